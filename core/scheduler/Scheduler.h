@@ -1,0 +1,96 @@
+// Scheduler: QTimer-driven periodic jobs (SCHED-1). The timers only decide *when*; each job's state
+// (enabled, interval, last run, last result, next run) lives in the database, and a lease there
+// makes sure two processes sharing one database never run the same job at once (SCHED-3).
+#pragma once
+
+#include "core/domain/Result.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace Bottega {
+
+class Clock;
+class Database;
+
+struct JobResult
+{
+    bool ok = true;
+    QString message;
+    static JobResult success(const QString &message = {}) { return {true, message}; }
+    static JobResult failure(const QString &message) { return {false, message}; }
+};
+
+struct JobDefinition
+{
+    using Done = std::function<void(const JobResult &)>;
+    using Run = std::function<void(Done done)>; // may finish later (network work); call done once
+
+    QString name; // "process-webhooks", as in docs/cli.md
+    const char *title = nullptr; // QT_TRANSLATE_NOOP("Bottega::Scheduler", "Process webhook queue")
+    int defaultIntervalSeconds = 0; // 0: manual only
+    int minIntervalSeconds = 0;
+    bool enabledByDefault = true;
+    Run run;
+};
+
+struct JobState
+{
+    QString name;
+    QString title; // translated
+    bool enabled = true;
+    int intervalSeconds = 0; // 0: manual only
+    int minIntervalSeconds = 0;
+    QDateTime lastRun; // invalid: never
+    QString lastResult;
+    bool lastOk = true;
+    QDateTime nextRun; // invalid: not scheduled
+    bool running = false; // running in this or another process (lease held)
+};
+
+class Scheduler final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Scheduler)
+
+public:
+    explicit Scheduler(Database &database, const Clock *clock = nullptr, QObject *parent = nullptr);
+    ~Scheduler() override;
+
+    void registerJob(JobDefinition definition);
+    QStringList jobNames() const;
+
+    // Writes missing job rows with their defaults and starts the timer. Safe to call once.
+    Result<void> start();
+    // Stops starting new runs; finishedAll() is emitted when running jobs are done (at once if none).
+    void stop();
+    bool isRunningAnyJob() const;
+
+    Result<QList<JobState>> jobs() const;
+    Result<JobState> job(const QString &name) const;
+
+    // Runs a job now (holding the lease); done gets its result, or the reason it could not start
+    // ("process-webhooks is already running in another process").
+    void runNow(const QString &name, JobDefinition::Done done);
+    Result<void> setEnabled(const QString &name, bool enabled);
+    // Refuses an interval below the job's minimum, naming it.
+    Result<void> setInterval(const QString &name, int seconds);
+
+    // How often the timer looks for due jobs (tests make it short). Default 1 s.
+    void setTickIntervalMs(int ms);
+    // A unique id of this process for the lease ("host:pid:random").
+    QString ownerId() const;
+
+Q_SIGNALS:
+    void jobStarted(const QString &name);
+    void jobFinished(const QString &name, const Bottega::JobResult &result);
+    void finishedAll();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Bottega

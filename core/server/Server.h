@@ -1,0 +1,53 @@
+// Server: the built-in HTTP server (HOOK-1, CONF-5) running in the window and in `bottega serve`.
+// It owns the listening socket, the body limit (413) and the route table; features register their
+// routes on it. GET /health is built in. Handlers run synchronously on the request path.
+#pragma once
+
+#include "core/domain/ListenAddress.h"
+#include "core/domain/Result.h"
+#include "core/server/ServerTypes.h"
+
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace Bottega {
+
+class ApiLogSink;
+
+class Server final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Server)
+
+public:
+    using Handler = std::function<ServerResponse(const ServerRequest &)>;
+
+    explicit Server(QObject *parent = nullptr);
+    ~Server() override;
+
+    // pathPattern: an exact path ("/gelato/webhook") or a prefix ending in '/' followed by '*'
+    // ("/files/*", "/poleepo/webhook/*"). The longest match wins. A path that exists with another
+    // method answers 405; an unknown path 404.
+    void addRoute(const QByteArray &method, const QString &pathPattern, Handler handler);
+
+    void setBodyLimit(qint64 bytes); // default 1 MiB; larger bodies get 413
+    qint64 bodyLimit() const;
+    void setApiLogSink(ApiLogSink *sink); // inbound API-log rows; not owned
+
+    // Binds; with port 0 a free port is chosen. The result has the real port. An address in use
+    // gives "cannot listen on 127.0.0.1:8069: the address is already in use".
+    Result<ListenAddress> listen(const ListenAddress &address);
+    bool isListening() const;
+    ListenAddress address() const;
+    void close();
+
+Q_SIGNALS:
+    void requestHandled(const QByteArray &method, const QString &path, int status);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Bottega

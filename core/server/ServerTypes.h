@@ -1,0 +1,38 @@
+// ServerRequest / ServerResponse: what a route handler of the built-in server sees and answers.
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QUrlQuery>
+#include <utility>
+
+namespace Bottega {
+
+struct ServerRequest
+{
+    QByteArray method; // "GET", "POST", ...
+    QString path; // decoded path, e.g. "/files/abc"
+    QUrlQuery query;
+    QList<std::pair<QByteArray, QByteArray>> headers; // as received
+    QByteArray body;
+    QHostAddress peer;
+
+    QByteArray header(const QByteArray &name) const; // case-insensitive, empty if absent
+};
+
+struct ServerResponse
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers; // extra headers
+    QString logNote; // goes to the API log's error column
+
+    static ServerResponse json(int status, const QByteArray &json);
+    static ServerResponse text(int status, const QString &text); // {"error": text} for >= 400
+    static ServerResponse error(int status, const QString &message);
+};
+
+} // namespace Bottega

@@ -1,0 +1,63 @@
+// Database: opens the store (SQLite by default, PostgreSQL for a shared team database), applies the
+// numbered migrations, and hands out one QSqlDatabase connection per thread.
+#pragma once
+
+#include "core/domain/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <functional>
+#include <memory>
+
+namespace Bottega {
+
+struct DatabaseLocation
+{
+    enum class Engine { Sqlite, PostgreSql };
+    Engine engine = Engine::Sqlite;
+    QString sqlitePath; // Sqlite: absolute file path
+    QString host, user, password, name; // PostgreSql
+    int port = 5432;
+
+    // Parses the value of --db / BOTTEGA_DB. Empty → "<dataDir>/bottega.sqlite";
+    // "postgresql://user:pass@host:port/db" (also "postgres://") → PostgreSQL; anything else is a
+    // SQLite file path. Errors name what is wrong ("no database name in postgresql://…").
+    static Result<DatabaseLocation> parse(const QString &urlOrPath, const QString &dataDir);
+    // For messages: the file path, or the URL with the password hidden.
+    QString displayName() const;
+};
+
+class Database final
+{
+    Q_DISABLE_COPY_MOVE(Database)
+
+public:
+    using Engine = DatabaseLocation::Engine;
+
+    // Opens (SQLite: creates the file if missing; WAL, busy timeout, foreign keys on). A file that
+    // is not a database, or cannot be read, gives an error naming the file and leaves it untouched.
+    static Result<std::unique_ptr<Database>> open(const DatabaseLocation &location);
+    ~Database();
+
+    Engine engine() const;
+    const DatabaseLocation &location() const;
+
+    // The connection for the calling thread, opened on first use. Never share it across threads.
+    QSqlDatabase connection() const;
+
+    // Applies pending migrations, each in its own transaction, recording them in schema_migrations.
+    // A schema newer than this program is refused with a clear message and nothing is migrated.
+    Result<void> migrate();
+    int schemaVersion() const; // highest applied migration, 0 for an empty database
+    static int latestSchemaVersion(); // highest migration this program knows
+
+    // Runs work inside one transaction: committed when it returns ok, rolled back otherwise.
+    Result<void> transaction(const std::function<Result<void>(QSqlDatabase &)> &work) const;
+
+private:
+    explicit Database(DatabaseLocation location);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Bottega
