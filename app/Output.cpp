@@ -1,0 +1,63 @@
+#include "app/Output.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Output {
+
+namespace {
+
+void write(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+void line(const QString &text)
+{
+    write(stdout, text + u'\n');
+}
+
+void json(const QJsonValue &value)
+{
+    QJsonDocument document;
+    if (value.isArray())
+        document = QJsonDocument(value.toArray());
+    else
+        document = QJsonDocument(value.toObject());
+    write(stdout, QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+}
+
+void error(const QString &message)
+{
+    write(stderr, u"bottega: "_s + message + u'\n');
+}
+
+void table(const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(0);
+            widths[i] = std::max(widths[i], row.at(i).size());
+        }
+    }
+    QString text;
+    for (const QStringList &row : rows) {
+        QString printed;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            printed += i + 1 < row.size() ? row.at(i).leftJustified(widths.at(i) + 2) : row.at(i);
+        text += printed + u'\n';
+    }
+    write(stdout, text);
+}
+
+} // namespace Bottega::Output

@@ -1,0 +1,15 @@
+// Output: how commands talk to the terminal. Text by default, JSON with --json (camelCase keys);
+// errors are one line on stderr prefixed "bottega: ".
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+
+namespace Bottega::Output {
+
+void line(const QString &text); // stdout, newline added
+void json(const QJsonValue &value); // stdout, indented
+void error(const QString &message); // stderr: "bottega: <message>"
+void table(const QList<QStringList> &rows); // stdout, columns padded; first row is the header
+
+} // namespace Bottega::Output

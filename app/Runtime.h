@@ -1,0 +1,70 @@
+// Runtime: the services one Bottega process runs on (data dir, settings, database, secrets, HTTP
+// client, file store, built-in server, scheduler), built the same way for the window, `serve` and
+// the admin commands. It also registers the features' jobs and routes: the wiring lives here, in
+// `app`, so that core's parts never need to know each other.
+#pragma once
+
+#include "core/domain/Result.h"
+
+#include <QLockFile>
+#include <QString>
+#include <memory>
+
+namespace Bottega {
+
+class ApiLogSink;
+class Database;
+class FileStore;
+class HttpClient;
+class Scheduler;
+class SecretStore;
+class Server;
+class Settings;
+struct CommandLine;
+
+class Runtime final
+{
+    Q_DISABLE_COPY_MOVE(Runtime)
+
+public:
+    ~Runtime();
+
+    // Resolves the data dir, opens settings and the database (migrating it) and builds the rest.
+    static Result<std::unique_ptr<Runtime>> create(const CommandLine &commandLine);
+
+    // The default data dir: the platform's app-data folder.
+    static QString defaultDataDir();
+
+    // One window or `serve` per data dir: "Bottega is already running with this data dir (pid 123)".
+    Result<void> lockDataDir();
+
+    // Registers the built-in routes and starts listening; the address comes from server.listen
+    // unless overridden.
+    Result<void> startServer(const QString &listenOverride = {});
+
+    QString dataDir() const { return m_dataDir; }
+    Settings &settings() { return *m_settings; }
+    Database &database() { return *m_database; }
+    SecretStore &secrets() { return *m_secrets; }
+    HttpClient &http() { return *m_http; }
+    FileStore &files() { return *m_files; }
+    Server &server() { return *m_server; }
+    Scheduler &scheduler() { return *m_scheduler; }
+
+private:
+    Runtime() = default;
+    void registerJobs();
+
+    QString m_dataDir;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ApiLogSink> m_apiLog;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<FileStore> m_files;
+    std::unique_ptr<Server> m_server;
+    std::unique_ptr<Scheduler> m_scheduler;
+};
+
+} // namespace Bottega

@@ -1,0 +1,27 @@
+// Command: one admin command of docs/cli.md. A command runs from the event loop and reports its exit
+// code through `done` exactly once (0 ok, 1 failed, 2 usage error), possibly later (keychain, network).
+#pragma once
+
+#include <functional>
+
+namespace Bottega {
+
+class Runtime;
+struct CommandLine;
+
+using CommandDone = std::function<void(int exitCode)>;
+using CommandFunction = void (*)(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+
+namespace Commands {
+void config(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+void secret(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+void job(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+void serve(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+
+// The function for a command name, nullptr if none.
+CommandFunction find(const QString &name);
+} // namespace Commands
+
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+
+} // namespace Bottega

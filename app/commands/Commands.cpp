@@ -1,0 +1,22 @@
+#include "app/commands/Command.h"
+
+#include <QString>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Commands {
+
+CommandFunction find(const QString &name)
+{
+    if (name == u"config"_s)
+        return &config;
+    if (name == u"secret"_s)
+        return &secret;
+    if (name == u"job"_s)
+        return &job;
+    if (name == u"serve"_s)
+        return &serve;
+    return nullptr;
+}
+
+} // namespace Bottega::Commands

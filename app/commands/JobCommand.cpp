@@ -1,0 +1,150 @@
+// `bottega job list | run NAME | set NAME --interval SECONDS | --enabled true|false`: the scheduler.
+#include "app/CommandLine.h"
+#include "app/Output.h"
+#include "app/Runtime.h"
+#include "app/commands/Command.h"
+#include "core/scheduler/Scheduler.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Commands {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Bottega::JobCommand", text);
+}
+
+QJsonValue timeJson(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : u"-"_s;
+}
+
+QString intervalText(int seconds)
+{
+    return seconds > 0 ? tr("%1 s").arg(seconds) : tr("manual");
+}
+
+void list(Runtime &runtime, bool json, const CommandDone &done)
+{
+    const auto jobs = runtime.scheduler().jobs();
+    if (!jobs) {
+        Output::error(jobs.error());
+        return done(ExitFailure);
+    }
+    QJsonArray rows;
+    QList<QStringList> table {
+            {tr("JOB"), tr("ENABLED"), tr("INTERVAL"), tr("LAST RUN"), tr("NEXT RUN"), tr("LAST RESULT")}};
+    for (const JobState &job : *jobs) {
+        rows.append(QJsonObject {{u"name"_s, job.name},
+                                 {u"title"_s, job.title},
+                                 {u"enabled"_s, job.enabled},
+                                 {u"intervalSeconds"_s, job.intervalSeconds},
+                                 {u"minIntervalSeconds"_s, job.minIntervalSeconds},
+                                 {u"lastRun"_s, timeJson(job.lastRun)},
+                                 {u"lastResult"_s, job.lastResult},
+                                 {u"lastOk"_s, job.lastOk},
+                                 {u"nextRun"_s, timeJson(job.nextRun)},
+                                 {u"running"_s, job.running}});
+        const QString result = job.lastRun.isValid()
+                ? (job.lastOk ? job.lastResult : tr("failed: %1").arg(job.lastResult))
+                : QString();
+        table.append({job.name, job.enabled ? tr("yes") : tr("no"), intervalText(job.intervalSeconds),
+                      timeText(job.lastRun), timeText(job.nextRun), result});
+    }
+    if (json)
+        Output::json(rows);
+    else
+        Output::table(table);
+    done(ExitOk);
+}
+
+void set(Runtime &runtime, const CommandLine &commandLine, const CommandDone &done)
+{
+    const QString name = commandLine.arguments.at(1);
+    if (!commandLine.isSet(u"interval"_s) && !commandLine.isSet(u"enabled"_s)) {
+        Output::error(tr("job set needs --interval SECONDS or --enabled true|false"));
+        return done(ExitUsage);
+    }
+    if (commandLine.isSet(u"interval"_s)) {
+        bool ok = false;
+        const int seconds = commandLine.option(u"interval"_s).toInt(&ok);
+        if (!ok) {
+            Output::error(tr("--interval: \"%1\" is not a number of seconds")
+                                  .arg(commandLine.option(u"interval"_s)));
+            return done(ExitUsage);
+        }
+        if (auto changed = runtime.scheduler().setInterval(name, seconds); !changed) {
+            Output::error(changed.error());
+            return done(ExitFailure);
+        }
+    }
+    if (commandLine.isSet(u"enabled"_s)) {
+        const QString text = commandLine.option(u"enabled"_s).toLower();
+        if (text != u"true"_s && text != u"false"_s) {
+            Output::error(tr("--enabled: \"%1\" is not true or false").arg(text));
+            return done(ExitUsage);
+        }
+        if (auto changed = runtime.scheduler().setEnabled(name, text == u"true"_s); !changed) {
+            Output::error(changed.error());
+            return done(ExitFailure);
+        }
+    }
+    const auto job = runtime.scheduler().job(name);
+    if (!job) {
+        Output::error(job.error());
+        return done(ExitFailure);
+    }
+    if (commandLine.json)
+        Output::json(QJsonObject {{u"name"_s, job->name},
+                                  {u"enabled"_s, job->enabled},
+                                  {u"intervalSeconds"_s, job->intervalSeconds},
+                                  {u"nextRun"_s, timeJson(job->nextRun)}});
+    else
+        Output::line(tr("%1: %2, every %3")
+                             .arg(name, job->enabled ? tr("enabled") : tr("disabled"),
+                                  intervalText(job->intervalSeconds)));
+    done(ExitOk);
+}
+
+} // namespace
+
+void job(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
+{
+    const QStringList &args = commandLine.arguments;
+    const QString action = args.value(0);
+    if (action == u"list"_s && args.size() == 1)
+        return list(runtime, commandLine.json, done);
+    if (action == u"set"_s && args.size() == 2)
+        return set(runtime, commandLine, done);
+    if (action == u"run"_s && args.size() == 2) {
+        const bool json = commandLine.json;
+        const QString name = args.at(1);
+        runtime.scheduler().runNow(name, [json, name, done](const JobResult &result) {
+            if (json)
+                Output::json(
+                        QJsonObject {{u"name"_s, name}, {u"ok"_s, result.ok}, {u"result"_s, result.message}});
+            else if (result.ok)
+                Output::line(tr("%1: %2").arg(name, result.message.isEmpty() ? tr("done") : result.message));
+            if (!result.ok && !json)
+                Output::error(result.message);
+            done(result.ok ? ExitOk : ExitFailure);
+        });
+        return;
+    }
+    Output::error(tr("usage: bottega job list | job run NAME | job set NAME --interval SECONDS | --enabled "
+                     "true|false"));
+    done(ExitUsage);
+}
+
+} // namespace Bottega::Commands

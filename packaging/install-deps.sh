@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that building, running and testing Bottega needs.
+# Idempotent and quiet: when nothing is missing it prints nothing and changes nothing.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake g++ ninja-build ccache pkg-config
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
+    qtkeychain-qt6-dev libgl-dev
+    # run
+    libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n
+    # test
+    libgtest-dev libgmock-dev libbenchmark-dev postgresql gnome-keyring dbus xvfb xauth curl
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+run_as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        run_as_root=(sudo)
+    else
+        echo "install-deps: missing packages (${missing[*]}); run this script as root" >&2
+        exit 1
+    fi
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${run_as_root[@]}" apt-get update -qq
+"${run_as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The Debian postgresql package starts a system cluster; the tests use their own throwaway one.
