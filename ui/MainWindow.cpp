@@ -1,4 +1,195 @@
 #include "ui/MainWindow.h"
+
+#include "core/server/Server.h"
+#include "core/store/Database.h"
+#include "ui/pages/PlaceholderPage.h"
+#include "ui/pages/SchedulerPage.h"
+#include "ui/pages/SettingsPage.h"
+
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QListWidget>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+using namespace Qt::StringLiterals;
+
 namespace Bottega {
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) { }
+
+namespace {
+
+const QString lastPageKey = u"window/lastPage"_s;
+const QString geometryKey = u"window/geometry"_s;
+
+} // namespace
+
+MainWindow::MainWindow(const AppContext &context, QWidget *parent)
+    : QMainWindow(parent), m_context(context), m_sidebar(new QListWidget(this)),
+      m_pages(new QStackedWidget(this)), m_databaseLabel(new QLabel(this)), m_serverLabel(new QLabel(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Bottega"));
+
+    m_sidebar->setObjectName(u"sidebar"_s);
+    m_sidebar->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setIconSize(QSize(22, 22));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setUniformItemSizes(true);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    // The sidebar has the window colour so the page reads as the content.
+    m_sidebar->setBackgroundRole(QPalette::Window);
+    m_sidebar->viewport()->setBackgroundRole(QPalette::Window);
+    m_pages->setObjectName(u"pages"_s);
+
+    addPage(Page::Dashboard, tr("Dashboard"), u"view-grid"_s, QStyle::SP_ComputerIcon,
+            new PlaceholderPage(
+                    tr("Dashboard"),
+                    tr("Dashboard: counts and charts of orders by status, webhooks over time, batch outcomes "
+                       "and API errors.")));
+    addPage(Page::Products, tr("Products"), u"package-x-generic"_s, QStyle::SP_FileDialogContentsView,
+            new PlaceholderPage(
+                    tr("Products"),
+                    tr("Products: sync Gelato templates, variants and print images, and publish them to "
+                       "Poleepo.")));
+    addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView,
+            new PlaceholderPage(
+                    tr("Orders"),
+                    tr("Orders: sales orders from Poleepo or entered by hand, sent to Gelato, with their "
+                       "status timeline and tracking.")));
+    addPage(Page::Webhooks, tr("Webhooks"), u"network-receive"_s, QStyle::SP_DriveNetIcon,
+            new PlaceholderPage(
+                    tr("Webhooks"),
+                    tr("Webhooks: the calls received from Gelato and Poleepo, their state and payload; retry "
+                       "the failed ones.")));
+    addPage(Page::Batches, tr("Batches"), u"mail-send"_s, QStyle::SP_ArrowUp,
+            new PlaceholderPage(
+                    tr("Batches"),
+                    tr("Batches: the product batches sent to Poleepo and each product's outcome; resubmit "
+                       "the failed ones.")));
+    addPage(Page::ApiLog, tr("API log"), u"text-x-generic"_s, QStyle::SP_FileDialogInfoView,
+            new PlaceholderPage(
+                    tr("API log"),
+                    tr("API log: every call to and from Gelato and Poleepo, with filters, bodies and "
+                       "errors, secrets hidden.")));
+    addPage(Page::Scheduler, tr("Scheduler"), u"chronometer"_s, QStyle::SP_BrowserReload,
+            new SchedulerPage(m_context.scheduler));
+    addPage(Page::Settings, tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogListView,
+            new SettingsPage(m_context));
+
+    // Wide enough for the longest (Italian) entry, never wider than it needs.
+    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 2 * m_sidebar->frameWidth() + 24);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    m_databaseLabel->setObjectName(u"databaseStatus"_s);
+    m_serverLabel->setObjectName(u"serverStatus"_s);
+    m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_serverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_databaseLabel, 1);
+    statusBar()->addPermanentWidget(m_serverLabel);
+    updateStatus();
+
+    resize(1100, 700);
+    restoreState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(Page page, const QString &title, const QString &iconName, int fallbackIcon,
+                         QWidget *widget)
+{
+    const QIcon fallback = style()->standardIcon(QStyle::StandardPixmap(fallbackIcon));
+    auto *item = new QListWidgetItem(QIcon::fromTheme(iconName, fallback), title, m_sidebar);
+    item->setData(Qt::UserRole, int(page));
+    // Room around each entry: it is clicked all day.
+    item->setSizeHint(QSize(0, 36));
+    widget->setParent(m_pages);
+    m_pages->addWidget(widget);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_sidebar->setCurrentRow(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+QWidget *MainWindow::page(Page page) const
+{
+    return m_pages->widget(int(page));
+}
+
+QListWidget *MainWindow::sidebar() const
+{
+    return m_sidebar;
+}
+
+QStackedWidget *MainWindow::pages() const
+{
+    return m_pages;
+}
+
+QString MainWindow::databaseStatus() const
+{
+    if (!m_context.database)
+        return tr("No database");
+    return tr("Database: %1").arg(m_context.database->location().displayName());
+}
+
+QString MainWindow::serverStatus() const
+{
+    if (m_context.server && m_context.server->isListening())
+        return tr("Server: listening on %1").arg(m_context.server->address().toString());
+    if (!m_context.serverError.isEmpty())
+        return tr("Server: not running (%1)").arg(m_context.serverError);
+    return tr("Server: not running");
+}
+
+void MainWindow::updateStatus()
+{
+    m_databaseLabel->setText(databaseStatus());
+    m_serverLabel->setText(serverStatus());
+    m_serverLabel->setToolTip(m_context.serverError);
+}
+
+void MainWindow::restoreState()
+{
+    int last = int(Page::Dashboard);
+    if (m_context.windowState) {
+        restoreGeometry(m_context.windowState->value(geometryKey).toByteArray());
+        last = m_context.windowState->value(lastPageKey, last).toInt();
+    }
+    showPage(last >= 0 && last < PageCount ? Page(last) : Page::Dashboard);
+}
+
+void MainWindow::saveState() const
+{
+    if (!m_context.windowState)
+        return;
+    m_context.windowState->setValue(geometryKey, saveGeometry());
+    m_context.windowState->setValue(lastPageKey, int(currentPage()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    QMainWindow::closeEvent(event);
+}
+
 } // namespace Bottega

@@ -1,0 +1,31 @@
+// AppContext: the core services a window needs, created and owned by the app. Any pointer may be
+// null (tests build only what they use); pages then show that the service is unavailable.
+#pragma once
+
+#include <QString>
+
+class QSettings;
+
+namespace Bottega {
+
+class Database;
+class Scheduler;
+class SecretStore;
+class Server;
+class Settings;
+
+struct AppContext
+{
+    Settings *settings = nullptr;
+    SecretStore *secrets = nullptr;
+    Database *database = nullptr;
+    Scheduler *scheduler = nullptr;
+    Server *server = nullptr;
+    // Why the built-in server is not listening, when the app could not start it
+    // ("cannot listen on 127.0.0.1:8069: the address is already in use"). Shown in the status bar.
+    QString serverError;
+    // Where the window keeps its own state (last page, geometry); null: nothing is remembered.
+    QSettings *windowState = nullptr;
+};
+
+} // namespace Bottega

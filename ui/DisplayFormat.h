@@ -1,0 +1,26 @@
+// DisplayFormat: how the window writes durations and times, in one place so every page says
+// "every 10 minutes" and shows local times the same way.
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+
+namespace Bottega {
+
+class DisplayFormat final
+{
+    Q_DECLARE_TR_FUNCTIONS(Bottega::DisplayFormat)
+
+public:
+    DisplayFormat() = delete;
+
+    // "90 seconds", "10 minutes", "2 hours", "1 day": the largest unit that divides it exactly.
+    static QString duration(int seconds);
+    // "Every 10 minutes"; 0 gives "Manual only".
+    static QString interval(int seconds);
+    // A UTC or local time shown in local time, short locale format; invalid gives whenInvalid.
+    static QString dateTime(const QDateTime &time, const QString &whenInvalid = {});
+};
+
+} // namespace Bottega
