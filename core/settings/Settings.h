@@ -9,6 +9,7 @@
 #include <QUrl>
 #include <QVariant>
 #include <memory>
+#include <optional>
 
 class QSettings;
 
@@ -23,6 +24,7 @@ struct SettingDefinition
     const char *description; // QT_TRANSLATE_NOOP("Bottega::Settings", "...")
     int minimum = 0; // Integer only
     int maximum = 0; // Integer only
+    bool emptyAllowed = false; // Url only: "" is a valid value (server.public-url: "derive it")
 };
 
 class Settings final : public QObject
@@ -37,6 +39,18 @@ public:
 
     static const QList<SettingDefinition> &definitions();
     static const SettingDefinition *definition(const QString &key); // nullptr if unknown
+    static QStringList keys(); // in the order of definitions(), as `config list` shows them
+
+    // The definition, or the error a user reads: "unknown setting \"x\"; see `bottega config list`",
+    // or for a secret name "gelato.api-key is a secret: use `bottega secret set gelato.api-key`".
+    static Result<const SettingDefinition *> find(const QString &key);
+    // The translated description of a definition.
+    static QString description(const SettingDefinition &definition);
+    // "bool", "integer", "text", "url", "host:port", for `config list`.
+    static QString typeName(SettingDefinition::Type type);
+    // Validates text for key without storing it (the Settings page checks as the user types). The
+    // value is typed as value() returns it; errors start with the key.
+    static Result<QVariant> parse(const QString &key, const QString &text);
 
     // The stored value converted to the definition's type, or the default. Unknown key: invalid.
     QVariant value(const QString &key) const;
@@ -45,8 +59,11 @@ public:
     bool isDefault(const QString &key) const;
 
     // Validates the text against the definition; the error names the key and what is wrong
-    // ("server.listen: port 99999 is out of range"). On success, writes it to disk and emits changed().
+    // ("server.listen: port 99999 is out of range"). On success, writes it to disk (the file is synced
+    // and checked, so an unwritable file is an error here, not a silent loss) and emits changed() if
+    // the value differs. On failure nothing changes, in memory or on disk.
     Result<void> set(const QString &key, const QString &text);
+    // Back to the default (the key is removed from the file); same checks and signal as set().
     Result<void> reset(const QString &key);
 
     // Typed accessors for the keys the code reads most.
@@ -71,6 +88,10 @@ Q_SIGNALS:
     void changed(const QString &key);
 
 private:
+    QString storedText(const SettingDefinition &definition) const;
+    Result<void> store(const QString &key, const std::optional<QString> &text);
+
+    QString m_filePath;
     std::unique_ptr<QSettings> m_store;
 };
 
