@@ -15,8 +15,10 @@ namespace Bottega {
 
 class ApiLogSink;
 class Clock;
+class Redactor;
 
-// Per-host rate-limit hook: asked before each attempt how long to wait (0 = go now).
+// Per-host rate-limit hook: asked once before each attempt how long to wait (0 = go now). The
+// answer reserves the slot: the attempt goes after that delay without asking again.
 class RateLimiter
 {
 public:
@@ -60,6 +62,8 @@ public:
 
     // Starts the call; connect to the reply's finished(). The reply is owned by the client.
     HttpReply *send(const HttpRequest &request);
+    // Cancels every call in flight (shutdown); each finishes with "cancelled".
+    void abortAll();
 
     void setApiLogSink(ApiLogSink *sink); // not owned; nullptr = no log
     void setRateLimiter(const QString &host, std::shared_ptr<RateLimiter> limiter);
@@ -71,6 +75,8 @@ public:
     // unless the server sent Retry-After.
     void setBackoffBaseMs(int ms);
     void setMaxRetryAfterSeconds(int seconds); // a longer Retry-After is not waited for
+    void setMaxBackoffMs(int ms); // longest wait between attempts without Retry-After, default 30 s
+    const Redactor &redactor() const;
 
 private:
     struct Private;

@@ -33,6 +33,7 @@ struct HttpRequest
 
 struct HttpResponse
 {
+    QString service; // copied from the request, so that json() errors name it
     int status = 0; // 0 when no HTTP answer came (network error, timeout)
     QByteArray body;
     QList<HttpHeader> headers;
@@ -45,6 +46,8 @@ struct HttpResponse
     QByteArray header(const QByteArray &name) const; // case-insensitive
     // The body as JSON; a readable error for an HTML error page or truncated JSON.
     Result<QJsonDocument> json() const;
+    // Whether the body is an HTML page (an error page from a proxy or load balancer).
+    bool looksLikeHtml() const;
 };
 
 } // namespace Bottega

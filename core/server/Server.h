@@ -30,10 +30,20 @@ public:
     // ("/files/*", "/poleepo/webhook/*"). The longest match wins. A path that exists with another
     // method answers 405; an unknown path 404.
     void addRoute(const QByteArray &method, const QString &pathPattern, Handler handler);
+    // The same, naming the API-log service of its requests; without it the service comes from the
+    // path: "webhook" for webhook paths, "files" for /files/*, otherwise "server".
+    void addRoute(const QByteArray &method, const QString &pathPattern, const QString &service,
+                  Handler handler);
 
     void setBodyLimit(qint64 bytes); // default 1 MiB; larger bodies get 413
     qint64 bodyLimit() const;
     void setApiLogSink(ApiLogSink *sink); // inbound API-log rows; not owned
+    // A value never written to the API log (a webhook secret): replaced by "[redacted]" wherever it
+    // appears. Headers such as signature and X-Poleepo-Signature are always redacted.
+    void addRedactedValue(const QByteArray &secret);
+    void setBodyCap(int bytes); // API-log body cap, default 64 KiB
+    // A connection silent for this long is closed (slow senders, forgotten keep-alives); default 30 s.
+    void setIdleTimeoutMs(int ms);
 
     // Binds; with port 0 a free port is chosen. The result has the real port. An address in use
     // gives "cannot listen on 127.0.0.1:8069: the address is already in use".

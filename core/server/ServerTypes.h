@@ -29,8 +29,12 @@ struct ServerResponse
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers; // extra headers
     QString logNote; // goes to the API log's error column
+    // When set, the body is this file, streamed from disk (print files can be large); `body` is
+    // ignored and the connection is closed after it.
+    QString filePath;
 
     static ServerResponse json(int status, const QByteArray &json);
+    static ServerResponse file(const QString &path, const QByteArray &contentType);
     static ServerResponse text(int status, const QString &text); // {"error": text} for >= 400
     static ServerResponse error(int status, const QString &message);
 };

@@ -1,0 +1,202 @@
+#include "core/server/GuardedTcpServer.h"
+
+#include "core/server/HttpWire.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+namespace {
+
+// Room for the request line and headers on top of the body limit. QtHttpServer has no header limit
+// of its own; this bounds what one request may make it buffer.
+constexpr qint64 maxHeadBytes = 64 * 1024;
+
+// How long a refused client may go on sending its body before the connection is closed. Reading
+// (and dropping) it meanwhile lets the client see the 413 instead of a connection reset.
+constexpr int lingerMs = 2000;
+
+} // namespace
+
+GuardedTcpServer::GuardedTcpServer(QObject *parent) : QTcpServer(parent)
+{
+    m_clock.start();
+    connect(&m_sweep, &QTimer::timeout, this, &GuardedTcpServer::closeIdleConnections);
+}
+
+GuardedTcpServer::~GuardedTcpServer() = default;
+
+void GuardedTcpServer::setBodyLimit(qint64 bytes)
+{
+    m_bodyLimit = bytes;
+}
+
+void GuardedTcpServer::setIdleTimeoutMs(int ms)
+{
+    m_idleTimeoutMs = std::max(1, ms);
+    if (m_sweep.isActive())
+        m_sweep.start(std::clamp(m_idleTimeoutMs / 4, 10, 5000));
+}
+
+QString GuardedTcpServer::bodyTooLargeMessage(qint64 limit)
+{
+    return QCoreApplication::translate("Bottega::Server",
+                                       "the request body is larger than the limit of %1 bytes")
+            .arg(limit);
+}
+
+void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    Connection connection;
+    connection.lastActivityMs = m_clock.elapsed();
+    m_connections.insert(socket, connection);
+    // Connected before QAbstractHttpServer connects its own slot, so the guard sees the bytes first.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
+        if (auto it = m_connections.find(socket); it != m_connections.end())
+            it->lastActivityMs = m_clock.elapsed();
+    });
+    connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
+    if (!m_sweep.isActive())
+        m_sweep.start(std::clamp(m_idleTimeoutMs / 4, 10, 5000));
+    addPendingConnection(socket);
+}
+
+GuardedTcpServer::RequestHead GuardedTcpServer::parseHead(const QByteArray &headBytes)
+{
+    RequestHead head;
+    const QList<QByteArray> lines = headBytes.trimmed().split('\n');
+    if (lines.isEmpty())
+        return head;
+    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+    if (requestLine.size() >= 3) {
+        head.method = requestLine.at(0).toUpper();
+        head.target = requestLine.at(1);
+        head.http10 = requestLine.at(2).trimmed() == "HTTP/1.0";
+    }
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray &line = lines.at(i);
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed().toLower();
+        if (name == "content-length") {
+            bool ok = false;
+            const qint64 length = value.toLongLong(&ok);
+            // An unreadable length is QtHttpServer's to refuse; only a readable one is judged here.
+            if (ok)
+                head.contentLength = length;
+        } else if (name == "expect") {
+            head.expectContinue = value == "100-continue";
+        } else if (name == "connection") {
+            head.close = value.contains("close");
+            head.keepAlive = value.contains("keep-alive");
+        }
+    }
+    return head;
+}
+
+void GuardedTcpServer::onReadyRead(QTcpSocket *socket)
+{
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    Connection &connection = *it;
+    connection.lastActivityMs = m_clock.elapsed();
+    if (connection.rejected) {
+        socket->readAll(); // dropped: see lingerMs
+        return;
+    }
+
+    const qint64 available = socket->bytesAvailable();
+    connection.received += available;
+    if (!connection.headComplete) {
+        // QtHttpServer has read everything before this readyRead, so peek() starts at the new bytes.
+        connection.head += socket->peek(std::min<qint64>(available, maxHeadBytes - connection.head.size()));
+        // Blank lines between keep-alive requests are allowed before a request line.
+        while (connection.head.startsWith("\r\n"))
+            connection.head.remove(0, 2);
+        const qsizetype end = connection.head.indexOf("\r\n\r\n");
+        if (end >= 0) {
+            connection.headComplete = true;
+            connection.head.truncate(end);
+            connection.parsed = parseHead(connection.head);
+            if (connection.parsed.contentLength > m_bodyLimit) {
+                reject(socket, connection);
+                return;
+            }
+            if (connection.parsed.expectContinue)
+                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        } else if (connection.head.size() >= maxHeadBytes) {
+            connection.headComplete = true;
+            connection.parsed = parseHead(connection.head);
+        }
+    }
+    // Chunked bodies carry no length: their size is checked as it arrives.
+    if (connection.received > m_bodyLimit + maxHeadBytes)
+        reject(socket, connection);
+}
+
+void GuardedTcpServer::reject(QTcpSocket *socket, Connection &connection)
+{
+    connection.rejected = true;
+    // QtHttpServer must not see this request at all: take the bytes away from it.
+    QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+    if (socket->isTransactionStarted())
+        socket->rollbackTransaction();
+    socket->readAll();
+
+    const QString message = bodyTooLargeMessage(m_bodyLimit);
+    const QByteArray body = QJsonDocument(QJsonObject {{u"error"_s, message}}).toJson(QJsonDocument::Compact);
+    socket->write(HttpWire::response(413, "application/json", {}, body, true));
+    Q_EMIT requestRejected(connection.parsed, connection.received, socket->peerAddress(), connection.head);
+    QTimer::singleShot(lingerMs, socket, [socket] { socket->disconnectFromHost(); });
+}
+
+void GuardedTcpServer::requestCompleted(QTcpSocket *socket)
+{
+    const auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    it->head.clear();
+    it->headComplete = false;
+    it->received = 0;
+    it->lastActivityMs = m_clock.elapsed();
+}
+
+GuardedTcpServer::RequestHead GuardedTcpServer::headOf(QTcpSocket *socket) const
+{
+    const auto it = m_connections.constFind(socket);
+    return it == m_connections.cend() ? RequestHead {} : it->parsed;
+}
+
+void GuardedTcpServer::closeIdleConnections()
+{
+    const qint64 now = m_clock.elapsed();
+    QList<QTcpSocket *> idle;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (now - it->lastActivityMs > m_idleTimeoutMs)
+            idle.append(it.key());
+    }
+    for (QTcpSocket *socket : std::as_const(idle)) {
+        m_connections.remove(socket);
+        socket->abort();
+        socket->deleteLater();
+    }
+    if (m_connections.isEmpty())
+        m_sweep.stop();
+}
+
+} // namespace Bottega

@@ -1,0 +1,302 @@
+#include "core/server/Server.h"
+
+#include "core/http/ApiLogSink.h"
+#include "core/http/Redactor.h"
+#include "core/server/FileStreamer.h"
+#include "core/server/GuardedTcpServer.h"
+#include "core/server/HttpWire.h"
+#include "core/server/RouteTable.h"
+#include "core/server/ServerEngine.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+namespace {
+
+// The endpoint as the API log shows it: path and query, without scheme and host.
+QUrl endpointOf(const QUrl &url)
+{
+    QUrl endpoint;
+    endpoint.setPath(url.path(QUrl::FullyEncoded), QUrl::TolerantMode);
+    endpoint.setQuery(url.query(QUrl::FullyEncoded), QUrl::TolerantMode);
+    return endpoint;
+}
+
+QList<std::pair<QByteArray, QByteArray>> headersOf(const QByteArray &head)
+{
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    const QList<QByteArray> lines = head.split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines.at(i).indexOf(':');
+        if (colon > 0)
+            headers.emplaceBack(lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed());
+    }
+    return headers;
+}
+
+} // namespace
+
+struct Server::Private
+{
+    Server *q = nullptr;
+    RouteTable routes;
+    qint64 bodyLimit = 1024 * 1024;
+    int idleTimeoutMs = 30000;
+    ApiLogSink *sink = nullptr;
+    Redactor redactor;
+    qsizetype bodyCap = 64 * 1024;
+    ServerEngine *engine = nullptr;
+    QPointer<GuardedTcpServer> listener;
+    ListenAddress address;
+
+    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
+    ServerResponse answer(const ServerRequest &request, QString &service) const;
+    void onRejected(const GuardedTcpServer::RequestHead &head, qint64 receivedBytes,
+                    const QByteArray &headBytes);
+    void log(ApiLogEntry entry, const QByteArray &requestBody, const QByteArray &responseBody,
+             const QList<std::pair<QByteArray, QByteArray>> &requestHeaders) const;
+};
+
+Server::Server(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->engine = new ServerEngine(
+            [this](const QHttpServerRequest &request, QTcpSocket *socket) { d->dispatch(request, socket); },
+            this);
+    addRoute("GET", u"/health"_s, [](const ServerRequest &) {
+        const QJsonObject health {{u"status"_s, u"ok"_s},
+                                  {u"version"_s, QCoreApplication::applicationVersion()}};
+        return ServerResponse::json(200, QJsonDocument(health).toJson(QJsonDocument::Compact));
+    });
+}
+
+Server::~Server() = default;
+
+void Server::addRoute(const QByteArray &method, const QString &pathPattern, Handler handler)
+{
+    addRoute(method, pathPattern, QString(), std::move(handler));
+}
+
+void Server::addRoute(const QByteArray &method, const QString &pathPattern, const QString &service,
+                      Handler handler)
+{
+    d->routes.add({method, pathPattern, service, std::move(handler)});
+}
+
+void Server::setBodyLimit(qint64 bytes)
+{
+    d->bodyLimit = bytes;
+    if (d->listener)
+        d->listener->setBodyLimit(bytes);
+}
+
+qint64 Server::bodyLimit() const
+{
+    return d->bodyLimit;
+}
+
+void Server::setApiLogSink(ApiLogSink *sink)
+{
+    d->sink = sink;
+}
+
+void Server::addRedactedValue(const QByteArray &secret)
+{
+    d->redactor.addValue(secret);
+}
+
+void Server::setBodyCap(int bytes)
+{
+    d->bodyCap = bytes;
+}
+
+void Server::setIdleTimeoutMs(int ms)
+{
+    d->idleTimeoutMs = ms;
+    if (d->listener)
+        d->listener->setIdleTimeoutMs(ms);
+}
+
+Result<ListenAddress> Server::listen(const ListenAddress &address)
+{
+    close();
+    auto *listener = new GuardedTcpServer(this);
+    listener->setBodyLimit(d->bodyLimit);
+    listener->setIdleTimeoutMs(d->idleTimeoutMs);
+    if (!listener->listen(address.address, address.port)) {
+        QString cause;
+        switch (listener->serverError()) {
+        case QAbstractSocket::AddressInUseError:
+            cause = tr("the address is already in use");
+            break;
+        case QAbstractSocket::SocketAccessError:
+            cause = tr("permission denied (ports below 1024 need administrator rights)");
+            break;
+        case QAbstractSocket::SocketAddressNotAvailableError:
+            cause = tr("the address does not belong to this machine");
+            break;
+        default:
+            cause = listener->errorString();
+            break;
+        }
+        delete listener;
+        return makeError(tr("cannot listen on %1: %2").arg(address.toString(), cause));
+    }
+    connect(listener, &GuardedTcpServer::requestRejected, this,
+            [this](const GuardedTcpServer::RequestHead &head, qint64 received, const QHostAddress &,
+                   const QByteArray &headBytes) { d->onRejected(head, received, headBytes); });
+    d->engine->bind(listener); // reparents the listener to the engine
+    d->listener = listener;
+    d->address = address;
+    d->address.port = listener->serverPort();
+    return d->address;
+}
+
+bool Server::isListening() const
+{
+    return d->listener && d->listener->isListening();
+}
+
+ListenAddress Server::address() const
+{
+    return d->address;
+}
+
+void Server::close()
+{
+    // Deleting the listener closes the port and its connections (the sockets are its children).
+    delete d->listener.data();
+}
+
+ServerResponse Server::Private::answer(const ServerRequest &request, QString &service) const
+{
+    const qint64 declared = request.header("Content-Length").toLongLong();
+    if (declared > bodyLimit || request.body.size() > bodyLimit)
+        return ServerResponse::error(413, GuardedTcpServer::bodyTooLargeMessage(bodyLimit));
+
+    const RouteTable::Match match = routes.match(request.method, request.path);
+    if (match.route) {
+        service = match.route->service;
+        return match.route->handler(request);
+    }
+    if (match.allowedMethods.isEmpty())
+        return ServerResponse::error(
+                404, QCoreApplication::translate("Bottega::Server", "no such path: %1").arg(request.path));
+    ServerResponse response = ServerResponse::error(
+            405,
+            QCoreApplication::translate("Bottega::Server", "%1 is not allowed on %2 (allowed: %3)")
+                    .arg(QString::fromLatin1(request.method.isEmpty() ? "this method" : request.method),
+                         request.path, QString::fromLatin1(match.allowedMethods.join(", "))));
+    response.headers.emplaceBack("Allow", match.allowedMethods.join(", "));
+    return response;
+}
+
+void Server::Private::dispatch(const QHttpServerRequest &httpRequest, QTcpSocket *socket)
+{
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    const GuardedTcpServer::RequestHead head
+            = listener ? listener->headOf(socket) : GuardedTcpServer::RequestHead {};
+    if (listener)
+        listener->requestCompleted(socket);
+
+    ServerRequest request;
+    request.method = HttpWire::methodName(httpRequest.method());
+    if (request.method.isEmpty())
+        request.method = head.method; // a method QtHttpServer has no name for (PROPFIND, …)
+    request.path = httpRequest.url().path();
+    request.query = httpRequest.query();
+    request.headers = httpRequest.headers();
+    request.body = httpRequest.body();
+    request.peer = httpRequest.remoteAddress();
+
+    QString service = RouteTable::serviceFor(request.path);
+    ServerResponse response = answer(request, service);
+
+    // Files are streamed and end the connection; otherwise keep-alive unless the client said no.
+    std::unique_ptr<QFile> file;
+    qint64 contentLength = response.body.size();
+    if (!response.filePath.isEmpty()) {
+        file = std::make_unique<QFile>(response.filePath);
+        if (file->open(QIODevice::ReadOnly)) {
+            contentLength = file->size();
+        } else {
+            file.reset();
+            response = ServerResponse::error(
+                    500,
+                    QCoreApplication::translate("Bottega::Server", "cannot read the file: %1")
+                            .arg(request.path));
+            contentLength = response.body.size();
+        }
+    }
+    const bool isHead = request.method == "HEAD";
+    const bool close = head.close || (head.http10 && !head.keepAlive) || file;
+    socket->write(HttpWire::response(response.status, response.contentType, response.headers,
+                                     isHead || file ? QByteArray() : response.body, close, contentLength));
+    if (file && !isHead) {
+        auto *streamer = new FileStreamer(socket, std::move(file));
+        streamer->start();
+    } else if (close) {
+        socket->disconnectFromHost();
+    }
+
+    if (sink) {
+        ApiLogEntry entry;
+        entry.time = startedAt;
+        entry.direction = ApiLogEntry::Direction::Inbound;
+        entry.service = service;
+        entry.method = request.method;
+        entry.url = redactor.redactUrl(endpointOf(httpRequest.url()));
+        entry.status = response.status;
+        entry.durationMs = elapsed.elapsed();
+        entry.requestSize = request.body.size();
+        entry.responseSize = contentLength;
+        entry.error = response.logNote;
+        log(std::move(entry), request.body, response.filePath.isEmpty() ? response.body : QByteArray(),
+            request.headers);
+    }
+    Q_EMIT q->requestHandled(request.method, request.path, response.status);
+}
+
+void Server::Private::onRejected(const GuardedTcpServer::RequestHead &head, qint64 receivedBytes,
+                                 const QByteArray &headBytes)
+{
+    const QUrl target = QUrl::fromEncoded(head.target);
+    if (sink) {
+        ApiLogEntry entry;
+        entry.time = QDateTime::currentDateTimeUtc();
+        entry.direction = ApiLogEntry::Direction::Inbound;
+        entry.service = RouteTable::serviceFor(target.path());
+        entry.method = head.method;
+        entry.url = redactor.redactUrl(endpointOf(target));
+        entry.status = 413;
+        entry.requestSize = std::max(head.contentLength, receivedBytes);
+        entry.error = GuardedTcpServer::bodyTooLargeMessage(bodyLimit);
+        log(std::move(entry), {}, {}, headersOf(headBytes));
+    }
+    Q_EMIT q->requestHandled(head.method, target.path(), 413);
+}
+
+void Server::Private::log(ApiLogEntry entry, const QByteArray &requestBody, const QByteArray &responseBody,
+                          const QList<std::pair<QByteArray, QByteArray>> &requestHeaders) const
+{
+    entry.requestHeaders = redactor.formatHeaders(requestHeaders);
+    entry.requestBody = Redactor::capBody(redactor.redact(requestBody), bodyCap);
+    entry.responseBody = Redactor::capBody(redactor.redact(responseBody), bodyCap);
+    entry.error = redactor.redact(entry.error);
+    entry.responseSize = entry.responseSize ? entry.responseSize : responseBody.size();
+    sink->record(entry);
+}
+
+} // namespace Bottega
