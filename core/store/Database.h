@@ -18,6 +18,7 @@ struct DatabaseLocation
     QString sqlitePath; // Sqlite: absolute file path
     QString host, user, password, name; // PostgreSql
     int port = 5432;
+    QString options; // PostgreSql: libpq options from the URL's query ("sslmode=require;...")
 
     // Parses the value of --db / BOTTEGA_DB. Empty → "<dataDir>/bottega.sqlite";
     // "postgresql://user:pass@host:port/db" (also "postgres://") → PostgreSQL; anything else is a

@@ -1,0 +1,55 @@
+// SqlStatement: a prepared statement with bound values, whose failures become readable Results
+// ("cannot save product "Mug": UNIQUE constraint failed: ..."), and whose columns are read by name.
+// The only way repositories talk to the database.
+#pragma once
+
+#include "core/domain/Result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace Bottega {
+
+class SqlStatement final
+{
+    Q_DISABLE_COPY_MOVE(SqlStatement)
+
+public:
+    SqlStatement(const QSqlDatabase &connection, const QString &sql);
+
+    // Binds the next positional "?" placeholder.
+    SqlStatement &bind(const QVariant &value);
+    template<typename... Values> SqlStatement &bindAll(const Values &...values)
+    {
+        (bind(QVariant::fromValue(values)), ...);
+        return *this;
+    }
+
+    // Runs the statement. On failure: "<what>: <database error>".
+    Result<void> exec(const QString &what);
+
+    // Result rows: next() moves to the next one; columns by name (lower case, as in the schema).
+    bool next();
+    QVariant value(const QString &column) const;
+    QString text(const QString &column) const;
+    qint64 integer(const QString &column) const;
+    double number(const QString &column) const;
+    bool flag(const QString &column) const;
+    QDateTime time(const QString &column) const;
+    QByteArray bytes(const QString &column) const;
+
+    int rowsAffected() const;
+    QSqlQuery &query() { return m_query; }
+
+private:
+    QSqlQuery m_query;
+    QString m_sql;
+    bool m_prepared = false;
+    QString m_prepareError;
+    mutable QHash<QString, int> m_columns;
+};
+
+} // namespace Bottega
