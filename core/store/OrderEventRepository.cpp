@@ -1,0 +1,60 @@
+#include "core/store/OrderEventRepository.h"
+
+#include "core/store/Database.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/SqlValues.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+OrderEventRepository::OrderEventRepository(const Database &database) : m_database(database) { }
+
+Result<qint64> OrderEventRepository::append(const OrderEvent &event)
+{
+    SqlStatement insert(
+            m_database.connection(),
+            u"INSERT INTO order_events (order_id, at, source, kind, old_state, new_state, message) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
+    const QDateTime at = event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc();
+    insert.bind(event.orderId)
+            .bind(at.toMSecsSinceEpoch())
+            .bind(OrderEvent::sourceName(event.source))
+            .bind(Sql::text(event.kind))
+            .bind(Sql::text(event.oldState))
+            .bind(Sql::text(event.newState))
+            .bind(Sql::text(event.message));
+    if (auto r = insert.exec(tr("cannot add to the timeline of order %1").arg(event.orderId)); !r)
+        return makeError(r.error());
+    if (!insert.next())
+        return makeError(tr("cannot add to the timeline of order %1: no id returned").arg(event.orderId));
+    return insert.integer(u"id"_s);
+}
+
+Result<QList<OrderEvent>> OrderEventRepository::listForOrder(qint64 orderId)
+{
+    SqlStatement select(
+            m_database.connection(),
+            u"SELECT id, order_id, at, source, kind, old_state, new_state, message FROM order_events "
+            "WHERE order_id = ? ORDER BY at, id"_s);
+    select.bind(orderId);
+    if (auto r = select.exec(tr("cannot read the timeline of order %1").arg(orderId)); !r)
+        return makeError(r.error());
+    QList<OrderEvent> events;
+    while (select.next()) {
+        OrderEvent event;
+        event.id = select.integer(u"id"_s);
+        event.orderId = select.integer(u"order_id"_s);
+        event.at = select.time(u"at"_s);
+        event.source
+                = OrderEvent::sourceFromName(select.text(u"source"_s)).value_or(OrderEvent::Source::System);
+        event.kind = select.text(u"kind"_s);
+        event.oldState = select.text(u"old_state"_s);
+        event.newState = select.text(u"new_state"_s);
+        event.message = select.text(u"message"_s);
+        events.append(event);
+    }
+    return events;
+}
+
+} // namespace Bottega

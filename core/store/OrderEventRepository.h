@@ -1,0 +1,30 @@
+// OrderEventRepository: the status timeline of each order (ORD-9): appended, never edited.
+#pragma once
+
+#include "core/domain/OrderEvent.h"
+#include "core/domain/Result.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace Bottega {
+
+class Database;
+
+class OrderEventRepository final
+{
+    Q_DECLARE_TR_FUNCTIONS(Bottega::OrderEventRepository)
+
+public:
+    explicit OrderEventRepository(const Database &database);
+
+    // An invalid event.at means now. Returns the event id.
+    Result<qint64> append(const OrderEvent &event);
+    // Oldest first.
+    Result<QList<OrderEvent>> listForOrder(qint64 orderId);
+
+private:
+    const Database &m_database;
+};
+
+} // namespace Bottega

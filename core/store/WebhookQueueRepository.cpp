@@ -1,0 +1,215 @@
+#include "core/store/WebhookQueueRepository.h"
+
+#include "core/store/Database.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/SqlValues.h"
+
+#include <QVariantList>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+namespace {
+
+constexpr auto columns
+        = "id, source, record_name, event, event_id, body, headers, received_at, state, attempts, "
+          "last_error, next_attempt_at, claimed_by, claimed_at, processed_at, note"_L1;
+
+WebhookQueueItem readItem(const SqlStatement &row)
+{
+    WebhookQueueItem item;
+    item.id = row.integer(u"id"_s);
+    item.source = row.text(u"source"_s);
+    item.recordName = row.text(u"record_name"_s);
+    item.event = row.text(u"event"_s);
+    item.eventId = row.text(u"event_id"_s);
+    item.body = row.bytes(u"body"_s);
+    item.headers = row.text(u"headers"_s);
+    item.receivedAt = row.time(u"received_at"_s);
+    item.state = WebhookQueueItem::stateFromName(row.text(u"state"_s))
+                         .value_or(WebhookQueueItem::State::Pending);
+    item.attempts = int(row.integer(u"attempts"_s));
+    item.lastError = row.text(u"last_error"_s);
+    item.nextAttemptAt = row.time(u"next_attempt_at"_s);
+    item.claimedBy = row.text(u"claimed_by"_s);
+    item.claimedAt = row.time(u"claimed_at"_s);
+    item.processedAt = row.time(u"processed_at"_s);
+    item.note = row.text(u"note"_s);
+    return item;
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    marks.fill(u"?"_s, count);
+    return marks.join(u',');
+}
+
+} // namespace
+
+WebhookQueueRepository::WebhookQueueRepository(const Database &database) : m_database(database) { }
+
+Result<WebhookQueueRepository::InsertOutcome> WebhookQueueRepository::insert(const WebhookQueueItem &item)
+{
+    // ON CONFLICT DO NOTHING rather than catching a unique violation: on PostgreSQL an error would
+    // abort the caller's transaction.
+    SqlStatement insert(
+            m_database.connection(),
+            u"INSERT INTO webhook_queue (source, record_name, event, event_id, body, headers, "
+            "received_at, state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'Pending', 0, "
+            "NULL) ON CONFLICT (source, event_id) DO NOTHING RETURNING id"_s);
+    const QDateTime received = item.receivedAt.isValid() ? item.receivedAt : QDateTime::currentDateTimeUtc();
+    insert.bind(Sql::text(item.source))
+            .bind(Sql::text(item.recordName))
+            .bind(Sql::text(item.event))
+            .bind(Sql::textOrNull(item.eventId))
+            .bind(Sql::bytes(item.body))
+            .bind(Sql::text(item.headers))
+            .bind(received.toMSecsSinceEpoch());
+    if (auto r = insert.exec(tr("cannot queue the %1 webhook %2").arg(item.source, item.event)); !r)
+        return makeError(r.error());
+    if (!insert.next())
+        return InsertOutcome {0, true};
+    return InsertOutcome {insert.integer(u"id"_s), false};
+}
+
+Result<WebhookQueueItem> WebhookQueueRepository::get(qint64 id)
+{
+    SqlStatement select(m_database.connection(),
+                        u"SELECT "_s + columns + u" FROM webhook_queue WHERE id = ?"_s);
+    select.bind(id);
+    if (auto r = select.exec(tr("cannot read webhook %1").arg(id)); !r)
+        return makeError(r.error());
+    if (!select.next())
+        return makeError(tr("no webhook with id %1 in the queue").arg(id));
+    return readItem(select);
+}
+
+Result<QList<WebhookQueueItem>> WebhookQueueRepository::list(const Query &query)
+{
+    QStringList conditions;
+    QVariantList values;
+    if (query.state) {
+        conditions.append(u"state = ?"_s);
+        values.append(WebhookQueueItem::stateName(*query.state));
+    }
+    if (!query.source.isEmpty()) {
+        conditions.append(u"source = ?"_s);
+        values.append(query.source);
+    }
+    if (!query.event.isEmpty()) {
+        conditions.append(u"event = ?"_s);
+        values.append(query.event);
+    }
+    if (!query.text.isEmpty()) {
+        QStringList anyColumn;
+        for (const auto column : {"event_id"_L1, "event"_L1, "last_error"_L1, "note"_L1, "record_name"_L1}) {
+            anyColumn.append(u"LOWER(COALESCE("_s + column + u", '')) LIKE ? ESCAPE '\\'"_s);
+            values.append(Sql::containsPattern(query.text));
+        }
+        conditions.append(u'(' + anyColumn.join(" OR "_L1) + u')');
+    }
+    QString sql = u"SELECT "_s + columns + u" FROM webhook_queue"_s;
+    if (!conditions.isEmpty())
+        sql += u" WHERE "_s + conditions.join(" AND "_L1);
+    sql += u" ORDER BY id DESC"_s;
+    if (query.limit > 0) {
+        sql += u" LIMIT ? OFFSET ?"_s;
+        values.append(query.limit);
+        values.append(qMax(0, query.offset));
+    }
+    SqlStatement select(m_database.connection(), sql);
+    for (const QVariant &value : std::as_const(values))
+        select.bind(value);
+    if (auto r = select.exec(tr("cannot read the webhook queue")); !r)
+        return makeError(r.error());
+    QList<WebhookQueueItem> items;
+    while (select.next())
+        items.append(readItem(select));
+    return items;
+}
+
+Result<QMap<WebhookQueueItem::State, qint64>> WebhookQueueRepository::countByState()
+{
+    SqlStatement select(m_database.connection(),
+                        u"SELECT state, COUNT(*) AS n FROM webhook_queue GROUP BY state"_s);
+    if (auto r = select.exec(tr("cannot count the webhook queue")); !r)
+        return makeError(r.error());
+    QMap<WebhookQueueItem::State, qint64> counts;
+    while (select.next()) {
+        if (const auto state = WebhookQueueItem::stateFromName(select.text(u"state"_s)))
+            counts.insert(*state, select.integer(u"n"_s));
+    }
+    return counts;
+}
+
+Result<std::optional<WebhookQueueItem>> WebhookQueueRepository::claimNext(const QString &owner,
+                                                                          const QDateTime &now)
+{
+    const bool postgres = m_database.engine() == Database::Engine::PostgreSql;
+    // One statement, so that the choice and the claim cannot be separated by another process.
+    const QString sql
+            = u"UPDATE webhook_queue SET state = 'Processing', claimed_by = ?, claimed_at = ?, "
+              "attempts = attempts + 1 WHERE id = (SELECT id FROM webhook_queue WHERE state = 'Pending' "
+              "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT 1"_s
+            + (postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString()) + u") RETURNING "_s + columns;
+    SqlStatement claim(m_database.connection(), sql);
+    claim.bind(Sql::text(owner)).bind(now.toMSecsSinceEpoch()).bind(now.toMSecsSinceEpoch());
+    if (auto r = claim.exec(tr("cannot claim a webhook from the queue")); !r)
+        return makeError(r.error());
+    if (!claim.next())
+        return std::optional<WebhookQueueItem>();
+    return std::optional<WebhookQueueItem>(readItem(claim));
+}
+
+Result<void> WebhookQueueRepository::update(const WebhookQueueItem &item)
+{
+    SqlStatement update(
+            m_database.connection(),
+            u"UPDATE webhook_queue SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ?, "
+            "claimed_by = ?, claimed_at = ?, processed_at = ?, note = ? WHERE id = ?"_s);
+    update.bind(WebhookQueueItem::stateName(item.state))
+            .bind(item.attempts)
+            .bind(Sql::text(item.lastError))
+            .bind(Sql::timeOrNull(item.nextAttemptAt))
+            .bind(Sql::textOrNull(item.claimedBy))
+            .bind(Sql::timeOrNull(item.claimedAt))
+            .bind(Sql::timeOrNull(item.processedAt))
+            .bind(Sql::text(item.note))
+            .bind(item.id);
+    if (auto r = update.exec(tr("cannot update webhook %1").arg(item.id)); !r)
+        return r;
+    if (update.rowsAffected() == 0)
+        return makeError(tr("no webhook with id %1 in the queue").arg(item.id));
+    return {};
+}
+
+Result<int> WebhookQueueRepository::requeue(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return 0;
+    SqlStatement update(
+            m_database.connection(),
+            u"UPDATE webhook_queue SET state = 'Pending', next_attempt_at = NULL, claimed_by = NULL, "
+            "claimed_at = NULL, processed_at = NULL WHERE id IN ("_s
+                    + placeholders(ids.size()) + u')');
+    for (qint64 id : ids)
+        update.bind(id);
+    if (auto r = update.exec(tr("cannot retry webhooks")); !r)
+        return makeError(r.error());
+    return update.rowsAffected();
+}
+
+Result<int> WebhookQueueRepository::deleteProcessedOlderThan(const QDateTime &time)
+{
+    SqlStatement remove(
+            m_database.connection(),
+            u"DELETE FROM webhook_queue WHERE state IN ('Done', 'Ignored') AND processed_at < ?"_s);
+    remove.bind(time.toMSecsSinceEpoch());
+    if (auto r = remove.exec(tr("cannot clean up the webhook queue")); !r)
+        return makeError(r.error());
+    return remove.rowsAffected();
+}
+
+} // namespace Bottega

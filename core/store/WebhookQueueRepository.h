@@ -1,0 +1,63 @@
+// WebhookQueueRepository: the durable webhook queue (HOOK-3, HOOK-4): insert before answering,
+// de-duplicated by (source, event id); claim, update and clean up; list with filters.
+#pragma once
+
+#include "core/domain/Result.h"
+#include "core/domain/WebhookQueueItem.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <optional>
+
+namespace Bottega {
+
+class Database;
+
+class WebhookQueueRepository final
+{
+    Q_DECLARE_TR_FUNCTIONS(Bottega::WebhookQueueRepository)
+
+public:
+    struct Query
+    {
+        std::optional<WebhookQueueItem::State> state;
+        QString source;
+        QString event;
+        QString text; // found in the event id, event, last error, note or record name
+        int limit = 0; // 0: every row
+        int offset = 0;
+    };
+
+    struct InsertOutcome
+    {
+        qint64 id = 0; // the new row; 0 for a duplicate
+        bool duplicate = false; // the same (source, event id) is already queued
+    };
+
+    explicit WebhookQueueRepository(const Database &database);
+
+    // Stores the item as received (id, state and attempts of the argument are ignored).
+    Result<InsertOutcome> insert(const WebhookQueueItem &item);
+    Result<WebhookQueueItem> get(qint64 id);
+    // Newest first.
+    Result<QList<WebhookQueueItem>> list(const Query &query);
+    Result<QMap<WebhookQueueItem::State, qint64>> countByState();
+
+    // Takes the oldest due Pending item for owner: Processing, claimed now, one more attempt. Two
+    // processes never get the same item (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer).
+    Result<std::optional<WebhookQueueItem>> claimNext(const QString &owner, const QDateTime &now);
+    // Writes the processing fields: state, attempts, last error, next attempt, claim, processed at, note.
+    Result<void> update(const WebhookQueueItem &item);
+    // Back to Pending, due at once (retry from the queue page); returns how many were changed.
+    Result<int> requeue(const QList<qint64> &ids);
+    // Deletes Done and Ignored items processed before time; returns how many.
+    Result<int> deleteProcessedOlderThan(const QDateTime &time);
+
+private:
+    const Database &m_database;
+};
+
+} // namespace Bottega
