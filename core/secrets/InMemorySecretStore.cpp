@@ -2,7 +2,6 @@
 
 #include "core/secrets/SecretNames.h"
 
-#include <QCoreApplication>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
