@@ -1,6 +1,7 @@
 #include "core/store/SalesOrderRepository.h"
 
 #include "core/store/Database.h"
+#include "core/store/OrderAddressRepository.h"
 #include "core/store/OrderEventRepository.h"
 #include "core/store/OrderPackageRepository.h"
 #include "core/store/SqlStatement.h"
@@ -207,7 +208,9 @@ Result<qint64> SalesOrderRepository::create(const SalesOrder &order)
         if (!insert.next())
             return makeError(tr("cannot save order \"%1\": no id returned").arg(order.reference));
         orderId = insert.integer(u"id"_s);
-        if (auto r = writeAddresses(db, orderId, order); !r)
+        if (auto r
+            = OrderAddressRepository(m_database).save(orderId, order.shippingAddress, order.billingAddress);
+            !r)
             return r;
         if (auto r = writeLines(db, orderId, order.lines); !r)
             return r;
@@ -224,43 +227,6 @@ Result<qint64> SalesOrderRepository::create(const SalesOrder &order)
     if (!stored)
         return makeError(stored.error());
     return orderId;
-}
-
-Result<void> SalesOrderRepository::writeAddresses(QSqlDatabase &db, qint64 orderId, const SalesOrder &order)
-{
-    SqlStatement clear(db, u"DELETE FROM order_addresses WHERE order_id = ?"_s);
-    clear.bind(orderId);
-    if (auto r = clear.exec(tr("cannot save the addresses of order \"%1\"").arg(order.reference)); !r)
-        return r;
-    QList<Address> addresses {order.shippingAddress};
-    addresses.first().kind = Address::Kind::Shipping;
-    if (order.billingAddress) {
-        addresses.append(*order.billingAddress);
-        addresses.last().kind = Address::Kind::Billing;
-    }
-    for (const Address &address : std::as_const(addresses)) {
-        SqlStatement insert(db,
-                            u"INSERT INTO order_addresses (order_id, "_s + addressColumns
-                                    + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-        insert.bind(orderId)
-                .bind(Address::kindName(address.kind))
-                .bind(Sql::text(address.firstName))
-                .bind(Sql::text(address.lastName))
-                .bind(Sql::text(address.companyName))
-                .bind(Sql::text(address.addressLine1))
-                .bind(Sql::text(address.addressLine2))
-                .bind(Sql::text(address.city))
-                .bind(Sql::text(address.postCode))
-                .bind(Sql::text(address.state))
-                .bind(Sql::text(address.country))
-                .bind(Sql::text(address.email))
-                .bind(Sql::text(address.phone));
-        if (auto r = insert.exec(tr("cannot save the %1 address of order \"%2\"")
-                                         .arg(Address::kindName(address.kind), order.reference));
-            !r)
-            return r;
-    }
-    return {};
 }
 
 Result<void> SalesOrderRepository::writeLines(QSqlDatabase &db, qint64 orderId, const QList<OrderLine> &lines)
@@ -309,8 +275,15 @@ Result<SalesOrder> SalesOrderRepository::get(qint64 id)
     if (!select.next())
         return makeError(tr("no order with id %1").arg(id));
     SalesOrder order = readOrder(select);
-    if (auto r = readAddresses(order); !r)
-        return makeError(r.error());
+    auto addresses = OrderAddressRepository(m_database).listForOrder(id);
+    if (!addresses)
+        return makeError(addresses.error());
+    for (const Address &address : std::as_const(*addresses)) {
+        if (address.kind == Address::Kind::Billing)
+            order.billingAddress = address;
+        else
+            order.shippingAddress = address;
+    }
     if (auto r = readLines(order); !r)
         return makeError(r.error());
     auto events = OrderEventRepository(m_database).listForOrder(id);
@@ -327,38 +300,6 @@ Result<SalesOrder> SalesOrderRepository::get(qint64 id)
         return makeError(connected.error());
     order.connectedOrders = *connected;
     return order;
-}
-
-Result<void> SalesOrderRepository::readAddresses(SalesOrder &order)
-{
-    SqlStatement select(m_database.connection(),
-                        u"SELECT id, order_id, "_s + addressColumns
-                                + u" FROM order_addresses WHERE order_id = ?"_s);
-    select.bind(order.id);
-    if (auto r = select.exec(tr("cannot read the addresses of order %1").arg(order.id)); !r)
-        return r;
-    while (select.next()) {
-        Address address;
-        address.id = select.integer(u"id"_s);
-        address.orderId = select.integer(u"order_id"_s);
-        address.kind = Address::kindFromName(select.text(u"kind"_s)).value_or(Address::Kind::Shipping);
-        address.firstName = select.text(u"first_name"_s);
-        address.lastName = select.text(u"last_name"_s);
-        address.companyName = select.text(u"company_name"_s);
-        address.addressLine1 = select.text(u"address_line1"_s);
-        address.addressLine2 = select.text(u"address_line2"_s);
-        address.city = select.text(u"city"_s);
-        address.postCode = select.text(u"post_code"_s);
-        address.state = select.text(u"state"_s);
-        address.country = select.text(u"country"_s);
-        address.email = select.text(u"email"_s);
-        address.phone = select.text(u"phone"_s);
-        if (address.kind == Address::Kind::Billing)
-            order.billingAddress = address;
-        else
-            order.shippingAddress = address;
-    }
-    return {};
 }
 
 Result<void> SalesOrderRepository::readLines(SalesOrder &order)
@@ -447,7 +388,7 @@ Result<void> SalesOrderRepository::update(const SalesOrder &order)
             return r;
         if (update.rowsAffected() == 0)
             return makeError(tr("no order with id %1").arg(order.id));
-        return writeAddresses(db, order.id, order);
+        return OrderAddressRepository(m_database).save(order.id, order.shippingAddress, order.billingAddress);
     });
 }
 
@@ -487,7 +428,10 @@ Result<bool> SalesOrderRepository::updateState(qint64 orderId, const QString &ne
             return {};
         SqlStatement update(
                 db, u"UPDATE sales_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?"_s);
-        update.bind(newState).bind(QDateTime::currentMSecsSinceEpoch()).bind(orderId).bind(oldState);
+        update.bind(Sql::text(newState))
+                .bind(QDateTime::currentMSecsSinceEpoch())
+                .bind(orderId)
+                .bind(Sql::text(oldState));
         if (auto r = update.exec(tr("cannot change the state of order %1").arg(orderId)); !r)
             return r;
         if (update.rowsAffected() == 0)

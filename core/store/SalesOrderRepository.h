@@ -1,6 +1,7 @@
-// SalesOrderRepository: the sales order aggregate (ORD-1..11): an order with its addresses and
-// lines; whole orders read back with their timeline, packages and connected Gelato orders (from
-// OrderEventRepository and OrderPackageRepository). State changes always leave a timeline entry.
+// SalesOrderRepository: the sales order aggregate (ORD-1..11): an order with its addresses (through
+// OrderAddressRepository) and lines; whole orders read back with their timeline, packages and
+// connected Gelato orders (OrderEventRepository, OrderPackageRepository). State changes always
+// leave a timeline entry.
 #pragma once
 
 #include "core/domain/OrderEvent.h"
@@ -64,9 +65,7 @@ public:
     Result<void> remove(qint64 id);
 
 private:
-    Result<void> writeAddresses(QSqlDatabase &db, qint64 orderId, const SalesOrder &order);
     Result<void> writeLines(QSqlDatabase &db, qint64 orderId, const QList<OrderLine> &lines);
-    Result<void> readAddresses(SalesOrder &order);
     Result<void> readLines(SalesOrder &order);
 
     const Database &m_database;

@@ -40,7 +40,7 @@ Result<qint64> WebhookRecordRepository::create(const WebhookRecord &record)
                         "RETURNING id"_s);
     const QDateTime created = record.createdAt.isValid() ? record.createdAt : QDateTime::currentDateTimeUtc();
     insert.bind(Sql::text(record.name))
-            .bind(record.events.join(u','))
+            .bind(Sql::text(record.events.join(u',')))
             .bind(Sql::flag(record.active))
             .bind(created.toMSecsSinceEpoch());
     if (auto r = insert.exec(tr("cannot save webhook record \"%1\"").arg(record.name)); !r)
@@ -88,7 +88,7 @@ Result<void> WebhookRecordRepository::update(const WebhookRecord &record)
     SqlStatement query(m_database.connection(),
                        u"UPDATE webhook_records SET name = ?, events = ?, active = ? WHERE id = ?"_s);
     query.bind(Sql::text(record.name))
-            .bind(record.events.join(u','))
+            .bind(Sql::text(record.events.join(u',')))
             .bind(Sql::flag(record.active))
             .bind(record.id);
     if (auto r = query.exec(tr("cannot save webhook record \"%1\"").arg(record.name)); !r)
