@@ -62,6 +62,9 @@ HttpCall::HttpCall(HttpRequest request, QNetworkAccessManager *network, const Re
     m_timeout.setSingleShot(true);
     m_backoff.setSingleShot(true);
     m_wait.setSingleShot(true);
+    // A coarse timer may fire 5 % early: a Retry-After would then be cut short and earn another 429.
+    m_backoff.setTimerType(Qt::PreciseTimer);
+    m_wait.setTimerType(Qt::PreciseTimer);
     connect(&m_timeout, &QTimer::timeout, this, &HttpCall::onTimeout);
     connect(&m_backoff, &QTimer::timeout, this, &HttpCall::beginAttempt);
     connect(&m_wait, &QTimer::timeout, this, &HttpCall::sendAttempt);
@@ -165,7 +168,8 @@ void HttpCall::cancel()
 HttpCall::Outcome HttpCall::classify(QNetworkReply *reply, HttpResponse &response) const
 {
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    response.body = reply->readAll();
+    if (reply->isOpen())
+        response.body = reply->readAll(); // an aborted reply (timeout) has nothing to read
     response.headers = reply->rawHeaderPairs();
     const QNetworkReply::NetworkError error = reply->error();
 

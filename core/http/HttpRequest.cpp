@@ -66,10 +66,7 @@ Result<QJsonDocument> HttpResponse::json() const
     // A parser that ran off the end of the text means the answer was cut short (a dropped
     // connection, a proxy limit); say so rather than quoting the parser.
     const qsizetype end = body.trimmed().size();
-    const bool truncated = parseError.offset >= end - 1
-            || parseError.error == QJsonParseError::UnterminatedObject
-            || parseError.error == QJsonParseError::UnterminatedArray
-            || parseError.error == QJsonParseError::UnterminatedString;
+    const bool truncated = parseError.offset >= end - 1;
     if (truncated)
         return makeError(withService(
                 service, translate("the answer is not valid JSON (truncated at byte %1)").arg(body.size())));

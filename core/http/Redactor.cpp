@@ -43,8 +43,8 @@ bool mayNameSecretField(QStringView text)
 
 bool isValidUtf8(const QByteArray &data)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    (void)decoder.decode(data);
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString decoded = decoder.decode(data);
     return !decoder.hasError();
 }
 

@@ -17,8 +17,10 @@ namespace {
 // of its own; this bounds what one request may make it buffer.
 constexpr qint64 maxHeadBytes = 64 * 1024;
 
-// How long a refused client may go on sending its body before the connection is closed. Reading
-// (and dropping) it meanwhile lets the client see the 413 instead of a connection reset.
+// After a 413 the connection is closed once the client has been quiet for quietMs, or after
+// lingerMs at most. Reading (and dropping) what it still sends meanwhile lets it see the 413: closing
+// with unread data would make the kernel send a reset instead.
+constexpr int quietMs = 200;
 constexpr int lingerMs = 2000;
 
 } // namespace
@@ -116,6 +118,8 @@ void GuardedTcpServer::onReadyRead(QTcpSocket *socket)
     connection.lastActivityMs = m_clock.elapsed();
     if (connection.rejected) {
         socket->readAll(); // dropped: see lingerMs
+        if (connection.closeTimer && connection.lastActivityMs - connection.rejectedAtMs < lingerMs - quietMs)
+            connection.closeTimer->start(quietMs);
         return;
     }
 
@@ -161,8 +165,12 @@ void GuardedTcpServer::reject(QTcpSocket *socket, Connection &connection)
     const QString message = bodyTooLargeMessage(m_bodyLimit);
     const QByteArray body = QJsonDocument(QJsonObject {{u"error"_s, message}}).toJson(QJsonDocument::Compact);
     socket->write(HttpWire::response(413, "application/json", {}, body, true));
+    connection.rejectedAtMs = m_clock.elapsed();
+    connection.closeTimer = new QTimer(socket);
+    connection.closeTimer->setSingleShot(true);
+    connect(connection.closeTimer, &QTimer::timeout, socket, [socket] { socket->disconnectFromHost(); });
+    connection.closeTimer->start(quietMs);
     Q_EMIT requestRejected(connection.parsed, connection.received, socket->peerAddress(), connection.head);
-    QTimer::singleShot(lingerMs, socket, [socket] { socket->disconnectFromHost(); });
 }
 
 void GuardedTcpServer::requestCompleted(QTcpSocket *socket)

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -65,6 +66,8 @@ private:
         qint64 received = 0; // bytes of the current request so far
         qint64 lastActivityMs = 0;
         bool rejected = false;
+        qint64 rejectedAtMs = 0;
+        QPointer<QTimer> closeTimer; // after a 413: closes once the client is quiet
     };
 
     void onReadyRead(QTcpSocket *socket);

@@ -80,7 +80,12 @@ Server::Server(QObject *parent) : QObject(parent), d(std::make_unique<Private>()
     });
 }
 
-Server::~Server() = default;
+Server::~Server()
+{
+    // The engine (and with it the listener and its connections) goes while the route table and the
+    // sink are still there.
+    delete d->engine;
+}
 
 void Server::addRoute(const QByteArray &method, const QString &pathPattern, Handler handler)
 {
@@ -174,8 +179,13 @@ ListenAddress Server::address() const
 
 void Server::close()
 {
-    // Deleting the listener closes the port and its connections (the sockets are its children).
-    delete d->listener.data();
+    if (!d->listener)
+        return;
+    d->listener->close(); // the port is free from here on
+    // Open connections are the listener's children and go with it, later: close() may be called
+    // from a handler, whose socket must outlive the call.
+    d->listener->deleteLater();
+    d->listener = nullptr;
 }
 
 ServerResponse Server::Private::answer(const ServerRequest &request, QString &service) const
