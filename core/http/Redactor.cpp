@@ -41,13 +41,6 @@ bool mayNameSecretField(QStringView text)
     return false;
 }
 
-bool isValidUtf8(const QByteArray &data)
-{
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString decoded = decoder.decode(data);
-    return !decoder.hasError();
-}
-
 } // namespace
 
 void Redactor::addValue(const QByteArray &secret)
@@ -91,15 +84,13 @@ QByteArray Redactor::redact(const QByteArray &text) const
         result.replace(value, placeholder.toByteArray());
     // Binary bodies (a PDF being uploaded) only get the value replacement: decoding them as text
     // would mangle them.
-    if (!isValidUtf8(result))
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString asText = decoder.decode(result);
+    if (decoder.hasError() || !mayNameSecretField(asText))
         return result;
-    const QString asText = QString::fromUtf8(result);
-    if (!mayNameSecretField(asText))
-        return result;
-    QString redacted = asText;
-    redacted.replace(jsonSecretField(), u"\"\\1\":\"[redacted]\""_s);
-    redacted.replace(formSecretField(), u"\\1\\2=[redacted]"_s);
-    return redacted.toUtf8();
+    asText.replace(jsonSecretField(), u"\"\\1\":\"[redacted]\""_s);
+    asText.replace(formSecretField(), u"\\1\\2=[redacted]"_s);
+    return asText.toUtf8();
 }
 
 QString Redactor::redact(const QString &text) const
