@@ -15,6 +15,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -49,40 +50,45 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     addPage(Page::Dashboard, tr("Dashboard"), u"view-grid"_s, QStyle::SP_ComputerIcon,
             new PlaceholderPage(
                     tr("Dashboard"),
-                    tr("Dashboard: counts and charts of orders by status, webhooks over time, batch outcomes "
-                       "and API errors.")));
+                    tr("Counts and charts at a glance: orders by status, webhooks over time, batch "
+                       "outcomes and API errors.")));
     addPage(Page::Products, tr("Products"), u"package-x-generic"_s, QStyle::SP_FileDialogContentsView,
-            new PlaceholderPage(
-                    tr("Products"),
-                    tr("Products: sync Gelato templates, variants and print images, and publish them to "
-                       "Poleepo.")));
+            new PlaceholderPage(tr("Products"),
+                                tr("Sync Gelato templates, variants and print images, and publish them to "
+                                   "Poleepo.")));
     addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView,
             new PlaceholderPage(
                     tr("Orders"),
-                    tr("Orders: sales orders from Poleepo or entered by hand, sent to Gelato, with their "
-                       "status timeline and tracking.")));
+                    tr("Follow sales orders from Poleepo or entered by hand, send them to Gelato, and "
+                       "see their status timeline and tracking.")));
     addPage(Page::Webhooks, tr("Webhooks"), u"network-receive"_s, QStyle::SP_DriveNetIcon,
             new PlaceholderPage(
                     tr("Webhooks"),
-                    tr("Webhooks: the calls received from Gelato and Poleepo, their state and payload; retry "
-                       "the failed ones.")));
+                    tr("See the calls received from Gelato and Poleepo with their state and payload, "
+                       "and retry the failed ones.")));
     addPage(Page::Batches, tr("Batches"), u"mail-send"_s, QStyle::SP_ArrowUp,
-            new PlaceholderPage(
-                    tr("Batches"),
-                    tr("Batches: the product batches sent to Poleepo and each product's outcome; resubmit "
-                       "the failed ones.")));
+            new PlaceholderPage(tr("Batches"),
+                                tr("See the product batches sent to Poleepo and each product's outcome, and "
+                                   "resubmit the failed ones.")));
     addPage(Page::ApiLog, tr("API log"), u"text-x-generic"_s, QStyle::SP_FileDialogInfoView,
             new PlaceholderPage(
                     tr("API log"),
-                    tr("API log: every call to and from Gelato and Poleepo, with filters, bodies and "
-                       "errors, secrets hidden.")));
+                    tr("Browse every call to and from Gelato and Poleepo, with filters, bodies and "
+                       "errors (secrets hidden).")));
     addPage(Page::Scheduler, tr("Scheduler"), u"chronometer"_s, QStyle::SP_BrowserReload,
             new SchedulerPage(m_context.scheduler));
     addPage(Page::Settings, tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogListView,
             new SettingsPage(m_context));
 
-    // Wide enough for the longest (Italian) entry, never wider than it needs.
-    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 2 * m_sidebar->frameWidth() + 24);
+    // Wide enough for the longest (Italian) entry, never wider than it needs. The items' size hints
+    // only fix the height, so the width comes from the texts themselves.
+    int widestText = 0;
+    for (int row = 0; row < m_sidebar->count(); ++row)
+        widestText = std::max(widestText,
+                              m_sidebar->fontMetrics().horizontalAdvance(m_sidebar->item(row)->text()));
+    const int padding = 4 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_sidebar) + 24;
+    m_sidebar->setFixedWidth(widestText + m_sidebar->iconSize().width() + padding
+                             + 2 * m_sidebar->frameWidth());
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);

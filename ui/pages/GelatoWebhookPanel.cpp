@@ -1,8 +1,10 @@
 #include "ui/pages/GelatoWebhookPanel.h"
 
 #include "ui/widgets/CopyableValue.h"
+#include "ui/widgets/InlineMessage.h"
 
 #include <QFormLayout>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 
@@ -29,12 +31,11 @@ QLabel *wrappingLabel(const QString &text, QWidget *parent)
 
 GelatoWebhookPanel::GelatoWebhookPanel(QWidget *parent)
     : QGroupBox(tr("Gelato webhook"), parent), m_url(new CopyableValue({}, this)),
-      m_urlProblem(new QLabel(this))
+      m_urlProblem(new InlineMessage(this))
 {
     setObjectName(u"gelatoWebhookPanel"_s);
     m_url->setObjectName(u"webhookUrl"_s);
-    m_urlProblem->setWordWrap(true);
-    m_urlProblem->setVisible(false);
+    m_urlProblem->setObjectName(u"webhookUrlProblem"_s);
 
     auto *form = new QFormLayout(this);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
@@ -89,14 +90,19 @@ void GelatoWebhookPanel::setPublicUrl(const QUrl &publicUrl)
     const QUrl url = webhookUrlFor(publicUrl);
     m_url->setValue(url.toString());
     m_url->setEnabled(url.isValid());
-    m_urlProblem->setVisible(!url.isValid());
-    m_urlProblem->setText(tr("Set a valid public base URL first (for example https://shop.example.com)."));
     // Gelato calls from the internet: a loopback address only works behind a tunnel or proxy.
-    if (url.isValid()
-        && (url.host() == u"127.0.0.1"_s || url.host() == u"localhost"_s || url.host() == u"::1"_s)) {
-        m_urlProblem->setText(tr("This address is only reachable from this computer. Gelato needs the public "
-                                 "address of your server or reverse proxy."));
-        m_urlProblem->setVisible(true);
+    const bool loopback = url.isValid() && QHostAddress(url.host()).isLoopback();
+    if (!url.isValid()) {
+        m_urlProblem->showMessage(
+                InlineMessage::Type::Warning,
+                tr("Set a valid public base URL first (for example https://shop.example.com)."));
+    } else if (loopback || url.host() == u"localhost"_s) {
+        m_urlProblem->showMessage(
+                InlineMessage::Type::Warning,
+                tr("This address is only reachable from this computer. Gelato needs the public address of "
+                   "your server or reverse proxy."));
+    } else {
+        m_urlProblem->clearMessage();
     }
 }
 

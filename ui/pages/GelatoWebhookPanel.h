@@ -5,11 +5,10 @@
 #include <QGroupBox>
 #include <QUrl>
 
-class QLabel;
-
 namespace Bottega {
 
 class CopyableValue;
+class InlineMessage;
 
 class GelatoWebhookPanel final : public QGroupBox
 {
@@ -27,7 +26,7 @@ public:
 
 private:
     CopyableValue *m_url;
-    QLabel *m_urlProblem;
+    InlineMessage *m_urlProblem;
 };
 
 } // namespace Bottega

@@ -16,6 +16,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +35,11 @@ SchedulerPage::SchedulerPage(Scheduler *scheduler, QWidget *parent)
     m_runButton->setObjectName(u"runButton"_s);
     m_toggleButton->setObjectName(u"toggleButton"_s);
     m_intervalButton->setObjectName(u"intervalButton"_s);
+    // As wide as its longer text, so the row of buttons does not move when the text changes.
+    m_toggleButton->setText(tr("Enable"));
+    const int enableWidth = m_toggleButton->sizeHint().width();
+    m_toggleButton->setText(tr("Disable"));
+    m_toggleButton->setMinimumWidth(std::max(enableWidth, m_toggleButton->sizeHint().width()));
     m_runButton->setIcon(
             QIcon::fromTheme(u"media-playback-start"_s, style()->standardIcon(QStyle::SP_MediaPlay)));
 
@@ -51,7 +57,7 @@ SchedulerPage::SchedulerPage(Scheduler *scheduler, QWidget *parent)
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->resizeColumnsToContents();
+    fitColumns();
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_runButton);
@@ -80,7 +86,7 @@ SchedulerPage::SchedulerPage(Scheduler *scheduler, QWidget *parent)
             &SchedulerPage::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &SchedulerPage::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_view->resizeColumnsToContents();
+        fitColumns();
         updateActions();
     });
     connect(m_model, &JobTableModel::errorOccurred, this,
@@ -184,6 +190,14 @@ IntervalDialog *SchedulerPage::changeIntervalOfSelected()
     // open(), not exec(): no nested event loop while the scheduler keeps running jobs.
     dialog->open();
     return dialog;
+}
+
+void SchedulerPage::fitColumns()
+{
+    m_view->resizeColumnsToContents();
+    // Some air between the columns: the contents' width alone makes them run into each other.
+    for (int column = 0; column < JobTableModel::LastResultColumn; ++column)
+        m_view->setColumnWidth(column, m_view->columnWidth(column) + 16);
 }
 
 void SchedulerPage::updateActions()

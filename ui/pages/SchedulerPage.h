@@ -39,6 +39,7 @@ public:
     IntervalDialog *changeIntervalOfSelected();
 
 private:
+    void fitColumns();
     void updateActions();
 
     Scheduler *m_scheduler;

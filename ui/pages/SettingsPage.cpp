@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +31,26 @@ QFormLayout *makeForm(QGroupBox *group)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
     return form;
+}
+
+// The forms of the group boxes in one column start their fields at the same x, so the column reads
+// as one form.
+void alignLabels(const QList<QWidget *> &groups)
+{
+    QList<QWidget *> labels;
+    int widest = 0;
+    for (QWidget *group : groups) {
+        auto *form = qobject_cast<QFormLayout *>(group->layout());
+        for (int row = 0; form && row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+            if (item && item->widget()) {
+                labels.append(item->widget());
+                widest = std::max(widest, item->widget()->sizeHint().width());
+            }
+        }
+    }
+    for (QWidget *label : std::as_const(labels))
+        label->setMinimumWidth(widest);
 }
 
 } // namespace
@@ -50,14 +71,20 @@ SettingsPage::SettingsPage(const AppContext &context, QWidget *parent)
     auto *columns = new QHBoxLayout(content);
     columns->setContentsMargins(0, 0, 0, 0);
     columns->setSpacing(12);
+    QWidget *gelato = buildGelatoGroup();
+    QWidget *poleepo = buildPoleepoGroup();
+    QWidget *company = buildCompanyGroup();
+    QWidget *server = buildServerGroup();
+    m_webhookPanel = new GelatoWebhookPanel(content);
+    alignLabels({gelato, poleepo, company});
+    alignLabels({server, m_webhookPanel});
     auto *left = new QVBoxLayout;
-    left->addWidget(buildGelatoGroup());
-    left->addWidget(buildPoleepoGroup());
-    left->addWidget(buildCompanyGroup());
+    left->addWidget(gelato);
+    left->addWidget(poleepo);
+    left->addWidget(company);
     left->addStretch(1);
     auto *right = new QVBoxLayout;
-    right->addWidget(buildServerGroup());
-    m_webhookPanel = new GelatoWebhookPanel(content);
+    right->addWidget(server);
     right->addWidget(m_webhookPanel);
     right->addStretch(1);
     columns->addLayout(left, 1);
@@ -133,7 +160,8 @@ QWidget *SettingsPage::buildGelatoGroup()
     group->setObjectName(u"gelatoGroup"_s);
     auto *form = makeForm(group);
     SettingEditor *enabled = addEditor(u"gelato.enabled"_s, SettingEditor::Kind::CheckBox);
-    enabled->setCheckBoxText(tr("Use Gelato to sync templates and print orders"));
+    enabled->setCheckBoxText(tr("Enabled"));
+    enabled->setHint(tr("Sync templates from Gelato and send orders to Gelato for printing."));
     form->addRow(tr("Connector:"), enabled);
     form->addRow(tr("API key:"), addSecret(SecretNames::gelatoApiKey()));
     form->addRow(tr("Webhook secret:"), addSecret(SecretNames::gelatoWebhookSecret()));
@@ -147,6 +175,7 @@ QWidget *SettingsPage::buildPoleepoGroup()
     auto *form = makeForm(group);
     SettingEditor *enabled = addEditor(u"poleepo.enabled"_s, SettingEditor::Kind::CheckBox);
     enabled->setCheckBoxText(tr("Integration active"));
+    enabled->setHint(tr("Publish products to Poleepo and import its orders."));
     form->addRow(tr("Connector:"), enabled);
     form->addRow(tr("Client ID:"), addSecret(SecretNames::poleepoClientId()));
     form->addRow(tr("Client secret:"), addSecret(SecretNames::poleepoClientSecret()));

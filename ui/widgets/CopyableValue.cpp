@@ -7,13 +7,14 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTimer>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Bottega {
 
 CopyableValue::CopyableValue(const QString &value, QWidget *parent)
-    : QWidget(parent), m_edit(new QLineEdit(value, this)), m_button(new QPushButton(this))
+    : QWidget(parent), m_edit(new QLineEdit(this)), m_button(new QPushButton(this))
 {
     m_edit->setObjectName(u"value"_s);
     m_edit->setReadOnly(true);
@@ -31,6 +32,7 @@ CopyableValue::CopyableValue(const QString &value, QWidget *parent)
     layout->addWidget(m_button);
 
     connect(m_button, &QPushButton::clicked, this, &CopyableValue::copy);
+    setValue(value);
 }
 
 CopyableValue::~CopyableValue() = default;
@@ -44,6 +46,9 @@ void CopyableValue::setValue(const QString &value)
 {
     m_edit->setText(value);
     m_edit->setCursorPosition(0);
+    // Show the whole value when it is of a reasonable length: it is there to be read and pasted.
+    const int textWidth = m_edit->fontMetrics().horizontalAdvance(value) + 16;
+    m_edit->setMinimumWidth(std::min(textWidth, 480));
 }
 
 void CopyableValue::copy()

@@ -3,6 +3,8 @@
 #include <QColor>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
+#include <QResizeEvent>
 #include <QStyle>
 #include <QToolButton>
 
@@ -55,6 +57,7 @@ InlineMessage::InlineMessage(QWidget *parent)
     m_text->setTextFormat(Qt::PlainText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_icon->setAlignment(Qt::AlignTop);
 
     m_close->setAutoRaise(true);
@@ -79,8 +82,9 @@ void InlineMessage::showMessage(Type type, const QString &text)
 {
     m_type = type;
     m_text->setText(text);
-    applyStyle();
+    updateIcon();
     setVisible(true);
+    update();
 }
 
 void InlineMessage::clearMessage()
@@ -109,17 +113,50 @@ void InlineMessage::setCloseButtonVisible(bool visible)
     m_close->setVisible(visible);
 }
 
-void InlineMessage::applyStyle()
+void InlineMessage::updateIcon()
 {
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_icon->setPixmap(style()->standardIcon(iconFor(m_type), nullptr, this).pixmap(size, size));
+}
+
+// Not every layout asks for heightForWidth (QFormLayout does not); without this the wrapped text
+// would get the height of a narrow guess and leave an empty band under it.
+QSize InlineMessage::sizeHint() const
+{
+    QSize hint = QFrame::sizeHint();
+    if (width() > 0 && hasHeightForWidth())
+        hint.setHeight(heightForWidth(width()));
+    return hint;
+}
+
+QSize InlineMessage::minimumSizeHint() const
+{
+    QSize hint = QFrame::minimumSizeHint();
+    if (width() > 0 && hasHeightForWidth())
+        hint.setHeight(heightForWidth(width()));
+    return hint;
+}
+
+void InlineMessage::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    if (event->oldSize().width() != event->size().width())
+        updateGeometry();
+}
+
+void InlineMessage::paintEvent(QPaintEvent *event)
+{
+    // Painted rather than style-sheeted: a style sheet would be inherited by the children and
+    // depend on the object name, which callers set for their own purposes.
+    Q_UNUSED(event)
     const QColor color = colorFor(m_type);
     QColor tint = color;
     tint.setAlphaF(0.18f);
-    // Scoped to this frame by object name so that child widgets keep the normal style.
-    setStyleSheet(
-            u"QFrame#InlineMessage { background-color: %1; border: 1px solid %2; border-radius: 4px; }"_s.arg(
-                    tint.name(QColor::HexArgb), color.name()));
-    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_icon->setPixmap(style()->standardIcon(iconFor(m_type), nullptr, this).pixmap(size, size));
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(color, 1));
+    painter.setBrush(tint);
+    painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
 }
 
 } // namespace Bottega

@@ -33,8 +33,15 @@ public:
     // A close button lets the user dismiss messages that are not tied to a field.
     void setCloseButtonVisible(bool visible);
 
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
-    void applyStyle();
+    void updateIcon();
 
     QLabel *m_icon;
     QLabel *m_text;

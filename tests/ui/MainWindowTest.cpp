@@ -1,0 +1,160 @@
+// MainWindow: the sidebar, the pages behind it, the status bar and what the window remembers.
+#include "ui/MainWindow.h"
+
+#include "core/server/Server.h"
+#include "core/settings/Settings.h"
+#include "tests/support/database/TestDatabase.h"
+#include "ui/pages/PlaceholderPage.h"
+#include "ui/pages/SchedulerPage.h"
+#include "ui/pages/SettingsPage.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Test {
+namespace {
+
+class MainWindowTest : public testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_settings = std::make_unique<Settings>(m_dir.filePath(u"bottega.ini"_s));
+        m_context.settings = m_settings.get();
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Settings> m_settings;
+    AppContext m_context;
+};
+
+TEST_F(MainWindowTest, SidebarListsTheEightAreasInOrder)
+{
+    MainWindow window(m_context);
+    EXPECT_EQ(window.windowTitle(), u"Bottega"_s);
+    QListWidget *sidebar = window.sidebar();
+    ASSERT_EQ(sidebar->count(), 8);
+    QStringList names;
+    for (int row = 0; row < sidebar->count(); ++row) {
+        names.append(sidebar->item(row)->text());
+        EXPECT_FALSE(sidebar->item(row)->icon().isNull()) << names.last().toStdString();
+    }
+    EXPECT_EQ(names,
+              (QStringList {u"Dashboard"_s, u"Products"_s, u"Orders"_s, u"Webhooks"_s, u"Batches"_s,
+                            u"API log"_s, u"Scheduler"_s, u"Settings"_s}));
+    EXPECT_EQ(window.pages()->count(), 8);
+}
+
+TEST_F(MainWindowTest, ClickingAnEntryShowsItsPage)
+{
+    MainWindow window(m_context);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QListWidget *sidebar = window.sidebar();
+
+    for (int row = sidebar->count() - 1; row >= 0; --row) {
+        const QRect rect = sidebar->visualItemRect(sidebar->item(row));
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, rect.center());
+        EXPECT_EQ(int(window.currentPage()), row);
+        QWidget *shown = window.pages()->currentWidget();
+        EXPECT_EQ(shown, window.page(MainWindow::Page(row)));
+        EXPECT_TRUE(shown->isVisible());
+        const auto page = MainWindow::Page(row);
+        if (page == MainWindow::Page::Scheduler)
+            EXPECT_TRUE(qobject_cast<SchedulerPage *>(shown));
+        else if (page == MainWindow::Page::Settings)
+            EXPECT_TRUE(qobject_cast<SettingsPage *>(shown));
+        else
+            EXPECT_TRUE(qobject_cast<PlaceholderPage *>(shown)) << row;
+    }
+}
+
+TEST_F(MainWindowTest, PagesNotBuiltYetSayWhatTheyWillDo)
+{
+    MainWindow window(m_context);
+    auto *products = qobject_cast<PlaceholderPage *>(window.page(MainWindow::Page::Products));
+    ASSERT_TRUE(products);
+    EXPECT_TRUE(products->text().contains(u"Sync Gelato templates, variants and print images"_s))
+            << products->text().toStdString();
+    EXPECT_TRUE(products->text().contains(u"Not available yet in this version."_s));
+
+    // What the page says is on screen, not only in a property.
+    QStringList labels;
+    for (const QLabel *label : products->findChildren<QLabel *>())
+        labels.append(label->text());
+    EXPECT_TRUE(labels.join(u'\n').contains(u"Not available yet in this version."_s));
+    EXPECT_TRUE(labels.join(u'\n').contains(u"Sync Gelato templates"_s));
+
+    for (const auto page : {MainWindow::Page::Dashboard, MainWindow::Page::Orders, MainWindow::Page::Webhooks,
+                            MainWindow::Page::Batches, MainWindow::Page::ApiLog}) {
+        auto *placeholder = qobject_cast<PlaceholderPage *>(window.page(page));
+        ASSERT_TRUE(placeholder);
+        EXPECT_EQ(placeholder->title(), window.sidebar()->item(int(page))->text());
+        EXPECT_TRUE(placeholder->text().endsWith(u"\nNot available yet in this version."_s))
+                << placeholder->text().toStdString();
+        EXPECT_GT(placeholder->text().size(), 60)
+                << placeholder->text().toStdString(); // says what it will do
+    }
+}
+
+TEST_F(MainWindowTest, StatusBarShowsTheDatabaseAndTheServerAddress)
+{
+    auto database = TestDatabase::create(Backend::Sqlite);
+    ASSERT_TRUE(database.ok()) << database.error().toStdString();
+    Server server;
+    ListenAddress any;
+    any.port = 0;
+    auto listening = server.listen(any);
+    ASSERT_TRUE(listening.ok()) << listening.error().toStdString();
+    m_context.database = &(*database)->database();
+    m_context.server = &server;
+
+    MainWindow window(m_context);
+    const QString databaseText = window.findChild<QLabel *>(u"databaseStatus"_s)->text();
+    const QString serverText = window.findChild<QLabel *>(u"serverStatus"_s)->text();
+    EXPECT_TRUE(databaseText.contains((*database)->location().displayName())) << databaseText.toStdString();
+    EXPECT_TRUE(serverText.contains(listening->toString())) << serverText.toStdString();
+    EXPECT_NE(listening->port, 0);
+}
+
+TEST_F(MainWindowTest, StatusBarSaysWhyTheServerIsNotRunning)
+{
+    Server server; // never listened
+    m_context.server = &server;
+    m_context.serverError = u"cannot listen on 127.0.0.1:8069: the address is already in use"_s;
+    MainWindow window(m_context);
+    const QString serverText = window.findChild<QLabel *>(u"serverStatus"_s)->text();
+    EXPECT_TRUE(serverText.contains(m_context.serverError)) << serverText.toStdString();
+}
+
+TEST_F(MainWindowTest, RemembersTheLastPageAndGeometry)
+{
+    QSettings state(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
+    m_context.windowState = &state;
+    {
+        MainWindow window(m_context);
+        EXPECT_EQ(window.currentPage(), MainWindow::Page::Dashboard);
+        window.show();
+        window.resize(1000, 640);
+        window.showPage(MainWindow::Page::Scheduler);
+        window.close();
+    }
+    MainWindow again(m_context);
+    EXPECT_EQ(again.currentPage(), MainWindow::Page::Scheduler);
+    EXPECT_EQ(again.size(), QSize(1000, 640));
+
+    state.setValue(u"window/lastPage"_s, 42); // a page a later version may have had
+    MainWindow fallback(m_context);
+    EXPECT_EQ(fallback.currentPage(), MainWindow::Page::Dashboard);
+}
+
+} // namespace
+} // namespace Bottega::Test
