@@ -11,11 +11,6 @@ namespace Bottega::HttpErrorText {
 
 namespace {
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Bottega::HttpClient", text);
-}
-
 QString prefixed(const QString &service, const QString &message)
 {
     return service.isEmpty() ? message : service + u": "_s + message;
@@ -171,7 +166,9 @@ QString forStatus(const QString &service, int status, const QByteArray &reason, 
 
     if (bodyIsHtml)
         return prefixed(service,
-                        translate("%1 (the server sent an HTML page instead of JSON)").arg(statusText));
+                        QCoreApplication::translate("Bottega::HttpClient",
+                                                    "%1 (the server sent an HTML page instead of JSON)")
+                                .arg(statusText));
     const QString message = messageFromBody(body);
     if (!message.isEmpty())
         return prefixed(service, u"HTTP %1: %2"_s.arg(status).arg(message.left(500)));
@@ -181,32 +178,41 @@ QString forStatus(const QString &service, int status, const QByteArray &reason, 
 QString forTimeout(const QString &service, const QUrl &url, int timeoutMs)
 {
     return prefixed(service,
-                    translate("no answer within %1 s from %2").arg(secondsText(timeoutMs), hostOf(url)));
+                    QCoreApplication::translate("Bottega::HttpClient", "no answer within %1 s from %2")
+                            .arg(secondsText(timeoutMs), hostOf(url)));
 }
 
 QString forTruncatedAnswer(const QString &service, const QUrl &url, qint64 received, qint64 expected)
 {
     if (expected > 0)
         return prefixed(service,
-                        translate("%1 closed the connection before the whole answer arrived (%2 of %3 bytes)")
+                        QCoreApplication::translate(
+                                "Bottega::HttpClient",
+                                "%1 closed the connection before the whole answer arrived (%2 of %3 bytes)")
                                 .arg(hostOf(url))
                                 .arg(received)
                                 .arg(expected));
-    return prefixed(service,
-                    translate("%1 closed the connection before the whole answer arrived (%2 bytes)")
-                            .arg(hostOf(url))
-                            .arg(received));
+    return prefixed(
+            service,
+            QCoreApplication::translate("Bottega::HttpClient",
+                                        "%1 closed the connection before the whole answer arrived (%2 bytes)")
+                    .arg(hostOf(url))
+                    .arg(received));
 }
 
 QString forConnection(const QString &service, const QUrl &url, const QString &what)
 {
-    return prefixed(service, translate("cannot connect to %1: %2").arg(hostOf(url), what));
+    return prefixed(service,
+                    QCoreApplication::translate("Bottega::HttpClient", "cannot connect to %1: %2")
+                            .arg(hostOf(url), what));
 }
 
 QString forRetryAfterTooLong(const QString &service, int status, qint64 waitSeconds, int maxSeconds)
 {
     return prefixed(service,
-                    translate("HTTP %1 %2: the server asks to wait %3 s, longer than the %4 s allowed")
+                    QCoreApplication::translate(
+                            "Bottega::HttpClient",
+                            "HTTP %1 %2: the server asks to wait %3 s, longer than the %4 s allowed")
                             .arg(status)
                             .arg(reasonPhrase(status))
                             .arg(waitSeconds)
@@ -217,24 +223,26 @@ QString networkCause(QNetworkReply::NetworkError error, const QString &qtText)
 {
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return translate("connection refused");
+        return QCoreApplication::translate("Bottega::HttpClient", "connection refused");
     case QNetworkReply::RemoteHostClosedError:
-        return translate("the server closed the connection without an answer");
+        return QCoreApplication::translate("Bottega::HttpClient",
+                                           "the server closed the connection without an answer");
     case QNetworkReply::HostNotFoundError:
-        return translate("host not found");
+        return QCoreApplication::translate("Bottega::HttpClient", "host not found");
     case QNetworkReply::TimeoutError:
-        return translate("the connection timed out");
+        return QCoreApplication::translate("Bottega::HttpClient", "the connection timed out");
     case QNetworkReply::SslHandshakeFailedError:
-        return translate("the TLS handshake failed (%1)").arg(qtText);
+        return QCoreApplication::translate("Bottega::HttpClient", "the TLS handshake failed (%1)")
+                .arg(qtText);
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
-        return translate("the network is not available");
+        return QCoreApplication::translate("Bottega::HttpClient", "the network is not available");
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
-        return translate("proxy error (%1)").arg(qtText);
+        return QCoreApplication::translate("Bottega::HttpClient", "proxy error (%1)").arg(qtText);
     default:
         return qtText;
     }

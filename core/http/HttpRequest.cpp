@@ -9,11 +9,6 @@ namespace Bottega {
 
 namespace {
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Bottega::HttpResponse", text);
-}
-
 QString withService(const QString &service, const QString &message)
 {
     return service.isEmpty() ? message : service + u": "_s + message;
@@ -54,9 +49,14 @@ bool HttpResponse::looksLikeHtml() const
 Result<QJsonDocument> HttpResponse::json() const
 {
     if (body.trimmed().isEmpty())
-        return makeError(withService(service, translate("the answer is empty, expected JSON")));
+        return makeError(withService(
+                service,
+                QCoreApplication::translate("Bottega::HttpResponse", "the answer is empty, expected JSON")));
     if (looksLikeHtml())
-        return makeError(withService(service, translate("the server sent an HTML page instead of JSON")));
+        return makeError(
+                withService(service,
+                            QCoreApplication::translate("Bottega::HttpResponse",
+                                                        "the server sent an HTML page instead of JSON")));
 
     QJsonParseError parseError;
     QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
@@ -68,10 +68,14 @@ Result<QJsonDocument> HttpResponse::json() const
     const qsizetype end = body.trimmed().size();
     const bool truncated = parseError.offset >= end - 1;
     if (truncated)
-        return makeError(withService(
-                service, translate("the answer is not valid JSON (truncated at byte %1)").arg(body.size())));
+        return makeError(
+                withService(service,
+                            QCoreApplication::translate("Bottega::HttpResponse",
+                                                        "the answer is not valid JSON (truncated at byte %1)")
+                                    .arg(body.size())));
     return makeError(withService(service,
-                                 translate("the answer is not valid JSON (%1 at byte %2)")
+                                 QCoreApplication::translate("Bottega::HttpResponse",
+                                                             "the answer is not valid JSON (%1 at byte %2)")
                                          .arg(parseError.errorString())
                                          .arg(parseError.offset)));
 }

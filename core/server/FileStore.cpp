@@ -26,11 +26,6 @@ namespace {
 
 constexpr qsizetype keyBytes = 32;
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Bottega::FileStore", text);
-}
-
 // sha256 hex, a dot, a short lower-case extension: nothing else can name a file, so no id reaches
 // outside the files folder ("/", "..", "%2F" are all refused by the pattern).
 bool isValidId(QStringView id)
@@ -97,7 +92,8 @@ bool verifyWith(const QByteArray &key, const Clock *clock, const QString &id, co
 Result<void> makePrivateDir(const QString &path)
 {
     if (!QDir().mkpath(path))
-        return makeError(translate("cannot create the folder %1").arg(path));
+        return makeError(
+                QCoreApplication::translate("Bottega::FileStore", "cannot create the folder %1").arg(path));
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return {};
 }
@@ -123,8 +119,8 @@ Result<QByteArray> FileStore::loadOrCreateSigningKey(const QString &dataDir)
         // of two processes starting at once the second rename fails and both use the first key.
         QFile temporary(path + u".new-"_s + QString::number(QRandomGenerator::system()->generate64(), 16));
         if (!temporary.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly))
-            return makeError(
-                    translate("cannot create %1: %2").arg(temporary.fileName(), temporary.errorString()));
+            return makeError(QCoreApplication::translate("Bottega::FileStore", "cannot create %1: %2")
+                                     .arg(temporary.fileName(), temporary.errorString()));
         QByteArray key(keyBytes, Qt::Uninitialized);
         QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), keyBytes / 4);
         const bool written = temporary.write(key) == key.size() && temporary.flush();
@@ -134,7 +130,8 @@ Result<QByteArray> FileStore::loadOrCreateSigningKey(const QString &dataDir)
         temporary.close();
         if (!written) {
             temporary.remove();
-            return makeError(translate("cannot write %1: %2").arg(path, temporary.errorString()));
+            return makeError(QCoreApplication::translate("Bottega::FileStore", "cannot write %1: %2")
+                                     .arg(path, temporary.errorString()));
         }
         if (!temporary.rename(path))
             temporary.remove(); // another process made the key first: use theirs
@@ -142,11 +139,14 @@ Result<QByteArray> FileStore::loadOrCreateSigningKey(const QString &dataDir)
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(translate("cannot read %1: %2").arg(path, file.errorString()));
+        return makeError(QCoreApplication::translate("Bottega::FileStore", "cannot read %1: %2")
+                                 .arg(path, file.errorString()));
     const QByteArray key = file.readAll();
     if (key.size() != keyBytes)
-        return makeError(translate("%1 is damaged: %2 bytes instead of %3; remove it to make a new key "
-                                   "(links already given out stop working)")
+        return makeError(QCoreApplication::translate(
+                                 "Bottega::FileStore",
+                                 "%1 is damaged: %2 bytes instead of %3; remove it to make a new key "
+                                 "(links already given out stop working)")
                                  .arg(path)
                                  .arg(key.size())
                                  .arg(keyBytes));
@@ -159,10 +159,12 @@ Result<QString> FileStore::add(const QString &sourcePath)
 {
     QFile source(sourcePath);
     if (!source.open(QIODevice::ReadOnly))
-        return makeError(translate("cannot read %1: %2").arg(sourcePath, source.errorString()));
+        return makeError(QCoreApplication::translate("Bottega::FileStore", "cannot read %1: %2")
+                                 .arg(sourcePath, source.errorString()));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&source))
-        return makeError(translate("cannot read %1: %2").arg(sourcePath, source.errorString()));
+        return makeError(QCoreApplication::translate("Bottega::FileStore", "cannot read %1: %2")
+                                 .arg(sourcePath, source.errorString()));
     const QString id = QString::fromLatin1(hash.result().toHex()) + u'.'
             + normalizedSuffix(QFileInfo(sourcePath).suffix());
     if (contains(id))
@@ -172,16 +174,19 @@ Result<QString> FileStore::add(const QString &sourcePath)
         return makeError(made.error());
     QSaveFile target(QDir(m_dir).filePath(id));
     if (!target.open(QIODevice::WriteOnly))
-        return makeError(translate("cannot write %1: %2").arg(target.fileName(), target.errorString()));
+        return makeError(QCoreApplication::translate("Bottega::FileStore", "cannot write %1: %2")
+                                 .arg(target.fileName(), target.errorString()));
     source.seek(0);
     while (!source.atEnd()) {
         const QByteArray chunk = source.read(1024 * 1024);
         if (chunk.isEmpty() && source.error() != QFileDevice::NoError)
-            return makeError(translate("cannot read %1: %2").arg(sourcePath, source.errorString()));
+            return makeError(QCoreApplication::translate("Bottega::FileStore", "cannot read %1: %2")
+                                     .arg(sourcePath, source.errorString()));
         target.write(chunk);
     }
     if (!target.commit())
-        return makeError(translate("cannot write %1: %2").arg(target.fileName(), target.errorString()));
+        return makeError(QCoreApplication::translate("Bottega::FileStore", "cannot write %1: %2")
+                                 .arg(target.fileName(), target.errorString()));
     return id;
 }
 
@@ -195,7 +200,8 @@ Result<QString> FileStore::addData(const QByteArray &data, const QString &suffix
         return makeError(made.error());
     QSaveFile target(QDir(m_dir).filePath(id));
     if (!target.open(QIODevice::WriteOnly) || target.write(data) != data.size() || !target.commit())
-        return makeError(translate("cannot write %1: %2").arg(target.fileName(), target.errorString()));
+        return makeError(QCoreApplication::translate("Bottega::FileStore", "cannot write %1: %2")
+                                 .arg(target.fileName(), target.errorString()));
     return id;
 }
 
@@ -245,10 +251,14 @@ void FileStore::registerRoutes(Server &server) const
         const QString sig = request.query.queryItemValue(u"sig"_s);
         // One answer for a missing, wrong or expired signature: a prober learns nothing.
         if (!verifyWith(key, clock, id, exp, sig))
-            return ServerResponse::error(403, translate("this link is not valid or has expired"));
+            return ServerResponse::error(
+                    403,
+                    QCoreApplication::translate("Bottega::FileStore",
+                                                "this link is not valid or has expired"));
         const QString path = QDir(dir).filePath(id);
         if (!isValidId(id) || !QFileInfo(path).isFile())
-            return ServerResponse::error(404, translate("no such file"));
+            return ServerResponse::error(404,
+                                         QCoreApplication::translate("Bottega::FileStore", "no such file"));
         ServerResponse response = ServerResponse::file(path, contentTypeFor(id));
         // An SVG is a document a browser would run scripts in; none of these files should.
         response.headers.emplaceBack("X-Content-Type-Options", "nosniff");
