@@ -30,6 +30,9 @@ QString tr(const char *text)
 
 QAtomicInteger<quint64> instanceCounter;
 
+// The PostgreSQL advisory lock that serializes migrations of one database ("BOTTEGA" in ASCII).
+constexpr qint64 migrationLockKey = 0x424f5454454741;
+
 // Refuses, without writing anything, a file that SQLite would reject or, worse, overwrite.
 Result<void> checkSqliteFile(const QString &path)
 {
@@ -266,6 +269,22 @@ Result<void> Database::migrate()
             return {};
     }
 
+    // Another process may be migrating the same database: wait for it, then look again.
+    // PostgreSQL: a session lock, since even CREATE TABLE IF NOT EXISTS can collide there.
+    const bool postgres = d->location.engine == Engine::PostgreSql;
+    if (postgres) {
+        if (auto locked = execute(db, u"SELECT pg_advisory_lock(%1)"_s.arg(migrationLockKey),
+                                  tr("cannot lock %1 for migration").arg(shown));
+            !locked)
+            return locked;
+    }
+    const auto unlock = qScopeGuard([&] {
+        if (postgres)
+            (void)execute(db, u"SELECT pg_advisory_unlock(%1)"_s.arg(migrationLockKey), {});
+    });
+    if (postgres)
+        current = schemaVersion();
+
     if (auto created = execute(db,
                                u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                                "name TEXT NOT NULL, applied_at BIGINT NOT NULL)"_s,
@@ -277,13 +296,7 @@ Result<void> Database::migrate()
         if (migration.version <= current)
             continue;
         auto applied = transaction([&](QSqlDatabase &connection) -> Result<void> {
-            // Another process may be migrating the same database: wait for it, then look again.
-            if (d->location.engine == Engine::PostgreSql) {
-                if (auto locked = execute(connection, u"LOCK TABLE schema_migrations IN EXCLUSIVE MODE"_s,
-                                          tr("cannot lock schema_migrations"));
-                    !locked)
-                    return locked;
-            }
+            // Another process may have applied it meanwhile (SQLite: BEGIN IMMEDIATE waited for it).
             SqlStatement check(connection,
                                u"SELECT COUNT(*) AS n FROM schema_migrations WHERE version = ?"_s);
             check.bind(migration.version);

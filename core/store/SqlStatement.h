@@ -22,11 +22,6 @@ public:
 
     // Binds the next positional "?" placeholder.
     SqlStatement &bind(const QVariant &value);
-    template<typename... Values> SqlStatement &bindAll(const Values &...values)
-    {
-        (bind(QVariant::fromValue(values)), ...);
-        return *this;
-    }
 
     // Runs the statement. On failure: "<what>: <database error>".
     Result<void> exec(const QString &what);

@@ -18,7 +18,7 @@ if [ "$(id -u)" = 0 ]; then
     chown postgres: "$cluster_dir"
 fi
 
-if ! pg_run "$BINDIR/initdb" -D "$cluster_dir/data" -A trust -U bottega -E UTF8 --locale=C.UTF-8 \
+if ! pg_run "$BINDIR/initdb" -D "$cluster_dir/data" -A trust -U bottega -E UTF8 --locale=C.UTF-8 --no-sync \
         >"$cluster_dir/initdb.log" 2>&1; then
     echo "postgres fixture: initdb failed:" >&2
     cat "$cluster_dir/initdb.log" >&2
@@ -38,7 +38,7 @@ for attempt in 1 2 3 4 5 6 7 8 9 10; do
         continue
     fi
     if pg_run "$BINDIR/pg_ctl" start -D "$cluster_dir/data" -l "$cluster_dir/server.log" -w -t 30 \
-            -o "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c listen_addresses=127.0.0.1 -k $cluster_dir -p $port" \
+            -o "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c listen_addresses=127.0.0.1 -k $cluster_dir -p $port" \
             >/dev/null 2>&1; then
         started=yes
         break

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMutex>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -234,8 +235,16 @@ class DatabaseOnBackend : public DatabaseTest
 
 TEST_P(DatabaseOnBackend, MigrateCreatesTheSchemaAndRecordsIt)
 {
-    EXPECT_EQ(db().schemaVersion(), Database::latestSchemaVersion());
-    const QStringList tables = db().connection().tables();
+    // On an empty database of its own: the fixture's databases may be copies of a migrated one.
+    auto empty = TestDatabase::create(GetParam(), TestDatabase::Schema::Empty);
+    ASSERT_TRUE(empty.ok()) << empty.error().toStdString();
+    Database &fresh = (*empty)->database();
+    EXPECT_EQ(fresh.schemaVersion(), 0);
+    const auto migrated = fresh.migrate();
+    ASSERT_TRUE(migrated.ok()) << migrated.error().toStdString();
+    EXPECT_EQ(fresh.schemaVersion(), Database::latestSchemaVersion());
+
+    const QStringList tables = fresh.connection().tables();
     for (const char *table : {"products",         "product_attributes",    "product_attribute_values",
                               "variants",         "variant_option_values", "print_placements",
                               "print_images",     "product_images",        "sales_orders",
@@ -247,7 +256,7 @@ TEST_P(DatabaseOnBackend, MigrateCreatesTheSchemaAndRecordsIt)
                               "schema_migrations"}) {
         EXPECT_TRUE(tables.contains(QLatin1StringView(table))) << table;
     }
-    QSqlQuery query(db().connection());
+    QSqlQuery query(fresh.connection());
     ASSERT_TRUE(query.exec(u"SELECT version, name, applied_at FROM schema_migrations ORDER BY version"_s));
     ASSERT_TRUE(query.next());
     EXPECT_EQ(query.value(0).toInt(), 1);
@@ -263,6 +272,36 @@ TEST_P(DatabaseOnBackend, MigratingTwiceChangesNothing)
     const auto migrated = (*again)->migrate();
     ASSERT_TRUE(migrated.ok()) << migrated.error().toStdString();
     EXPECT_EQ(scalar(db().connection(), u"SELECT COUNT(*) FROM schema_migrations"_s).toInt(),
+              Database::latestSchemaVersion());
+}
+
+TEST_P(DatabaseOnBackend, TwoProcessesMigratingAtOnceApplyEachMigrationOnce)
+{
+    auto empty = TestDatabase::create(GetParam(), TestDatabase::Schema::Empty);
+    ASSERT_TRUE(empty.ok()) << empty.error().toStdString();
+    const DatabaseLocation location = (*empty)->location();
+    QStringList errors;
+    QMutex mutex;
+    auto migrate = [&] {
+        auto database = Database::open(location);
+        const Result<void> migrated
+                = database ? (*database)->migrate() : Result<void>(makeError(database.error()));
+        if (!migrated) {
+            QMutexLocker lock(&mutex);
+            errors.append(migrated.error());
+        }
+    };
+    QThread *one = QThread::create(migrate);
+    QThread *two = QThread::create(migrate);
+    one->start();
+    two->start();
+    ASSERT_TRUE(one->wait(30000));
+    ASSERT_TRUE(two->wait(30000));
+    delete one;
+    delete two;
+
+    EXPECT_TRUE(errors.isEmpty()) << errors.join(u'\n').toStdString();
+    EXPECT_EQ(scalar((*empty)->database().connection(), u"SELECT COUNT(*) FROM schema_migrations"_s).toInt(),
               Database::latestSchemaVersion());
 }
 

@@ -1,5 +1,6 @@
 // TestDatabase: a fresh, migrated Database for one test, on SQLite (a temporary file) or on the
-// PostgreSQL server of the "postgres" CTest fixture (a uniquely named database, dropped afterwards).
+// PostgreSQL server of the "postgres" CTest fixture (a uniquely named database, copied from a
+// migrated template built once per cluster and schema, dropped afterwards).
 // DatabaseTest is the parameterized fixture every suite that needs a store derives from; instantiate
 // it with BOTTEGA_INSTANTIATE_BACKEND_TESTS(MySuite) to run each test on both engines.
 #pragma once
