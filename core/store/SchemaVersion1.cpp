@@ -42,7 +42,7 @@ QStringList catalogStatements()
             archived INTEGER NOT NULL DEFAULT 0,
             created_at BIGINT NOT NULL,
             updated_at BIGINT NOT NULL))"_s,
-            u"CREATE INDEX products_name ON products (name)"_s,
+            u"CREATE INDEX products_name ON products (LOWER(name), id)"_s,
             u"CREATE INDEX products_sku ON products (sku)"_s,
             u"CREATE INDEX products_gelato_template ON products (gelato_template_id)"_s,
             u"CREATE INDEX products_poleepo ON products (published_poleepo, needs_update)"_s,
@@ -172,8 +172,8 @@ QStringList orderStatements()
             notes TEXT NOT NULL DEFAULT '',
             created_at BIGINT NOT NULL,
             updated_at BIGINT NOT NULL))"_s,
-            u"CREATE INDEX sales_orders_state ON sales_orders (state, created_at)"_s,
-            u"CREATE INDEX sales_orders_created ON sales_orders (created_at)"_s,
+            u"CREATE INDEX sales_orders_state ON sales_orders (state, created_at, id)"_s,
+            u"CREATE INDEX sales_orders_created ON sales_orders (created_at, id)"_s,
             u"CREATE INDEX sales_orders_gelato_order ON sales_orders (gelato_order_id)"_s,
             u"CREATE INDEX sales_orders_gelato_reference ON sales_orders (gelato_order_reference_id)"_s,
             u"CREATE INDEX sales_orders_poleepo_order ON sales_orders (poleepo_order_id)"_s,
@@ -347,7 +347,8 @@ QStringList operationsStatements()
             u"CREATE INDEX product_batch_items_product ON product_batch_items (product_id)"_s,
             u"CREATE INDEX product_batch_items_variant ON product_batch_items (variant_id)"_s,
 
-            // Columns of ApiLogEntry; direction 0 outbound, 1 inbound.
+            // Columns of ApiLogEntry; direction 0 outbound, 1 inbound. The log is listed newest first in
+            // pages (PERF-5: a million rows), so every index ends in the listing order.
             uR"(CREATE TABLE api_log (
             id {{ID}},
             at BIGINT NOT NULL,
@@ -364,9 +365,9 @@ QStringList operationsStatements()
             response_body {{BLOB}},
             error TEXT NOT NULL DEFAULT '',
             attempts INTEGER NOT NULL DEFAULT 1))"_s,
-            u"CREATE INDEX api_log_at ON api_log (at)"_s,
-            u"CREATE INDEX api_log_service_at ON api_log (service, at)"_s,
-            u"CREATE INDEX api_log_status ON api_log (status)"_s,
+            u"CREATE INDEX api_log_at ON api_log (at, id)"_s,
+            u"CREATE INDEX api_log_service_at ON api_log (service, at, id)"_s,
+            u"CREATE INDEX api_log_status ON api_log (status, at)"_s,
 
             uR"(CREATE TABLE scheduler_jobs (
             name TEXT PRIMARY KEY,
