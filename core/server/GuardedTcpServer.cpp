@@ -78,14 +78,23 @@ GuardedTcpServer::RequestHead GuardedTcpServer::parseHead(const QByteArray &head
 {
     RequestHead head;
     const QList<QByteArray> lines = headBytes.trimmed().split('\n');
-    if (lines.isEmpty())
-        return head;
     const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-    if (requestLine.size() >= 3) {
-        head.method = requestLine.at(0).toUpper();
+    if (requestLine.size() == 3) {
+        head.method = requestLine.at(0);
         head.target = requestLine.at(1);
-        head.http10 = requestLine.at(2).trimmed() == "HTTP/1.0";
+        head.http10 = requestLine.at(2) == "HTTP/1.0";
     }
+    const bool methodOk = !head.method.isEmpty()
+            && std::all_of(head.method.cbegin(), head.method.cend(),
+                           [](char c) { return c >= 'A' && c <= 'Z'; });
+    const bool targetOk = head.target.startsWith('/') || head.target.startsWith("http://")
+            || head.target.startsWith("https://") || head.target == "*";
+    if (!methodOk || !targetOk || (!head.http10 && requestLine.value(2) != "HTTP/1.1")) {
+        head.problem = QCoreApplication::translate("Bottega::Server", "the request line is not HTTP/1.1");
+        return head;
+    }
+
+    bool hasLength = false;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray &line = lines.at(i);
         const qsizetype colon = line.indexOf(':');
@@ -96,9 +105,15 @@ GuardedTcpServer::RequestHead GuardedTcpServer::parseHead(const QByteArray &head
         if (name == "content-length") {
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
-            // An unreadable length is QtHttpServer's to refuse; only a readable one is judged here.
-            if (ok)
-                head.contentLength = length;
+            if (!ok || length < 0 || (hasLength && length != head.contentLength)) {
+                head.problem = QCoreApplication::translate(
+                        "Bottega::Server", "the Content-Length header is not a single number");
+                return head;
+            }
+            hasLength = true;
+            head.contentLength = length;
+        } else if (name == "transfer-encoding") {
+            head.chunked = value.contains("chunked");
         } else if (name == "expect") {
             head.expectContinue = value == "100-continue";
         } else if (name == "connection") {
@@ -106,6 +121,10 @@ GuardedTcpServer::RequestHead GuardedTcpServer::parseHead(const QByteArray &head
             head.keepAlive = value.contains("keep-alive");
         }
     }
+    // Both lengths at once is how requests are smuggled past proxies (RFC 9112, 6.3).
+    if (hasLength && head.chunked)
+        head.problem = QCoreApplication::translate(
+                "Bottega::Server", "Content-Length and Transfer-Encoding must not come together");
     return head;
 }
 
@@ -136,8 +155,12 @@ void GuardedTcpServer::onReadyRead(QTcpSocket *socket)
             connection.headComplete = true;
             connection.head.truncate(end);
             connection.parsed = parseHead(connection.head);
+            if (!connection.parsed.problem.isEmpty()) {
+                reject(socket, connection, 400, connection.parsed.problem);
+                return;
+            }
             if (connection.parsed.contentLength > m_bodyLimit) {
-                reject(socket, connection);
+                reject(socket, connection, 413, bodyTooLargeMessage(m_bodyLimit));
                 return;
             }
             if (connection.parsed.expectContinue)
@@ -149,10 +172,10 @@ void GuardedTcpServer::onReadyRead(QTcpSocket *socket)
     }
     // Chunked bodies carry no length: their size is checked as it arrives.
     if (connection.received > m_bodyLimit + maxHeadBytes)
-        reject(socket, connection);
+        reject(socket, connection, 413, bodyTooLargeMessage(m_bodyLimit));
 }
 
-void GuardedTcpServer::reject(QTcpSocket *socket, Connection &connection)
+void GuardedTcpServer::reject(QTcpSocket *socket, Connection &connection, int status, const QString &message)
 {
     connection.rejected = true;
     // QtHttpServer must not see this request at all: take the bytes away from it.
@@ -162,15 +185,14 @@ void GuardedTcpServer::reject(QTcpSocket *socket, Connection &connection)
         socket->rollbackTransaction();
     socket->readAll();
 
-    const QString message = bodyTooLargeMessage(m_bodyLimit);
     const QByteArray body = QJsonDocument(QJsonObject {{u"error"_s, message}}).toJson(QJsonDocument::Compact);
-    socket->write(HttpWire::response(413, "application/json", {}, body, true));
+    socket->write(HttpWire::response(status, "application/json", {}, body, true));
     connection.rejectedAtMs = m_clock.elapsed();
     connection.closeTimer = new QTimer(socket);
     connection.closeTimer->setSingleShot(true);
     connect(connection.closeTimer, &QTimer::timeout, socket, [socket] { socket->disconnectFromHost(); });
     connection.closeTimer->start(quietMs);
-    Q_EMIT requestRejected(connection.parsed, connection.received, socket->peerAddress(), connection.head);
+    Q_EMIT requestRejected(connection.parsed, status, message, connection.received, connection.head);
 }
 
 void GuardedTcpServer::requestCompleted(QTcpSocket *socket)

@@ -1,8 +1,9 @@
 // GuardedTcpServer: the listening socket of the built-in server. It sees every connection's bytes
 // before QtHttpServer 6.4 buffers them, because that version reads whole bodies into memory, never
-// answers "Expect: 100-continue" and keeps idle or broken connections forever. So here: a body over
-// the limit is refused with 413 as soon as its Content-Length (or its size) shows it, 100-continue is
-// answered, and connections silent for too long are closed.
+// answers "Expect: 100-continue", drops bad requests without a word and keeps idle connections
+// forever. So here: a body over the limit is refused with 413 as soon as its Content-Length (or its
+// size) shows it, a head that is not HTTP gets 400, 100-continue is answered, and connections silent
+// for too long are closed.
 #pragma once
 
 #include <QElapsedTimer>
@@ -31,7 +32,9 @@ public:
         bool keepAlive = false; // "Connection: keep-alive" (matters for HTTP/1.0)
         bool close = false; // "Connection: close"
         qint64 contentLength = -1;
+        bool chunked = false;
         bool expectContinue = false;
+        QString problem; // why the head is not acceptable HTTP (answered with 400); empty if fine
     };
 
     explicit GuardedTcpServer(QObject *parent = nullptr);
@@ -50,9 +53,9 @@ public:
     static QString bodyTooLargeMessage(qint64 limit);
 
 Q_SIGNALS:
-    // A request refused with 413 before QtHttpServer saw it; the answer is already on its way.
-    void requestRejected(const Bottega::GuardedTcpServer::RequestHead &head, qint64 receivedBytes,
-                         const QHostAddress &peer, const QByteArray &headBytes);
+    // A request refused (400, 413) before QtHttpServer saw it; the answer is already on its way.
+    void requestRejected(const Bottega::GuardedTcpServer::RequestHead &head, int status,
+                         const QString &message, qint64 receivedBytes, const QByteArray &headBytes);
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -71,7 +74,7 @@ private:
     };
 
     void onReadyRead(QTcpSocket *socket);
-    void reject(QTcpSocket *socket, Connection &connection);
+    void reject(QTcpSocket *socket, Connection &connection, int status, const QString &message);
     void closeIdleConnections();
 
     QHash<QTcpSocket *, Connection> m_connections;

@@ -61,8 +61,8 @@ struct Server::Private
 
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
     ServerResponse answer(const ServerRequest &request, QString &service) const;
-    void onRejected(const GuardedTcpServer::RequestHead &head, qint64 receivedBytes,
-                    const QByteArray &headBytes);
+    void onRejected(const GuardedTcpServer::RequestHead &head, int status, const QString &message,
+                    qint64 receivedBytes, const QByteArray &headBytes);
     void log(ApiLogEntry entry, const QByteArray &requestBody, const QByteArray &responseBody,
              const QList<std::pair<QByteArray, QByteArray>> &requestHeaders) const;
 };
@@ -158,8 +158,10 @@ Result<ListenAddress> Server::listen(const ListenAddress &address)
         return makeError(tr("cannot listen on %1: %2").arg(address.toString(), cause));
     }
     connect(listener, &GuardedTcpServer::requestRejected, this,
-            [this](const GuardedTcpServer::RequestHead &head, qint64 received, const QHostAddress &,
-                   const QByteArray &headBytes) { d->onRejected(head, received, headBytes); });
+            [this](const GuardedTcpServer::RequestHead &head, int status, const QString &message,
+                   qint64 received, const QByteArray &headBytes) {
+                d->onRejected(head, status, message, received, headBytes);
+            });
     d->engine->bind(listener); // reparents the listener to the engine
     d->listener = listener;
     d->address = address;
@@ -279,8 +281,8 @@ void Server::Private::dispatch(const QHttpServerRequest &httpRequest, QTcpSocket
     Q_EMIT q->requestHandled(request.method, request.path, response.status);
 }
 
-void Server::Private::onRejected(const GuardedTcpServer::RequestHead &head, qint64 receivedBytes,
-                                 const QByteArray &headBytes)
+void Server::Private::onRejected(const GuardedTcpServer::RequestHead &head, int status,
+                                 const QString &message, qint64 receivedBytes, const QByteArray &headBytes)
 {
     const QUrl target = QUrl::fromEncoded(head.target);
     if (sink) {
@@ -290,12 +292,12 @@ void Server::Private::onRejected(const GuardedTcpServer::RequestHead &head, qint
         entry.service = RouteTable::serviceFor(target.path());
         entry.method = head.method;
         entry.url = redactor.redactUrl(endpointOf(target));
-        entry.status = 413;
+        entry.status = status;
         entry.requestSize = std::max(head.contentLength, receivedBytes);
-        entry.error = GuardedTcpServer::bodyTooLargeMessage(bodyLimit);
+        entry.error = message;
         log(std::move(entry), {}, {}, headersOf(headBytes));
     }
-    Q_EMIT q->requestHandled(head.method, target.path(), 413);
+    Q_EMIT q->requestHandled(head.method, target.path(), status);
 }
 
 void Server::Private::log(ApiLogEntry entry, const QByteArray &requestBody, const QByteArray &responseBody,

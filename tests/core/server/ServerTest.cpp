@@ -245,6 +245,35 @@ TEST_F(ServerTest, IdleConnectionsAreClosed)
     EXPECT_TRUE(answer.isEmpty());
 }
 
+TEST_F(ServerTest, AHeadThatIsNotHttpGets400AndNeverReachesAHandler)
+{
+    int handled = 0;
+    server.addRoute("POST", u"/*"_s, [&handled](const ServerRequest &) {
+        ++handled;
+        return ServerResponse::json(200, "{}");
+    });
+    const QList<std::pair<QByteArray, QString>> cases = {
+            {"\x01\x02 garbage\r\nHost: x\r\n\r\n", u"the request line is not HTTP/1.1"_s},
+            {"POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
+             u"the Content-Length header is not a single number"_s},
+            {"POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 30\r\n\r\nabc",
+             u"the Content-Length header is not a single number"_s},
+            {"POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: "
+             "chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+             u"Content-Length and Transfer-Encoding must not come together"_s},
+    };
+    for (const auto &[bytes, message] : cases) {
+        bool closed = false;
+        const QByteArray answer = raw(bytes, 2000, &closed);
+        EXPECT_TRUE(answer.startsWith("HTTP/1.1 400 Bad Request\r\n")) << answer.constData();
+        EXPECT_EQ(errorOf(answer.mid(answer.indexOf("\r\n\r\n") + 4)), message);
+        EXPECT_TRUE(closed);
+    }
+    EXPECT_EQ(handled, 0);
+    EXPECT_EQ(log.size(), cases.size());
+    EXPECT_EQ(get(u"/health"_s).status, 200); // and the server goes on
+}
+
 TEST_F(ServerTest, EveryRequestGetsOneInboundLogRow)
 {
     server.addRedactedValue("whsec-42");
