@@ -5,8 +5,12 @@
 #include "core/settings/Settings.h"
 #include "tests/support/TestUtil.h"
 #include "tests/ui/LengtheningTranslator.h"
+#include "tests/ui/LockedSecretStore.h"
 #include "tests/ui/SchedulerFixture.h"
 #include "ui/MainWindow.h"
+#include "ui/pages/SettingsPage.h"
+#include "ui/widgets/SecretField.h"
+#include "ui/widgets/SettingEditor.h"
 
 #include <QApplication>
 #include <QDir>
@@ -112,6 +116,47 @@ TEST_F(LayoutTest, EveryPageFitsAt1100x700WithWordsFortyPercentLonger)
     EXPECT_EQ(QCoreApplication::translate("Bottega::MainWindow", "Settings"), u"Settingsings"_s);
     checkEveryPageFits(u"long"_s);
     QCoreApplication::removeTranslator(&translator);
+}
+
+TEST_F(LayoutTest, SettingsWithErrorsShownStillFit)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    Settings settings(dir.filePath(u"bottega.ini"_s));
+    LockedSecretStore secrets;
+    AppContext context;
+    context.settings = &settings;
+    context.secrets = &secrets;
+    MainWindow window(context);
+    window.resize(1100, 700);
+    window.showPage(MainWindow::Page::Settings);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+
+    auto *page = qobject_cast<SettingsPage *>(window.page(MainWindow::Page::Settings));
+    ASSERT_TRUE(page);
+    page->settingEditor(u"server.listen"_s)->setText(u"127.0.0.1:99999"_s);
+    page->settingEditor(u"server.public-url"_s)->setText(u"shop.example.com"_s);
+    SecretField *apiKey = page->secretField(u"gelato.api-key"_s);
+    ASSERT_TRUE(waitUntil([&] { return apiKey->state() == SecretField::State::ReadFailed; }));
+    apiKey->startChange();
+    QTest::keyClicks(apiKey->lineEdit(), u"k123"_s);
+    page->save();
+    ASSERT_TRUE(waitUntil([&] { return !page->isSaving(); }));
+    spinFor(20);
+
+    EXPECT_FALSE(page->settingEditor(u"server.listen"_s)->errorText().isEmpty());
+    const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+    EXPECT_LE(minimum.width(), 1100);
+    EXPECT_LE(minimum.height(), 700);
+    for (const QScrollArea *area : page->findChildren<QScrollArea *>())
+        EXPECT_LE(area->widget()->minimumSizeHint().width(), area->viewport()->width());
+
+    const QString screenshots = qEnvironmentVariable("BOTTEGA_UI_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty()) {
+        QDir().mkpath(screenshots);
+        EXPECT_TRUE(window.grab().save(QDir(screenshots).filePath(u"en-settings-errors.png"_s)));
+    }
 }
 
 } // namespace

@@ -170,6 +170,21 @@ void SecretField::savePendingChange()
     });
 }
 
+QString SecretField::foundText() const
+{
+    // The stores name themselves in English for logs and the command line; the field says it in
+    // the user's language.
+    if (m_source == u"keychain"_s)
+        return tr("Set, in the system keychain");
+    if (m_source == u"credentials directory"_s)
+        return tr("Set, in the credentials directory");
+    if (m_source == u"environment"_s)
+        return tr("Set, from an environment variable");
+    if (m_source == u"memory"_s)
+        return tr("Set, in memory only");
+    return m_source.isEmpty() ? tr("Set") : tr("Set (%1)").arg(m_source);
+}
+
 void SecretField::setState(State state)
 {
     m_state = state;
@@ -203,7 +218,7 @@ void SecretField::updateWidgets()
             m_edit->setPlaceholderText(tr("Checking…"));
             break;
         case State::Set:
-            m_edit->setPlaceholderText(m_source.isEmpty() ? tr("Set") : tr("Set (%1)").arg(m_source));
+            m_edit->setPlaceholderText(foundText());
             break;
         case State::NotSet:
             m_edit->setPlaceholderText(tr("Not set"));

@@ -53,6 +53,7 @@ Q_SIGNALS:
 
 private:
     void setState(State state);
+    QString foundText() const; // the placeholder when the secret is set
     void updateWidgets();
 
     QString m_key;
