@@ -22,9 +22,9 @@ namespace Bottega {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("Bottega::Runtime", text);
+    return QCoreApplication::translate("Bottega::Runtime", text, nullptr, n);
 }
 
 } // namespace
@@ -120,13 +120,12 @@ void Runtime::registerJobs()
     cleanupApiLog.minIntervalSeconds = 3600;
     cleanupApiLog.run = [this](const JobDefinition::Done &done) {
         const int days = m_settings->logRetentionDays();
-        const qint64 cutoff = QDateTime::currentDateTimeUtc().addDays(-days).toMSecsSinceEpoch();
+        const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);
         const auto removed = ApiLogRepository(*m_database).deleteOlderThan(cutoff);
         if (!removed)
             done(JobResult::failure(removed.error()));
         else
-            done(JobResult::success(
-                    tr("%n entries older than %1 days removed", nullptr, int(*removed)).arg(days)));
+            done(JobResult::success(tr("%n entries older than %1 days removed", int(*removed)).arg(days)));
     };
     m_scheduler->registerJob(std::move(cleanupApiLog));
 }

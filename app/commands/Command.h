@@ -2,6 +2,8 @@
 // code through `done` exactly once (0 ok, 1 failed, 2 usage error), possibly later (keychain, network).
 #pragma once
 
+#include <QString>
+
 #include <functional>
 
 namespace Bottega {

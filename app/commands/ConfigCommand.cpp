@@ -43,9 +43,8 @@ void config(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
 
     if (action == u"get"_s && args.size() == 2) {
         const QString &key = args.at(1);
-        if (!Settings::definition(key)) {
-            // set() produces the one wording for an unknown key.
-            Output::error(settings.set(key, {}).error());
+        if (const auto definition = Settings::find(key); !definition) {
+            Output::error(definition.error());
             return done(ExitFailure);
         }
         if (commandLine.json)
@@ -69,8 +68,7 @@ void config(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
         QJsonArray rows;
         QList<QStringList> table {{tr("KEY"), tr("VALUE"), tr("DESCRIPTION")}};
         for (const SettingDefinition &definition : Settings::definitions()) {
-            const QString description
-                    = QCoreApplication::translate("Bottega::Settings", definition.description);
+            const QString description = Settings::description(definition);
             rows.append(QJsonObject {{u"key"_s, definition.key},
                                      {u"value"_s, jsonValue(settings, definition.key)},
                                      {u"isDefault"_s, settings.isDefault(definition.key)},

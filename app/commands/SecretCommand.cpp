@@ -146,7 +146,7 @@ void secret(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
     if (action == u"status"_s && args.size() == 1) {
         auto walk = std::make_shared<StatusWalk>();
         walk->store = &runtime.secrets();
-        walk->names = SecretNames::known();
+        walk->names = SecretNames::knownNames();
         walk->json = commandLine.json;
         walk->done = std::move(done);
         walk->next();

@@ -27,11 +27,6 @@ constexpr qint64 leaseMs = 5 * 60 * 1000;
 constexpr int leaseRenewMs = 60 * 1000;
 constexpr int maxIntervalSeconds = 31 * 24 * 3600;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Bottega::Scheduler", text);
-}
-
 } // namespace
 
 struct Scheduler::Private

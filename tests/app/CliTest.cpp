@@ -1,5 +1,6 @@
 // The command-line contract of docs/cli.md, exercised through the real executable.
 #include "tests/app/BottegaProcess.h"
+#include "tests/support/database/TestDatabase.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -9,10 +10,10 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QUuid>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
+using namespace Bottega;
 using namespace Bottega::Test;
 
 namespace {
@@ -43,7 +44,7 @@ TEST(Cli, VersionAndHelp)
 {
     BottegaProcess bottega;
     const auto version = bottega.run({u"--version"_s});
-    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_EQ(version.exitCode, 0) << qPrintable(version.err);
     EXPECT_TRUE(version.out.startsWith(u"bottega 0."_s)) << qPrintable(version.out);
 
     const auto help = bottega.run({u"--help"_s});
@@ -265,25 +266,16 @@ TEST(Cli, JobListSetAndRun)
 
 TEST(Cli, WorksOnPostgreSql)
 {
-    QFile urlFile(qEnvironmentVariable("BOTTEGA_TEST_PG_URL_FILE"));
-    ASSERT_TRUE(urlFile.open(QIODevice::ReadOnly)) << "PostgreSQL test server not running (run the tests "
-                                                      "through ctest; the postgres fixture starts it)";
-    const QUrl serverUrl(QString::fromUtf8(urlFile.readAll().trimmed()));
-    const QString name = u"cli_"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    {
-        auto admin = QSqlDatabase::addDatabase(u"QPSQL"_s, u"cli-admin"_s);
-        admin.setHostName(serverUrl.host());
-        admin.setPort(serverUrl.port());
-        admin.setUserName(serverUrl.userName());
-        admin.setDatabaseName(serverUrl.path().mid(1));
-        ASSERT_TRUE(admin.open());
-        QSqlQuery query(admin);
-        ASSERT_TRUE(query.exec(u"CREATE DATABASE "_s + name));
-        admin.close();
-    }
-    QSqlDatabase::removeDatabase(u"cli-admin"_s);
-    QUrl url = serverUrl;
-    url.setPath(u"/"_s + name);
+    auto server = TestDatabase::create(Backend::PostgreSql, TestDatabase::Schema::Empty);
+    ASSERT_TRUE(server.ok()) << qPrintable(server.error());
+    (*server)->closeDatabase(); // bottega creates the schema itself
+    const DatabaseLocation &location = (*server)->location();
+    QUrl url;
+    url.setScheme(u"postgresql"_s);
+    url.setHost(location.host);
+    url.setPort(location.port);
+    url.setUserName(location.user);
+    url.setPath(u"/"_s + location.name);
 
     BottegaProcess bottega;
     const QString db = url.toString();

@@ -32,7 +32,8 @@ void spinFor(int ms)
 
 QString testDataPath(const QString &relativePath)
 {
-    const QString base = qEnvironmentVariable("BOTTEGA_TEST_DATA_DIR");
+    const QString base
+            = qEnvironmentVariable("BOTTEGA_TEST_DATA_DIR", QString::fromUtf8(BOTTEGA_TEST_DATA_DIR_DEFAULT));
     return QDir(base).filePath(relativePath);
 }
 
@@ -48,7 +49,7 @@ QByteArray readTestData(const QString &relativePath)
 
 QString bottegaExecutable()
 {
-    return qEnvironmentVariable("BOTTEGA_EXECUTABLE");
+    return qEnvironmentVariable("BOTTEGA_EXECUTABLE", QString::fromUtf8(BOTTEGA_EXECUTABLE_DEFAULT));
 }
 
 } // namespace Bottega::Test

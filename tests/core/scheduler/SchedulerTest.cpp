@@ -1,0 +1,275 @@
+// The scheduler on both engines: persisted state, due runs, intervals, and the lease that keeps two
+// processes sharing a database from running one job at once (SCHED-1, SCHED-3).
+#include "core/scheduler/Scheduler.h"
+
+#include "core/domain/Clock.h"
+#include "core/store/Database.h"
+#include "tests/support/TestUtil.h"
+#include "tests/support/database/TestDatabase.h"
+
+#include <QSignalSpy>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+using namespace Bottega;
+using namespace Bottega::Test;
+
+namespace {
+
+class ManualClock final : public Clock
+{
+public:
+    QDateTime now() const override { return m_now; }
+    void advanceSeconds(int seconds) { m_now = m_now.addSecs(seconds); }
+
+private:
+    QDateTime m_now = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
+};
+
+// A job whose runs the test counts and, when asked, finishes only when the test says so.
+struct CountingJob
+{
+    int runs = 0;
+    bool holdOpen = false;
+    JobDefinition::Done pending;
+    JobResult result = JobResult::success(u"did it"_s);
+
+    JobDefinition definition(const QString &name, int interval, int minimum = 0)
+    {
+        JobDefinition job;
+        job.name = name;
+        job.title = "Counting job";
+        job.defaultIntervalSeconds = interval;
+        job.minIntervalSeconds = minimum;
+        job.run = [this](JobDefinition::Done done) {
+            ++runs;
+            if (holdOpen)
+                pending = done;
+            else
+                done(result);
+        };
+        return job;
+    }
+};
+
+class SchedulerTest : public DatabaseTest
+{
+protected:
+    ManualClock clock;
+};
+
+JobResult runAndWait(Scheduler &scheduler, const QString &name)
+{
+    std::optional<JobResult> outcome;
+    scheduler.runNow(name, [&outcome](const JobResult &result) { outcome = result; });
+    EXPECT_TRUE(waitUntil([&] { return outcome.has_value(); }));
+    return outcome.value_or(JobResult::failure(u"no answer"_s));
+}
+
+} // namespace
+
+TEST_P(SchedulerTest, StartWritesDefaultsAndListsInRegistrationOrder)
+{
+    CountingJob a, b;
+    Scheduler scheduler(db(), &clock);
+    scheduler.registerJob(b.definition(u"zeta"_s, 60, 10));
+    scheduler.registerJob(a.definition(u"alpha"_s, 0));
+    ASSERT_TRUE(scheduler.start().ok());
+
+    const auto jobs = scheduler.jobs();
+    ASSERT_TRUE(jobs.ok()) << qPrintable(jobs.error());
+    ASSERT_EQ(jobs->size(), 2);
+    EXPECT_EQ(jobs->at(0).name, u"zeta"_s);
+    EXPECT_EQ(jobs->at(0).intervalSeconds, 60);
+    EXPECT_EQ(jobs->at(0).minIntervalSeconds, 10);
+    EXPECT_EQ(jobs->at(0).nextRun, clock.now().addSecs(60));
+    EXPECT_FALSE(jobs->at(0).lastRun.isValid());
+    EXPECT_EQ(jobs->at(0).title, u"Counting job"_s);
+    EXPECT_EQ(jobs->at(1).name, u"alpha"_s);
+    EXPECT_FALSE(jobs->at(1).nextRun.isValid()); // manual only
+}
+
+TEST_P(SchedulerTest, StateSurvivesARestart)
+{
+    CountingJob job;
+    {
+        Scheduler scheduler(db(), &clock);
+        scheduler.registerJob(job.definition(u"sync"_s, 120, 60));
+        ASSERT_TRUE(scheduler.start().ok());
+        ASSERT_TRUE(scheduler.setInterval(u"sync"_s, 300).ok());
+        ASSERT_TRUE(scheduler.setEnabled(u"sync"_s, false).ok());
+    }
+    Scheduler restarted(db(), &clock);
+    restarted.registerJob(job.definition(u"sync"_s, 120, 60));
+    ASSERT_TRUE(restarted.start().ok());
+    const auto state = restarted.job(u"sync"_s);
+    ASSERT_TRUE(state.ok());
+    EXPECT_EQ(state->intervalSeconds, 300);
+    EXPECT_FALSE(state->enabled);
+}
+
+TEST_P(SchedulerTest, DueJobRunsOnTheTimerAndSchedulesTheNextRun)
+{
+    CountingJob job;
+    Scheduler scheduler(db(), &clock);
+    scheduler.setTickIntervalMs(10);
+    scheduler.registerJob(job.definition(u"tick"_s, 60));
+    ASSERT_TRUE(scheduler.start().ok());
+
+    spinFor(60);
+    EXPECT_EQ(job.runs, 0) << "not due yet";
+
+    clock.advanceSeconds(61);
+    ASSERT_TRUE(waitUntil([&] { return job.runs == 1; }));
+    spinFor(60);
+    EXPECT_EQ(job.runs, 1) << "the next run is a minute later";
+
+    const auto state = scheduler.job(u"tick"_s);
+    ASSERT_TRUE(state.ok());
+    EXPECT_EQ(state->lastRun, clock.now());
+    EXPECT_EQ(state->nextRun, clock.now().addSecs(60));
+    EXPECT_EQ(state->lastResult, u"did it"_s);
+    EXPECT_TRUE(state->lastOk);
+}
+
+TEST_P(SchedulerTest, DisabledJobDoesNotRunWhenDue)
+{
+    CountingJob job;
+    Scheduler scheduler(db(), &clock);
+    scheduler.setTickIntervalMs(10);
+    scheduler.registerJob(job.definition(u"tick"_s, 60));
+    ASSERT_TRUE(scheduler.start().ok());
+    ASSERT_TRUE(scheduler.setEnabled(u"tick"_s, false).ok());
+    clock.advanceSeconds(3600);
+    spinFor(80);
+    EXPECT_EQ(job.runs, 0);
+    EXPECT_FALSE(scheduler.job(u"tick"_s)->nextRun.isValid());
+}
+
+TEST_P(SchedulerTest, FailureIsRecorded)
+{
+    CountingJob job;
+    job.result = JobResult::failure(u"Gelato refused the API key"_s);
+    Scheduler scheduler(db(), &clock);
+    scheduler.registerJob(job.definition(u"poll"_s, 600));
+    const JobResult result = runAndWait(scheduler, u"poll"_s);
+    EXPECT_FALSE(result.ok);
+    const auto state = scheduler.job(u"poll"_s);
+    EXPECT_FALSE(state->lastOk);
+    EXPECT_EQ(state->lastResult, u"Gelato refused the API key"_s);
+}
+
+TEST_P(SchedulerTest, IntervalBelowTheMinimumIsRefused)
+{
+    CountingJob job;
+    Scheduler scheduler(db(), &clock);
+    scheduler.registerJob(job.definition(u"poll-batches"_s, 600, 600));
+    ASSERT_TRUE(scheduler.start().ok());
+
+    const auto tooShort = scheduler.setInterval(u"poll-batches"_s, 60);
+    ASSERT_FALSE(tooShort.ok());
+    EXPECT_TRUE(tooShort.error().contains(u"600"_s)) << qPrintable(tooShort.error());
+    EXPECT_TRUE(tooShort.error().contains(u"poll-batches"_s));
+    EXPECT_FALSE(scheduler.setInterval(u"poll-batches"_s, 0).ok()) << "cannot become manual-only";
+    EXPECT_FALSE(scheduler.setInterval(u"poll-batches"_s, -5).ok());
+    EXPECT_EQ(scheduler.job(u"poll-batches"_s)->intervalSeconds, 600);
+
+    ASSERT_TRUE(scheduler.setInterval(u"poll-batches"_s, 900).ok());
+    EXPECT_EQ(scheduler.job(u"poll-batches"_s)->nextRun, clock.now().addSecs(900));
+}
+
+TEST_P(SchedulerTest, UnknownJobIsNamed)
+{
+    CountingJob job;
+    Scheduler scheduler(db(), &clock);
+    scheduler.registerJob(job.definition(u"known"_s, 60));
+    const JobResult result = runAndWait(scheduler, u"unknown"_s);
+    EXPECT_FALSE(result.ok);
+    EXPECT_TRUE(result.message.contains(u"unknown"_s));
+    EXPECT_TRUE(result.message.contains(u"known"_s));
+    EXPECT_FALSE(scheduler.setEnabled(u"unknown"_s, true).ok());
+}
+
+TEST_P(SchedulerTest, TwoProcessesNeverRunTheSameJobAtOnce)
+{
+    // The second scheduler has its own connection to the same database, as another process would.
+    auto otherDatabase = Database::open(testDatabase().location());
+    ASSERT_TRUE(otherDatabase.ok()) << qPrintable(otherDatabase.error());
+
+    CountingJob first, second;
+    first.holdOpen = true;
+    Scheduler one(db(), &clock);
+    Scheduler two(**otherDatabase, &clock);
+    one.registerJob(first.definition(u"import"_s, 60));
+    two.registerJob(second.definition(u"import"_s, 60));
+    ASSERT_TRUE(one.start().ok());
+    ASSERT_TRUE(two.start().ok());
+    EXPECT_NE(one.ownerId(), two.ownerId());
+
+    one.runNow(u"import"_s, {});
+    ASSERT_TRUE(waitUntil([&] { return first.runs == 1; }));
+    EXPECT_TRUE(two.job(u"import"_s)->running);
+
+    const JobResult refused = runAndWait(two, u"import"_s);
+    EXPECT_FALSE(refused.ok);
+    EXPECT_TRUE(refused.message.contains(u"another process"_s)) << qPrintable(refused.message);
+    EXPECT_EQ(second.runs, 0);
+
+    // Due on the timer too (and the 5-minute lease not yet expired): the other process stays out.
+    two.setTickIntervalMs(10);
+    clock.advanceSeconds(61);
+    spinFor(80);
+    EXPECT_EQ(second.runs, 0);
+
+    first.pending(JobResult::success());
+    ASSERT_TRUE(waitUntil([&] { return !one.isRunningAnyJob(); }));
+    EXPECT_TRUE(runAndWait(two, u"import"_s).ok);
+    EXPECT_EQ(second.runs, 1);
+}
+
+TEST_P(SchedulerTest, LeaseOfACrashedProcessExpires)
+{
+    auto otherDatabase = Database::open(testDatabase().location());
+    ASSERT_TRUE(otherDatabase.ok());
+    CountingJob crashed, survivor;
+    crashed.holdOpen = true; // never finishes: the process "dies" holding the lease
+    auto doomed = std::make_unique<Scheduler>(db(), &clock);
+    doomed->registerJob(crashed.definition(u"import"_s, 600));
+    doomed->runNow(u"import"_s, {});
+    ASSERT_TRUE(waitUntil([&] { return crashed.runs == 1; }));
+
+    Scheduler other(**otherDatabase, &clock);
+    other.registerJob(survivor.definition(u"import"_s, 600));
+    EXPECT_FALSE(runAndWait(other, u"import"_s).ok);
+
+    clock.advanceSeconds(6 * 60); // past the 5-minute lease, never renewed
+    EXPECT_TRUE(runAndWait(other, u"import"_s).ok);
+    EXPECT_EQ(survivor.runs, 1);
+    crashed.pending = {};
+    doomed.reset();
+}
+
+TEST_P(SchedulerTest, StopWaitsForRunningJobsAndDoneCountsOnce)
+{
+    CountingJob job;
+    job.holdOpen = true;
+    Scheduler scheduler(db(), &clock);
+    scheduler.registerJob(job.definition(u"long"_s, 60));
+    ASSERT_TRUE(scheduler.start().ok());
+    QSignalSpy finishedJobs(&scheduler, &Scheduler::jobFinished);
+    QSignalSpy finishedAll(&scheduler, &Scheduler::finishedAll);
+
+    scheduler.runNow(u"long"_s, {});
+    ASSERT_TRUE(waitUntil([&] { return job.runs == 1; }));
+    scheduler.stop();
+    spinFor(30);
+    EXPECT_EQ(finishedAll.count(), 0) << "a job is still running";
+
+    job.pending(JobResult::success(u"first"_s));
+    job.pending(JobResult::success(u"second"_s));
+    ASSERT_TRUE(waitUntil([&] { return finishedAll.count() == 1; }));
+    EXPECT_EQ(finishedJobs.count(), 1);
+    EXPECT_EQ(scheduler.job(u"long"_s)->lastResult, u"first"_s);
+}
+
+BOTTEGA_INSTANTIATE_BACKEND_TESTS(SchedulerTest);
