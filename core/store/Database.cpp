@@ -23,11 +23,6 @@ namespace Bottega {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Bottega::Database", text);
-}
-
 QAtomicInteger<quint64> instanceCounter;
 
 // The PostgreSQL advisory lock that serializes migrations of one database ("BOTTEGA" in ASCII).
@@ -40,18 +35,18 @@ Result<void> checkSqliteFile(const QString &path)
     if (!info.exists())
         return {};
     if (info.isDir())
-        return makeError(tr("cannot read the database file %1: it is a directory").arg(path));
+        return makeError(Database::tr("cannot read the database file %1: it is a directory").arg(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(tr("cannot read the database file %1: %2").arg(path, file.errorString()));
+        return makeError(Database::tr("cannot read the database file %1: %2").arg(path, file.errorString()));
     if (file.size() == 0)
         return {}; // SQLite treats an empty file as a new database
     static const QByteArray magic("SQLite format 3\0", 16);
     const QByteArray header = file.read(magic.size());
     if (header.size() < 0)
-        return makeError(tr("cannot read the database file %1: %2").arg(path, file.errorString()));
+        return makeError(Database::tr("cannot read the database file %1: %2").arg(path, file.errorString()));
     if (header != magic)
-        return makeError(tr("%1 is not a Bottega database (not SQLite)").arg(path));
+        return makeError(Database::tr("%1 is not a Bottega database (not SQLite)").arg(path));
     return {};
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/domain/Result.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
 #include <functional>
@@ -26,11 +27,14 @@ struct DatabaseLocation
     static Result<DatabaseLocation> parse(const QString &urlOrPath, const QString &dataDir);
     // For messages: the file path, or the URL with the password hidden.
     QString displayName() const;
+
+    Q_DECLARE_TR_FUNCTIONS(Bottega::DatabaseLocation) // last: it ends in "private:"
 };
 
 class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
+    Q_DECLARE_TR_FUNCTIONS(Bottega::Database)
 
 public:
     using Engine = DatabaseLocation::Engine;

@@ -12,11 +12,6 @@ namespace Bottega {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Bottega::DatabaseLocation", text);
-}
-
 bool isPostgreSqlUrl(const QString &text)
 {
     return text.startsWith("postgresql://"_L1, Qt::CaseInsensitive)
