@@ -233,37 +233,6 @@ class DatabaseOnBackend : public DatabaseTest
 {
 };
 
-TEST_P(DatabaseOnBackend, MigrateCreatesTheSchemaAndRecordsIt)
-{
-    // On an empty database of its own: the fixture's databases may be copies of a migrated one.
-    auto empty = TestDatabase::create(GetParam(), TestDatabase::Schema::Empty);
-    ASSERT_TRUE(empty.ok()) << empty.error().toStdString();
-    Database &fresh = (*empty)->database();
-    EXPECT_EQ(fresh.schemaVersion(), 0);
-    const auto migrated = fresh.migrate();
-    ASSERT_TRUE(migrated.ok()) << migrated.error().toStdString();
-    EXPECT_EQ(fresh.schemaVersion(), Database::latestSchemaVersion());
-
-    const QStringList tables = fresh.connection().tables();
-    for (const char *table : {"products",         "product_attributes",    "product_attribute_values",
-                              "variants",         "variant_option_values", "print_placements",
-                              "print_images",     "product_images",        "sales_orders",
-                              "order_addresses",  "order_lines",           "gelato_connected_orders",
-                              "order_events",     "order_packages",        "order_shipments",
-                              "shipment_parcels", "package_types",         "webhook_records",
-                              "webhook_queue",    "product_batches",       "product_batch_items",
-                              "api_log",          "scheduler_jobs",        "app_users",
-                              "schema_migrations"}) {
-        EXPECT_TRUE(tables.contains(QLatin1StringView(table))) << table;
-    }
-    QSqlQuery query(fresh.connection());
-    ASSERT_TRUE(query.exec(u"SELECT version, name, applied_at FROM schema_migrations ORDER BY version"_s));
-    ASSERT_TRUE(query.next());
-    EXPECT_EQ(query.value(0).toInt(), 1);
-    EXPECT_EQ(query.value(1).toString(), u"initial schema"_s);
-    EXPECT_GT(query.value(2).toLongLong(), 1'700'000'000'000LL);
-}
-
 TEST_P(DatabaseOnBackend, MigratingTwiceChangesNothing)
 {
     ASSERT_TRUE(db().migrate().ok());
@@ -273,48 +242,6 @@ TEST_P(DatabaseOnBackend, MigratingTwiceChangesNothing)
     ASSERT_TRUE(migrated.ok()) << migrated.error().toStdString();
     EXPECT_EQ(scalar(db().connection(), u"SELECT COUNT(*) FROM schema_migrations"_s).toInt(),
               Database::latestSchemaVersion());
-}
-
-TEST_P(DatabaseOnBackend, TwoProcessesMigratingAtOnceApplyEachMigrationOnce)
-{
-    auto empty = TestDatabase::create(GetParam(), TestDatabase::Schema::Empty);
-    ASSERT_TRUE(empty.ok()) << empty.error().toStdString();
-    const DatabaseLocation location = (*empty)->location();
-    QStringList errors;
-    QMutex mutex;
-    auto migrate = [&] {
-        auto database = Database::open(location);
-        const Result<void> migrated
-                = database ? (*database)->migrate() : Result<void>(makeError(database.error()));
-        if (!migrated) {
-            QMutexLocker lock(&mutex);
-            errors.append(migrated.error());
-        }
-    };
-    QThread *one = QThread::create(migrate);
-    QThread *two = QThread::create(migrate);
-    one->start();
-    two->start();
-    ASSERT_TRUE(one->wait(30000));
-    ASSERT_TRUE(two->wait(30000));
-    delete one;
-    delete two;
-
-    EXPECT_TRUE(errors.isEmpty()) << errors.join(u'\n').toStdString();
-    EXPECT_EQ(scalar((*empty)->database().connection(), u"SELECT COUNT(*) FROM schema_migrations"_s).toInt(),
-              Database::latestSchemaVersion());
-}
-
-TEST_P(DatabaseOnBackend, ApiLogHasExactlyTheEntryColumns)
-{
-    const QSqlRecord record = db().connection().record(u"api_log"_s);
-    QStringList columns;
-    for (int i = 0; i < record.count(); ++i)
-        columns.append(record.fieldName(i));
-    EXPECT_EQ(columns,
-              QStringList({u"id"_s, u"at"_s, u"direction"_s, u"service"_s, u"method"_s, u"url"_s, u"status"_s,
-                           u"duration_ms"_s, u"request_size"_s, u"response_size"_s, u"request_headers"_s,
-                           u"request_body"_s, u"response_body"_s, u"error"_s, u"attempts"_s}));
 }
 
 TEST_P(DatabaseOnBackend, ForeignKeysAreEnforced)
@@ -383,13 +310,93 @@ TEST_P(DatabaseOnBackend, EachThreadGetsItsOwnConnection)
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(DatabaseOnBackend);
 
-// ---- Newer schema ----
+// ---- Migrations, each on an empty database of its own ----
 
-class NewerSchema : public testing::TestWithParam<Backend>
+class Migration : public testing::TestWithParam<Backend>
 {
 };
 
-TEST_P(NewerSchema, IsRefusedAndLeftUnchanged)
+TEST_P(Migration, CreatesTheSchemaAndRecordsIt)
+{
+    auto empty = TestDatabase::create(GetParam(), TestDatabase::Schema::Empty);
+    ASSERT_TRUE(empty.ok()) << empty.error().toStdString();
+    Database &fresh = (*empty)->database();
+    EXPECT_EQ(fresh.schemaVersion(), 0);
+    const auto migrated = fresh.migrate();
+    ASSERT_TRUE(migrated.ok()) << migrated.error().toStdString();
+    EXPECT_EQ(fresh.schemaVersion(), Database::latestSchemaVersion());
+
+    const QStringList tables = fresh.connection().tables();
+    for (const char *table : {"products",         "product_attributes",    "product_attribute_values",
+                              "variants",         "variant_option_values", "print_placements",
+                              "print_images",     "product_images",        "sales_orders",
+                              "order_addresses",  "order_lines",           "gelato_connected_orders",
+                              "order_events",     "order_packages",        "order_shipments",
+                              "shipment_parcels", "package_types",         "webhook_records",
+                              "webhook_queue",    "product_batches",       "product_batch_items",
+                              "api_log",          "scheduler_jobs",        "app_users",
+                              "schema_migrations"}) {
+        EXPECT_TRUE(tables.contains(QLatin1StringView(table))) << table;
+    }
+    QSqlQuery query(fresh.connection());
+    ASSERT_TRUE(query.exec(u"SELECT version, name, applied_at FROM schema_migrations ORDER BY version"_s));
+    ASSERT_TRUE(query.next());
+    EXPECT_EQ(query.value(0).toInt(), 1);
+    EXPECT_EQ(query.value(1).toString(), u"initial schema"_s);
+    EXPECT_GT(query.value(2).toLongLong(), 1'700'000'000'000LL);
+
+    // Exactly the columns of ApiLogEntry.
+    const QSqlRecord record = fresh.connection().record(u"api_log"_s);
+    QStringList columns;
+    for (int i = 0; i < record.count(); ++i)
+        columns.append(record.fieldName(i));
+    EXPECT_EQ(columns,
+              QStringList({u"id"_s, u"at"_s, u"direction"_s, u"service"_s, u"method"_s, u"url"_s, u"status"_s,
+                           u"duration_ms"_s, u"request_size"_s, u"response_size"_s, u"request_headers"_s,
+                           u"request_body"_s, u"response_body"_s, u"error"_s, u"attempts"_s}));
+
+    // Exactly the columns JobRepository works with.
+    const QSqlRecord jobs = fresh.connection().record(u"scheduler_jobs"_s);
+    columns.clear();
+    for (int i = 0; i < jobs.count(); ++i)
+        columns.append(jobs.fieldName(i));
+    EXPECT_EQ(columns,
+              QStringList({u"name"_s, u"enabled"_s, u"interval_seconds"_s, u"min_interval_seconds"_s,
+                           u"last_run_at"_s, u"last_result"_s, u"last_ok"_s, u"next_run_at"_s,
+                           u"lease_owner"_s, u"lease_until"_s}));
+}
+
+TEST_P(Migration, TwoProcessesAtOnceApplyEachMigrationOnce)
+{
+    auto empty = TestDatabase::create(GetParam(), TestDatabase::Schema::Empty);
+    ASSERT_TRUE(empty.ok()) << empty.error().toStdString();
+    const DatabaseLocation location = (*empty)->location();
+    QStringList errors;
+    QMutex mutex;
+    auto migrate = [&] {
+        auto database = Database::open(location);
+        const Result<void> migrated
+                = database ? (*database)->migrate() : Result<void>(makeError(database.error()));
+        if (!migrated) {
+            QMutexLocker lock(&mutex);
+            errors.append(migrated.error());
+        }
+    };
+    QThread *one = QThread::create(migrate);
+    QThread *two = QThread::create(migrate);
+    one->start();
+    two->start();
+    ASSERT_TRUE(one->wait(30000));
+    ASSERT_TRUE(two->wait(30000));
+    delete one;
+    delete two;
+
+    EXPECT_TRUE(errors.isEmpty()) << errors.join(u'\n').toStdString();
+    EXPECT_EQ(scalar((*empty)->database().connection(), u"SELECT COUNT(*) FROM schema_migrations"_s).toInt(),
+              Database::latestSchemaVersion());
+}
+
+TEST_P(Migration, NewerSchemaIsRefusedAndLeftUnchanged)
 {
     auto test = TestDatabase::create(GetParam(), TestDatabase::Schema::Empty);
     ASSERT_TRUE(test.ok()) << test.error().toStdString();
@@ -414,5 +421,5 @@ TEST_P(NewerSchema, IsRefusedAndLeftUnchanged)
     EXPECT_EQ(scalar(db.connection(), u"SELECT COUNT(*) FROM schema_migrations"_s).toInt(), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, NewerSchema, testing::Values(Backend::Sqlite, Backend::PostgreSql),
+INSTANTIATE_TEST_SUITE_P(Backends, Migration, testing::Values(Backend::Sqlite, Backend::PostgreSql),
                          BackendNamePrinter());
