@@ -1,4 +1,2074 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>Bottega</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number (use digits and a dot, e.g. 12.50)</source>
+        <translation>%1: &quot;%2&quot; is not a number (use digits and a dot, e.g. 12.50)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is out of range (0 to %3)</source>
+        <translation>%1: %2 is out of range (0 to %3)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number of 0 or more</source>
+        <translation>%1: &quot;%2&quot; is not a whole number of 0 or more</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not true or false</source>
+        <translation>%1: &quot;%2&quot; is not true or false</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must contain digits only</source>
+        <translation>%1: &quot;%2&quot; must contain digits only</translation>
+    </message>
+    <message>
+        <source>ean: &quot;%1&quot; must have 8 or 13 digits, not %2</source>
+        <translation>ean: &quot;%1&quot; must have 8 or 13 digits, not %2</translation>
+    </message>
+    <message>
+        <source>upc: &quot;%1&quot; must have 12 digits, not %2</source>
+        <translation>upc: &quot;%1&quot; must have 12 digits, not %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; has a wrong check digit</source>
+        <translation>%1: &quot;%2&quot; has a wrong check digit</translation>
+    </message>
+    <message>
+        <source>isbn: &quot;%1&quot; must have 10 or 13 digits</source>
+        <translation>isbn: &quot;%1&quot; must have 10 or 13 digits</translation>
+    </message>
+    <message>
+        <source>%1: must not be empty</source>
+        <translation>%1: must not be empty</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; (fields: %2)</source>
+        <translation>unknown field &quot;%1&quot; (fields: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ApiLogRepository</name>
+    <message>
+        <source>cannot write to the API log</source>
+        <translation>cannot write to the API log</translation>
+    </message>
+    <message>
+        <source>cannot write to the API log: no id returned</source>
+        <translation>cannot write to the API log: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot read API log entry %1</source>
+        <translation>cannot read API log entry %1</translation>
+    </message>
+    <message>
+        <source>no API log entry with id %1</source>
+        <translation>no API log entry with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the API log</source>
+        <translation>cannot read the API log</translation>
+    </message>
+    <message>
+        <source>cannot count the API log</source>
+        <translation>cannot count the API log</translation>
+    </message>
+    <message>
+        <source>cannot clean up the API log</source>
+        <translation>cannot clean up the API log</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CommandLine</name>
+    <message>
+        <source>serve: address to listen on.</source>
+        <translation>serve: address to listen on.</translation>
+    </message>
+    <message>
+        <source>job set: interval in seconds.</source>
+        <translation>job set: interval in seconds.</translation>
+    </message>
+    <message>
+        <source>job set: enable or disable.</source>
+        <translation>job set: enable or disable.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Show this help.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Show the version.</translation>
+    </message>
+    <message>
+        <source>Where the database, settings and files live.</source>
+        <translation>Where the database, settings and files live.</translation>
+    </message>
+    <message>
+        <source>A SQLite file or postgresql://user:pass@host:port/dbname.</source>
+        <translation>A SQLite file or postgresql://user:pass@host:port/dbname.</translation>
+    </message>
+    <message>
+        <source>Use the built-in offline Gelato and Poleepo.</source>
+        <translation>Use the built-in offline Gelato and Poleepo.</translation>
+    </message>
+    <message>
+        <source>Interface language: it or en.</source>
+        <translation>Interface language: it or en.</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text.</source>
+        <translation>Print JSON instead of text.</translation>
+    </message>
+    <message>
+        <source>The command; none opens the window.</source>
+        <translation>The command; none opens the window.</translation>
+    </message>
+    <message>
+        <source>--lang must be &quot;it&quot; or &quot;en&quot;, not &quot;%1&quot;</source>
+        <translation>--lang must be &quot;it&quot; or &quot;en&quot;, not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>unknown command &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>option --%1 needs a command</source>
+        <translation>option --%1 needs a command</translation>
+    </message>
+    <message>
+        <source>the command &quot;%1&quot; does not take --%2</source>
+        <translation>the command &quot;%1&quot; does not take --%2</translation>
+    </message>
+    <message>
+        <source>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
+
+Without a command, opens the window.
+
+Commands:
+  serve [--listen HOST:PORT]          webhook and file server plus scheduler, until SIGTERM
+  config get KEY | set KEY VALUE | list
+                                      non-secret settings
+  secret set NAME                     reads the value from standard input
+  secret status                       which secrets are set (never their values)
+  job list | run NAME | set NAME --interval SECONDS | --enabled true|false
+                                      the scheduler
+
+Global options:
+  --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
+  --db URL            a SQLite file or postgresql://user:pass@host:port/db (BOTTEGA_DB)
+  --lang it|en        interface language
+  --sandbox           built-in offline Gelato and Poleepo
+  --json              JSON output
+  --version, --help
+</source>
+        <translation>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
+
+Without a command, opens the window.
+
+Commands:
+  serve [--listen HOST:PORT]          webhook and file server plus scheduler, until SIGTERM
+  config get KEY | set KEY VALUE | list
+                                      non-secret settings
+  secret set NAME                     reads the value from standard input
+  secret status                       which secrets are set (never their values)
+  job list | run NAME | set NAME --interval SECONDS | --enabled true|false
+                                      the scheduler
+
+Global options:
+  --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
+  --db URL            a SQLite file or postgresql://user:pass@host:port/db (BOTTEGA_DB)
+  --lang it|en        interface language
+  --sandbox           built-in offline Gelato and Poleepo
+  --json              JSON output
+  --version, --help
+</translation>
+    </message>
+    <message>
+        <source>--sandbox: the sandbox is not available yet in this version</source>
+        <translation>--sandbox: the sandbox is not available yet in this version</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Commands</name>
+    <message>
+        <source>KEY</source>
+        <translation>KEY</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>VALUE</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>DESCRIPTION</translation>
+    </message>
+    <message>
+        <source>usage: bottega config get KEY | config set KEY VALUE | config list</source>
+        <translation>usage: bottega config get KEY | config set KEY VALUE | config list</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>JOB</translation>
+    </message>
+    <message>
+        <source>ENABLED</source>
+        <translation>ENABLED</translation>
+    </message>
+    <message>
+        <source>INTERVAL</source>
+        <translation>INTERVAL</translation>
+    </message>
+    <message>
+        <source>LAST RUN</source>
+        <translation>LAST RUN</translation>
+    </message>
+    <message>
+        <source>NEXT RUN</source>
+        <translation>NEXT RUN</translation>
+    </message>
+    <message>
+        <source>LAST RESULT</source>
+        <translation>LAST RESULT</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>job set needs --interval SECONDS or --enabled true|false</source>
+        <translation>job set needs --interval SECONDS or --enabled true|false</translation>
+    </message>
+    <message>
+        <source>--interval: &quot;%1&quot; is not a number of seconds</source>
+        <translation>--interval: &quot;%1&quot; is not a number of seconds</translation>
+    </message>
+    <message>
+        <source>--enabled: &quot;%1&quot; is not true or false</source>
+        <translation>--enabled: &quot;%1&quot; is not true or false</translation>
+    </message>
+    <message>
+        <source>%1: %2, every %3</source>
+        <translation>%1: %2, every %3</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>enabled</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>usage: bottega job list | job run NAME | job set NAME --interval SECONDS | --enabled true|false</source>
+        <translation>usage: bottega job list | job run NAME | job set NAME --interval SECONDS | --enabled true|false</translation>
+    </message>
+    <message>
+        <source>enter the value of %1 (not shown), then press Enter:</source>
+        <translation>enter the value of %1 (not shown), then press Enter:</translation>
+    </message>
+    <message>
+        <source>secret values are read from standard input, never from the command line: echo -n VALUE | bottega secret set %1</source>
+        <translation>secret values are read from standard input, never from the command line: echo -n VALUE | bottega secret set %1</translation>
+    </message>
+    <message>
+        <source>no value for %1 on standard input</source>
+        <translation>no value for %1 on standard input</translation>
+    </message>
+    <message>
+        <source>cannot store %1: %2</source>
+        <translation>cannot store %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 stored</source>
+        <translation>%1 stored</translation>
+    </message>
+    <message>
+        <source>usage: bottega secret set NAME (value on standard input) | secret status</source>
+        <translation>usage: bottega secret set NAME (value on standard input) | secret status</translation>
+    </message>
+    <message>
+        <source>usage: bottega serve [--listen HOST:PORT]</source>
+        <translation>usage: bottega serve [--listen HOST:PORT]</translation>
+    </message>
+    <message>
+        <source>Listening on http://%1</source>
+        <translation>Listening on http://%1</translation>
+    </message>
+    <message>
+        <source>Stopping: waiting for running jobs</source>
+        <translation>Stopping: waiting for running jobs</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Commands::StatusWalk</name>
+    <message>
+        <source>SECRET</source>
+        <translation>SECRET</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>unknown: %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ContentSniffer</name>
+    <message>
+        <source>an empty file</source>
+        <translation>an empty file</translation>
+    </message>
+    <message>
+        <source>XML with a &lt;%1&gt; root</source>
+        <translation>XML with a &lt;%1&gt; root</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>a GIF image</translation>
+    </message>
+    <message>
+        <source>a BMP image</source>
+        <translation>a BMP image</translation>
+    </message>
+    <message>
+        <source>a WebP image</source>
+        <translation>a WebP image</translation>
+    </message>
+    <message>
+        <source>a ZIP archive</source>
+        <translation>a ZIP archive</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>an unknown binary type</source>
+        <translation>an unknown binary type</translation>
+    </message>
+    <message>
+        <source>cannot read &quot;%1&quot;: %2</source>
+        <translation>cannot read &quot;%1&quot;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CopyableValue</name>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>Copy to the clipboard</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CredentialsDirectorySecretStore</name>
+    <message>
+        <source>cannot read credential file %1: it is not a regular file</source>
+        <translation>cannot read credential file %1: it is not a regular file</translation>
+    </message>
+    <message>
+        <source>credential file %1 is larger than %2 bytes</source>
+        <translation>credential file %1 is larger than %2 bytes</translation>
+    </message>
+    <message>
+        <source>cannot read credential file %1: %2</source>
+        <translation>cannot read credential file %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the credentials directory is read-only; it is provided by the service manager (LoadCredential=)</source>
+        <translation>%1: the credentials directory is read-only; it is provided by the service manager (LoadCredential=)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CsvFormat</name>
+    <message>
+        <source>CSV row %1: a quoted field is never closed</source>
+        <translation>CSV row %1: a quoted field is never closed</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Database</name>
+    <message>
+        <source>cannot read the database file %1: it is a directory</source>
+        <translation>cannot read the database file %1: it is a directory</translation>
+    </message>
+    <message>
+        <source>cannot read the database file %1: %2</source>
+        <translation>cannot read the database file %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Bottega database (not SQLite)</source>
+        <translation>%1 is not a Bottega database (not SQLite)</translation>
+    </message>
+    <message>
+        <source>database: no SQLite file given</source>
+        <translation>database: no SQLite file given</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1 for the database</source>
+        <translation>cannot create the directory %1 for the database</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2</source>
+        <translation>cannot open the database %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: WAL journal mode refused (%2)</source>
+        <translation>cannot open the database %1: WAL journal mode refused (%2)</translation>
+    </message>
+    <message>
+        <source>the database %1 has schema version %2, newer than this Bottega (%3); use a newer Bottega</source>
+        <translation>the database %1 has schema version %2, newer than this Bottega (%3); use a newer Bottega</translation>
+    </message>
+    <message>
+        <source>cannot lock %1 for migration</source>
+        <translation>cannot lock %1 for migration</translation>
+    </message>
+    <message>
+        <source>cannot create schema_migrations in %1</source>
+        <translation>cannot create schema_migrations in %1</translation>
+    </message>
+    <message>
+        <source>cannot read schema_migrations</source>
+        <translation>cannot read schema_migrations</translation>
+    </message>
+    <message>
+        <source>statement failed: %1
+%2</source>
+        <translation>statement failed: %1
+%2</translation>
+    </message>
+    <message>
+        <source>cannot record the migration</source>
+        <translation>cannot record the migration</translation>
+    </message>
+    <message>
+        <source>cannot migrate the database %1 to schema version %2 (%3): %4</source>
+        <translation>cannot migrate the database %1 to schema version %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction on %1</source>
+        <translation>cannot start a transaction on %1</translation>
+    </message>
+    <message>
+        <source>cannot commit on %1</source>
+        <translation>cannot commit on %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::DatabaseLocation</name>
+    <message>
+        <source>database: no data directory for the default database</source>
+        <translation>database: no data directory for the default database</translation>
+    </message>
+    <message>
+        <source>database URL %1 is not valid: %2</source>
+        <translation>database URL %1 is not valid: %2</translation>
+    </message>
+    <message>
+        <source>no host in %1</source>
+        <translation>no host in %1</translation>
+    </message>
+    <message>
+        <source>no database name in %1</source>
+        <translation>no database name in %1</translation>
+    </message>
+    <message>
+        <source>database name &quot;%1&quot; in %2 contains &apos;/&apos;</source>
+        <translation>database name &quot;%1&quot; in %2 contains &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>port %1 in %2 is out of range</source>
+        <translation>port %1 in %2 is out of range</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::DisplayFormat</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Manual only</source>
+        <translation>Manual only</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Every %n day</numerusform>
+            <numerusform>Every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Every %n hour</numerusform>
+            <numerusform>Every %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Every %n minute</numerusform>
+            <numerusform>Every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n second(s)</source>
+        <translation>
+            <numerusform>Every %n second</numerusform>
+            <numerusform>Every %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::EnvironmentSecretStore</name>
+    <message>
+        <source>%1: environment variables are read-only; set %2 where Bottega is started</source>
+        <translation>%1: environment variables are read-only; set %2 where Bottega is started</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::FileStore</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>cannot create the folder %1</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>cannot create %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2 bytes instead of %3; remove it to make a new key (links already given out stop working)</source>
+        <translation>%1 is damaged: %2 bytes instead of %3; remove it to make a new key (links already given out stop working)</translation>
+    </message>
+    <message>
+        <source>this link is not valid or has expired</source>
+        <translation>this link is not valid or has expired</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>no such file</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoWebhookPanel</name>
+    <message>
+        <source>Gelato webhook</source>
+        <translation>Gelato webhook</translation>
+    </message>
+    <message>
+        <source>In Gelato, open Developer → Webhooks → Add webhook and fill in the form with these values.</source>
+        <translation>In Gelato, open Developer → Webhooks → Add webhook and fill in the form with these values.</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Events:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Method:</translation>
+    </message>
+    <message>
+        <source>Authorization:</source>
+        <translation>Authorization:</translation>
+    </message>
+    <message>
+        <source>Tick &quot;I want to take Authorization to this webhook&quot;.</source>
+        <translation>Tick &quot;I want to take Authorization to this webhook&quot;.</translation>
+    </message>
+    <message>
+        <source>Header name:</source>
+        <translation>Header name:</translation>
+    </message>
+    <message>
+        <source>Header value:</source>
+        <translation>Header value:</translation>
+    </message>
+    <message>
+        <source>Click &quot;Generate Key&quot; in Gelato, then paste that key into Webhook secret above and save. Gelato sends it with every call; Bottega refuses calls without it.</source>
+        <translation>Click &quot;Generate Key&quot; in Gelato, then paste that key into Webhook secret above and save. Gelato sends it with every call; Bottega refuses calls without it.</translation>
+    </message>
+    <message>
+        <source>Set a valid public base URL first (for example https://shop.example.com).</source>
+        <translation>Set a valid public base URL first (for example https://shop.example.com).</translation>
+    </message>
+    <message>
+        <source>This address is only reachable from this computer. Gelato needs the public address of your server or reverse proxy.</source>
+        <translation>This address is only reachable from this computer. Gelato needs the public address of your server or reverse proxy.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::HttpClient</name>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>%1 (the server sent an HTML page instead of JSON)</source>
+        <translation>%1 (the server sent an HTML page instead of JSON)</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s from %2</source>
+        <translation>no answer within %1 s from %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the whole answer arrived (%2 of %3 bytes)</source>
+        <translation>%1 closed the connection before the whole answer arrived (%2 of %3 bytes)</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the whole answer arrived (%2 bytes)</source>
+        <translation>%1 closed the connection before the whole answer arrived (%2 bytes)</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>cannot connect to %1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2: the server asks to wait %3 s, longer than the %4 s allowed</source>
+        <translation>HTTP %1 %2: the server asks to wait %3 s, longer than the %4 s allowed</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>connection refused</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without an answer</source>
+        <translation>the server closed the connection without an answer</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>host not found</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>the connection timed out</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed (%1)</source>
+        <translation>the TLS handshake failed (%1)</translation>
+    </message>
+    <message>
+        <source>the network is not available</source>
+        <translation>the network is not available</translation>
+    </message>
+    <message>
+        <source>proxy error (%1)</source>
+        <translation>proxy error (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::HttpResponse</name>
+    <message>
+        <source>the answer is empty, expected JSON</source>
+        <translation>the answer is empty, expected JSON</translation>
+    </message>
+    <message>
+        <source>the server sent an HTML page instead of JSON</source>
+        <translation>the server sent an HTML page instead of JSON</translation>
+    </message>
+    <message>
+        <source>the answer is not valid JSON (truncated at byte %1)</source>
+        <translation>the answer is not valid JSON (truncated at byte %1)</translation>
+    </message>
+    <message>
+        <source>the answer is not valid JSON (%1 at byte %2)</source>
+        <translation>the answer is not valid JSON (%1 at byte %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::InMemorySecretStore</name>
+    <message>
+        <source>%1: the value is empty</source>
+        <translation>%1: the value is empty</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::InlineMessage</name>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::IntervalDialog</name>
+    <message>
+        <source>Change interval</source>
+        <translation>Change interval</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>How often should &quot;%1&quot; run? 0 means only when started by hand.</source>
+        <translation>How often should &quot;%1&quot; run? 0 means only when started by hand.</translation>
+    </message>
+    <message>
+        <source>Every:</source>
+        <translation>Every:</translation>
+    </message>
+    <message>
+        <source>Minimum: %1</source>
+        <translation>Minimum: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::JobRepository</name>
+    <message>
+        <source>scheduler: cannot %1: %2</source>
+        <translation>scheduler: cannot %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::JobTableModel</name>
+    <message>
+        <source>Job name for the command line: %1</source>
+        <translation>Job name for the command line: %1</translation>
+    </message>
+    <message>
+        <source>Minimum: %1</source>
+        <translation>Minimum: %1</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>Running now</source>
+        <translation>Running now</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Not scheduled</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Last run</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Next run</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Last result</translation>
+    </message>
+    <message>
+        <source>the scheduler is not running in this window</source>
+        <translation>the scheduler is not running in this window</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::KeychainSecretStore</name>
+    <message>
+        <source>%1: the value is empty</source>
+        <translation>%1: the value is empty</translation>
+    </message>
+    <message>
+        <source>no keyring service: there is no D-Bus session bus (on a server, use $CREDENTIALS_DIRECTORY or BOTTEGA_* environment variables)</source>
+        <translation>no keyring service: there is no D-Bus session bus (on a server, use $CREDENTIALS_DIRECTORY or BOTTEGA_* environment variables)</translation>
+    </message>
+    <message>
+        <source>the keyring failed: %1</source>
+        <translation>the keyring failed: %1</translation>
+    </message>
+    <message>
+        <source>the keyring is locked or access was denied</source>
+        <translation>the keyring is locked or access was denied</translation>
+    </message>
+    <message>
+        <source>the keyring could not delete %1: %2</source>
+        <translation>the keyring could not delete %1: %2</translation>
+    </message>
+    <message>
+        <source>the keyring does not support this on this system</source>
+        <translation>the keyring does not support this on this system</translation>
+    </message>
+    <message>
+        <source>no keyring service (is a Secret Service such as gnome-keyring running?)</source>
+        <translation>no keyring service (is a Secret Service such as gnome-keyring running?)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::MainWindow</name>
+    <message>
+        <source>Bottega</source>
+        <translation>Bottega</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Counts and charts at a glance: orders by status, webhooks over time, batch outcomes and API errors.</source>
+        <translation>Counts and charts at a glance: orders by status, webhooks over time, batch outcomes and API errors.</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Sync Gelato templates, variants and print images, and publish them to Poleepo.</source>
+        <translation>Sync Gelato templates, variants and print images, and publish them to Poleepo.</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Follow sales orders from Poleepo or entered by hand, send them to Gelato, and see their status timeline and tracking.</source>
+        <translation>Follow sales orders from Poleepo or entered by hand, send them to Gelato, and see their status timeline and tracking.</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>See the calls received from Gelato and Poleepo with their state and payload, and retry the failed ones.</source>
+        <translation>See the calls received from Gelato and Poleepo with their state and payload, and retry the failed ones.</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>See the product batches sent to Poleepo and each product&apos;s outcome, and resubmit the failed ones.</source>
+        <translation>See the product batches sent to Poleepo and each product&apos;s outcome, and resubmit the failed ones.</translation>
+    </message>
+    <message>
+        <source>API log</source>
+        <translation>API log</translation>
+    </message>
+    <message>
+        <source>Browse every call to and from Gelato and Poleepo, with filters, bodies and errors (secrets hidden).</source>
+        <translation>Browse every call to and from Gelato and Poleepo, with filters, bodies and errors (secrets hidden).</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Scheduler</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>No database</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Server: listening on %1</source>
+        <translation>Server: listening on %1</translation>
+    </message>
+    <message>
+        <source>Server: not running (%1)</source>
+        <translation>Server: not running (%1)</translation>
+    </message>
+    <message>
+        <source>Server: not running</source>
+        <translation>Server: not running</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderAddressRepository</name>
+    <message>
+        <source>cannot save the addresses of order %1</source>
+        <translation>cannot save the addresses of order %1</translation>
+    </message>
+    <message>
+        <source>cannot save the %1 address of order %2</source>
+        <translation>cannot save the %1 address of order %2</translation>
+    </message>
+    <message>
+        <source>cannot read the addresses of order %1</source>
+        <translation>cannot read the addresses of order %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderEventRepository</name>
+    <message>
+        <source>cannot add to the timeline of order %1</source>
+        <translation>cannot add to the timeline of order %1</translation>
+    </message>
+    <message>
+        <source>cannot add to the timeline of order %1: no id returned</source>
+        <translation>cannot add to the timeline of order %1: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot read the timeline of order %1</source>
+        <translation>cannot read the timeline of order %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderPackageRepository</name>
+    <message>
+        <source>cannot save package %1 of order %2</source>
+        <translation>cannot save package %1 of order %2</translation>
+    </message>
+    <message>
+        <source>cannot save package %1: no id returned</source>
+        <translation>cannot save package %1: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot read the packages of order %1</source>
+        <translation>cannot read the packages of order %1</translation>
+    </message>
+    <message>
+        <source>cannot save connected Gelato order %1</source>
+        <translation>cannot save connected Gelato order %1</translation>
+    </message>
+    <message>
+        <source>cannot read the connected Gelato orders of order %1</source>
+        <translation>cannot read the connected Gelato orders of order %1</translation>
+    </message>
+    <message>
+        <source>cannot look up Gelato order %1</source>
+        <translation>cannot look up Gelato order %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PackageTypeRepository</name>
+    <message>
+        <source>a package type named &quot;%1&quot; already exists</source>
+        <translation>a package type named &quot;%1&quot; already exists</translation>
+    </message>
+    <message>
+        <source>cannot save package type &quot;%1&quot;</source>
+        <translation>cannot save package type &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save package type &quot;%1&quot;: no id returned</source>
+        <translation>cannot save package type &quot;%1&quot;: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot read package type %1</source>
+        <translation>cannot read package type %1</translation>
+    </message>
+    <message>
+        <source>no package type with id %1</source>
+        <translation>no package type with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read package type &quot;%1&quot;</source>
+        <translation>cannot read package type &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the package types</source>
+        <translation>cannot read the package types</translation>
+    </message>
+    <message>
+        <source>cannot delete package type %1</source>
+        <translation>cannot delete package type %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PlaceholderPage</name>
+    <message>
+        <source>Not available yet in this version.</source>
+        <translation>Not available yet in this version.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PrintImageRepository</name>
+    <message>
+        <source>cannot save the placements of product %1</source>
+        <translation>cannot save the placements of product %1</translation>
+    </message>
+    <message>
+        <source>cannot save placement &quot;%1&quot; of product %2</source>
+        <translation>cannot save placement &quot;%1&quot; of product %2</translation>
+    </message>
+    <message>
+        <source>cannot read the placements of product %1</source>
+        <translation>cannot read the placements of product %1</translation>
+    </message>
+    <message>
+        <source>cannot set the print image for &quot;%1&quot;</source>
+        <translation>cannot set the print image for &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot set the print image for &quot;%1&quot;: no id returned</source>
+        <translation>cannot set the print image for &quot;%1&quot;: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot read the print images of product %1</source>
+        <translation>cannot read the print images of product %1</translation>
+    </message>
+    <message>
+        <source>cannot remove the print image for &quot;%1&quot;</source>
+        <translation>cannot remove the print image for &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot add an image to product %1</source>
+        <translation>cannot add an image to product %1</translation>
+    </message>
+    <message>
+        <source>cannot add an image to product %1: no id returned</source>
+        <translation>cannot add an image to product %1: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot read the images of product %1</source>
+        <translation>cannot read the images of product %1</translation>
+    </message>
+    <message>
+        <source>cannot remove image %1</source>
+        <translation>cannot remove image %1</translation>
+    </message>
+    <message>
+        <source>no product image with id %1</source>
+        <translation>no product image with id %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PrintImages</name>
+    <message>
+        <source>print image: no URL or file given</source>
+        <translation>print image: no URL or file given</translation>
+    </message>
+    <message>
+        <source>print image: &quot;%1&quot; is not an http(s) URL</source>
+        <translation>print image: &quot;%1&quot; is not an http(s) URL</translation>
+    </message>
+    <message>
+        <source>print image: &quot;%1&quot; is not a valid URL</source>
+        <translation>print image: &quot;%1&quot; is not a valid URL</translation>
+    </message>
+    <message>
+        <source>print image: file &quot;%1&quot; not found</source>
+        <translation>print image: file &quot;%1&quot; not found</translation>
+    </message>
+    <message>
+        <source>print image: %1</source>
+        <translation>print image: %1</translation>
+    </message>
+    <message>
+        <source>print image: &quot;%1&quot; is %2, not PDF, PNG, TIFF, SVG or JPEG</source>
+        <translation>print image: &quot;%1&quot; is %2, not PDF, PNG, TIFF, SVG or JPEG</translation>
+    </message>
+    <message>
+        <source>print image: no file store to copy &quot;%1&quot; into</source>
+        <translation>print image: no file store to copy &quot;%1&quot; into</translation>
+    </message>
+    <message>
+        <source>product %1 has no print placements: synchronize its Gelato template first</source>
+        <translation>product %1 has no print placements: synchronize its Gelato template first</translation>
+    </message>
+    <message>
+        <source>product %1 has no placement &quot;%2&quot; (placements: %3)</source>
+        <translation>product %1 has no placement &quot;%2&quot; (placements: %3)</translation>
+    </message>
+    <message>
+        <source>variant %1 is not a variant of product %2</source>
+        <translation>variant %1 is not a variant of product %2</translation>
+    </message>
+    <message>
+        <source>variant %1: no print image for placement &quot;%2&quot;</source>
+        <translation>variant %1: no print image for placement &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>variant %1: no print image for placements %2</source>
+        <translation>variant %1: no print image for placements %2</translation>
+    </message>
+    <message>
+        <source>print image &quot;%1&quot; (%2): the stored file %3 is missing</source>
+        <translation>print image &quot;%1&quot; (%2): the stored file %3 is missing</translation>
+    </message>
+    <message>
+        <source>print image &quot;%1&quot;: no public URL of the built-in server to publish it at</source>
+        <translation>print image &quot;%1&quot;: no public URL of the built-in server to publish it at</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ProductBatchRepository</name>
+    <message>
+        <source>cannot save a product batch</source>
+        <translation>cannot save a product batch</translation>
+    </message>
+    <message>
+        <source>cannot save a product batch: no id returned</source>
+        <translation>cannot save a product batch: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot save batch item %1</source>
+        <translation>cannot save batch item %1</translation>
+    </message>
+    <message>
+        <source>cannot read product batch %1</source>
+        <translation>cannot read product batch %1</translation>
+    </message>
+    <message>
+        <source>no product batch with id %1</source>
+        <translation>no product batch with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the items of product batch %1</source>
+        <translation>cannot read the items of product batch %1</translation>
+    </message>
+    <message>
+        <source>cannot read the product batches</source>
+        <translation>cannot read the product batches</translation>
+    </message>
+    <message>
+        <source>cannot save product batch %1</source>
+        <translation>cannot save product batch %1</translation>
+    </message>
+    <message>
+        <source>no batch item with id %1</source>
+        <translation>no batch item with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the batch history of product %1</source>
+        <translation>cannot read the batch history of product %1</translation>
+    </message>
+    <message>
+        <source>cannot delete product batch %1</source>
+        <translation>cannot delete product batch %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ProductEditing</name>
+    <message>
+        <source>&quot;%1&quot; is a product field, not a variant field (variant fields: %2)</source>
+        <translation>&quot;%1&quot; is a product field, not a variant field (variant fields: %2)</translation>
+    </message>
+    <message>
+        <source>&quot;price-extra&quot; is a variant field: give --variant VID</source>
+        <translation>&quot;price-extra&quot; is a variant field: give --variant VID</translation>
+    </message>
+    <message>
+        <source>variant %1 is not a variant of product %2</source>
+        <translation>variant %1 is not a variant of product %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ProductRepository</name>
+    <message>
+        <source>cannot save product &quot;%1&quot;</source>
+        <translation>cannot save product &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save product &quot;%1&quot;: no id returned</source>
+        <translation>cannot save product &quot;%1&quot;: no id returned</translation>
+    </message>
+    <message>
+        <source>product &quot;%1&quot;: a variant&apos;s print image can only be set once the variant is stored</source>
+        <translation>product &quot;%1&quot;: a variant&apos;s print image can only be set once the variant is stored</translation>
+    </message>
+    <message>
+        <source>cannot read product %1</source>
+        <translation>cannot read product %1</translation>
+    </message>
+    <message>
+        <source>no product with id %1</source>
+        <translation>no product with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the products</source>
+        <translation>cannot read the products</translation>
+    </message>
+    <message>
+        <source>cannot count the products</source>
+        <translation>cannot count the products</translation>
+    </message>
+    <message>
+        <source>cannot look up Gelato template %1</source>
+        <translation>cannot look up Gelato template %1</translation>
+    </message>
+    <message>
+        <source>cannot mark the variants of &quot;%1&quot; for update</source>
+        <translation>cannot mark the variants of &quot;%1&quot; for update</translation>
+    </message>
+    <message>
+        <source>cannot read the attributes of product %1</source>
+        <translation>cannot read the attributes of product %1</translation>
+    </message>
+    <message>
+        <source>cannot save attribute &quot;%1&quot;</source>
+        <translation>cannot save attribute &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save attribute &quot;%1&quot;: no id returned</source>
+        <translation>cannot save attribute &quot;%1&quot;: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot save value &quot;%1&quot; of attribute &quot;%2&quot;</source>
+        <translation>cannot save value &quot;%1&quot; of attribute &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>cannot remove value &quot;%1&quot;</source>
+        <translation>cannot remove value &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot remove attribute &quot;%1&quot;</source>
+        <translation>cannot remove attribute &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot archive product %1</source>
+        <translation>cannot archive product %1</translation>
+    </message>
+    <message>
+        <source>cannot delete product %1</source>
+        <translation>cannot delete product %1</translation>
+    </message>
+    <message>
+        <source>product %1 has variants on orders and cannot be deleted; archive it instead</source>
+        <translation>product %1 has variants on orders and cannot be deleted; archive it instead</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Runtime</name>
+    <message>
+        <source>cannot create the data dir %1</source>
+        <translation>cannot create the data dir %1</translation>
+    </message>
+    <message>
+        <source>Bottega is already running with the data dir %1 (pid %2)</source>
+        <translation>Bottega is already running with the data dir %1 (pid %2)</translation>
+    </message>
+    <message>
+        <source>cannot lock the data dir %1</source>
+        <translation>cannot lock the data dir %1</translation>
+    </message>
+    <message>
+        <source>--listen: %1</source>
+        <translation>--listen: %1</translation>
+    </message>
+    <message>
+        <source>%n entries older than %1 days removed</source>
+        <translation>%n entries older than %1 days removed</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::SalesOrderRepository</name>
+    <message>
+        <source>an order with reference &quot;%1&quot; already exists</source>
+        <translation>an order with reference &quot;%1&quot; already exists</translation>
+    </message>
+    <message>
+        <source>cannot save order &quot;%1&quot;</source>
+        <translation>cannot save order &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save order &quot;%1&quot;: no id returned</source>
+        <translation>cannot save order &quot;%1&quot;: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot save the lines of order %1</source>
+        <translation>cannot save the lines of order %1</translation>
+    </message>
+    <message>
+        <source>cannot save line %1 (%2) of order %3</source>
+        <translation>cannot save line %1 (%2) of order %3</translation>
+    </message>
+    <message>
+        <source>cannot read order %1</source>
+        <translation>cannot read order %1</translation>
+    </message>
+    <message>
+        <source>no order with id %1</source>
+        <translation>no order with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the lines of order %1</source>
+        <translation>cannot read the lines of order %1</translation>
+    </message>
+    <message>
+        <source>cannot look up order &quot;%1&quot;</source>
+        <translation>cannot look up order &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot look up Poleepo order %1</source>
+        <translation>cannot look up Poleepo order %1</translation>
+    </message>
+    <message>
+        <source>cannot read the orders</source>
+        <translation>cannot read the orders</translation>
+    </message>
+    <message>
+        <source>cannot count the orders</source>
+        <translation>cannot count the orders</translation>
+    </message>
+    <message>
+        <source>cannot save the Gelato item of line %1</source>
+        <translation>cannot save the Gelato item of line %1</translation>
+    </message>
+    <message>
+        <source>no order line with id %1</source>
+        <translation>no order line with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the state of order %1</source>
+        <translation>cannot read the state of order %1</translation>
+    </message>
+    <message>
+        <source>cannot change the state of order %1</source>
+        <translation>cannot change the state of order %1</translation>
+    </message>
+    <message>
+        <source>cannot delete order %1</source>
+        <translation>cannot delete order %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Scheduler</name>
+    <message>
+        <source>Clean up the API log</source>
+        <translation>Clean up the API log</translation>
+    </message>
+    <message>
+        <source>unknown job &quot;%1&quot;; known jobs: %2</source>
+        <translation>unknown job &quot;%1&quot;; known jobs: %2</translation>
+    </message>
+    <message>
+        <source>%1 is already running</source>
+        <translation>%1 is already running</translation>
+    </message>
+    <message>
+        <source>%1 is already running in another process</source>
+        <translation>%1 is already running in another process</translation>
+    </message>
+    <message>
+        <source>the job has nothing to run</source>
+        <translation>the job has nothing to run</translation>
+    </message>
+    <message>
+        <source>%1: interval %2 s is out of range 0–%3 s</source>
+        <translation>%1: interval %2 s is out of range 0–%3 s</translation>
+    </message>
+    <message>
+        <source>%1 cannot be manual only: its interval must be at least %2 s</source>
+        <translation>%1 cannot be manual only: its interval must be at least %2 s</translation>
+    </message>
+    <message>
+        <source>%1: interval %2 s is below the minimum of %3 s</source>
+        <translation>%1: interval %2 s is below the minimum of %3 s</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::SchedulerPage</name>
+    <message>
+        <source>Run now</source>
+        <translation>Run now</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Change interval…</source>
+        <translation>Change interval…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Scheduler</translation>
+    </message>
+    <message>
+        <source>Jobs that run by themselves in the background, here and in &quot;bottega serve&quot;. Two programs sharing the database never run the same job at once.</source>
+        <translation>Jobs that run by themselves in the background, here and in &quot;bottega serve&quot;. Two programs sharing the database never run the same job at once.</translation>
+    </message>
+    <message>
+        <source>The scheduler is not running in this window.</source>
+        <translation>The scheduler is not running in this window.</translation>
+    </message>
+    <message>
+        <source>Running &quot;%1&quot;…</source>
+        <translation>Running &quot;%1&quot;…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; finished.</source>
+        <translation>&quot;%1&quot; finished.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; finished: %2</source>
+        <translation>&quot;%1&quot; finished: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed: %2</source>
+        <translation>&quot;%1&quot; failed: %2</translation>
+    </message>
+    <message>
+        <source>the scheduler page is closed</source>
+        <translation>the scheduler page is closed</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::SecretChain</name>
+    <message>
+        <source>no secret store is configured</source>
+        <translation>no secret store is configured</translation>
+    </message>
+    <message>
+        <source>no secret store can save secrets (%1: read-only); start a keyring service such as gnome-keyring, or provide the secret as a credential file or BOTTEGA_* variable</source>
+        <translation>no secret store can save secrets (%1: read-only); start a keyring service such as gnome-keyring, or provide the secret as a credential file or BOTTEGA_* variable</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::SecretField</name>
+    <message>
+        <source>Set, in the system keychain</source>
+        <translation>Set, in the system keychain</translation>
+    </message>
+    <message>
+        <source>Set, in the credentials directory</source>
+        <translation>Set, in the credentials directory</translation>
+    </message>
+    <message>
+        <source>Set, from an environment variable</source>
+        <translation>Set, from an environment variable</translation>
+    </message>
+    <message>
+        <source>Set, in memory only</source>
+        <translation>Set, in memory only</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Set (%1)</source>
+        <translation>Set (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>The secret store cannot be written here; use &quot;bottega secret set %1&quot; or the environment variable instead.</source>
+        <translation>The secret store cannot be written here; use &quot;bottega secret set %1&quot; or the environment variable instead.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Type the new value</source>
+        <translation>Type the new value</translation>
+    </message>
+    <message>
+        <source>No secret store</source>
+        <translation>No secret store</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Cannot tell whether it is set: %1</source>
+        <translation>Cannot tell whether it is set: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Server</name>
+    <message>
+        <source>the request body is larger than the limit of %1 bytes</source>
+        <translation>the request body is larger than the limit of %1 bytes</translation>
+    </message>
+    <message>
+        <source>the request line is not HTTP/1.1</source>
+        <translation>the request line is not HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>the Content-Length header is not a single number</source>
+        <translation>the Content-Length header is not a single number</translation>
+    </message>
+    <message>
+        <source>Content-Length and Transfer-Encoding must not come together</source>
+        <translation>Content-Length and Transfer-Encoding must not come together</translation>
+    </message>
+    <message>
+        <source>the address is already in use</source>
+        <translation>the address is already in use</translation>
+    </message>
+    <message>
+        <source>permission denied (ports below 1024 need administrator rights)</source>
+        <translation>permission denied (ports below 1024 need administrator rights)</translation>
+    </message>
+    <message>
+        <source>the address does not belong to this machine</source>
+        <translation>the address does not belong to this machine</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>cannot listen on %1: %2</translation>
+    </message>
+    <message>
+        <source>no such path: %1</source>
+        <translation>no such path: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2 (allowed: %3)</source>
+        <translation>%1 is not allowed on %2 (allowed: %3)</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>cannot read the file: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Settings</name>
+    <message>
+        <source>Whether Bottega talks to Gelato (products, orders, shipping).</source>
+        <translation>Whether Bottega talks to Gelato (products, orders, shipping).</translation>
+    </message>
+    <message>
+        <source>Base URL of the Gelato Order API.</source>
+        <translation>Base URL of the Gelato Order API.</translation>
+    </message>
+    <message>
+        <source>Base URL of the Gelato Product API.</source>
+        <translation>Base URL of the Gelato Product API.</translation>
+    </message>
+    <message>
+        <source>Base URL of the Gelato E-commerce API (templates, store products).</source>
+        <translation>Base URL of the Gelato E-commerce API (templates, store products).</translation>
+    </message>
+    <message>
+        <source>Base URL of the Gelato Shipment API.</source>
+        <translation>Base URL of the Gelato Shipment API.</translation>
+    </message>
+    <message>
+        <source>Whether Bottega talks to Poleepo (catalogue, orders, shipping).</source>
+        <translation>Whether Bottega talks to Poleepo (catalogue, orders, shipping).</translation>
+    </message>
+    <message>
+        <source>Base URL of the Poleepo API.</source>
+        <translation>Base URL of the Poleepo API.</translation>
+    </message>
+    <message>
+        <source>Address (HOST:PORT) the built-in webhook and file server listens on.</source>
+        <translation>Address (HOST:PORT) the built-in webhook and file server listens on.</translation>
+    </message>
+    <message>
+        <source>URL at which Gelato and Poleepo reach the built-in server; empty means http://&lt;server.listen&gt;.</source>
+        <translation>URL at which Gelato and Poleepo reach the built-in server; empty means http://&lt;server.listen&gt;.</translation>
+    </message>
+    <message>
+        <source>Company name, as on orders and invoices.</source>
+        <translation>Company name, as on orders and invoices.</translation>
+    </message>
+    <message>
+        <source>Company billing address.</source>
+        <translation>Company billing address.</translation>
+    </message>
+    <message>
+        <source>Send new sales orders to Gelato automatically, without confirming each.</source>
+        <translation>Send new sales orders to Gelato automatically, without confirming each.</translation>
+    </message>
+    <message>
+        <source>Days to keep API log entries (1–3650).</source>
+        <translation>Days to keep API log entries (1–3650).</translation>
+    </message>
+    <message>
+        <source>Days to keep processed webhook calls (1–3650).</source>
+        <translation>Days to keep processed webhook calls (1–3650).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not true or false (also accepted: yes/no, 1/0)</source>
+        <translation>&quot;%1&quot; is not true or false (also accepted: yes/no, 1/0)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>&quot;%1&quot; is not a whole number</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2–%3</source>
+        <translation>%1 is out of range %2–%3</translation>
+    </message>
+    <message>
+        <source>a URL is required</source>
+        <translation>a URL is required</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid URL: %2</source>
+        <translation>&quot;%1&quot; is not a valid URL: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL</source>
+        <translation>&quot;%1&quot; is not an http or https URL</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no host</source>
+        <translation>&quot;%1&quot; has no host</translation>
+    </message>
+    <message>
+        <source>%1 is a secret: use `bottega secret set %1`</source>
+        <translation>%1 is a secret: use `bottega secret set %1`</translation>
+    </message>
+    <message>
+        <source>unknown setting &quot;%1&quot;; see `bottega config list`</source>
+        <translation>unknown setting &quot;%1&quot;; see `bottega config list`</translation>
+    </message>
+    <message>
+        <source>%1: cannot save: the settings file %2 is not a valid INI file; fix or remove it</source>
+        <translation>%1: cannot save: the settings file %2 is not a valid INI file; fix or remove it</translation>
+    </message>
+    <message>
+        <source>%1: cannot save: the settings file %2 is not writable</source>
+        <translation>%1: cannot save: the settings file %2 is not writable</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::SettingsPage</name>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Connections to Gelato and Poleepo, and the built-in server that receives their webhooks.</source>
+        <translation>Connections to Gelato and Poleepo, and the built-in server that receives their webhooks.</translation>
+    </message>
+    <message>
+        <source>Gelato</source>
+        <translation>Gelato</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>Sync templates from Gelato and send orders to Gelato for printing.</source>
+        <translation>Sync templates from Gelato and send orders to Gelato for printing.</translation>
+    </message>
+    <message>
+        <source>Connector:</source>
+        <translation>Connector:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API key:</translation>
+    </message>
+    <message>
+        <source>Webhook secret:</source>
+        <translation>Webhook secret:</translation>
+    </message>
+    <message>
+        <source>Poleepo</source>
+        <translation>Poleepo</translation>
+    </message>
+    <message>
+        <source>Integration active</source>
+        <translation>Integration active</translation>
+    </message>
+    <message>
+        <source>Publish products to Poleepo and import its orders.</source>
+        <translation>Publish products to Poleepo and import its orders.</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Client ID:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Client secret:</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>Company name:</translation>
+    </message>
+    <message>
+        <source>Must match the billing entity of your Gelato account, or Gelato refuses orders.</source>
+        <translation>Must match the billing entity of your Gelato account, or Gelato refuses orders.</translation>
+    </message>
+    <message>
+        <source>Billing address:</source>
+        <translation>Billing address:</translation>
+    </message>
+    <message>
+        <source>Built-in server</source>
+        <translation>Built-in server</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on (HOST:PORT). A change applies at the next start.</source>
+        <translation>Address and port to listen on (HOST:PORT). A change applies at the next start.</translation>
+    </message>
+    <message>
+        <source>Listen address:</source>
+        <translation>Listen address:</translation>
+    </message>
+    <message>
+        <source>The address Gelato and Poleepo use to reach this server, usually an HTTPS reverse proxy. Empty: http:// and the listen address.</source>
+        <translation>The address Gelato and Poleepo use to reach this server, usually an HTTPS reverse proxy. Empty: http:// and the listen address.</translation>
+    </message>
+    <message>
+        <source>Public base URL:</source>
+        <translation>Public base URL:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Settings are not available in this window.</source>
+        <translation>Settings are not available in this window.</translation>
+    </message>
+    <message>
+        <source>Saving secrets…</source>
+        <translation>Saving secrets…</translation>
+    </message>
+    <message>
+        <source>Some changes were not saved. The messages under the fields say why.</source>
+        <translation>Some changes were not saved. The messages under the fields say why.</translation>
+    </message>
+    <message>
+        <source>Settings saved. Restart Bottega to listen on the new address.</source>
+        <translation>Settings saved. Restart Bottega to listen on the new address.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Listening on %1</translation>
+    </message>
+    <message>
+        <source>Not running: %1</source>
+        <translation>Not running: %1</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Not running</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::VariantRepository</name>
+    <message>
+        <source>cannot save variant %1</source>
+        <translation>cannot save variant %1</translation>
+    </message>
+    <message>
+        <source>cannot save variant %1: no id returned</source>
+        <translation>cannot save variant %1: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot save the options of variant %1</source>
+        <translation>cannot save the options of variant %1</translation>
+    </message>
+    <message>
+        <source>variant %1: the product has no value &quot;%2&quot; for attribute &quot;%3&quot;</source>
+        <translation>variant %1: the product has no value &quot;%2&quot; for attribute &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save option %1 of variant %2</source>
+        <translation>cannot save option %1 of variant %2</translation>
+    </message>
+    <message>
+        <source>cannot read variant options</source>
+        <translation>cannot read variant options</translation>
+    </message>
+    <message>
+        <source>cannot read variant %1</source>
+        <translation>cannot read variant %1</translation>
+    </message>
+    <message>
+        <source>no variant with id %1</source>
+        <translation>no variant with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the variants of product %1</source>
+        <translation>cannot read the variants of product %1</translation>
+    </message>
+    <message>
+        <source>cannot look up SKU %1</source>
+        <translation>cannot look up SKU %1</translation>
+    </message>
+    <message>
+        <source>cannot change &quot;Published on Poleepo&quot;</source>
+        <translation>cannot change &quot;Published on Poleepo&quot;</translation>
+    </message>
+    <message>
+        <source>cannot archive variant %1</source>
+        <translation>cannot archive variant %1</translation>
+    </message>
+    <message>
+        <source>cannot delete variant %1</source>
+        <translation>cannot delete variant %1</translation>
+    </message>
+    <message>
+        <source>variant %1 is on an order and cannot be deleted; archive it instead</source>
+        <translation>variant %1 is on an order and cannot be deleted; archive it instead</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookIntake</name>
+    <message>
+        <source>webhook secret not configured</source>
+        <translation>webhook secret not configured</translation>
+    </message>
+    <message>
+        <source>gelato webhook: the signature header is missing</source>
+        <translation>gelato webhook: the signature header is missing</translation>
+    </message>
+    <message>
+        <source>gelato webhook: the signature is wrong</source>
+        <translation>gelato webhook: the signature is wrong</translation>
+    </message>
+    <message>
+        <source>no active Poleepo webhook named %1</source>
+        <translation>no active Poleepo webhook named %1</translation>
+    </message>
+    <message>
+        <source>poleepo webhook: the X-Poleepo-Signature header is missing</source>
+        <translation>poleepo webhook: the X-Poleepo-Signature header is missing</translation>
+    </message>
+    <message>
+        <source>poleepo webhook: the signature is wrong</source>
+        <translation>poleepo webhook: the signature is wrong</translation>
+    </message>
+    <message>
+        <source>webhook body is not a JSON object</source>
+        <translation>webhook body is not a JSON object</translation>
+    </message>
+    <message>
+        <source>webhook body has no event</source>
+        <translation>webhook body has no event</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookQueueRepository</name>
+    <message>
+        <source>cannot queue the %1 webhook %2</source>
+        <translation>cannot queue the %1 webhook %2</translation>
+    </message>
+    <message>
+        <source>cannot read webhook %1</source>
+        <translation>cannot read webhook %1</translation>
+    </message>
+    <message>
+        <source>no webhook with id %1 in the queue</source>
+        <translation>no webhook with id %1 in the queue</translation>
+    </message>
+    <message>
+        <source>cannot read the webhook queue</source>
+        <translation>cannot read the webhook queue</translation>
+    </message>
+    <message>
+        <source>cannot count the webhook queue</source>
+        <translation>cannot count the webhook queue</translation>
+    </message>
+    <message>
+        <source>cannot claim a webhook from the queue</source>
+        <translation>cannot claim a webhook from the queue</translation>
+    </message>
+    <message>
+        <source>cannot update webhook %1</source>
+        <translation>cannot update webhook %1</translation>
+    </message>
+    <message>
+        <source>cannot retry webhooks</source>
+        <translation>cannot retry webhooks</translation>
+    </message>
+    <message>
+        <source>cannot release abandoned webhooks</source>
+        <translation>cannot release abandoned webhooks</translation>
+    </message>
+    <message>
+        <source>cannot clean up the webhook queue</source>
+        <translation>cannot clean up the webhook queue</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookRecordRepository</name>
+    <message>
+        <source>a webhook record named &quot;%1&quot; already exists</source>
+        <translation>a webhook record named &quot;%1&quot; already exists</translation>
+    </message>
+    <message>
+        <source>cannot save webhook record &quot;%1&quot;</source>
+        <translation>cannot save webhook record &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save webhook record &quot;%1&quot;: no id returned</source>
+        <translation>cannot save webhook record &quot;%1&quot;: no id returned</translation>
+    </message>
+    <message>
+        <source>cannot read webhook record %1</source>
+        <translation>cannot read webhook record %1</translation>
+    </message>
+    <message>
+        <source>no webhook record with id %1</source>
+        <translation>no webhook record with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read webhook record &quot;%1&quot;</source>
+        <translation>cannot read webhook record &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the webhook records</source>
+        <translation>cannot read the webhook records</translation>
+    </message>
+    <message>
+        <source>cannot delete webhook record %1</source>
+        <translation>cannot delete webhook record %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WindowLauncher</name>
+    <message>
+        <source>Bottega cannot start</source>
+        <translation>Bottega cannot start</translation>
+    </message>
+</context>
 </TS>

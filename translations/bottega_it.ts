@@ -1,4 +1,2074 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
+<context>
+    <name>Bottega</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number (use digits and a dot, e.g. 12.50)</source>
+        <translation>%1: &quot;%2&quot; non è un numero (usa cifre e un punto, es. 12.50)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is out of range (0 to %3)</source>
+        <translation>%1: %2 è fuori intervallo (da 0 a %3)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number of 0 or more</source>
+        <translation>%1: &quot;%2&quot; non è un numero intero maggiore o uguale a 0</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not true or false</source>
+        <translation>%1: &quot;%2&quot; non è true o false</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must contain digits only</source>
+        <translation>%1: &quot;%2&quot; deve contenere solo cifre</translation>
+    </message>
+    <message>
+        <source>ean: &quot;%1&quot; must have 8 or 13 digits, not %2</source>
+        <translation>ean: &quot;%1&quot; deve avere 8 o 13 cifre, non %2</translation>
+    </message>
+    <message>
+        <source>upc: &quot;%1&quot; must have 12 digits, not %2</source>
+        <translation>upc: &quot;%1&quot; deve avere 12 cifre, non %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; has a wrong check digit</source>
+        <translation>%1: &quot;%2&quot; ha una cifra di controllo errata</translation>
+    </message>
+    <message>
+        <source>isbn: &quot;%1&quot; must have 10 or 13 digits</source>
+        <translation>isbn: &quot;%1&quot; deve avere 10 o 13 cifre</translation>
+    </message>
+    <message>
+        <source>%1: must not be empty</source>
+        <translation>%1: non deve essere vuoto</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; (fields: %2)</source>
+        <translation>campo &quot;%1&quot; sconosciuto (campi: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ApiLogRepository</name>
+    <message>
+        <source>cannot write to the API log</source>
+        <translation>impossibile scrivere nel registro API</translation>
+    </message>
+    <message>
+        <source>cannot write to the API log: no id returned</source>
+        <translation>impossibile scrivere nel registro API: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot read API log entry %1</source>
+        <translation>impossibile leggere la voce %1 del registro API</translation>
+    </message>
+    <message>
+        <source>no API log entry with id %1</source>
+        <translation>nessuna voce del registro API con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the API log</source>
+        <translation>impossibile leggere il registro API</translation>
+    </message>
+    <message>
+        <source>cannot count the API log</source>
+        <translation>impossibile contare le voci del registro API</translation>
+    </message>
+    <message>
+        <source>cannot clean up the API log</source>
+        <translation>impossibile ripulire il registro API</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CommandLine</name>
+    <message>
+        <source>serve: address to listen on.</source>
+        <translation>serve: indirizzo su cui restare in ascolto.</translation>
+    </message>
+    <message>
+        <source>job set: interval in seconds.</source>
+        <translation>job set: intervallo in secondi.</translation>
+    </message>
+    <message>
+        <source>job set: enable or disable.</source>
+        <translation>job set: abilita o disabilita.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Mostra questo aiuto.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Mostra la versione.</translation>
+    </message>
+    <message>
+        <source>Where the database, settings and files live.</source>
+        <translation>Dove si trovano il database, le impostazioni e i file.</translation>
+    </message>
+    <message>
+        <source>A SQLite file or postgresql://user:pass@host:port/dbname.</source>
+        <translation>Un file SQLite oppure postgresql://user:pass@host:port/dbname.</translation>
+    </message>
+    <message>
+        <source>Use the built-in offline Gelato and Poleepo.</source>
+        <translation>Usa le versioni offline integrate di Gelato e Poleepo.</translation>
+    </message>
+    <message>
+        <source>Interface language: it or en.</source>
+        <translation>Lingua dell&apos;interfaccia: it o en.</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text.</source>
+        <translation>Stampa JSON invece di testo.</translation>
+    </message>
+    <message>
+        <source>The command; none opens the window.</source>
+        <translation>Il comando; senza comando si apre la finestra.</translation>
+    </message>
+    <message>
+        <source>--lang must be &quot;it&quot; or &quot;en&quot;, not &quot;%1&quot;</source>
+        <translation>--lang deve essere &quot;it&quot; o &quot;en&quot;, non &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>comando &quot;%1&quot; sconosciuto</translation>
+    </message>
+    <message>
+        <source>option --%1 needs a command</source>
+        <translation>l&apos;opzione --%1 richiede un comando</translation>
+    </message>
+    <message>
+        <source>the command &quot;%1&quot; does not take --%2</source>
+        <translation>il comando &quot;%1&quot; non accetta --%2</translation>
+    </message>
+    <message>
+        <source>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
+
+Without a command, opens the window.
+
+Commands:
+  serve [--listen HOST:PORT]          webhook and file server plus scheduler, until SIGTERM
+  config get KEY | set KEY VALUE | list
+                                      non-secret settings
+  secret set NAME                     reads the value from standard input
+  secret status                       which secrets are set (never their values)
+  job list | run NAME | set NAME --interval SECONDS | --enabled true|false
+                                      the scheduler
+
+Global options:
+  --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
+  --db URL            a SQLite file or postgresql://user:pass@host:port/db (BOTTEGA_DB)
+  --lang it|en        interface language
+  --sandbox           built-in offline Gelato and Poleepo
+  --json              JSON output
+  --version, --help
+</source>
+        <translation>Uso: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
+
+Senza comando, apre la finestra.
+
+Comandi:
+  serve [--listen HOST:PORT]          server webhook e file più pianificazione, fino a SIGTERM
+  config get KEY | set KEY VALUE | list
+                                      impostazioni non segrete
+  secret set NAME                     legge il valore dallo standard input
+  secret status                       quali segreti sono impostati (mai i loro valori)
+  job list | run NAME | set NAME --interval SECONDS | --enabled true|false
+                                      la pianificazione
+
+Opzioni globali:
+  --data-dir DIR      dove si trovano database, impostazioni e file (BOTTEGA_DATA_DIR)
+  --db URL            un file SQLite o postgresql://user:pass@host:port/db (BOTTEGA_DB)
+  --lang it|en        lingua dell&apos;interfaccia
+  --sandbox           Gelato e Poleepo offline integrati
+  --json              output JSON
+  --version, --help
+</translation>
+    </message>
+    <message>
+        <source>--sandbox: the sandbox is not available yet in this version</source>
+        <translation>--sandbox: la sandbox non è ancora disponibile in questa versione</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Commands</name>
+    <message>
+        <source>KEY</source>
+        <translation>CHIAVE</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>VALORE</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>DESCRIZIONE</translation>
+    </message>
+    <message>
+        <source>usage: bottega config get KEY | config set KEY VALUE | config list</source>
+        <translation>uso: bottega config get KEY | config set KEY VALUE | config list</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuale</translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>ATTIVITÀ</translation>
+    </message>
+    <message>
+        <source>ENABLED</source>
+        <translation>ABILITATA</translation>
+    </message>
+    <message>
+        <source>INTERVAL</source>
+        <translation>INTERVALLO</translation>
+    </message>
+    <message>
+        <source>LAST RUN</source>
+        <translation>ULTIMA ESECUZIONE</translation>
+    </message>
+    <message>
+        <source>NEXT RUN</source>
+        <translation>PROSSIMA ESECUZIONE</translation>
+    </message>
+    <message>
+        <source>LAST RESULT</source>
+        <translation>ULTIMO ESITO</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>non riuscita: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>job set needs --interval SECONDS or --enabled true|false</source>
+        <translation>job set richiede --interval SECONDS oppure --enabled true|false</translation>
+    </message>
+    <message>
+        <source>--interval: &quot;%1&quot; is not a number of seconds</source>
+        <translation>--interval: &quot;%1&quot; non è un numero di secondi</translation>
+    </message>
+    <message>
+        <source>--enabled: &quot;%1&quot; is not true or false</source>
+        <translation>--enabled: &quot;%1&quot; non è true o false</translation>
+    </message>
+    <message>
+        <source>%1: %2, every %3</source>
+        <translation>%1: %2, ogni %3</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>abilitata</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabilitata</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>completata</translation>
+    </message>
+    <message>
+        <source>usage: bottega job list | job run NAME | job set NAME --interval SECONDS | --enabled true|false</source>
+        <translation>uso: bottega job list | job run NAME | job set NAME --interval SECONDS | --enabled true|false</translation>
+    </message>
+    <message>
+        <source>enter the value of %1 (not shown), then press Enter:</source>
+        <translation>inserisci il valore di %1 (non viene mostrato), poi premi Invio:</translation>
+    </message>
+    <message>
+        <source>secret values are read from standard input, never from the command line: echo -n VALUE | bottega secret set %1</source>
+        <translation>i valori segreti vengono letti dallo standard input, mai dalla riga di comando: echo -n VALUE | bottega secret set %1</translation>
+    </message>
+    <message>
+        <source>no value for %1 on standard input</source>
+        <translation>nessun valore per %1 sullo standard input</translation>
+    </message>
+    <message>
+        <source>cannot store %1: %2</source>
+        <translation>impossibile salvare %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 stored</source>
+        <translation>%1 salvato</translation>
+    </message>
+    <message>
+        <source>usage: bottega secret set NAME (value on standard input) | secret status</source>
+        <translation>uso: bottega secret set NAME (valore sullo standard input) | secret status</translation>
+    </message>
+    <message>
+        <source>usage: bottega serve [--listen HOST:PORT]</source>
+        <translation>uso: bottega serve [--listen HOST:PORT]</translation>
+    </message>
+    <message>
+        <source>Listening on http://%1</source>
+        <translation>In ascolto su http://%1</translation>
+    </message>
+    <message>
+        <source>Stopping: waiting for running jobs</source>
+        <translation>Arresto in corso: attesa delle attività in esecuzione</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrestato</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Commands::StatusWalk</name>
+    <message>
+        <source>SECRET</source>
+        <translation>SEGRETO</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATO</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>ORIGINE</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>impostato</translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>sconosciuto: %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non impostato</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ContentSniffer</name>
+    <message>
+        <source>an empty file</source>
+        <translation>un file vuoto</translation>
+    </message>
+    <message>
+        <source>XML with a &lt;%1&gt; root</source>
+        <translation>XML con radice &lt;%1&gt;</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>un&apos;immagine GIF</translation>
+    </message>
+    <message>
+        <source>a BMP image</source>
+        <translation>un&apos;immagine BMP</translation>
+    </message>
+    <message>
+        <source>a WebP image</source>
+        <translation>un&apos;immagine WebP</translation>
+    </message>
+    <message>
+        <source>a ZIP archive</source>
+        <translation>un archivio ZIP</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>testo</translation>
+    </message>
+    <message>
+        <source>an unknown binary type</source>
+        <translation>un tipo binario sconosciuto</translation>
+    </message>
+    <message>
+        <source>cannot read &quot;%1&quot;: %2</source>
+        <translation>impossibile leggere &quot;%1&quot;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CopyableValue</name>
+    <message>
+        <source>Copied</source>
+        <translation>Copiato</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>Copia negli appunti</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CredentialsDirectorySecretStore</name>
+    <message>
+        <source>cannot read credential file %1: it is not a regular file</source>
+        <translation>impossibile leggere il file di credenziali %1: non è un file normale</translation>
+    </message>
+    <message>
+        <source>credential file %1 is larger than %2 bytes</source>
+        <translation>il file di credenziali %1 supera i %2 byte</translation>
+    </message>
+    <message>
+        <source>cannot read credential file %1: %2</source>
+        <translation>impossibile leggere il file di credenziali %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the credentials directory is read-only; it is provided by the service manager (LoadCredential=)</source>
+        <translation>%1: la directory delle credenziali è di sola lettura; è fornita dal gestore dei servizi (LoadCredential=)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CsvFormat</name>
+    <message>
+        <source>CSV row %1: a quoted field is never closed</source>
+        <translation>riga CSV %1: un campo tra virgolette non viene mai chiuso</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Database</name>
+    <message>
+        <source>cannot read the database file %1: it is a directory</source>
+        <translation>impossibile leggere il file del database %1: è una cartella</translation>
+    </message>
+    <message>
+        <source>cannot read the database file %1: %2</source>
+        <translation>impossibile leggere il file del database %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Bottega database (not SQLite)</source>
+        <translation>%1 non è un database di Bottega (non è SQLite)</translation>
+    </message>
+    <message>
+        <source>database: no SQLite file given</source>
+        <translation>database: nessun file SQLite indicato</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1 for the database</source>
+        <translation>impossibile creare la cartella %1 per il database</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: %2</source>
+        <translation>impossibile aprire il database %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot open the database %1: WAL journal mode refused (%2)</source>
+        <translation>impossibile aprire il database %1: modalità journal WAL rifiutata (%2)</translation>
+    </message>
+    <message>
+        <source>the database %1 has schema version %2, newer than this Bottega (%3); use a newer Bottega</source>
+        <translation>il database %1 ha la versione di schema %2, più recente di questa versione di Bottega (%3); usa una versione più recente di Bottega</translation>
+    </message>
+    <message>
+        <source>cannot lock %1 for migration</source>
+        <translation>impossibile bloccare %1 per la migrazione</translation>
+    </message>
+    <message>
+        <source>cannot create schema_migrations in %1</source>
+        <translation>impossibile creare schema_migrations in %1</translation>
+    </message>
+    <message>
+        <source>cannot read schema_migrations</source>
+        <translation>impossibile leggere schema_migrations</translation>
+    </message>
+    <message>
+        <source>statement failed: %1
+%2</source>
+        <translation>istruzione non riuscita: %1
+%2</translation>
+    </message>
+    <message>
+        <source>cannot record the migration</source>
+        <translation>impossibile registrare la migrazione</translation>
+    </message>
+    <message>
+        <source>cannot migrate the database %1 to schema version %2 (%3): %4</source>
+        <translation>impossibile migrare il database %1 alla versione di schema %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction on %1</source>
+        <translation>impossibile avviare una transazione su %1</translation>
+    </message>
+    <message>
+        <source>cannot commit on %1</source>
+        <translation>impossibile eseguire il commit su %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::DatabaseLocation</name>
+    <message>
+        <source>database: no data directory for the default database</source>
+        <translation>database: nessuna cartella dati per il database predefinito</translation>
+    </message>
+    <message>
+        <source>database URL %1 is not valid: %2</source>
+        <translation>l&apos;URL del database %1 non è valido: %2</translation>
+    </message>
+    <message>
+        <source>no host in %1</source>
+        <translation>nessun host in %1</translation>
+    </message>
+    <message>
+        <source>no database name in %1</source>
+        <translation>nessun nome di database in %1</translation>
+    </message>
+    <message>
+        <source>database name &quot;%1&quot; in %2 contains &apos;/&apos;</source>
+        <translation>il nome del database &quot;%1&quot; in %2 contiene &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>port %1 in %2 is out of range</source>
+        <translation>la porta %1 in %2 è fuori intervallo</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::DisplayFormat</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n giorno</numerusform>
+            <numerusform>%n giorni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ora</numerusform>
+            <numerusform>%n ore</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minuti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n secondo</numerusform>
+            <numerusform>%n secondi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Manual only</source>
+        <translation>Solo manuale</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Ogni %n giorno</numerusform>
+            <numerusform>Ogni %n giorni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Ogni %n ora</numerusform>
+            <numerusform>Ogni %n ore</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Ogni %n minuto</numerusform>
+            <numerusform>Ogni %n minuti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n second(s)</source>
+        <translation>
+            <numerusform>Ogni %n secondo</numerusform>
+            <numerusform>Ogni %n secondi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::EnvironmentSecretStore</name>
+    <message>
+        <source>%1: environment variables are read-only; set %2 where Bottega is started</source>
+        <translation>%1: le variabili d&apos;ambiente sono di sola lettura; imposta %2 nell&apos;ambiente in cui viene avviato Bottega</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::FileStore</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>impossibile creare la cartella %1</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>impossibile creare %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossibile leggere %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2 bytes instead of %3; remove it to make a new key (links already given out stop working)</source>
+        <translation>%1 è danneggiato: %2 byte invece di %3; rimuovilo per creare una nuova chiave (i link già distribuiti smetteranno di funzionare)</translation>
+    </message>
+    <message>
+        <source>this link is not valid or has expired</source>
+        <translation>questo link non è valido o è scaduto</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>file inesistente</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoWebhookPanel</name>
+    <message>
+        <source>Gelato webhook</source>
+        <translation>Webhook Gelato</translation>
+    </message>
+    <message>
+        <source>In Gelato, open Developer → Webhooks → Add webhook and fill in the form with these values.</source>
+        <translation>In Gelato, apri Developer → Webhooks → Add webhook e compila il modulo con questi valori.</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Eventi:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Metodo:</translation>
+    </message>
+    <message>
+        <source>Authorization:</source>
+        <translation>Autorizzazione:</translation>
+    </message>
+    <message>
+        <source>Tick &quot;I want to take Authorization to this webhook&quot;.</source>
+        <translation>Spunta &quot;I want to take Authorization to this webhook&quot;.</translation>
+    </message>
+    <message>
+        <source>Header name:</source>
+        <translation>Nome dell&apos;header:</translation>
+    </message>
+    <message>
+        <source>Header value:</source>
+        <translation>Valore dell&apos;header:</translation>
+    </message>
+    <message>
+        <source>Click &quot;Generate Key&quot; in Gelato, then paste that key into Webhook secret above and save. Gelato sends it with every call; Bottega refuses calls without it.</source>
+        <translation>Fai clic su &quot;Generate Key&quot; in Gelato, poi incolla la chiave nel campo Segreto webhook qui sopra e salva. Gelato la invia a ogni chiamata; Bottega rifiuta le chiamate che ne sono prive.</translation>
+    </message>
+    <message>
+        <source>Set a valid public base URL first (for example https://shop.example.com).</source>
+        <translation>Imposta prima un URL di base pubblico valido (ad esempio https://shop.example.com).</translation>
+    </message>
+    <message>
+        <source>This address is only reachable from this computer. Gelato needs the public address of your server or reverse proxy.</source>
+        <translation>Questo indirizzo è raggiungibile solo da questo computer. Gelato ha bisogno dell&apos;indirizzo pubblico del tuo server o reverse proxy.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::HttpClient</name>
+    <message>
+        <source>cancelled</source>
+        <translation>annullata</translation>
+    </message>
+    <message>
+        <source>%1 (the server sent an HTML page instead of JSON)</source>
+        <translation>%1 (il server ha inviato una pagina HTML invece di JSON)</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s from %2</source>
+        <translation>nessuna risposta da %2 entro %1 s</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the whole answer arrived (%2 of %3 bytes)</source>
+        <translation>%1 ha chiuso la connessione prima dell&apos;arrivo della risposta completa (%2 di %3 byte)</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the whole answer arrived (%2 bytes)</source>
+        <translation>%1 ha chiuso la connessione prima dell&apos;arrivo della risposta completa (%2 byte)</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>impossibile connettersi a %1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2: the server asks to wait %3 s, longer than the %4 s allowed</source>
+        <translation>HTTP %1 %2: il server chiede di attendere %3 s, più dei %4 s consentiti</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>connessione rifiutata</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without an answer</source>
+        <translation>il server ha chiuso la connessione senza rispondere</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>host non trovato</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>tempo di connessione scaduto</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed (%1)</source>
+        <translation>handshake TLS non riuscito (%1)</translation>
+    </message>
+    <message>
+        <source>the network is not available</source>
+        <translation>la rete non è disponibile</translation>
+    </message>
+    <message>
+        <source>proxy error (%1)</source>
+        <translation>errore del proxy (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::HttpResponse</name>
+    <message>
+        <source>the answer is empty, expected JSON</source>
+        <translation>la risposta è vuota, era atteso JSON</translation>
+    </message>
+    <message>
+        <source>the server sent an HTML page instead of JSON</source>
+        <translation>il server ha inviato una pagina HTML invece di JSON</translation>
+    </message>
+    <message>
+        <source>the answer is not valid JSON (truncated at byte %1)</source>
+        <translation>la risposta non è JSON valido (troncata al byte %1)</translation>
+    </message>
+    <message>
+        <source>the answer is not valid JSON (%1 at byte %2)</source>
+        <translation>la risposta non è JSON valido (%1 al byte %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::InMemorySecretStore</name>
+    <message>
+        <source>%1: the value is empty</source>
+        <translation>%1: il valore è vuoto</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::InlineMessage</name>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::IntervalDialog</name>
+    <message>
+        <source>Change interval</source>
+        <translation>Modifica intervallo</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondi</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minuti</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>ore</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>giorni</translation>
+    </message>
+    <message>
+        <source>How often should &quot;%1&quot; run? 0 means only when started by hand.</source>
+        <translation>Ogni quanto deve essere eseguita &quot;%1&quot;? 0 significa solo quando viene avviata manualmente.</translation>
+    </message>
+    <message>
+        <source>Every:</source>
+        <translation>Ogni:</translation>
+    </message>
+    <message>
+        <source>Minimum: %1</source>
+        <translation>Minimo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::JobRepository</name>
+    <message>
+        <source>scheduler: cannot %1: %2</source>
+        <translation>pianificazione: impossibile %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::JobTableModel</name>
+    <message>
+        <source>Job name for the command line: %1</source>
+        <translation>Nome dell&apos;attività per la riga di comando: %1</translation>
+    </message>
+    <message>
+        <source>Minimum: %1</source>
+        <translation>Minimo: %1</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>Running now</source>
+        <translation>In esecuzione</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabilitata</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Non pianificata</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>In esecuzione…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Completata</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscita</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Attività</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Abilitata</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervallo</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Ultima esecuzione</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Prossima esecuzione</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Ultimo esito</translation>
+    </message>
+    <message>
+        <source>the scheduler is not running in this window</source>
+        <translation>la pianificazione non è attiva in questa finestra</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::KeychainSecretStore</name>
+    <message>
+        <source>%1: the value is empty</source>
+        <translation>%1: il valore è vuoto</translation>
+    </message>
+    <message>
+        <source>no keyring service: there is no D-Bus session bus (on a server, use $CREDENTIALS_DIRECTORY or BOTTEGA_* environment variables)</source>
+        <translation>nessun servizio portachiavi: non c&apos;è un bus di sessione D-Bus (su un server, usa $CREDENTIALS_DIRECTORY o le variabili d&apos;ambiente BOTTEGA_*)</translation>
+    </message>
+    <message>
+        <source>the keyring failed: %1</source>
+        <translation>errore del portachiavi: %1</translation>
+    </message>
+    <message>
+        <source>the keyring is locked or access was denied</source>
+        <translation>il portachiavi è bloccato o l&apos;accesso è stato negato</translation>
+    </message>
+    <message>
+        <source>the keyring could not delete %1: %2</source>
+        <translation>il portachiavi non è riuscito a eliminare %1: %2</translation>
+    </message>
+    <message>
+        <source>the keyring does not support this on this system</source>
+        <translation>il portachiavi non supporta questa operazione su questo sistema</translation>
+    </message>
+    <message>
+        <source>no keyring service (is a Secret Service such as gnome-keyring running?)</source>
+        <translation>nessun servizio portachiavi (è in esecuzione un Secret Service come gnome-keyring?)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::MainWindow</name>
+    <message>
+        <source>Bottega</source>
+        <translation>Bottega</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Counts and charts at a glance: orders by status, webhooks over time, batch outcomes and API errors.</source>
+        <translation>Conteggi e grafici a colpo d&apos;occhio: ordini per stato, webhook nel tempo, esiti dei lotti ed errori API.</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Prodotti</translation>
+    </message>
+    <message>
+        <source>Sync Gelato templates, variants and print images, and publish them to Poleepo.</source>
+        <translation>Sincronizza template, varianti e immagini di stampa da Gelato e pubblicali su Poleepo.</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Ordini</translation>
+    </message>
+    <message>
+        <source>Follow sales orders from Poleepo or entered by hand, send them to Gelato, and see their status timeline and tracking.</source>
+        <translation>Segui gli ordini di vendita provenienti da Poleepo o inseriti manualmente, inviali a Gelato e consulta la cronologia degli stati e il tracciamento.</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>See the calls received from Gelato and Poleepo with their state and payload, and retry the failed ones.</source>
+        <translation>Consulta le chiamate ricevute da Gelato e Poleepo con stato e payload, e riprova quelle non riuscite.</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>Lotti</translation>
+    </message>
+    <message>
+        <source>See the product batches sent to Poleepo and each product&apos;s outcome, and resubmit the failed ones.</source>
+        <translation>Consulta i lotti di prodotti inviati a Poleepo e l&apos;esito di ogni prodotto, e reinvia quelli non riusciti.</translation>
+    </message>
+    <message>
+        <source>API log</source>
+        <translation>Registro API</translation>
+    </message>
+    <message>
+        <source>Browse every call to and from Gelato and Poleepo, with filters, bodies and errors (secrets hidden).</source>
+        <translation>Consulta tutte le chiamate da e verso Gelato e Poleepo, con filtri, corpi ed errori (segreti nascosti).</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Pianificazione</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>Nessun database</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Server: listening on %1</source>
+        <translation>Server: in ascolto su %1</translation>
+    </message>
+    <message>
+        <source>Server: not running (%1)</source>
+        <translation>Server: non attivo (%1)</translation>
+    </message>
+    <message>
+        <source>Server: not running</source>
+        <translation>Server: non attivo</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderAddressRepository</name>
+    <message>
+        <source>cannot save the addresses of order %1</source>
+        <translation>impossibile salvare gli indirizzi dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot save the %1 address of order %2</source>
+        <translation>impossibile salvare l&apos;indirizzo %1 dell&apos;ordine %2</translation>
+    </message>
+    <message>
+        <source>cannot read the addresses of order %1</source>
+        <translation>impossibile leggere gli indirizzi dell&apos;ordine %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderEventRepository</name>
+    <message>
+        <source>cannot add to the timeline of order %1</source>
+        <translation>impossibile aggiungere alla cronologia dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot add to the timeline of order %1: no id returned</source>
+        <translation>impossibile aggiungere alla cronologia dell&apos;ordine %1: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot read the timeline of order %1</source>
+        <translation>impossibile leggere la cronologia dell&apos;ordine %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderPackageRepository</name>
+    <message>
+        <source>cannot save package %1 of order %2</source>
+        <translation>impossibile salvare il pacco %1 dell&apos;ordine %2</translation>
+    </message>
+    <message>
+        <source>cannot save package %1: no id returned</source>
+        <translation>impossibile salvare il pacco %1: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot read the packages of order %1</source>
+        <translation>impossibile leggere i pacchi dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot save connected Gelato order %1</source>
+        <translation>impossibile salvare l&apos;ordine Gelato collegato %1</translation>
+    </message>
+    <message>
+        <source>cannot read the connected Gelato orders of order %1</source>
+        <translation>impossibile leggere gli ordini Gelato collegati all&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot look up Gelato order %1</source>
+        <translation>impossibile cercare l&apos;ordine Gelato %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PackageTypeRepository</name>
+    <message>
+        <source>a package type named &quot;%1&quot; already exists</source>
+        <translation>esiste già un tipo di pacco denominato &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save package type &quot;%1&quot;</source>
+        <translation>impossibile salvare il tipo di pacco &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save package type &quot;%1&quot;: no id returned</source>
+        <translation>impossibile salvare il tipo di pacco &quot;%1&quot;: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot read package type %1</source>
+        <translation>impossibile leggere il tipo di pacco %1</translation>
+    </message>
+    <message>
+        <source>no package type with id %1</source>
+        <translation>nessun tipo di pacco con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read package type &quot;%1&quot;</source>
+        <translation>impossibile leggere il tipo di pacco &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the package types</source>
+        <translation>impossibile leggere i tipi di pacco</translation>
+    </message>
+    <message>
+        <source>cannot delete package type %1</source>
+        <translation>impossibile eliminare il tipo di pacco %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PlaceholderPage</name>
+    <message>
+        <source>Not available yet in this version.</source>
+        <translation>Non ancora disponibile in questa versione.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PrintImageRepository</name>
+    <message>
+        <source>cannot save the placements of product %1</source>
+        <translation>impossibile salvare le posizioni di stampa del prodotto %1</translation>
+    </message>
+    <message>
+        <source>cannot save placement &quot;%1&quot; of product %2</source>
+        <translation>impossibile salvare la posizione di stampa &quot;%1&quot; del prodotto %2</translation>
+    </message>
+    <message>
+        <source>cannot read the placements of product %1</source>
+        <translation>impossibile leggere le posizioni di stampa del prodotto %1</translation>
+    </message>
+    <message>
+        <source>cannot set the print image for &quot;%1&quot;</source>
+        <translation>impossibile impostare l&apos;immagine di stampa per &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot set the print image for &quot;%1&quot;: no id returned</source>
+        <translation>impossibile impostare l&apos;immagine di stampa per &quot;%1&quot;: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot read the print images of product %1</source>
+        <translation>impossibile leggere le immagini di stampa del prodotto %1</translation>
+    </message>
+    <message>
+        <source>cannot remove the print image for &quot;%1&quot;</source>
+        <translation>impossibile rimuovere l&apos;immagine di stampa per &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot add an image to product %1</source>
+        <translation>impossibile aggiungere un&apos;immagine al prodotto %1</translation>
+    </message>
+    <message>
+        <source>cannot add an image to product %1: no id returned</source>
+        <translation>impossibile aggiungere un&apos;immagine al prodotto %1: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot read the images of product %1</source>
+        <translation>impossibile leggere le immagini del prodotto %1</translation>
+    </message>
+    <message>
+        <source>cannot remove image %1</source>
+        <translation>impossibile rimuovere l&apos;immagine %1</translation>
+    </message>
+    <message>
+        <source>no product image with id %1</source>
+        <translation>nessuna immagine di prodotto con id %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PrintImages</name>
+    <message>
+        <source>print image: no URL or file given</source>
+        <translation>immagine di stampa: nessun URL o file indicato</translation>
+    </message>
+    <message>
+        <source>print image: &quot;%1&quot; is not an http(s) URL</source>
+        <translation>immagine di stampa: &quot;%1&quot; non è un URL http(s)</translation>
+    </message>
+    <message>
+        <source>print image: &quot;%1&quot; is not a valid URL</source>
+        <translation>immagine di stampa: &quot;%1&quot; non è un URL valido</translation>
+    </message>
+    <message>
+        <source>print image: file &quot;%1&quot; not found</source>
+        <translation>immagine di stampa: file &quot;%1&quot; non trovato</translation>
+    </message>
+    <message>
+        <source>print image: %1</source>
+        <translation>immagine di stampa: %1</translation>
+    </message>
+    <message>
+        <source>print image: &quot;%1&quot; is %2, not PDF, PNG, TIFF, SVG or JPEG</source>
+        <translation>immagine di stampa: &quot;%1&quot; è %2, non PDF, PNG, TIFF, SVG o JPEG</translation>
+    </message>
+    <message>
+        <source>print image: no file store to copy &quot;%1&quot; into</source>
+        <translation>immagine di stampa: nessun archivio file in cui copiare &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>product %1 has no print placements: synchronize its Gelato template first</source>
+        <translation>il prodotto %1 non ha posizioni di stampa: sincronizza prima il suo template Gelato</translation>
+    </message>
+    <message>
+        <source>product %1 has no placement &quot;%2&quot; (placements: %3)</source>
+        <translation>il prodotto %1 non ha la posizione di stampa &quot;%2&quot; (posizioni: %3)</translation>
+    </message>
+    <message>
+        <source>variant %1 is not a variant of product %2</source>
+        <translation>la variante %1 non è una variante del prodotto %2</translation>
+    </message>
+    <message>
+        <source>variant %1: no print image for placement &quot;%2&quot;</source>
+        <translation>variante %1: nessuna immagine di stampa per la posizione &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>variant %1: no print image for placements %2</source>
+        <translation>variante %1: nessuna immagine di stampa per le posizioni %2</translation>
+    </message>
+    <message>
+        <source>print image &quot;%1&quot; (%2): the stored file %3 is missing</source>
+        <translation>immagine di stampa &quot;%1&quot; (%2): il file archiviato %3 non esiste</translation>
+    </message>
+    <message>
+        <source>print image &quot;%1&quot;: no public URL of the built-in server to publish it at</source>
+        <translation>immagine di stampa &quot;%1&quot;: nessun URL pubblico del server integrato su cui pubblicarla</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ProductBatchRepository</name>
+    <message>
+        <source>cannot save a product batch</source>
+        <translation>impossibile salvare un lotto di prodotti</translation>
+    </message>
+    <message>
+        <source>cannot save a product batch: no id returned</source>
+        <translation>impossibile salvare un lotto di prodotti: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot save batch item %1</source>
+        <translation>impossibile salvare l&apos;elemento %1 del lotto</translation>
+    </message>
+    <message>
+        <source>cannot read product batch %1</source>
+        <translation>impossibile leggere il lotto di prodotti %1</translation>
+    </message>
+    <message>
+        <source>no product batch with id %1</source>
+        <translation>nessun lotto di prodotti con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the items of product batch %1</source>
+        <translation>impossibile leggere gli elementi del lotto di prodotti %1</translation>
+    </message>
+    <message>
+        <source>cannot read the product batches</source>
+        <translation>impossibile leggere i lotti di prodotti</translation>
+    </message>
+    <message>
+        <source>cannot save product batch %1</source>
+        <translation>impossibile salvare il lotto di prodotti %1</translation>
+    </message>
+    <message>
+        <source>no batch item with id %1</source>
+        <translation>nessun elemento di lotto con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the batch history of product %1</source>
+        <translation>impossibile leggere lo storico dei lotti del prodotto %1</translation>
+    </message>
+    <message>
+        <source>cannot delete product batch %1</source>
+        <translation>impossibile eliminare il lotto di prodotti %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ProductEditing</name>
+    <message>
+        <source>&quot;%1&quot; is a product field, not a variant field (variant fields: %2)</source>
+        <translation>&quot;%1&quot; è un campo del prodotto, non della variante (campi della variante: %2)</translation>
+    </message>
+    <message>
+        <source>&quot;price-extra&quot; is a variant field: give --variant VID</source>
+        <translation>&quot;price-extra&quot; è un campo della variante: indica --variant VID</translation>
+    </message>
+    <message>
+        <source>variant %1 is not a variant of product %2</source>
+        <translation>la variante %1 non è una variante del prodotto %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ProductRepository</name>
+    <message>
+        <source>cannot save product &quot;%1&quot;</source>
+        <translation>impossibile salvare il prodotto &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save product &quot;%1&quot;: no id returned</source>
+        <translation>impossibile salvare il prodotto &quot;%1&quot;: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>product &quot;%1&quot;: a variant&apos;s print image can only be set once the variant is stored</source>
+        <translation>prodotto &quot;%1&quot;: l&apos;immagine di stampa di una variante si può impostare solo dopo aver salvato la variante</translation>
+    </message>
+    <message>
+        <source>cannot read product %1</source>
+        <translation>impossibile leggere il prodotto %1</translation>
+    </message>
+    <message>
+        <source>no product with id %1</source>
+        <translation>nessun prodotto con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the products</source>
+        <translation>impossibile leggere i prodotti</translation>
+    </message>
+    <message>
+        <source>cannot count the products</source>
+        <translation>impossibile contare i prodotti</translation>
+    </message>
+    <message>
+        <source>cannot look up Gelato template %1</source>
+        <translation>impossibile cercare il template Gelato %1</translation>
+    </message>
+    <message>
+        <source>cannot mark the variants of &quot;%1&quot; for update</source>
+        <translation>impossibile contrassegnare le varianti di &quot;%1&quot; da aggiornare</translation>
+    </message>
+    <message>
+        <source>cannot read the attributes of product %1</source>
+        <translation>impossibile leggere gli attributi del prodotto %1</translation>
+    </message>
+    <message>
+        <source>cannot save attribute &quot;%1&quot;</source>
+        <translation>impossibile salvare l&apos;attributo &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save attribute &quot;%1&quot;: no id returned</source>
+        <translation>impossibile salvare l&apos;attributo &quot;%1&quot;: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot save value &quot;%1&quot; of attribute &quot;%2&quot;</source>
+        <translation>impossibile salvare il valore &quot;%1&quot; dell&apos;attributo &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>cannot remove value &quot;%1&quot;</source>
+        <translation>impossibile rimuovere il valore &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot remove attribute &quot;%1&quot;</source>
+        <translation>impossibile rimuovere l&apos;attributo &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot archive product %1</source>
+        <translation>impossibile archiviare il prodotto %1</translation>
+    </message>
+    <message>
+        <source>cannot delete product %1</source>
+        <translation>impossibile eliminare il prodotto %1</translation>
+    </message>
+    <message>
+        <source>product %1 has variants on orders and cannot be deleted; archive it instead</source>
+        <translation>il prodotto %1 ha varianti presenti in ordini e non può essere eliminato; archivialo invece</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Runtime</name>
+    <message>
+        <source>cannot create the data dir %1</source>
+        <translation>impossibile creare la cartella dati %1</translation>
+    </message>
+    <message>
+        <source>Bottega is already running with the data dir %1 (pid %2)</source>
+        <translation>Bottega è già in esecuzione con la cartella dati %1 (pid %2)</translation>
+    </message>
+    <message>
+        <source>cannot lock the data dir %1</source>
+        <translation>impossibile bloccare la cartella dati %1</translation>
+    </message>
+    <message>
+        <source>--listen: %1</source>
+        <translation>--listen: %1</translation>
+    </message>
+    <message>
+        <source>%n entries older than %1 days removed</source>
+        <translation>rimosse %n voci più vecchie di %1 giorni</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::SalesOrderRepository</name>
+    <message>
+        <source>an order with reference &quot;%1&quot; already exists</source>
+        <translation>esiste già un ordine con riferimento &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save order &quot;%1&quot;</source>
+        <translation>impossibile salvare l&apos;ordine &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save order &quot;%1&quot;: no id returned</source>
+        <translation>impossibile salvare l&apos;ordine &quot;%1&quot;: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot save the lines of order %1</source>
+        <translation>impossibile salvare le righe dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot save line %1 (%2) of order %3</source>
+        <translation>impossibile salvare la riga %1 (%2) dell&apos;ordine %3</translation>
+    </message>
+    <message>
+        <source>cannot read order %1</source>
+        <translation>impossibile leggere l&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>no order with id %1</source>
+        <translation>nessun ordine con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the lines of order %1</source>
+        <translation>impossibile leggere le righe dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot look up order &quot;%1&quot;</source>
+        <translation>impossibile cercare l&apos;ordine &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot look up Poleepo order %1</source>
+        <translation>impossibile cercare l&apos;ordine Poleepo %1</translation>
+    </message>
+    <message>
+        <source>cannot read the orders</source>
+        <translation>impossibile leggere gli ordini</translation>
+    </message>
+    <message>
+        <source>cannot count the orders</source>
+        <translation>impossibile contare gli ordini</translation>
+    </message>
+    <message>
+        <source>cannot save the Gelato item of line %1</source>
+        <translation>impossibile salvare l&apos;articolo Gelato della riga %1</translation>
+    </message>
+    <message>
+        <source>no order line with id %1</source>
+        <translation>nessuna riga d&apos;ordine con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the state of order %1</source>
+        <translation>impossibile leggere lo stato dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot change the state of order %1</source>
+        <translation>impossibile modificare lo stato dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot delete order %1</source>
+        <translation>impossibile eliminare l&apos;ordine %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Scheduler</name>
+    <message>
+        <source>Clean up the API log</source>
+        <translation>Pulizia del registro API</translation>
+    </message>
+    <message>
+        <source>unknown job &quot;%1&quot;; known jobs: %2</source>
+        <translation>attività &quot;%1&quot; sconosciuta; attività disponibili: %2</translation>
+    </message>
+    <message>
+        <source>%1 is already running</source>
+        <translation>%1 è già in esecuzione</translation>
+    </message>
+    <message>
+        <source>%1 is already running in another process</source>
+        <translation>%1 è già in esecuzione in un altro processo</translation>
+    </message>
+    <message>
+        <source>the job has nothing to run</source>
+        <translation>l&apos;attività non ha nulla da eseguire</translation>
+    </message>
+    <message>
+        <source>%1: interval %2 s is out of range 0–%3 s</source>
+        <translation>%1: l&apos;intervallo di %2 s non è compreso tra 0 e %3 s</translation>
+    </message>
+    <message>
+        <source>%1 cannot be manual only: its interval must be at least %2 s</source>
+        <translation>%1 non può essere solo manuale: il suo intervallo deve essere di almeno %2 s</translation>
+    </message>
+    <message>
+        <source>%1: interval %2 s is below the minimum of %3 s</source>
+        <translation>%1: l&apos;intervallo di %2 s è inferiore al minimo di %3 s</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::SchedulerPage</name>
+    <message>
+        <source>Run now</source>
+        <translation>Esegui ora</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disabilita</translation>
+    </message>
+    <message>
+        <source>Change interval…</source>
+        <translation>Modifica intervallo…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Abilita</translation>
+    </message>
+    <message>
+        <source>Scheduler</source>
+        <translation>Pianificazione</translation>
+    </message>
+    <message>
+        <source>Jobs that run by themselves in the background, here and in &quot;bottega serve&quot;. Two programs sharing the database never run the same job at once.</source>
+        <translation>Attività eseguite automaticamente in background, qui e in &quot;bottega serve&quot;. Due programmi che condividono il database non eseguono mai la stessa attività contemporaneamente.</translation>
+    </message>
+    <message>
+        <source>The scheduler is not running in this window.</source>
+        <translation>La pianificazione non è attiva in questa finestra.</translation>
+    </message>
+    <message>
+        <source>Running &quot;%1&quot;…</source>
+        <translation>Esecuzione di &quot;%1&quot;…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; finished.</source>
+        <translation>&quot;%1&quot; completata.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; finished: %2</source>
+        <translation>&quot;%1&quot; completata: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed: %2</source>
+        <translation>&quot;%1&quot; non riuscita: %2</translation>
+    </message>
+    <message>
+        <source>the scheduler page is closed</source>
+        <translation>la pagina della pianificazione è chiusa</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::SecretChain</name>
+    <message>
+        <source>no secret store is configured</source>
+        <translation>nessun archivio dei segreti configurato</translation>
+    </message>
+    <message>
+        <source>no secret store can save secrets (%1: read-only); start a keyring service such as gnome-keyring, or provide the secret as a credential file or BOTTEGA_* variable</source>
+        <translation>nessun archivio dei segreti può salvare segreti (%1: sola lettura); avvia un servizio portachiavi come gnome-keyring, oppure fornisci il segreto come file di credenziali o variabile BOTTEGA_*</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::SecretField</name>
+    <message>
+        <source>Set, in the system keychain</source>
+        <translation>Impostato, nel portachiavi di sistema</translation>
+    </message>
+    <message>
+        <source>Set, in the credentials directory</source>
+        <translation>Impostato, nella directory delle credenziali</translation>
+    </message>
+    <message>
+        <source>Set, from an environment variable</source>
+        <translation>Impostato, da una variabile d&apos;ambiente</translation>
+    </message>
+    <message>
+        <source>Set, in memory only</source>
+        <translation>Impostato, solo in memoria</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Impostato</translation>
+    </message>
+    <message>
+        <source>Set (%1)</source>
+        <translation>Impostato (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Modifica…</translation>
+    </message>
+    <message>
+        <source>The secret store cannot be written here; use &quot;bottega secret set %1&quot; or the environment variable instead.</source>
+        <translation>Qui non è possibile scrivere nell&apos;archivio dei segreti; usa invece &quot;bottega secret set %1&quot; o la variabile d&apos;ambiente.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvataggio…</translation>
+    </message>
+    <message>
+        <source>Type the new value</source>
+        <translation>Digita il nuovo valore</translation>
+    </message>
+    <message>
+        <source>No secret store</source>
+        <translation>Nessun archivio dei segreti</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Verifica…</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Non impostato</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Sconosciuto</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non salvato: %1</translation>
+    </message>
+    <message>
+        <source>Cannot tell whether it is set: %1</source>
+        <translation>Impossibile stabilire se è impostato: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Server</name>
+    <message>
+        <source>the request body is larger than the limit of %1 bytes</source>
+        <translation>il corpo della richiesta supera il limite di %1 byte</translation>
+    </message>
+    <message>
+        <source>the request line is not HTTP/1.1</source>
+        <translation>la riga di richiesta non è HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>the Content-Length header is not a single number</source>
+        <translation>l&apos;header Content-Length non è un singolo numero</translation>
+    </message>
+    <message>
+        <source>Content-Length and Transfer-Encoding must not come together</source>
+        <translation>Content-Length e Transfer-Encoding non devono essere presenti insieme</translation>
+    </message>
+    <message>
+        <source>the address is already in use</source>
+        <translation>l&apos;indirizzo è già in uso</translation>
+    </message>
+    <message>
+        <source>permission denied (ports below 1024 need administrator rights)</source>
+        <translation>permesso negato (le porte sotto la 1024 richiedono i privilegi di amministratore)</translation>
+    </message>
+    <message>
+        <source>the address does not belong to this machine</source>
+        <translation>l&apos;indirizzo non appartiene a questa macchina</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>impossibile mettersi in ascolto su %1: %2</translation>
+    </message>
+    <message>
+        <source>no such path: %1</source>
+        <translation>percorso inesistente: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2 (allowed: %3)</source>
+        <translation>%1 non è consentito su %2 (consentiti: %3)</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>impossibile leggere il file: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::Settings</name>
+    <message>
+        <source>Whether Bottega talks to Gelato (products, orders, shipping).</source>
+        <translation>Se Bottega comunica con Gelato (prodotti, ordini, spedizioni).</translation>
+    </message>
+    <message>
+        <source>Base URL of the Gelato Order API.</source>
+        <translation>URL di base della Gelato Order API.</translation>
+    </message>
+    <message>
+        <source>Base URL of the Gelato Product API.</source>
+        <translation>URL di base della Gelato Product API.</translation>
+    </message>
+    <message>
+        <source>Base URL of the Gelato E-commerce API (templates, store products).</source>
+        <translation>URL di base della Gelato E-commerce API (template, prodotti del negozio).</translation>
+    </message>
+    <message>
+        <source>Base URL of the Gelato Shipment API.</source>
+        <translation>URL di base della Gelato Shipment API.</translation>
+    </message>
+    <message>
+        <source>Whether Bottega talks to Poleepo (catalogue, orders, shipping).</source>
+        <translation>Se Bottega comunica con Poleepo (catalogo, ordini, spedizioni).</translation>
+    </message>
+    <message>
+        <source>Base URL of the Poleepo API.</source>
+        <translation>URL di base dell&apos;API di Poleepo.</translation>
+    </message>
+    <message>
+        <source>Address (HOST:PORT) the built-in webhook and file server listens on.</source>
+        <translation>Indirizzo (HOST:PORT) su cui è in ascolto il server integrato per webhook e file.</translation>
+    </message>
+    <message>
+        <source>URL at which Gelato and Poleepo reach the built-in server; empty means http://&lt;server.listen&gt;.</source>
+        <translation>URL a cui Gelato e Poleepo raggiungono il server integrato; se vuoto, http://&lt;server.listen&gt;.</translation>
+    </message>
+    <message>
+        <source>Company name, as on orders and invoices.</source>
+        <translation>Ragione sociale, come riportata su ordini e fatture.</translation>
+    </message>
+    <message>
+        <source>Company billing address.</source>
+        <translation>Indirizzo di fatturazione dell&apos;azienda.</translation>
+    </message>
+    <message>
+        <source>Send new sales orders to Gelato automatically, without confirming each.</source>
+        <translation>Invia automaticamente i nuovi ordini di vendita a Gelato, senza confermarli uno per uno.</translation>
+    </message>
+    <message>
+        <source>Days to keep API log entries (1–3650).</source>
+        <translation>Giorni di conservazione delle voci del registro API (1–3650).</translation>
+    </message>
+    <message>
+        <source>Days to keep processed webhook calls (1–3650).</source>
+        <translation>Giorni di conservazione delle chiamate webhook elaborate (1–3650).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not true or false (also accepted: yes/no, 1/0)</source>
+        <translation>&quot;%1&quot; non è true o false (accettati anche: yes/no, 1/0)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>&quot;%1&quot; non è un numero intero</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2–%3</source>
+        <translation>%1 non è compreso tra %2 e %3</translation>
+    </message>
+    <message>
+        <source>a URL is required</source>
+        <translation>è necessario un URL</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid URL: %2</source>
+        <translation>&quot;%1&quot; non è un URL valido: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL</source>
+        <translation>&quot;%1&quot; non è un URL http o https</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no host</source>
+        <translation>&quot;%1&quot; non ha un host</translation>
+    </message>
+    <message>
+        <source>%1 is a secret: use `bottega secret set %1`</source>
+        <translation>%1 è un segreto: usa `bottega secret set %1`</translation>
+    </message>
+    <message>
+        <source>unknown setting &quot;%1&quot;; see `bottega config list`</source>
+        <translation>impostazione &quot;%1&quot; sconosciuta; vedi `bottega config list`</translation>
+    </message>
+    <message>
+        <source>%1: cannot save: the settings file %2 is not a valid INI file; fix or remove it</source>
+        <translation>%1: impossibile salvare: il file delle impostazioni %2 non è un file INI valido; correggilo o rimuovilo</translation>
+    </message>
+    <message>
+        <source>%1: cannot save: the settings file %2 is not writable</source>
+        <translation>%1: impossibile salvare: il file delle impostazioni %2 non è scrivibile</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::SettingsPage</name>
+    <message>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Ripristina</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>Connections to Gelato and Poleepo, and the built-in server that receives their webhooks.</source>
+        <translation>Connessioni a Gelato e Poleepo e server integrato che riceve i loro webhook.</translation>
+    </message>
+    <message>
+        <source>Gelato</source>
+        <translation>Gelato</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Abilitato</translation>
+    </message>
+    <message>
+        <source>Sync templates from Gelato and send orders to Gelato for printing.</source>
+        <translation>Sincronizza i template da Gelato e invia gli ordini a Gelato per la stampa.</translation>
+    </message>
+    <message>
+        <source>Connector:</source>
+        <translation>Connettore:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Chiave API:</translation>
+    </message>
+    <message>
+        <source>Webhook secret:</source>
+        <translation>Segreto webhook:</translation>
+    </message>
+    <message>
+        <source>Poleepo</source>
+        <translation>Poleepo</translation>
+    </message>
+    <message>
+        <source>Integration active</source>
+        <translation>Integrazione attiva</translation>
+    </message>
+    <message>
+        <source>Publish products to Poleepo and import its orders.</source>
+        <translation>Pubblica i prodotti su Poleepo e importa i suoi ordini.</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>ID client:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Segreto client:</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Azienda</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>Ragione sociale:</translation>
+    </message>
+    <message>
+        <source>Must match the billing entity of your Gelato account, or Gelato refuses orders.</source>
+        <translation>Deve corrispondere all&apos;intestatario della fatturazione del tuo account Gelato, altrimenti Gelato rifiuta gli ordini.</translation>
+    </message>
+    <message>
+        <source>Billing address:</source>
+        <translation>Indirizzo di fatturazione:</translation>
+    </message>
+    <message>
+        <source>Built-in server</source>
+        <translation>Server integrato</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on (HOST:PORT). A change applies at the next start.</source>
+        <translation>Indirizzo e porta su cui restare in ascolto (HOST:PORT). Le modifiche hanno effetto al prossimo avvio.</translation>
+    </message>
+    <message>
+        <source>Listen address:</source>
+        <translation>Indirizzo di ascolto:</translation>
+    </message>
+    <message>
+        <source>The address Gelato and Poleepo use to reach this server, usually an HTTPS reverse proxy. Empty: http:// and the listen address.</source>
+        <translation>L&apos;indirizzo che Gelato e Poleepo usano per raggiungere questo server, di solito un reverse proxy HTTPS. Se vuoto: http:// seguito dall&apos;indirizzo di ascolto.</translation>
+    </message>
+    <message>
+        <source>Public base URL:</source>
+        <translation>URL di base pubblico:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Stato:</translation>
+    </message>
+    <message>
+        <source>Settings are not available in this window.</source>
+        <translation>Le impostazioni non sono disponibili in questa finestra.</translation>
+    </message>
+    <message>
+        <source>Saving secrets…</source>
+        <translation>Salvataggio dei segreti…</translation>
+    </message>
+    <message>
+        <source>Some changes were not saved. The messages under the fields say why.</source>
+        <translation>Alcune modifiche non sono state salvate. I messaggi sotto i campi ne indicano il motivo.</translation>
+    </message>
+    <message>
+        <source>Settings saved. Restart Bottega to listen on the new address.</source>
+        <translation>Impostazioni salvate. Riavvia Bottega per metterlo in ascolto sul nuovo indirizzo.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Impostazioni salvate.</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>In ascolto su %1</translation>
+    </message>
+    <message>
+        <source>Not running: %1</source>
+        <translation>Non attivo: %1</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Non attivo</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::VariantRepository</name>
+    <message>
+        <source>cannot save variant %1</source>
+        <translation>impossibile salvare la variante %1</translation>
+    </message>
+    <message>
+        <source>cannot save variant %1: no id returned</source>
+        <translation>impossibile salvare la variante %1: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot save the options of variant %1</source>
+        <translation>impossibile salvare le opzioni della variante %1</translation>
+    </message>
+    <message>
+        <source>variant %1: the product has no value &quot;%2&quot; for attribute &quot;%3&quot;</source>
+        <translation>variante %1: il prodotto non ha il valore &quot;%2&quot; per l&apos;attributo &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save option %1 of variant %2</source>
+        <translation>impossibile salvare l&apos;opzione %1 della variante %2</translation>
+    </message>
+    <message>
+        <source>cannot read variant options</source>
+        <translation>impossibile leggere le opzioni delle varianti</translation>
+    </message>
+    <message>
+        <source>cannot read variant %1</source>
+        <translation>impossibile leggere la variante %1</translation>
+    </message>
+    <message>
+        <source>no variant with id %1</source>
+        <translation>nessuna variante con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the variants of product %1</source>
+        <translation>impossibile leggere le varianti del prodotto %1</translation>
+    </message>
+    <message>
+        <source>cannot look up SKU %1</source>
+        <translation>impossibile cercare lo SKU %1</translation>
+    </message>
+    <message>
+        <source>cannot change &quot;Published on Poleepo&quot;</source>
+        <translation>impossibile modificare &quot;Pubblicato su Poleepo&quot;</translation>
+    </message>
+    <message>
+        <source>cannot archive variant %1</source>
+        <translation>impossibile archiviare la variante %1</translation>
+    </message>
+    <message>
+        <source>cannot delete variant %1</source>
+        <translation>impossibile eliminare la variante %1</translation>
+    </message>
+    <message>
+        <source>variant %1 is on an order and cannot be deleted; archive it instead</source>
+        <translation>la variante %1 è presente in un ordine e non può essere eliminata; archiviala invece</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookIntake</name>
+    <message>
+        <source>webhook secret not configured</source>
+        <translation>segreto webhook non configurato</translation>
+    </message>
+    <message>
+        <source>gelato webhook: the signature header is missing</source>
+        <translation>webhook gelato: manca l&apos;header signature</translation>
+    </message>
+    <message>
+        <source>gelato webhook: the signature is wrong</source>
+        <translation>webhook gelato: la firma è errata</translation>
+    </message>
+    <message>
+        <source>no active Poleepo webhook named %1</source>
+        <translation>nessun webhook Poleepo attivo denominato %1</translation>
+    </message>
+    <message>
+        <source>poleepo webhook: the X-Poleepo-Signature header is missing</source>
+        <translation>webhook poleepo: manca l&apos;header X-Poleepo-Signature</translation>
+    </message>
+    <message>
+        <source>poleepo webhook: the signature is wrong</source>
+        <translation>webhook poleepo: la firma è errata</translation>
+    </message>
+    <message>
+        <source>webhook body is not a JSON object</source>
+        <translation>il corpo del webhook non è un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>webhook body has no event</source>
+        <translation>il corpo del webhook non contiene alcun evento</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookQueueRepository</name>
+    <message>
+        <source>cannot queue the %1 webhook %2</source>
+        <translation>impossibile accodare il webhook %1 %2</translation>
+    </message>
+    <message>
+        <source>cannot read webhook %1</source>
+        <translation>impossibile leggere il webhook %1</translation>
+    </message>
+    <message>
+        <source>no webhook with id %1 in the queue</source>
+        <translation>nessun webhook con id %1 nella coda</translation>
+    </message>
+    <message>
+        <source>cannot read the webhook queue</source>
+        <translation>impossibile leggere la coda webhook</translation>
+    </message>
+    <message>
+        <source>cannot count the webhook queue</source>
+        <translation>impossibile contare i webhook in coda</translation>
+    </message>
+    <message>
+        <source>cannot claim a webhook from the queue</source>
+        <translation>impossibile prelevare un webhook dalla coda</translation>
+    </message>
+    <message>
+        <source>cannot update webhook %1</source>
+        <translation>impossibile aggiornare il webhook %1</translation>
+    </message>
+    <message>
+        <source>cannot retry webhooks</source>
+        <translation>impossibile ritentare i webhook</translation>
+    </message>
+    <message>
+        <source>cannot release abandoned webhooks</source>
+        <translation>impossibile rilasciare i webhook abbandonati</translation>
+    </message>
+    <message>
+        <source>cannot clean up the webhook queue</source>
+        <translation>impossibile ripulire la coda webhook</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookRecordRepository</name>
+    <message>
+        <source>a webhook record named &quot;%1&quot; already exists</source>
+        <translation>esiste già una registrazione webhook denominata &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save webhook record &quot;%1&quot;</source>
+        <translation>impossibile salvare la registrazione webhook &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot save webhook record &quot;%1&quot;: no id returned</source>
+        <translation>impossibile salvare la registrazione webhook &quot;%1&quot;: nessun id restituito</translation>
+    </message>
+    <message>
+        <source>cannot read webhook record %1</source>
+        <translation>impossibile leggere la registrazione webhook %1</translation>
+    </message>
+    <message>
+        <source>no webhook record with id %1</source>
+        <translation>nessuna registrazione webhook con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read webhook record &quot;%1&quot;</source>
+        <translation>impossibile leggere la registrazione webhook &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the webhook records</source>
+        <translation>impossibile leggere le registrazioni webhook</translation>
+    </message>
+    <message>
+        <source>cannot delete webhook record %1</source>
+        <translation>impossibile eliminare la registrazione webhook %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WindowLauncher</name>
+    <message>
+        <source>Bottega cannot start</source>
+        <translation>Impossibile avviare Bottega</translation>
+    </message>
+</context>
 </TS>
