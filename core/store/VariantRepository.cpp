@@ -273,6 +273,16 @@ Result<void> VariantRepository::setArchived(qint64 id, bool archived)
     return {};
 }
 
+Result<bool> VariantRepository::isOnOrder(qint64 id)
+{
+    SqlStatement used(m_database.connection(),
+                      u"SELECT COUNT(*) AS n FROM order_lines WHERE variant_id = ?"_s);
+    used.bind(id);
+    if (auto r = used.exec(tr("cannot look up the orders of variant %1").arg(id)); !r)
+        return makeError(r.error());
+    return used.next() && used.integer(u"n"_s) > 0;
+}
+
 Result<void> VariantRepository::remove(qint64 id)
 {
     SqlStatement used(m_database.connection(),

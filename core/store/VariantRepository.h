@@ -38,6 +38,8 @@ public:
     Result<void> setArchived(qint64 id, bool archived);
     // Refused while an order line refers to the variant: archive it instead.
     Result<void> remove(qint64 id);
+    // Whether an order line refers to the variant (then it can only be archived).
+    Result<bool> isOnOrder(qint64 id);
 
 private:
     Result<void> writeOptions(QSqlDatabase &db, const Variant &variant, qint64 variantId);

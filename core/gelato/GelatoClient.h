@@ -1,0 +1,54 @@
+// GelatoClient: Bottega's calls to Gelato's API, through HttpClient only. Reads the API key once
+// from the secret store (cached for the client's life, redacted from the API log), sends it as
+// X-API-KEY, takes the hosts from Settings and turns answers into typed results with readable errors.
+#pragma once
+
+#include "core/domain/Result.h"
+#include "core/gelato/GelatoCatalog.h"
+#include "core/gelato/GelatoTemplate.h"
+#include "core/http/HttpRequest.h"
+
+#include <QObject>
+#include <QPointer>
+#include <functional>
+#include <memory>
+
+namespace Bottega {
+
+class HttpClient;
+class SecretStore;
+class Settings;
+
+class GelatoClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GelatoClient)
+
+public:
+    template<typename T> using Callback = std::function<void(Result<T>)>;
+
+    GelatoClient(HttpClient &http, Settings &settings, SecretStore &secrets, QObject *parent = nullptr);
+    ~GelatoClient() override;
+
+    // Each call answers once, later, from the event loop; not at all once `context` is gone.
+    void fetchTemplate(const QString &templateId, QObject *context, Callback<GelatoTemplate> done);
+    void listCatalogs(QObject *context, Callback<QList<GelatoCatalog>> done);
+    void getCatalog(const QString &catalogUid, QObject *context, Callback<GelatoCatalog> done);
+    // CONF-6: `GET catalogs`. Ok, "Gelato refused the API key" or "cannot reach Gelato: …".
+    void testConnection(QObject *context, Callback<void> done);
+
+    // The message for a failed answer: 401/403 → "Gelato refused the API key", else HttpClient's.
+    static QString errorText(const HttpResponse &response);
+
+private:
+    enum class Host { Order, Product, Ecommerce, Shipment };
+    // Sends with the key; `done` gets the raw response (or the key's error as a response error).
+    void send(Host host, const QByteArray &method, const QString &path, const QByteArray &body,
+              QObject *context, std::function<void(const HttpResponse &)> done);
+    void withKey(QObject *context, std::function<void(const Result<QString> &)> done);
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Bottega
