@@ -7,9 +7,14 @@
 #include "core/secrets/SecretChain.h"
 #include "core/server/FileStore.h"
 #include "core/server/Server.h"
+#include "core/gelato/GelatoClient.h"
 #include "core/settings/Settings.h"
 #include "core/store/ApiLogRepository.h"
 #include "core/store/Database.h"
+#include "core/store/WebhookQueueRepository.h"
+#include "core/sync/GelatoEventHandler.h"
+#include "core/webhooks/WebhookIntake.h"
+#include "core/webhooks/WebhookProcessor.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -34,6 +39,9 @@ Runtime::~Runtime()
     // The scheduler and the server use the database and the HTTP client: they go first.
     m_scheduler.reset();
     m_server.reset();
+    m_webhookIntake.reset();
+    m_webhookProcessor.reset();
+    m_gelato.reset();
     m_http.reset();
 }
 
@@ -67,6 +75,7 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_apiLog = std::make_unique<StoreApiLogSink>(*runtime->m_database);
     runtime->m_http = std::make_unique<HttpClient>();
     runtime->m_http->setApiLogSink(runtime->m_apiLog.get());
+    runtime->m_gelato = std::make_unique<GelatoClient>(*runtime->m_http, *runtime->m_settings, *runtime->m_secrets);
 
     const auto signingKey = FileStore::loadOrCreateSigningKey(runtime->m_dataDir);
     if (!signingKey)
@@ -75,6 +84,8 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_server = std::make_unique<Server>();
     runtime->m_server->setApiLogSink(runtime->m_apiLog.get());
     runtime->m_scheduler = std::make_unique<Scheduler>(*runtime->m_database);
+    runtime->m_webhookIntake = std::make_unique<WebhookIntake>(*runtime->m_database, *runtime->m_secrets);
+    runtime->m_webhookProcessor = std::make_unique<WebhookProcessor>(*runtime->m_database);
     runtime->registerJobs();
     return runtime;
 }
@@ -104,6 +115,13 @@ Result<void> Runtime::startServer(const QString &listenOverride)
         address = *parsed;
     }
     m_files->registerRoutes(*m_server);
+    // HOOK-1..4: the webhook routes; each queued call nudges the processor. Rows a crash left in
+    // Processing go back to Pending first.
+    m_webhookIntake->registerRoutes(*m_server);
+    m_webhookIntake->loadSecrets();
+    QObject::connect(m_webhookIntake.get(), &WebhookIntake::queued, m_webhookProcessor.get(),
+                     [processor = m_webhookProcessor.get()] { processor->nudge(); });
+    (void)m_webhookProcessor->recoverAbandoned(m_database->engine() == Database::Engine::PostgreSql);
     const auto listening = m_server->listen(address);
     if (!listening)
         return makeError(listening.error());
@@ -128,6 +146,48 @@ void Runtime::registerJobs()
             done(JobResult::success(tr("%n entries older than %1 days removed", int(*removed)).arg(days)));
     };
     m_scheduler->registerJob(std::move(cleanupApiLog));
+    registerWebhookJobs();
+}
+
+void Runtime::registerWebhookJobs()
+{
+    GelatoEventHandler gelatoEvents(*m_database);
+    gelatoEvents.registerWith(
+            [this](const QString &source, const QString &event, WebhookProcessor::Handler handler) {
+                m_webhookProcessor->registerHandler(source, event, std::move(handler));
+            });
+
+    // HOOK-4: what the intake's nudge missed (retries that came due, another process's calls).
+    JobDefinition process;
+    process.name = u"process-webhooks"_s;
+    process.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Process the webhook queue");
+    process.defaultIntervalSeconds = 60;
+    process.minIntervalSeconds = 10;
+    process.run = [this](const JobDefinition::Done &done) {
+        (void)m_webhookProcessor->recoverAbandoned(m_database->engine() == Database::Engine::PostgreSql);
+        const auto summary = m_webhookProcessor->processDue();
+        if (!summary)
+            done(JobResult::failure(summary.error()));
+        else
+            done(JobResult::success(tr("%n webhooks processed", summary->total())));
+    };
+    m_scheduler->registerJob(std::move(process));
+
+    JobDefinition cleanup;
+    cleanup.name = u"cleanup-webhooks"_s;
+    cleanup.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Clean up the webhook queue");
+    cleanup.run = [this](const JobDefinition::Done &done) {
+        const int days = m_settings->webhookRetentionDays();
+        const auto removed
+                = WebhookQueueRepository(*m_database)
+                          .deleteProcessedOlderThan(QDateTime::currentDateTimeUtc().addDays(-days));
+        if (!removed)
+            done(JobResult::failure(removed.error()));
+        else
+            done(JobResult::success(
+                    tr("%n processed webhooks older than %1 days removed", int(*removed)).arg(days)));
+    };
+    m_scheduler->registerJob(std::move(cleanup));
 }
 
 } // namespace Bottega

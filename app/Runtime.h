@@ -15,11 +15,14 @@ namespace Bottega {
 class ApiLogSink;
 class Database;
 class FileStore;
+class GelatoClient;
 class HttpClient;
 class Scheduler;
 class SecretStore;
 class Server;
 class Settings;
+class WebhookIntake;
+class WebhookProcessor;
 struct CommandLine;
 
 class Runtime final
@@ -50,10 +53,13 @@ public:
     FileStore &files() { return *m_files; }
     Server &server() { return *m_server; }
     Scheduler &scheduler() { return *m_scheduler; }
+    GelatoClient &gelato() { return *m_gelato; }
+    WebhookProcessor &webhookProcessor() { return *m_webhookProcessor; }
 
 private:
     Runtime() = default;
     void registerJobs();
+    void registerWebhookJobs();
 
     QString m_dataDir;
     std::unique_ptr<QLockFile> m_lock;
@@ -62,9 +68,12 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<ApiLogSink> m_apiLog;
     std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<GelatoClient> m_gelato; // uses m_http: declared after it
     std::unique_ptr<FileStore> m_files;
     std::unique_ptr<Server> m_server;
     std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<WebhookIntake> m_webhookIntake;
+    std::unique_ptr<WebhookProcessor> m_webhookProcessor;
 };
 
 } // namespace Bottega

@@ -107,7 +107,10 @@ struct Database::Private
         if (location.engine == Engine::Sqlite) {
             if (auto r = execute(db, u"PRAGMA foreign_keys = ON"_s, u"foreign_keys"_s); !r)
                 return r;
-            return execute(db, u"PRAGMA busy_timeout = 5000"_s, u"busy_timeout"_s);
+            if (auto r = execute(db, u"PRAGMA busy_timeout = 5000"_s, u"busy_timeout"_s); !r)
+                return r;
+            // A webhook answered 200 must survive a power cut (HOOK-3): every commit reaches the disk.
+            return execute(db, u"PRAGMA synchronous = FULL"_s, u"synchronous"_s);
         }
         // "relation already exists, skipping" and the like are not worth a line on stderr.
         return execute(db, u"SET client_min_messages TO warning"_s, u"client_min_messages"_s);

@@ -201,6 +201,17 @@ Result<int> WebhookQueueRepository::requeue(const QList<qint64> &ids)
     return update.rowsAffected();
 }
 
+Result<int> WebhookQueueRepository::releaseClaims(const QDateTime &claimedBefore, const QString &owner)
+{
+    SqlStatement update(m_database.connection(),
+                        u"UPDATE webhook_queue SET state = 'Pending', claimed_by = NULL, claimed_at = NULL "
+                        "WHERE state = 'Processing' AND (claimed_at < ? OR claimed_by = ?)"_s);
+    update.bind(claimedBefore.toMSecsSinceEpoch()).bind(Sql::text(owner));
+    if (auto r = update.exec(tr("cannot release abandoned webhooks")); !r)
+        return makeError(r.error());
+    return update.rowsAffected();
+}
+
 Result<int> WebhookQueueRepository::deleteProcessedOlderThan(const QDateTime &time)
 {
     SqlStatement remove(

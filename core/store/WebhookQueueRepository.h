@@ -53,6 +53,9 @@ public:
     Result<void> update(const WebhookQueueItem &item);
     // Back to Pending, due at once (retry from the queue page); returns how many were changed.
     Result<int> requeue(const QList<qint64> &ids);
+    // Items left in Processing by a process that died: back to Pending when claimed before time
+    // (or by owner, whatever the time, when owner is given); returns how many.
+    Result<int> releaseClaims(const QDateTime &claimedBefore, const QString &owner = {});
     // Deletes Done and Ignored items processed before time; returns how many.
     Result<int> deleteProcessedOlderThan(const QDateTime &time);
 

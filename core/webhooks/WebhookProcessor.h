@@ -1,0 +1,73 @@
+// WebhookProcessor: works through the webhook queue (HOOK-4): claims due Pending rows, hands each
+// to the handler registered for its source and event, and records Done, Ignored or an error that
+// is retried with backoff until it is Failed. Safe with several processes on one database.
+#pragma once
+
+#include "core/domain/Result.h"
+#include "core/domain/WebhookQueueItem.h"
+#include "core/webhooks/WebhookOutcome.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <functional>
+
+namespace Bottega {
+
+class Database;
+
+class WebhookProcessor final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WebhookProcessor)
+
+public:
+    using Handler = std::function<Result<WebhookOutcome>(const WebhookQueueItem &)>;
+
+    struct Summary
+    {
+        int done = 0;
+        int ignored = 0;
+        int retried = 0;
+        int failed = 0;
+        int total() const { return done + ignored + retried + failed; }
+    };
+
+    static constexpr int maxAttempts = 5;
+
+    WebhookProcessor(Database &database, QObject *parent = nullptr);
+    ~WebhookProcessor() override;
+
+    // One handler per (source, event); a second replaces the first.
+    void registerHandler(const QString &source, const QString &event, Handler handler);
+
+    // At start: rows this process cannot be working on go back to Pending. Only on a database of
+    // its own (SQLite, one process per data dir) are all of them taken back; on a shared one only
+    // claims older than staleAfterSeconds.
+    Result<int> recoverAbandoned(bool databaseIsShared, int staleAfterSeconds = 600);
+
+    // Processes every due row now (at most maxItems when > 0).
+    Result<Summary> processDue(int maxItems = 0);
+    // Processes soon, from the event loop, coalescing bursts: the intake's nudge.
+    void nudge();
+
+    // When the next attempt after a failed one is due: 30 s, 1 min, 2 min, 4 min...
+    static QDateTime nextAttemptAfter(int attempts, const QDateTime &now);
+    QString owner() const { return m_owner; }
+
+Q_SIGNALS:
+    void processed(const Bottega::WebhookProcessor::Summary &summary);
+    // A row reached Failed: the window shows a banner.
+    void itemFailed(qint64 id, const QString &error);
+
+private:
+    Result<void> processOne(WebhookQueueItem item, Summary &summary);
+
+    Database &m_database;
+    QString m_owner;
+    QHash<QString, Handler> m_handlers; // "source\nevent"
+    bool m_nudged = false;
+};
+
+} // namespace Bottega

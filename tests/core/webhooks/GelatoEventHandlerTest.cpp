@@ -1,0 +1,246 @@
+// Gelato's webhook events (the seed's own examples) applied through the queue on both engines:
+// statuses, cancellation, notes, tracking per package, split orders, estimates, idempotence.
+#include "core/sync/GelatoEventHandler.h"
+
+#include "core/store/OrderPackageRepository.h"
+#include "core/store/SalesOrderRepository.h"
+#include "core/webhooks/WebhookProcessor.h"
+#include "tests/core/webhooks/WebhookTestBase.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Test {
+namespace {
+
+class GelatoEventHandlerTest : public WebhookTestBase
+{
+protected:
+    void SetUp() override
+    {
+        WebhookTestBase::SetUp();
+        if (HasFatalFailure())
+            return;
+        processor = std::make_unique<WebhookProcessor>(db());
+        GelatoEventHandler(db()).registerWith(
+                [this](const QString &source, const QString &event, WebhookProcessor::Handler handler) {
+                    processor->registerHandler(source, event, std::move(handler));
+                });
+    }
+
+    void TearDown() override
+    {
+        processor.reset();
+        WebhookTestBase::TearDown();
+    }
+
+    qint64 createOrder(const QString &gelatoOrderId, const QStringList &itemReferences = {})
+    {
+        SalesOrder order;
+        order.reference = u"83831IAKD"_s + QString::number(++m_sequence);
+        order.state = u"sent"_s;
+        order.customerFirstName = u"Giulia"_s;
+        order.customerLastName = u"Rossi"_s;
+        order.shippingAddress.firstName = u"Giulia"_s;
+        order.shippingAddress.addressLine1 = u"Via Roma 1"_s;
+        order.shippingAddress.city = u"Milano"_s;
+        order.shippingAddress.country = u"IT"_s;
+        order.gelatoOrderId = gelatoOrderId;
+        order.isGelato = true;
+        for (const QString &reference : itemReferences) {
+            OrderLine line;
+            line.productName = reference;
+            line.sku = reference;
+            line.itemReferenceId = reference;
+            order.lines.append(line);
+        }
+        const auto id = SalesOrderRepository(db()).create(order);
+        EXPECT_TRUE(id.ok()) << qPrintable(id.error());
+        return id.ok() ? *id : 0;
+    }
+
+    // Queues the body as the intake would and processes the queue; returns the row afterwards.
+    WebhookQueueItem apply(const QByteArray &body)
+    {
+        const QJsonObject object = QJsonDocument::fromJson(body).object();
+        WebhookQueueItem item;
+        item.source = u"gelato"_s;
+        item.event = object.value("event"_L1).toString();
+        item.eventId = object.value("id"_L1).toString() + u'-' + QString::number(++m_sequence);
+        item.body = body;
+        const auto inserted = WebhookQueueRepository(db()).insert(item);
+        EXPECT_TRUE(inserted.ok()) << qPrintable(inserted.error());
+        const auto summary = processor->processDue();
+        EXPECT_TRUE(summary.ok()) << qPrintable(summary.error());
+        const auto stored = WebhookQueueRepository(db()).get(inserted->id);
+        EXPECT_TRUE(stored.ok());
+        return stored.ok() ? *stored : WebhookQueueItem();
+    }
+
+    WebhookQueueItem applyFile(const QString &name)
+    {
+        return apply(readTestData(u"gelato/webhooks/"_s + name));
+    }
+
+    // The seed's example with its fulfillment status (and the item's) replaced.
+    QByteArray withStatus(const QString &file, const QString &status, const QString &comment = {})
+    {
+        QJsonObject object = QJsonDocument::fromJson(readTestData(u"gelato/webhooks/"_s + file)).object();
+        object.insert(u"fulfillmentStatus"_s, status);
+        object.insert(u"comment"_s, comment);
+        return QJsonDocument(object).toJson();
+    }
+
+    SalesOrder order(qint64 id)
+    {
+        const auto found = SalesOrderRepository(db()).get(id);
+        EXPECT_TRUE(found.ok()) << qPrintable(found.error());
+        return found.ok() ? *found : SalesOrder();
+    }
+
+    std::unique_ptr<WebhookProcessor> processor;
+
+private:
+    int m_sequence = 0;
+};
+
+TEST_P(GelatoEventHandlerTest, ShippedStoresEveryTrackingCodeWithItsUrl)
+{
+    const qint64 id = createOrder(u"a6a1f9ce-2bdd-4a9e-9f8d-0009df0e24d9"_s);
+
+    const WebhookQueueItem row = applyFile(u"order_status_updated.json"_s);
+
+    EXPECT_EQ(row.state, WebhookQueueItem::State::Done) << qPrintable(row.note + row.lastError);
+    const SalesOrder shipped = order(id);
+    EXPECT_EQ(shipped.gelatoFulfillmentStatus, u"shipped"_s);
+    ASSERT_EQ(shipped.packages.size(), 2);
+    QStringList codes, urls;
+    for (const OrderPackage &package : shipped.packages) {
+        codes.append(package.trackingCode);
+        urls.append(package.trackingUrl);
+        EXPECT_EQ(package.carrier, u"DHL Express Domestic BR"_s);
+        EXPECT_EQ(package.gelatoOrderId, u"a6a1f9ce-2bdd-4a9e-9f8d-0009df0e24d9"_s);
+    }
+    codes.sort();
+    urls.sort();
+    EXPECT_EQ(codes, (QStringList {u"code123"_s, u"code234"_s}));
+    EXPECT_EQ(urls,
+              (QStringList {u"http://example.com/tracking?code=code123"_s,
+                            u"http://example.com/tracking?code=code234"_s}));
+    int tracking = 0;
+    for (const OrderEvent &event : shipped.events)
+        tracking += event.kind == u"tracking"_s ? 1 : 0;
+    EXPECT_EQ(tracking, 2);
+}
+
+TEST_P(GelatoEventHandlerTest, ApplyingAnEventTwiceChangesNothing)
+{
+    const qint64 id = createOrder(u"a6a1f9ce-2bdd-4a9e-9f8d-0009df0e24d9"_s);
+    ASSERT_EQ(applyFile(u"order_status_updated.json"_s).state, WebhookQueueItem::State::Done);
+    const SalesOrder before = order(id);
+
+    const WebhookQueueItem again = applyFile(u"order_status_updated.json"_s);
+
+    EXPECT_EQ(again.state, WebhookQueueItem::State::Done);
+    EXPECT_EQ(again.note, u"nothing new"_s);
+    const SalesOrder after = order(id);
+    EXPECT_EQ(after.events.size(), before.events.size());
+    EXPECT_EQ(after.packages.size(), before.packages.size());
+}
+
+TEST_P(GelatoEventHandlerTest, CanceledCancelsTheLocalOrderOnce)
+{
+    const qint64 id = createOrder(u"a6a1f9ce-2bdd-4a9e-9f8d-0009df0e24d9"_s);
+
+    EXPECT_EQ(apply(withStatus(u"order_status_updated.json"_s, u"canceled"_s)).state,
+              WebhookQueueItem::State::Done);
+    const qsizetype events = order(id).events.size();
+    EXPECT_EQ(apply(withStatus(u"order_status_updated.json"_s, u"canceled"_s)).state,
+              WebhookQueueItem::State::Done);
+
+    EXPECT_EQ(order(id).state, u"cancelled"_s);
+    EXPECT_EQ(order(id).events.size(), events);
+}
+
+TEST_P(GelatoEventHandlerTest, FailedAndReturnedLeaveANoteWithGelatosComment)
+{
+    const qint64 id = createOrder(u"a6a1f9ce-2bdd-4a9e-9f8d-0009df0e24d9"_s);
+
+    apply(withStatus(u"order_status_updated.json"_s, u"failed"_s, u"file could not be downloaded"_s));
+    apply(withStatus(u"order_status_updated.json"_s, u"returned"_s, u"address unknown"_s));
+
+    QStringList notes;
+    for (const OrderEvent &event : order(id).events) {
+        if (event.kind == u"note"_s)
+            notes.append(event.message);
+    }
+    ASSERT_EQ(notes.size(), 2);
+    EXPECT_TRUE(notes[0].contains("file could not be downloaded"_L1)) << qPrintable(notes[0]);
+    EXPECT_TRUE(notes[1].contains("address unknown"_L1)) << qPrintable(notes[1]);
+    EXPECT_EQ(order(id).state, u"sent"_s);
+}
+
+TEST_P(GelatoEventHandlerTest, ConnectedOrdersUpdateTheOneLocalOrder)
+{
+    const qint64 id = createOrder(u"parent-order"_s, {u"poster-13x18"_s, u"phone-case"_s, u"mug-15-oz"_s});
+    OrderPackageRepository packages(db());
+    for (const auto gelatoId :
+         {"c3c8f7f5-a0e8-4014-a3fb-38a5375d2af8"_L1, "2b8b2b0d-1383-44ac-a650-17619b30a0dc"_L1}) {
+        GelatoConnectedOrder connected;
+        connected.orderId = id;
+        connected.gelatoOrderId = gelatoId;
+        connected.status = u"created"_s;
+        ASSERT_TRUE(packages.saveConnectedOrder(connected).ok());
+    }
+
+    EXPECT_EQ(applyFile(u"order_status_updated_part1.json"_s).state, WebhookQueueItem::State::Done);
+    EXPECT_EQ(applyFile(u"order_status_updated_part2.json"_s).state, WebhookQueueItem::State::Done);
+    EXPECT_EQ(applyFile(u"order_item_status_updated_poster.json"_s).state, WebhookQueueItem::State::Done);
+    EXPECT_EQ(applyFile(u"order_item_status_updated_phone_case.json"_s).state, WebhookQueueItem::State::Done);
+
+    const SalesOrder split = order(id);
+    ASSERT_EQ(split.connectedOrders.size(), 2);
+    for (const GelatoConnectedOrder &connected : split.connectedOrders)
+        EXPECT_EQ(connected.status, u"passed"_s) << qPrintable(connected.gelatoOrderId);
+    QStringList statuses;
+    for (const OrderLine &line : split.lines)
+        statuses.append(line.itemReferenceId + u'=' + line.gelatoItemStatus);
+    EXPECT_EQ(statuses, (QStringList {u"poster-13x18=passed"_s, u"phone-case=passed"_s, u"mug-15-oz="_s}));
+}
+
+TEST_P(GelatoEventHandlerTest, TrackingCodeAndDeliveryEstimateEvents)
+{
+    const qint64 id = createOrder(u"a6a1f9ce-2bdd-4a9e-9f8d-0009df0e24d9"_s);
+
+    EXPECT_EQ(applyFile(u"order_item_tracking_code_updated.json"_s).state, WebhookQueueItem::State::Done);
+    EXPECT_EQ(applyFile(u"order_delivery_estimate_updated.json"_s).state, WebhookQueueItem::State::Done);
+
+    const SalesOrder updated = order(id);
+    ASSERT_EQ(updated.packages.size(), 1);
+    EXPECT_EQ(updated.packages[0].trackingCode, u"code123"_s);
+    EXPECT_EQ(updated.deliveryEstimateMin.date(), QDate(2022, 11, 3));
+    EXPECT_EQ(updated.deliveryEstimateMax.date(), QDate(2022, 11, 5));
+}
+
+TEST_P(GelatoEventHandlerTest, UnknownOrdersTestCallsAndStockEventsAreIgnoredWithAReason)
+{
+    createOrder(u"some-other-order"_s);
+
+    const WebhookQueueItem unknown = applyFile(u"order_status_updated_part1.json"_s);
+    const WebhookQueueItem testCall = applyFile(u"order_item_status_updated.json"_s);
+    const WebhookQueueItem stock = applyFile(u"catalog_product_stock_availability_updated.json"_s);
+
+    EXPECT_EQ(unknown.state, WebhookQueueItem::State::Ignored);
+    EXPECT_TRUE(unknown.note.contains("c3c8f7f5-a0e8-4014-a3fb-38a5375d2af8"_L1)) << qPrintable(unknown.note);
+    EXPECT_EQ(testCall.state, WebhookQueueItem::State::Ignored);
+    EXPECT_TRUE(testCall.note.contains("test call"_L1)) << qPrintable(testCall.note);
+    EXPECT_EQ(stock.state, WebhookQueueItem::State::Ignored);
+    EXPECT_TRUE(stock.note.contains("stock"_L1)) << qPrintable(stock.note);
+}
+
+BOTTEGA_INSTANTIATE_BACKEND_TESTS(GelatoEventHandlerTest);
+
+} // namespace
+} // namespace Bottega::Test

@@ -1,0 +1,184 @@
+// The queue's processing on both engines: dispatch by source and event, Done / Ignored / retried /
+// Failed, abandoned claims taken back, two processes never handling one row, the intake's nudge.
+#include "core/webhooks/WebhookProcessor.h"
+
+#include "tests/core/webhooks/WebhookTestBase.h"
+
+#include <QSignalSpy>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Test {
+namespace {
+
+class WebhookProcessorTest : public WebhookTestBase
+{
+protected:
+    qint64 enqueue(const QString &event, const QString &eventId, const QString &source = u"gelato"_s)
+    {
+        WebhookQueueItem item;
+        item.source = source;
+        item.event = event;
+        item.eventId = eventId;
+        item.body = R"({"id":")" + eventId.toUtf8() + R"(","event":")" + event.toUtf8() + "\"}";
+        const auto inserted = WebhookQueueRepository(db()).insert(item);
+        EXPECT_TRUE(inserted.ok()) << qPrintable(inserted.error());
+        return inserted.ok() ? inserted->id : 0;
+    }
+
+    WebhookQueueItem item(qint64 id)
+    {
+        const auto found = WebhookQueueRepository(db()).get(id);
+        EXPECT_TRUE(found.ok()) << qPrintable(found.error());
+        return found.ok() ? *found : WebhookQueueItem();
+    }
+};
+
+TEST_P(WebhookProcessorTest, EachRowGoesToTheHandlerOfItsSourceAndEvent)
+{
+    WebhookProcessor processor(db());
+    QStringList seen;
+    processor.registerHandler(u"gelato"_s, u"order_status_updated"_s, [&seen](const WebhookQueueItem &item) {
+        seen.append(item.eventId);
+        return Result<WebhookOutcome>(WebhookOutcome::done(u"status applied"_s));
+    });
+    processor.registerHandler(u"gelato"_s, u"store_product_created"_s, [](const WebhookQueueItem &) {
+        return Result<WebhookOutcome>(WebhookOutcome::ignore(u"store products are not used"_s));
+    });
+    const qint64 status = enqueue(u"order_status_updated"_s, u"os_1"_s);
+    const qint64 product = enqueue(u"store_product_created"_s, u"spc_1"_s);
+    const qint64 unknown = enqueue(u"something_new"_s, u"x_1"_s);
+    const qint64 poleepo = enqueue(u"order_status_updated"_s, u"p_1"_s, u"poleepo"_s);
+
+    const auto summary = processor.processDue();
+
+    ASSERT_TRUE(summary.ok()) << qPrintable(summary.error());
+    EXPECT_EQ(summary->done, 1);
+    EXPECT_EQ(summary->ignored, 3);
+    EXPECT_EQ(seen, QStringList {u"os_1"_s});
+    EXPECT_EQ(item(status).state, WebhookQueueItem::State::Done);
+    EXPECT_EQ(item(status).note, u"status applied"_s);
+    EXPECT_TRUE(item(status).processedAt.isValid());
+    EXPECT_EQ(item(product).state, WebhookQueueItem::State::Ignored);
+    EXPECT_EQ(item(product).note, u"store products are not used"_s);
+    EXPECT_EQ(item(unknown).state, WebhookQueueItem::State::Ignored);
+    EXPECT_EQ(item(unknown).note, u"no handler for the gelato event something_new"_s);
+    EXPECT_EQ(item(poleepo).state, WebhookQueueItem::State::Ignored);
+    EXPECT_EQ(processor.processDue()->total(), 0);
+}
+
+TEST_P(WebhookProcessorTest, AnErrorIsRetriedWithBackoffAndFinallyFailed)
+{
+    WebhookProcessor processor(db());
+    int calls = 0;
+    processor.registerHandler(u"gelato"_s, u"order_status_updated"_s, [&calls](const WebhookQueueItem &) {
+        ++calls;
+        return Result<WebhookOutcome>(makeError(u"order 12: the database is busy"_s));
+    });
+    QSignalSpy failures(&processor, &WebhookProcessor::itemFailed);
+    const qint64 id = enqueue(u"order_status_updated"_s, u"os_1"_s);
+
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    ASSERT_EQ(processor.processDue()->retried, 1);
+    WebhookQueueItem first = item(id);
+    EXPECT_EQ(first.state, WebhookQueueItem::State::Pending);
+    EXPECT_EQ(first.attempts, 1);
+    EXPECT_EQ(first.lastError, u"order 12: the database is busy"_s);
+    EXPECT_GE(first.nextAttemptAt.toSecsSinceEpoch(), before.addSecs(29).toSecsSinceEpoch());
+    // Not due yet: nothing happens.
+    EXPECT_EQ(processor.processDue()->total(), 0);
+    EXPECT_EQ(calls, 1);
+
+    for (int attempt = 2; attempt <= WebhookProcessor::maxAttempts; ++attempt) {
+        ASSERT_EQ(*WebhookQueueRepository(db()).requeue({id}), 1); // as if its time had come
+        ASSERT_TRUE(processor.processDue().ok());
+    }
+
+    const WebhookQueueItem last = item(id);
+    EXPECT_EQ(last.state, WebhookQueueItem::State::Failed);
+    EXPECT_EQ(last.attempts, WebhookProcessor::maxAttempts);
+    EXPECT_EQ(last.lastError, u"order 12: the database is busy"_s);
+    EXPECT_EQ(calls, WebhookProcessor::maxAttempts);
+    ASSERT_EQ(failures.size(), 1);
+    EXPECT_EQ(failures[0][0].toLongLong(), id);
+}
+
+TEST_P(WebhookProcessorTest, BackoffDoublesFromThirtySeconds)
+{
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(1000000, Qt::UTC);
+    EXPECT_EQ(WebhookProcessor::nextAttemptAfter(1, now), now.addSecs(30));
+    EXPECT_EQ(WebhookProcessor::nextAttemptAfter(2, now), now.addSecs(60));
+    EXPECT_EQ(WebhookProcessor::nextAttemptAfter(4, now), now.addSecs(240));
+}
+
+TEST_P(WebhookProcessorTest, RowsLeftInProcessingReturnToPendingAtStart)
+{
+    const qint64 id = enqueue(u"order_status_updated"_s, u"os_1"_s);
+    const auto claimed
+            = WebhookQueueRepository(db()).claimNext(u"crashed:1"_s, QDateTime::currentDateTimeUtc());
+    ASSERT_TRUE(claimed.ok() && claimed->has_value());
+    ASSERT_EQ(item(id).state, WebhookQueueItem::State::Processing);
+
+    WebhookProcessor processor(db());
+    // On a shared database a fresh claim may belong to a live process: it is left alone.
+    EXPECT_EQ(*processor.recoverAbandoned(true), 0);
+    EXPECT_EQ(item(id).state, WebhookQueueItem::State::Processing);
+    EXPECT_EQ(*processor.recoverAbandoned(false), 1);
+
+    EXPECT_EQ(item(id).state, WebhookQueueItem::State::Pending);
+    EXPECT_TRUE(item(id).claimedBy.isEmpty());
+    EXPECT_EQ(processor.processDue()->ignored, 1);
+}
+
+TEST_P(WebhookProcessorTest, TwoProcessesNeverHandleTheSameRow)
+{
+    for (int i = 0; i < 20; ++i)
+        enqueue(u"order_status_updated"_s, u"os_"_s + QString::number(i));
+    auto otherDatabase = Database::open(testDatabase().location());
+    ASSERT_TRUE(otherDatabase.ok()) << qPrintable(otherDatabase.error());
+    WebhookProcessor first(db());
+    WebhookProcessor second(**otherDatabase);
+    QStringList handled;
+    const auto handler = [&handled](const WebhookQueueItem &item) {
+        handled.append(item.eventId);
+        return Result<WebhookOutcome>(WebhookOutcome::done());
+    };
+    first.registerHandler(u"gelato"_s, u"order_status_updated"_s, handler);
+    second.registerHandler(u"gelato"_s, u"order_status_updated"_s, handler);
+
+    // Interleaved, one row at a time, as two processes would be.
+    int total = 0;
+    for (int round = 0; round < 15; ++round) {
+        total += first.processDue(1)->total();
+        total += second.processDue(1)->total();
+    }
+
+    EXPECT_EQ(total, 20);
+    EXPECT_EQ(handled.size(), 20);
+    EXPECT_EQ(QSet<QString>(handled.cbegin(), handled.cend()).size(), 20);
+}
+
+TEST_P(WebhookProcessorTest, TheIntakeNudgesTheProcessorAfterEachCall)
+{
+    setSecret(u"gelato.webhook-secret"_s, u"s3cret"_s);
+    startIntake();
+    WebhookProcessor processor(db());
+    QObject::connect(intake.get(), &WebhookIntake::queued, &processor, [&processor] { processor.nudge(); });
+    processor.registerHandler(u"gelato"_s, u"order_delivery_estimate_updated"_s,
+                              [](const WebhookQueueItem &) {
+                                  return Result<WebhookOutcome>(WebhookOutcome::done(u"estimate noted"_s));
+                              });
+
+    ASSERT_EQ(postGelato(readTestData(u"gelato/webhooks/order_delivery_estimate_updated.json"_s)).status,
+              200);
+
+    EXPECT_TRUE(waitUntil([this] {
+        const auto items = queued();
+        return items.size() == 1 && items[0].state == WebhookQueueItem::State::Done;
+    }));
+}
+
+BOTTEGA_INSTANTIATE_BACKEND_TESTS(WebhookProcessorTest);
+
+} // namespace
+} // namespace Bottega::Test
