@@ -23,9 +23,12 @@ struct TemplateSyncSummary
     int variantsRemoved = 0;
     int variantsArchived = 0; // vanished from the template but on an order
     int valuesRemoved = 0;
+    bool productCreated = false;
+    bool productUpdated = false; // title, description, preview, product UID or placements
     bool changed() const
     {
-        return variantsCreated || variantsUpdated || variantsRemoved || variantsArchived || valuesRemoved;
+        return productCreated || productUpdated || variantsCreated || variantsUpdated || variantsRemoved
+                || variantsArchived || valuesRemoved;
     }
 };
 

@@ -1,0 +1,237 @@
+// GelatoClient against the Gelato fake over loopback: the key (read once, sent, redacted), typed
+// answers from the seed's payloads, the parsers' refusals naming the field, and every error path.
+#include "core/gelato/GelatoParsers.h"
+#include "tests/support/fakes/GelatoTestRig.h"
+
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Test {
+namespace {
+
+class GelatoClientTest : public ::testing::Test
+{
+protected:
+    void SetUp() override { ASSERT_TRUE(rig.started); }
+
+    std::optional<Result<GelatoTemplate>> fetch(const QString &id)
+    {
+        return rig.wait<GelatoTemplate>(
+                [&](QObject *context, auto done) { rig.gelato.fetchTemplate(id, context, done); });
+    }
+    std::optional<Result<void>> testConnection()
+    {
+        return rig.wait<void>([&](QObject *context, auto done) { rig.gelato.testConnection(context, done); });
+    }
+
+    GelatoTestRig rig;
+};
+
+TEST_F(GelatoClientTest, FetchesTheSeedTemplateWithItsVariantsOptionsAndPlaceholders)
+{
+    auto fetched = fetch(QString::fromLatin1(GelatoFake::tshirtId));
+    ASSERT_TRUE(fetched.has_value());
+    ASSERT_TRUE(fetched->ok()) << fetched->error().toStdString();
+    const GelatoTemplate &t = fetched->value();
+    EXPECT_EQ(t.id, u"c12a363e-0d4e-4d96-be4b-bf4138eb8743"_s);
+    EXPECT_EQ(t.title, u"Classic Unisex Crewneck T-shirt"_s);
+    EXPECT_TRUE(t.description.startsWith(u"<div><p>A classic unisex t-shirt"_s));
+    EXPECT_TRUE(t.previewUrl.startsWith(u"https://gelato-api-test.s3.eu-west-1.amazonaws.com/"_s));
+    ASSERT_EQ(t.variants.size(), 6);
+    EXPECT_EQ(t.variants.at(0).id, u"83e30e31-0aee-4eca-8a8f-dceb2455cdc1"_s);
+    EXPECT_EQ(t.variants.at(0).title, u"White - M"_s);
+    EXPECT_EQ(t.variants.at(5).productUid,
+              u"apparel_product_gca_t-shirt_gsc_crewneck_gcu_unisex_gqa_classic_gsi_3xl_gco_white_gpr_4-0"_s);
+    ASSERT_EQ(t.variants.at(1).options.size(), 1);
+    EXPECT_EQ(t.variants.at(1).options.at(0).name, u"Size"_s);
+    EXPECT_EQ(t.variants.at(1).options.at(0).value, u"S"_s);
+    ASSERT_EQ(t.variants.at(2).placeholders.size(), 1);
+    EXPECT_EQ(t.variants.at(2).placeholders.at(0).name, u"ImageFront"_s);
+    EXPECT_EQ(t.variants.at(2).placeholders.at(0).printArea, u"front"_s);
+    EXPECT_DOUBLE_EQ(t.variants.at(2).placeholders.at(0).width, 244);
+    EXPECT_DOUBLE_EQ(t.variants.at(2).placeholders.at(0).height, 137.25);
+}
+
+TEST_F(GelatoClientTest, SendsTheKeyReadsItOnceAndKeepsItOutOfTheApiLog)
+{
+    ASSERT_TRUE(fetch(QString::fromLatin1(GelatoFake::threeId)).value_or(makeError(u"none"_s)).ok());
+    // The store now holds another key: the client keeps the one it read (cached for its life).
+    rig.setKey(u"another-key"_s);
+    ASSERT_TRUE(fetch(QString::fromLatin1(GelatoFake::singleId)).value_or(makeError(u"none"_s)).ok());
+    const auto requests = rig.fake.requests();
+    ASSERT_EQ(requests.size(), 2);
+    for (const RecordedRequest &request : requests)
+        EXPECT_EQ(request.header("X-API-KEY"), GelatoFake::apiKey());
+    EXPECT_EQ(requests.at(0).path, u"/ecommerce/v1/templates/tpl-three"_s);
+    ASSERT_EQ(rig.log.size(), 2);
+    for (const ApiLogEntry &entry : rig.log.entries()) {
+        EXPECT_EQ(entry.service, u"gelato"_s);
+        EXPECT_FALSE(entry.requestHeaders.contains(QString::fromLatin1(GelatoFake::apiKey())));
+        EXPECT_TRUE(entry.requestHeaders.contains(u"[redacted]"_s)) << entry.requestHeaders.toStdString();
+    }
+}
+
+TEST_F(GelatoClientTest, MissingKeyIsNamedAndNothingIsSent)
+{
+    InMemorySecretStore empty;
+    GelatoClient client(rig.http, rig.settings, empty);
+    auto fetched = rig.wait<GelatoTemplate>([&](QObject *context, auto done) {
+        client.fetchTemplate(QString::fromLatin1(GelatoFake::threeId), context, done);
+    });
+    ASSERT_TRUE(fetched.has_value());
+    ASSERT_FALSE(fetched->ok());
+    EXPECT_EQ(fetched->error(),
+              u"the Gelato API key is not set: Settings → Gelato, or `bottega secret set "
+              "gelato.api-key`"_s);
+    auto tested = rig.wait<void>([&](QObject *context, auto done) { client.testConnection(context, done); });
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_TRUE(tested->error().startsWith(u"the Gelato API key is not set"_s));
+    EXPECT_EQ(rig.fake.requestCount(), 0);
+}
+
+TEST_F(GelatoClientTest, WrongKeyIsRefusedByGelato)
+{
+    rig.fake.setApiKey("the-real-key");
+    auto fetched = fetch(QString::fromLatin1(GelatoFake::threeId));
+    ASSERT_TRUE(fetched.has_value());
+    EXPECT_EQ(fetched->error(), u"Gelato refused the API key"_s);
+    auto tested = testConnection();
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_EQ(tested->error(), u"Gelato refused the API key"_s);
+}
+
+TEST_F(GelatoClientTest, UnknownTemplateIsNamed)
+{
+    auto fetched = fetch(u"no-such-template"_s);
+    ASSERT_TRUE(fetched.has_value());
+    EXPECT_EQ(fetched->error(), u"Gelato has no template \"no-such-template\""_s);
+}
+
+TEST_F(GelatoClientTest, ServerErrorsReadLikeHttpClientErrors)
+{
+    const QString path = GelatoFake::templatePath(QString::fromLatin1(GelatoFake::threeId));
+    rig.fake.addFault(
+            path, FakeFault::status(500, R"({"code":"internal_server_error","message":"We had a problem"})"),
+            4);
+    auto fetched = fetch(QString::fromLatin1(GelatoFake::threeId));
+    ASSERT_TRUE(fetched.has_value());
+    EXPECT_TRUE(fetched->error().startsWith(u"gelato: HTTP 500"_s)) << fetched->error().toStdString();
+    EXPECT_EQ(rig.fake.requestCount(path), 4); // a GET is retried
+
+    rig.fake.addFault(path, FakeFault::htmlError(502), 4);
+    fetched = fetch(QString::fromLatin1(GelatoFake::threeId));
+    ASSERT_TRUE(fetched.has_value());
+    EXPECT_TRUE(fetched->error().contains(u"HTML"_s)) << fetched->error().toStdString();
+}
+
+TEST_F(GelatoClientTest, TooManyRequestsIsWaitedOutThenAnswered)
+{
+    const QString path = GelatoFake::templatePath(QString::fromLatin1(GelatoFake::threeId));
+    rig.fake.addFault(path, FakeFault::tooManyRequests(1));
+    auto fetched = fetch(QString::fromLatin1(GelatoFake::threeId));
+    ASSERT_TRUE(fetched.has_value());
+    ASSERT_TRUE(fetched->ok()) << fetched->error().toStdString();
+    const auto requests = rig.fake.requests(path);
+    ASSERT_EQ(requests.size(), 2);
+    EXPECT_GE(requests.at(1).receivedAtMs - requests.at(0).receivedAtMs, 900);
+}
+
+TEST_F(GelatoClientTest, SlowAnswerStillArrives)
+{
+    const QString path = GelatoFake::templatePath(QString::fromLatin1(GelatoFake::singleId));
+    rig.fake.addFault(path, FakeFault::delay(300));
+    auto fetched = fetch(QString::fromLatin1(GelatoFake::singleId));
+    ASSERT_TRUE(fetched.has_value());
+    ASSERT_TRUE(fetched->ok()) << fetched->error().toStdString();
+    EXPECT_EQ(fetched->value().variants.size(), 1);
+}
+
+TEST_F(GelatoClientTest, TestConnectionOkAndUnreachable)
+{
+    auto tested = testConnection();
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_TRUE(tested->ok()) << tested->error().toStdString();
+    EXPECT_EQ(rig.fake.lastRequest().path, u"/product/v3/catalogs"_s);
+
+    // Nothing listens on port 9 of loopback: "cannot reach Gelato: …".
+    ASSERT_TRUE(rig.settings.set(u"gelato.product-url"_s, u"http://127.0.0.1:9/v3/"_s).ok());
+    tested = testConnection();
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_TRUE(tested->error().startsWith(u"cannot reach Gelato: "_s)) << tested->error().toStdString();
+}
+
+TEST_F(GelatoClientTest, CatalogsFromTheSeed)
+{
+    auto catalogs = rig.wait<QList<GelatoCatalog>>(
+            [&](QObject *context, auto done) { rig.gelato.listCatalogs(context, done); });
+    ASSERT_TRUE(catalogs.has_value());
+    ASSERT_TRUE(catalogs->ok()) << catalogs->error().toStdString();
+    ASSERT_EQ(catalogs->value().size(), 3);
+    EXPECT_EQ(catalogs->value().at(1).uid, u"posters"_s);
+    EXPECT_EQ(catalogs->value().at(1).title, u"Posters"_s);
+
+    auto posters = rig.wait<GelatoCatalog>(
+            [&](QObject *context, auto done) { rig.gelato.getCatalog(u"posters"_s, context, done); });
+    ASSERT_TRUE(posters.has_value());
+    ASSERT_TRUE(posters->ok()) << posters->error().toStdString();
+    ASSERT_EQ(posters->value().attributes.size(), 2);
+    EXPECT_EQ(posters->value().attributes.at(1).uid, u"PaperFormat"_s);
+    ASSERT_EQ(posters->value().attributes.at(1).values.size(), 3);
+    EXPECT_EQ(posters->value().attributes.at(1).values.at(2).uid, u"A3"_s);
+
+    auto missing = rig.wait<GelatoCatalog>(
+            [&](QObject *context, auto done) { rig.gelato.getCatalog(u"mugs"_s, context, done); });
+    ASSERT_TRUE(missing.has_value());
+    EXPECT_EQ(missing->error(), u"Gelato has no catalog \"mugs\""_s);
+}
+
+TEST(GelatoParsersTest, RefusesAnswersLackingRequiredFieldsNamingThem)
+{
+    EXPECT_EQ(GelatoParsers::parseTemplate(
+                      R"({"id":"t","title":"T","variants":[{"id":"a","title":"A","productUid":"p"},
+              {"id":"b","title":"B","productUid":"p"},{"id":"c","title":"C"}]})")
+                      .error(),
+              u"Gelato template: variants[2].productUid is missing"_s);
+    EXPECT_EQ(GelatoParsers::parseTemplate(R"({"id":"t","variants":[]})").error(),
+              u"Gelato template: title is missing"_s);
+    EXPECT_EQ(GelatoParsers::parseTemplate(R"({"id":"t","title":"T"})").error(),
+              u"Gelato template: variants is missing"_s);
+    EXPECT_EQ(GelatoParsers::parseTemplate(
+                      R"({"id":"t","title":"T","variants":[{"id":"a","title":"A","productUid":"p",
+                      "variantOptions":[{"name":"Size"}]}]})")
+                      .error(),
+              u"Gelato template: variants[0].variantOptions[0].value is missing"_s);
+    EXPECT_EQ(GelatoParsers::parseTemplate(
+                      R"({"id":"t","title":"T","variants":[{"id":"a","title":"A","productUid":"p",
+                      "imagePlaceholders":[{"name":"F","printArea":7}]}]})")
+                      .error(),
+              u"Gelato template: variants[0].imagePlaceholders[0].printArea is not text"_s);
+    EXPECT_EQ(GelatoParsers::parseTemplate(R"({"id":"t","title":"T","variants":"many"})").error(),
+              u"Gelato template: variants is not a list"_s);
+    EXPECT_TRUE(GelatoParsers::parseTemplate("<html>502</html>")
+                        .error()
+                        .startsWith(u"Gelato template: the answer is not JSON"_s));
+    EXPECT_EQ(GelatoParsers::parseTemplate("[1,2]").error(),
+              u"Gelato template: the answer is not a JSON object"_s);
+    EXPECT_EQ(GelatoParsers::parseCatalogs(R"([{"catalogUid":"a","title":"A"},{"title":"B"}])").error(),
+              u"Gelato catalogs: [1].catalogUid is missing"_s);
+    EXPECT_EQ(GelatoParsers::parseCatalog(R"({"catalogUid":"a","title":"A","productAttributes":[
+              {"productAttributeUid":"X","title":"X","values":[{"title":"v"}]}]})")
+                      .error(),
+              u"Gelato catalog: productAttributes[0].values[0].productAttributeValueUid is missing"_s);
+}
+
+TEST(GelatoParsersTest, IgnoresUnknownFieldsAndOptionalOnes)
+{
+    auto parsed = GelatoParsers::parseTemplate(R"({"id":"t","title":"T","brandNew":{"x":1},
+        "variants":[{"id":"a","title":"A","productUid":"p","extra":[1]}]})");
+    ASSERT_TRUE(parsed.ok()) << parsed.error().toStdString();
+    EXPECT_TRUE(parsed->description.isEmpty());
+    ASSERT_EQ(parsed->variants.size(), 1);
+    EXPECT_TRUE(parsed->variants.at(0).options.isEmpty());
+    EXPECT_TRUE(parsed->variants.at(0).placeholders.isEmpty());
+}
+
+} // namespace
+} // namespace Bottega::Test
