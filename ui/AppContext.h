@@ -9,6 +9,7 @@ class QSettings;
 namespace Bottega {
 
 class Database;
+class GelatoClient;
 class Scheduler;
 class SecretStore;
 class Server;
@@ -21,6 +22,7 @@ struct AppContext
     Database *database = nullptr;
     Scheduler *scheduler = nullptr;
     Server *server = nullptr;
+    GelatoClient *gelato = nullptr; // template sync, catalog browser, Test connection
     // Why the built-in server is not listening, when the app could not start it
     // ("cannot listen on 127.0.0.1:8069: the address is already in use"). Shown in the status bar.
     QString serverError;

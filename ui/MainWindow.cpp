@@ -3,6 +3,7 @@
 #include "core/server/Server.h"
 #include "core/store/Database.h"
 #include "ui/pages/PlaceholderPage.h"
+#include "ui/pages/ProductListPage.h"
 #include "ui/pages/SchedulerPage.h"
 #include "ui/pages/SettingsPage.h"
 
@@ -53,9 +54,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
                     tr("Counts and charts at a glance: orders by status, webhooks over time, batch "
                        "outcomes and API errors.")));
     addPage(Page::Products, tr("Products"), u"package-x-generic"_s, QStyle::SP_FileDialogContentsView,
-            new PlaceholderPage(tr("Products"),
-                                tr("Sync Gelato templates, variants and print images, and publish them to "
-                                   "Poleepo.")));
+            new ProductListPage(m_context.database, m_context.gelato));
     addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView,
             new PlaceholderPage(
                     tr("Orders"),

@@ -133,6 +133,20 @@ QString whereClause(const ProductRepository::Query &query, QVariantList &values)
         conditions.append(u"gelato_template_id = ?"_s);
         values.append(query.gelatoTemplateId);
     }
+    if (query.linkedToGelato)
+        conditions.append(*query.linkedToGelato ? u"gelato_template_id <> ''"_s
+                                                : u"gelato_template_id = ''"_s);
+    if (query.printImagesMissing) {
+        const QString missing
+                = uR"(EXISTS (SELECT 1 FROM print_placements pp WHERE pp.product_id = products.id
+            AND NOT EXISTS (SELECT 1 FROM print_images d WHERE d.product_id = products.id
+                AND d.variant_id IS NULL AND d.placement = pp.name)
+            AND (NOT EXISTS (SELECT 1 FROM variants v WHERE v.product_id = products.id AND v.archived = 0)
+                OR EXISTS (SELECT 1 FROM variants v WHERE v.product_id = products.id AND v.archived = 0
+                    AND NOT EXISTS (SELECT 1 FROM print_images o WHERE o.variant_id = v.id
+                        AND o.placement = pp.name)))))"_s;
+        conditions.append(*query.printImagesMissing ? missing : u"NOT "_s + missing);
+    }
     if (!query.text.isEmpty()) {
         QStringList anyColumn;
         for (const auto column :

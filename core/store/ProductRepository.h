@@ -29,6 +29,10 @@ public:
         std::optional<bool> publishedPoleepo;
         std::optional<bool> needsUpdate;
         QString gelatoTemplateId; // exact
+        std::optional<bool> linkedToGelato; // has a Gelato template id
+        // Some placement is covered neither by the product's default nor by an override on every
+        // variant that is not archived (PrintImages' completeness rule, in SQL for the list).
+        std::optional<bool> printImagesMissing;
         Sort sort = Sort::Name;
         bool descending = false;
         int limit = 100; // 0: no limit

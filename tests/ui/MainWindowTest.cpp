@@ -5,6 +5,7 @@
 #include "core/settings/Settings.h"
 #include "tests/support/database/TestDatabase.h"
 #include "ui/pages/PlaceholderPage.h"
+#include "ui/pages/ProductListPage.h"
 #include "ui/pages/SchedulerPage.h"
 #include "ui/pages/SettingsPage.h"
 
@@ -72,6 +73,8 @@ TEST_F(MainWindowTest, ClickingAnEntryShowsItsPage)
             EXPECT_TRUE(qobject_cast<SchedulerPage *>(shown));
         else if (page == MainWindow::Page::Settings)
             EXPECT_TRUE(qobject_cast<SettingsPage *>(shown));
+        else if (page == MainWindow::Page::Products)
+            EXPECT_TRUE(qobject_cast<ProductListPage *>(shown));
         else
             EXPECT_TRUE(qobject_cast<PlaceholderPage *>(shown)) << row;
     }
@@ -80,9 +83,9 @@ TEST_F(MainWindowTest, ClickingAnEntryShowsItsPage)
 TEST_F(MainWindowTest, PagesNotBuiltYetSayWhatTheyWillDo)
 {
     MainWindow window(m_context);
-    auto *products = qobject_cast<PlaceholderPage *>(window.page(MainWindow::Page::Products));
+    auto *products = qobject_cast<PlaceholderPage *>(window.page(MainWindow::Page::Dashboard));
     ASSERT_TRUE(products);
-    EXPECT_TRUE(products->text().contains(u"Sync Gelato templates, variants and print images"_s))
+    EXPECT_TRUE(products->text().contains(u"Counts and charts at a glance"_s))
             << products->text().toStdString();
     EXPECT_TRUE(products->text().contains(u"Not available yet in this version."_s));
 
@@ -91,10 +94,10 @@ TEST_F(MainWindowTest, PagesNotBuiltYetSayWhatTheyWillDo)
     for (const QLabel *label : products->findChildren<QLabel *>())
         labels.append(label->text());
     EXPECT_TRUE(labels.join(u'\n').contains(u"Not available yet in this version."_s));
-    EXPECT_TRUE(labels.join(u'\n').contains(u"Sync Gelato templates"_s));
+    EXPECT_TRUE(labels.join(u'\n').contains(u"Counts and charts at a glance"_s));
 
-    for (const auto page : {MainWindow::Page::Dashboard, MainWindow::Page::Orders, MainWindow::Page::Webhooks,
-                            MainWindow::Page::Batches, MainWindow::Page::ApiLog}) {
+    for (const auto page : {MainWindow::Page::Orders, MainWindow::Page::Webhooks, MainWindow::Page::Batches,
+                            MainWindow::Page::ApiLog}) {
         auto *placeholder = qobject_cast<PlaceholderPage *>(window.page(page));
         ASSERT_TRUE(placeholder);
         EXPECT_EQ(placeholder->title(), window.sidebar()->item(int(page))->text());

@@ -1,0 +1,166 @@
+// The product pages on a real SQLite database: the list page's search and filters, the product
+// editor's variants and print images (with the missing state), saving, and the variant editor.
+// Each page is also rendered at 1100x700 to /tmp for a person to look at.
+#include "core/store/ProductRepository.h"
+#include "core/store/VariantRepository.h"
+#include "tests/ui/ProductFixture.h"
+#include "ui/models/ProductTableModel.h"
+#include "ui/models/VariantTableModel.h"
+#include "ui/pages/PrintImagesPanel.h"
+#include "ui/pages/ProductEditorDialog.h"
+#include "ui/pages/ProductListPage.h"
+#include "ui/pages/VariantEditorDialog.h"
+#include "ui/widgets/InlineMessage.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Test {
+namespace {
+
+class ProductEditorTest : public ProductFixture
+{
+protected:
+    static void render(QWidget &widget, const QString &name)
+    {
+        widget.resize(1100, 700);
+        widget.show();
+        QApplication::processEvents();
+        const QPixmap shot = widget.grab();
+        ASSERT_FALSE(shot.isNull());
+        shot.save(QDir::temp().filePath(u"bottega-%1.png"_s.arg(name)));
+    }
+};
+
+TEST_F(ProductEditorTest, ListPageSearchesAndFiltersThroughItsControls)
+{
+    storeMany(40);
+    store(tShirt(u"Organic T-shirt"_s, u"TSO"_s));
+    ProductListPage page(&db());
+    render(page, u"product-list"_s);
+    EXPECT_EQ(page.model()->totalCount(), 41);
+
+    auto *search = page.findChild<QLineEdit *>(u"productSearch"_s);
+    ASSERT_NE(search, nullptr);
+    search->setText(u"TSO"_s);
+    page.applySearch();
+    EXPECT_EQ(page.model()->rowCount(), 1);
+    EXPECT_EQ(page.model()->productAt(0).name, u"Organic T-shirt"_s);
+
+    search->clear();
+    page.setFilter(ProductListPage::Filter::PrintImagesMissing);
+    EXPECT_EQ(page.model()->rowCount(), 1);
+    page.setFilter(ProductListPage::Filter::PublishedOnPoleepo);
+    EXPECT_EQ(page.model()->rowCount(), 0);
+    page.setFilter(ProductListPage::Filter::All);
+    EXPECT_EQ(page.model()->totalCount(), 41);
+    // The view sorts through the model, i.e. in SQL.
+    page.view()->sortByColumn(ProductTableModel::PriceColumn, Qt::DescendingOrder);
+    EXPECT_EQ(page.model()->productAt(0).name, u"Product 00040"_s);
+}
+
+TEST_F(ProductEditorTest, EditorShowsVariantsAndTheMissingPrintImages)
+{
+    const qint64 id = store(tShirt());
+    ProductEditorDialog editor(&db(), nullptr, id);
+    render(editor, u"product-editor"_s);
+
+    EXPECT_EQ(editor.findChild<QLineEdit *>(u"nameField"_s)->text(), u"T-shirt"_s);
+    EXPECT_EQ(editor.findChild<QLineEdit *>(u"templateReference"_s)->text(),
+              u"c12a363e-0d4e-4d96-be4b-bf4138eb8743"_s);
+    editor.tabs()->setCurrentIndex(ProductEditorDialog::VariantsTab);
+    render(editor, u"product-variants"_s);
+    ASSERT_EQ(editor.variantModel()->rowCount(), 3);
+    EXPECT_EQ(editor.variantModel()->index(2, VariantTableModel::OptionsColumn).data().toString(),
+              u"Size L, Color Red"_s);
+
+    editor.tabs()->setCurrentIndex(ProductEditorDialog::PrintImagesTab);
+    render(editor, u"product-print-images"_s);
+    QTableWidget *table = editor.printImages()->table();
+    ASSERT_EQ(table->rowCount(), 2);
+    EXPECT_EQ(table->item(0, PrintImagesPanel::PlacementColumn)->text(), u"default"_s);
+    EXPECT_EQ(table->item(0, PrintImagesPanel::ImageColumn)->text(), u"https://cdn.example.com/front.pdf"_s);
+    EXPECT_EQ(table->item(0, PrintImagesPanel::StateColumn)->data(Qt::UserRole).toBool(), false);
+    EXPECT_EQ(table->item(1, PrintImagesPanel::StateColumn)->data(Qt::UserRole).toBool(), true);
+    EXPECT_EQ(editor.printImages()->missingPlacements(), QStringList {u"back"_s});
+    EXPECT_TRUE(editor.tabs()->tabText(ProductEditorDialog::PrintImagesTab).contains(u'1'));
+}
+
+TEST_F(ProductEditorTest, SettingAPrintImageUrlCompletesThePlacementAndBadUrlsAreRefused)
+{
+    const qint64 id = store(tShirt());
+    ProductEditorDialog editor(&db(), nullptr, id);
+    PrintImagesPanel *panel = editor.printImages();
+
+    EXPECT_FALSE(panel->setDefaultFromUrl(u"back"_s, u"ftp://example.com/back.png"_s));
+    EXPECT_TRUE(panel->findChild<InlineMessage *>()->text().contains(u"ftp://example.com/back.png"_s));
+    EXPECT_EQ(panel->missingPlacements(), QStringList {u"back"_s});
+
+    EXPECT_TRUE(panel->setDefaultFromUrl(u"back"_s, u"https://cdn.example.com/back.png"_s));
+    EXPECT_TRUE(panel->missingPlacements().isEmpty());
+    EXPECT_TRUE(editor.changed());
+    const Product stored = *ProductRepository(db()).get(id);
+    EXPECT_EQ(stored.printImages.size(), 2);
+    for (int row = 0; row < editor.variantModel()->rowCount(); ++row)
+        EXPECT_TRUE(editor.variantModel()
+                            ->index(row, VariantTableModel::PrintImagesColumn)
+                            .data(VariantTableModel::RawRole)
+                            .toBool());
+}
+
+TEST_F(ProductEditorTest, SaveWritesTheGeneralFieldsAndRefusesAnEmptyName)
+{
+    const qint64 id = store(tShirt());
+    ProductEditorDialog editor(&db(), nullptr, id);
+    auto *name = editor.findChild<QLineEdit *>(u"nameField"_s);
+    name->setText(u"  "_s);
+    EXPECT_FALSE(editor.save());
+    EXPECT_TRUE(editor.message()->text().contains(u"name"_s));
+    EXPECT_EQ(ProductRepository(db()).get(id)->name, u"T-shirt"_s);
+
+    name->setText(u"Maglietta"_s);
+    editor.findChild<QDoubleSpinBox *>(u"priceField"_s)->setValue(29.5);
+    ASSERT_TRUE(editor.save());
+    const Product stored = *ProductRepository(db()).get(id);
+    EXPECT_EQ(stored.name, u"Maglietta"_s);
+    EXPECT_DOUBLE_EQ(stored.listPrice, 29.5);
+    EXPECT_TRUE(stored.needsUpdate);
+    EXPECT_TRUE(editor.changed());
+}
+
+TEST_F(ProductEditorTest, VariantEditorShowsWhichImageEachPlacementUsesAndSaves)
+{
+    const qint64 id = store(tShirt());
+    const Product product = *ProductRepository(db()).get(id);
+    const qint64 variantId = product.variants.at(1).id;
+    VariantEditorDialog dialog(&db(), product, variantId);
+    render(dialog, u"variant-editor"_s);
+
+    QTableWidget *images = dialog.printImageTable();
+    ASSERT_EQ(images->rowCount(), 2);
+    EXPECT_EQ(images->item(0, 2)->text(), u"https://cdn.example.com/front.pdf"_s);
+    EXPECT_EQ(images->item(1, 1)->text(), u"Missing"_s);
+
+    dialog.skuField()->setText(u"TS-L-ORANGE"_s);
+    dialog.priceExtraField()->setValue(3.5);
+    ASSERT_TRUE(dialog.save());
+    const Variant stored = *VariantRepository(db()).get(variantId);
+    EXPECT_EQ(stored.sku, u"TS-L-ORANGE"_s);
+    EXPECT_DOUBLE_EQ(stored.priceExtra, 3.5);
+    EXPECT_TRUE(stored.needsUpdate);
+    EXPECT_EQ(stored.options.size(), 2);
+}
+
+} // namespace
+} // namespace Bottega::Test

@@ -1,0 +1,54 @@
+// PrintImagesPanel: the product editor's Print images tab (PROD-3): one row per placement with a
+// thumbnail or the URL, whether the product has a default image, which variants override it, and a
+// clear red "missing" state when some variant would have nothing to print there.
+#pragma once
+
+#include "core/domain/Product.h"
+
+#include <QWidget>
+
+class QPushButton;
+class QTableWidget;
+
+namespace Bottega {
+
+class Database;
+class InlineMessage;
+
+class PrintImagesPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PrintImagesPanel)
+
+public:
+    enum Column { PlacementColumn, ImageColumn, DefaultColumn, OverridesColumn, StateColumn };
+    static constexpr int ColumnCount = StateColumn + 1;
+
+    explicit PrintImagesPanel(Database *database, QWidget *parent = nullptr);
+    ~PrintImagesPanel() override;
+
+    void setProduct(const Product &product);
+    QTableWidget *table() const { return m_table; }
+    // Placements some variant (or the product, without variants) has no image for.
+    QStringList missingPlacements() const;
+
+    // Sets the product's default image of a placement from an http(s) URL; errors shown inline.
+    bool setDefaultFromUrl(const QString &placement, const QString &url);
+
+Q_SIGNALS:
+    // An image was set: the editor reads the product again.
+    void imagesChanged();
+
+private:
+    void askForUrl();
+    QString selectedPlacement() const;
+
+    Database *m_database;
+    Product m_product;
+    QTableWidget *m_table;
+    QPushButton *m_fromUrl;
+    QPushButton *m_fromFile;
+    InlineMessage *m_message;
+};
+
+} // namespace Bottega

@@ -1,0 +1,361 @@
+#include "ui/pages/ProductEditorDialog.h"
+
+#include "core/store/Database.h"
+#include "core/store/ProductRepository.h"
+#include "ui/models/VariantTableModel.h"
+#include "ui/pages/PrintImagesPanel.h"
+#include "ui/pages/VariantEditorDialog.h"
+#include "ui/widgets/InlineMessage.h"
+
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+namespace {
+
+QDoubleSpinBox *moneyBox(QWidget *parent, double maximum = 1e9)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setDecimals(2);
+    box->setRange(0, maximum);
+    return box;
+}
+
+} // namespace
+
+ProductEditorDialog::ProductEditorDialog(Database *database, GelatoClient *gelato, qint64 productId,
+                                         QWidget *parent)
+    : QDialog(parent), m_database(database), m_gelato(gelato), m_productId(productId),
+      m_message(new InlineMessage(this)), m_tabs(new QTabWidget(this)),
+      m_variants(new VariantTableModel(this)), m_printImages(new PrintImagesPanel(database, this))
+{
+    setObjectName(u"productEditor"_s);
+    m_message->setObjectName(u"editorMessage"_s);
+    m_message->setCloseButtonVisible(true);
+    m_tabs->setObjectName(u"productTabs"_s);
+    m_tabs->addTab(createGeneralTab(), tr("General"));
+    m_tabs->addTab(createVariantsTab(), tr("Variants"));
+    m_tabs->addTab(m_printImages, tr("Print images"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_message);
+    layout->addWidget(createGelatoSection());
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (save())
+            m_message->showMessage(InlineMessage::Type::Positive, tr("Saved."));
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_printImages, &PrintImagesPanel::imagesChanged, this, [this] {
+        m_changed = true;
+        reload();
+    });
+    resize(1000, 680);
+    reload();
+}
+
+ProductEditorDialog::~ProductEditorDialog() = default;
+
+QWidget *ProductEditorDialog::createGelatoSection()
+{
+    auto *group = new QGroupBox(tr("Gelato"), this);
+    group->setObjectName(u"gelatoSection"_s);
+    m_templateReference = new QLineEdit(group);
+    m_templateReference->setObjectName(u"templateReference"_s);
+    m_templateReference->setPlaceholderText(tr("Template Reference from Gelato's dashboard"));
+    m_synchronize = new QPushButton(tr("Synchronize"), group);
+    m_synchronize->setObjectName(u"synchronizeButton"_s);
+    if (!m_gelato || !m_database) {
+        m_synchronize->setEnabled(false);
+        m_synchronize->setToolTip(tr("Needs a connection to Gelato: set it up on the Settings page."));
+    }
+    m_cancelSync = new QPushButton(tr("Cancel"), group);
+    m_cancelSync->setObjectName(u"cancelSyncButton"_s);
+    m_cancelSync->setVisible(false);
+    m_syncProgress = new QProgressBar(group);
+    m_syncProgress->setObjectName(u"syncProgress"_s);
+    m_syncProgress->setVisible(false);
+    m_syncResult = new QLabel(group);
+    m_syncResult->setObjectName(u"syncResult"_s);
+    m_syncResult->setWordWrap(true);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Template Reference:"), group));
+    row->addWidget(m_templateReference, 1);
+    row->addWidget(m_synchronize);
+    row->addWidget(m_cancelSync);
+    auto *layout = new QVBoxLayout(group);
+    layout->addLayout(row);
+    layout->addWidget(m_syncProgress);
+    layout->addWidget(m_syncResult);
+    connect(m_synchronize, &QPushButton::clicked, this, &ProductEditorDialog::synchronize);
+    connect(m_cancelSync, &QPushButton::clicked, this, [this] {
+        if (m_sync)
+            m_sync->cancel();
+    });
+    return group;
+}
+
+QWidget *ProductEditorDialog::createGeneralTab()
+{
+    auto *page = new QWidget;
+    m_name = new QLineEdit(page);
+    m_name->setObjectName(u"nameField"_s);
+    m_sku = new QLineEdit(page);
+    m_sku->setObjectName(u"skuField"_s);
+    m_internalCode = new QLineEdit(page);
+    m_ean = new QLineEdit(page);
+    m_category = new QLineEdit(page);
+    m_listPrice = moneyBox(page);
+    m_listPrice->setObjectName(u"priceField"_s);
+    m_vatRate = moneyBox(page, 100);
+    m_vatRate->setSuffix(u" %"_s);
+    m_quantity = new QSpinBox(page);
+    m_quantity->setRange(0, std::numeric_limits<int>::max());
+    m_weight = moneyBox(page);
+    m_shortDescription = new QLineEdit(page);
+    m_longDescription = new QPlainTextEdit(page);
+    m_longDescription->setTabChangesFocus(true);
+
+    auto *left = new QFormLayout;
+    left->addRow(tr("Name:"), m_name);
+    left->addRow(tr("SKU:"), m_sku);
+    left->addRow(tr("Internal code:"), m_internalCode);
+    left->addRow(tr("EAN:"), m_ean);
+    left->addRow(tr("Category:"), m_category);
+    auto *right = new QFormLayout;
+    right->addRow(tr("List price:"), m_listPrice);
+    right->addRow(tr("VAT rate:"), m_vatRate);
+    right->addRow(tr("Quantity:"), m_quantity);
+    right->addRow(tr("Weight (g):"), m_weight);
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 3);
+    columns->addSpacing(12);
+    columns->addLayout(right, 2);
+
+    auto *descriptions = new QFormLayout;
+    descriptions->addRow(tr("Short description:"), m_shortDescription);
+    descriptions->addRow(tr("Description:"), m_longDescription);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(columns);
+    layout->addLayout(descriptions, 1);
+    return page;
+}
+
+QWidget *ProductEditorDialog::createVariantsTab()
+{
+    auto *page = new QWidget;
+    m_variantView = new QTableView(page);
+    m_variantView->setObjectName(u"variantTable"_s);
+    m_variantView->setModel(m_variants);
+    m_variantView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_variantView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_variantView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_variantView->setAlternatingRowColors(true);
+    m_variantView->setWordWrap(false);
+    m_variantView->verticalHeader()->setVisible(false);
+    m_variantView->horizontalHeader()->setStretchLastSection(true);
+    m_variantView->setColumnWidth(VariantTableModel::OptionsColumn, 170);
+    m_variantView->setColumnWidth(VariantTableModel::ProductUidColumn, 190);
+    m_variantView->setColumnWidth(VariantTableModel::PrintImagesColumn, 150);
+    m_configure = new QPushButton(tr("Configure…"), page);
+    m_configure->setObjectName(u"configureVariantButton"_s);
+    m_configure->setEnabled(false);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_configure);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_variantView, 1);
+    layout->addLayout(buttons);
+
+    connect(m_configure, &QPushButton::clicked, this, &ProductEditorDialog::configureSelectedVariant);
+    connect(m_variantView, &QAbstractItemView::doubleClicked, this,
+            &ProductEditorDialog::configureSelectedVariant);
+    connect(m_variants, &QAbstractItemModel::modelReset, this, [this] { m_configure->setEnabled(false); });
+    connect(m_variantView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_configure->setEnabled(m_variantView->selectionModel()->hasSelection()); });
+    return page;
+}
+
+void ProductEditorDialog::reload()
+{
+    if (!m_database) {
+        m_message->showMessage(InlineMessage::Type::Error, tr("No database: the product cannot be read."));
+        return;
+    }
+    auto product = ProductRepository(*m_database).get(m_productId);
+    if (!product) {
+        m_message->showMessage(InlineMessage::Type::Error, product.error());
+        return;
+    }
+    m_product = product.value();
+    fillFields();
+    m_variants->setProduct(m_product);
+    m_printImages->setProduct(m_product);
+    const int missing = int(m_printImages->missingPlacements().size());
+    m_tabs->setTabText(PrintImagesTab,
+                       missing ? tr("Print images (%n missing)", nullptr, missing) : tr("Print images"));
+    m_tabs->setTabText(VariantsTab, tr("Variants (%1)").arg(m_product.variants.size()));
+}
+
+void ProductEditorDialog::fillFields()
+{
+    setWindowTitle(tr("Product: %1").arg(m_product.name));
+    m_name->setText(m_product.name);
+    m_sku->setText(m_product.sku);
+    m_internalCode->setText(m_product.internalCode);
+    m_ean->setText(m_product.ean);
+    m_category->setText(m_product.categoryPath);
+    m_listPrice->setValue(m_product.listPrice);
+    m_vatRate->setValue(m_product.vatRate);
+    m_quantity->setValue(int(std::clamp<qint64>(m_product.quantity, 0, std::numeric_limits<int>::max())));
+    m_weight->setValue(m_product.weight);
+    m_shortDescription->setText(m_product.shortDescription);
+    m_longDescription->setPlainText(m_product.longDescription);
+    m_templateReference->setText(m_product.gelatoTemplateId);
+    m_syncResult->setText(m_product.gelatoTemplateId.isEmpty()
+                                  ? tr("Not linked to a Gelato template.")
+                                  : tr("Linked to Gelato template %1.").arg(m_product.gelatoTemplateId));
+}
+
+bool ProductEditorDialog::save()
+{
+    if (!m_database)
+        return false;
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty()) {
+        m_message->showMessage(InlineMessage::Type::Error, tr("name: a product needs a name"));
+        m_name->setFocus();
+        return false;
+    }
+    Product edited = m_product;
+    edited.name = name;
+    edited.sku = m_sku->text().trimmed();
+    edited.internalCode = m_internalCode->text().trimmed();
+    edited.ean = m_ean->text().trimmed();
+    edited.categoryPath = m_category->text().trimmed();
+    edited.listPrice = m_listPrice->value();
+    edited.vatRate = m_vatRate->value();
+    edited.quantity = m_quantity->value();
+    edited.weight = m_weight->value();
+    edited.shortDescription = m_shortDescription->text();
+    edited.longDescription = m_longDescription->toPlainText();
+    edited.gelatoTemplateId = m_templateReference->text().trimmed();
+    if (auto saved = ProductRepository(*m_database).update(edited); !saved) {
+        m_message->showMessage(InlineMessage::Type::Error, saved.error());
+        return false;
+    }
+    m_changed = true;
+    reload();
+    return true;
+}
+
+void ProductEditorDialog::synchronize()
+{
+    if (!m_gelato || !m_database || isSynchronizing())
+        return;
+    const QString templateId = m_templateReference->text().trimmed();
+    if (templateId.isEmpty()) {
+        m_syncResult->setText(tr("Template Reference: enter the id of the Gelato template first."));
+        m_templateReference->setFocus();
+        return;
+    }
+    if (!m_sync) {
+        m_sync = new TemplateSync(*m_database, *m_gelato, this);
+        connect(m_sync, &TemplateSync::progress, this, [this](int step, int steps, const QString &what) {
+            m_syncProgress->setRange(0, steps);
+            m_syncProgress->setValue(step);
+            m_syncProgress->setFormat(what);
+        });
+        connect(m_sync, &TemplateSync::finished, this, &ProductEditorDialog::syncFinished);
+    }
+    m_synchronize->setEnabled(false);
+    m_cancelSync->setVisible(true);
+    m_syncProgress->setRange(0, 0); // busy until the first step is known
+    m_syncProgress->setVisible(true);
+    m_syncResult->setText(tr("Synchronizing with Gelato template %1…").arg(templateId));
+    m_sync->start(templateId, m_productId);
+}
+
+bool ProductEditorDialog::isSynchronizing() const
+{
+    return m_sync && m_sync->isRunning();
+}
+
+QString ProductEditorDialog::syncResultText() const
+{
+    return m_syncResult->text();
+}
+
+QString ProductEditorDialog::summaryText(const TemplateSyncSummary &summary)
+{
+    if (!summary.changed())
+        return tr("Already up to date: nothing changed.");
+    QStringList parts;
+    if (summary.variantsCreated)
+        parts.append(tr("%n variant(s) created", nullptr, summary.variantsCreated));
+    if (summary.variantsUpdated)
+        parts.append(parts.isEmpty() ? tr("%n variant(s) updated", nullptr, summary.variantsUpdated)
+                                     : tr("%n updated", nullptr, summary.variantsUpdated));
+    if (summary.variantsRemoved)
+        parts.append(parts.isEmpty() ? tr("%n variant(s) removed", nullptr, summary.variantsRemoved)
+                                     : tr("%n removed", nullptr, summary.variantsRemoved));
+    if (summary.variantsArchived)
+        parts.append(tr("%n archived because on an order", nullptr, summary.variantsArchived));
+    if (parts.isEmpty())
+        return tr("Product updated from the template.");
+    return parts.join(u", "_s) + u'.';
+}
+
+void ProductEditorDialog::syncFinished(const Result<TemplateSyncSummary> &result)
+{
+    m_syncProgress->setVisible(false);
+    m_cancelSync->setVisible(false);
+    m_synchronize->setEnabled(true);
+    if (!result) {
+        m_syncResult->setText(result.error());
+        m_syncResult->setStyleSheet(u"color: #c01c28;"_s);
+        return;
+    }
+    m_syncResult->setStyleSheet(QString());
+    m_changed = true;
+    reload();
+    m_syncResult->setText(summaryText(result.value()));
+}
+
+void ProductEditorDialog::configureSelectedVariant()
+{
+    const auto rows = m_variantView->selectionModel()->selectedRows();
+    if (rows.isEmpty() || !m_database)
+        return;
+    VariantEditorDialog editor(m_database, m_product, m_variants->variantAt(rows.first().row()).id, this);
+    if (editor.exec() == QDialog::Accepted) {
+        m_changed = true;
+        reload();
+    }
+}
+
+} // namespace Bottega

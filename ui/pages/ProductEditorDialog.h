@@ -1,0 +1,108 @@
+// ProductEditorDialog: edits one product (PROD-1..4): its general fields, its Gelato link
+// (Template Reference, Synchronize with progress and a result), its variants (each configured in a
+// VariantEditorDialog) and its print images per placement.
+#pragma once
+
+#include "core/domain/Product.h"
+#include "core/sync/TemplateSync.h"
+
+#include <QDialog>
+
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+
+namespace Bottega {
+
+class Database;
+class GelatoClient;
+class InlineMessage;
+class TemplateSync;
+class PrintImagesPanel;
+class VariantTableModel;
+
+class ProductEditorDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProductEditorDialog)
+
+public:
+    enum Tab { GeneralTab, VariantsTab, PrintImagesTab };
+
+    // Neither is owned; both must outlive the dialog. Without a Gelato client (null), Synchronize
+    // is disabled and says why.
+    ProductEditorDialog(Database *database, GelatoClient *gelato, qint64 productId,
+                        QWidget *parent = nullptr);
+    ~ProductEditorDialog() override;
+
+    // Reads the product again from the store.
+    void reload();
+    // Writes the general fields; false (with the error shown) when the store refused them.
+    bool save();
+    // Something was saved: the list must be read again.
+    bool changed() const { return m_changed; }
+
+    const Product &product() const { return m_product; }
+    QTabWidget *tabs() const { return m_tabs; }
+    VariantTableModel *variantModel() const { return m_variants; }
+    QTableView *variantView() const { return m_variantView; }
+    PrintImagesPanel *printImages() const { return m_printImages; }
+    InlineMessage *message() const { return m_message; }
+
+    // Synchronize: fetches the Template Reference and applies it (TemplateSync), showing progress
+    // and then "3 variants created, 1 removed" or the error under the field.
+    void synchronize();
+    bool isSynchronizing() const;
+    QString syncResultText() const;
+    // "3 variants created, 1 removed"; "Already up to date" when nothing changed.
+    static QString summaryText(const TemplateSyncSummary &summary);
+
+    // Opens the variant editor of the selected variant (modal).
+    void configureSelectedVariant();
+
+private:
+    QWidget *createGeneralTab();
+    QWidget *createGelatoSection();
+    QWidget *createVariantsTab();
+    void fillFields();
+
+    void syncFinished(const Result<TemplateSyncSummary> &result);
+
+    Database *m_database;
+    GelatoClient *m_gelato;
+    TemplateSync *m_sync = nullptr;
+    qint64 m_productId;
+    Product m_product;
+    bool m_changed = false;
+
+    InlineMessage *m_message;
+    QTabWidget *m_tabs;
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_sku = nullptr;
+    QLineEdit *m_internalCode = nullptr;
+    QLineEdit *m_ean = nullptr;
+    QLineEdit *m_category = nullptr;
+    QDoubleSpinBox *m_listPrice = nullptr;
+    QDoubleSpinBox *m_vatRate = nullptr;
+    QSpinBox *m_quantity = nullptr;
+    QDoubleSpinBox *m_weight = nullptr;
+    QLineEdit *m_shortDescription = nullptr;
+    QPlainTextEdit *m_longDescription = nullptr;
+    QLineEdit *m_templateReference = nullptr;
+    QPushButton *m_synchronize = nullptr;
+    QPushButton *m_cancelSync = nullptr;
+    QProgressBar *m_syncProgress = nullptr;
+    QLabel *m_syncResult = nullptr;
+    VariantTableModel *m_variants;
+    QTableView *m_variantView = nullptr;
+    QPushButton *m_configure = nullptr;
+    PrintImagesPanel *m_printImages;
+};
+
+} // namespace Bottega

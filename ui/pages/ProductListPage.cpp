@@ -1,0 +1,187 @@
+#include "ui/pages/ProductListPage.h"
+
+#include "core/sync/TemplateSync.h"
+#include "ui/models/ProductTableModel.h"
+#include "ui/pages/ProductEditorDialog.h"
+#include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/PageHeader.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidget *parent)
+    : QWidget(parent), m_database(database), m_gelato(gelato), m_model(new ProductTableModel(database, this)),
+      m_search(new QLineEdit(this)), m_filter(new QComboBox(this)), m_count(new QLabel(this)),
+      m_newFromTemplate(new QPushButton(tr("New from Gelato template…"), this)), m_view(new QTableView(this)),
+      m_message(new InlineMessage(this)), m_searchDelay(new QTimer(this))
+{
+    setObjectName(u"productListPage"_s);
+    m_search->setObjectName(u"productSearch"_s);
+    m_search->setPlaceholderText(tr("Search name, SKU, EAN or template…"));
+    m_search->setClearButtonEnabled(true);
+    m_filter->setObjectName(u"productFilter"_s);
+    m_filter->addItem(tr("All products"), int(Filter::All));
+    m_filter->addItem(tr("Linked to Gelato"), int(Filter::LinkedToGelato));
+    m_filter->addItem(tr("Print images missing"), int(Filter::PrintImagesMissing));
+    m_filter->addItem(tr("Published on Poleepo"), int(Filter::PublishedOnPoleepo));
+    m_filter->addItem(tr("Needs update"), int(Filter::NeedsUpdate));
+    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_count->setObjectName(u"productCount"_s);
+    m_newFromTemplate->setObjectName(u"newFromTemplateButton"_s);
+    if (!m_gelato || !m_database) {
+        m_newFromTemplate->setEnabled(false);
+        m_newFromTemplate->setToolTip(tr("Needs a connection to Gelato: set it up on the Settings page."));
+    }
+    m_message->setObjectName(u"pageMessage"_s);
+    m_message->setCloseButtonVisible(true);
+
+    m_view->setObjectName(u"productTable"_s);
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->horizontalHeader()->setSortIndicator(ProductTableModel::NameColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(ProductTableModel::NameColumn, 280);
+    m_view->setColumnWidth(ProductTableModel::TemplateColumn, 200);
+
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+
+    auto *tools = new QHBoxLayout;
+    tools->addWidget(m_search, 1);
+    tools->addWidget(m_filter);
+    tools->addWidget(m_newFromTemplate);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new PageHeader(tr("Products"),
+                                     tr("Products and their variants; double-click one to edit it."), this));
+    layout->addLayout(tools);
+    layout->addWidget(m_message);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_count);
+
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &ProductListPage::applySearch);
+    connect(m_newFromTemplate, &QPushButton::clicked, this, &ProductListPage::newFromTemplate);
+    connect(m_filter, &QComboBox::currentIndexChanged, this, &ProductListPage::applySearch);
+    connect(m_model, &ProductTableModel::errorOccurred, this,
+            [this](const QString &error) { m_message->showMessage(InlineMessage::Type::Error, error); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ProductListPage::updateCount);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        openEditor(index.data(ProductTableModel::IdRole).toLongLong());
+    });
+
+    if (!m_database)
+        m_message->showMessage(InlineMessage::Type::Warning, tr("No database: products are unavailable."));
+    updateCount();
+}
+
+ProductListPage::~ProductListPage() = default;
+
+void ProductListPage::applySearch()
+{
+    m_searchDelay->stop();
+    ProductRepository::Query query = m_model->query();
+    query.text = m_search->text().trimmed();
+    query.linkedToGelato.reset();
+    query.printImagesMissing.reset();
+    query.publishedPoleepo.reset();
+    query.needsUpdate.reset();
+    switch (Filter(m_filter->currentData().toInt())) {
+    case Filter::All:
+        break;
+    case Filter::LinkedToGelato:
+        query.linkedToGelato = true;
+        break;
+    case Filter::PrintImagesMissing:
+        query.printImagesMissing = true;
+        break;
+    case Filter::PublishedOnPoleepo:
+        query.publishedPoleepo = true;
+        break;
+    case Filter::NeedsUpdate:
+        query.needsUpdate = true;
+        break;
+    }
+    m_model->setQuery(query);
+}
+
+void ProductListPage::setFilter(Filter filter)
+{
+    m_filter->setCurrentIndex(m_filter->findData(int(filter)));
+    applySearch();
+}
+
+void ProductListPage::openEditor(qint64 productId)
+{
+    if (!m_database || productId <= 0)
+        return;
+    ProductEditorDialog editor(m_database, m_gelato, productId, this);
+    editor.exec();
+    if (editor.changed())
+        m_model->refresh();
+}
+
+void ProductListPage::newFromTemplate()
+{
+    bool ok = false;
+    const QString templateId
+            = QInputDialog::getText(this, tr("New from Gelato template"),
+                                    tr("Template Reference (the template's id in Gelato's dashboard):"),
+                                    QLineEdit::Normal, QString(), &ok);
+    if (ok && !templateId.trimmed().isEmpty())
+        createFromTemplate(templateId.trimmed());
+}
+
+void ProductListPage::createFromTemplate(const QString &templateId)
+{
+    if (!m_gelato || !m_database)
+        return;
+    auto *sync = new TemplateSync(*m_database, *m_gelato, this);
+    m_newFromTemplate->setEnabled(false);
+    m_message->showMessage(InlineMessage::Type::Information,
+                           tr("Synchronizing Gelato template %1…").arg(templateId));
+    connect(sync, &TemplateSync::progress, this, [this](int step, int steps, const QString &what) {
+        m_message->showMessage(InlineMessage::Type::Information,
+                               tr("%1 (%2 of %3)").arg(what).arg(step).arg(steps));
+    });
+    connect(sync, &TemplateSync::finished, this, [this, sync](const Result<TemplateSyncSummary> &result) {
+        sync->deleteLater();
+        m_newFromTemplate->setEnabled(true);
+        if (!result) {
+            m_message->showMessage(InlineMessage::Type::Error, result.error());
+            return;
+        }
+        m_message->showMessage(InlineMessage::Type::Positive,
+                               ProductEditorDialog::summaryText(result.value()));
+        m_model->refresh();
+        Q_EMIT productCreated(result.value().productId);
+    });
+    sync->start(templateId);
+}
+
+void ProductListPage::updateCount()
+{
+    m_count->setText(tr("%n product(s)", nullptr, int(m_model->totalCount())));
+}
+
+} // namespace Bottega

@@ -1,0 +1,69 @@
+// ProductListPage: the Products page (PROD-1): every product, searched by name or SKU, filtered
+// (linked to Gelato, print images missing, on Poleepo, needs update) and sorted in SQL; a double
+// click opens the product editor.
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace Bottega {
+
+class Database;
+class GelatoClient;
+class InlineMessage;
+class ProductTableModel;
+
+class ProductListPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProductListPage)
+
+public:
+    enum class Filter { All, LinkedToGelato, PrintImagesMissing, PublishedOnPoleepo, NeedsUpdate };
+    Q_ENUM(Filter)
+
+    // Neither is owned; a null database shows that products are unavailable, a null Gelato client
+    // disables what needs Gelato.
+    explicit ProductListPage(Database *database, GelatoClient *gelato = nullptr, QWidget *parent = nullptr);
+    ~ProductListPage() override;
+
+    ProductTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    // Applies the search text and filter now (typing waits a moment before it asks the database).
+    void applySearch();
+    void setFilter(Filter filter);
+
+    // Opens the editor of a product, modal; refreshes the list when it was saved.
+    void openEditor(qint64 productId);
+
+    // "New from Gelato template…": asks for the Template Reference, synchronizes it into a new (or
+    // the already linked) product and opens its editor.
+    void newFromTemplate();
+    void createFromTemplate(const QString &templateId);
+
+Q_SIGNALS:
+    // A template was synchronized into this product from "New from Gelato template…".
+    void productCreated(qint64 productId);
+
+private:
+    void updateCount();
+
+    Database *m_database;
+    GelatoClient *m_gelato;
+    ProductTableModel *m_model;
+    QLineEdit *m_search;
+    QComboBox *m_filter;
+    QLabel *m_count;
+    QPushButton *m_newFromTemplate;
+    QTableView *m_view;
+    InlineMessage *m_message;
+    QTimer *m_searchDelay;
+};
+
+} // namespace Bottega

@@ -1,0 +1,163 @@
+#include "ui/pages/VariantEditorDialog.h"
+
+#include "core/store/VariantRepository.h"
+#include "ui/models/VariantTableModel.h"
+#include "ui/widgets/InlineMessage.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+VariantEditorDialog::VariantEditorDialog(Database *database, const Product &product, qint64 variantId,
+                                         QWidget *parent)
+    : QDialog(parent), m_database(database), m_message(new InlineMessage(this)), m_title(new QLineEdit(this)),
+      m_productUid(new QLineEdit(this)), m_sku(new QLineEdit(this)), m_ean(new QLineEdit(this)),
+      m_upc(new QLineEdit(this)), m_isbn(new QLineEdit(this)), m_mpn(new QLineEdit(this)),
+      m_priceExtra(new QDoubleSpinBox(this)), m_quantity(new QSpinBox(this)),
+      m_weight(new QDoubleSpinBox(this)), m_published(new QCheckBox(tr("Published on Poleepo"), this)),
+      m_images(new QTableWidget(0, 3, this))
+{
+    setObjectName(u"variantEditor"_s);
+    for (const Variant &candidate : product.variants)
+        if (candidate.id == variantId)
+            m_variant = candidate;
+    const QString options = VariantTableModel::optionsText(m_variant);
+    setWindowTitle(tr("Variant: %1").arg(options.isEmpty() ? m_variant.title : options));
+
+    m_sku->setObjectName(u"variantSku"_s);
+    m_priceExtra->setObjectName(u"variantPriceExtra"_s);
+    m_priceExtra->setRange(-1e9, 1e9);
+    m_priceExtra->setDecimals(2);
+    m_quantity->setRange(0, std::numeric_limits<int>::max());
+    m_weight->setRange(0, 1e9);
+    m_weight->setDecimals(2);
+    m_title->setText(m_variant.title);
+    m_productUid->setText(m_variant.gelatoProductUid);
+    m_productUid->setToolTip(tr("The Gelato product UID printed for this variant."));
+    m_sku->setText(m_variant.sku);
+    m_ean->setText(m_variant.ean);
+    m_upc->setText(m_variant.upc);
+    m_isbn->setText(m_variant.isbn);
+    m_mpn->setText(m_variant.mpn);
+    m_priceExtra->setValue(m_variant.priceExtra);
+    m_quantity->setValue(int(std::clamp<qint64>(m_variant.quantity, 0, std::numeric_limits<int>::max())));
+    m_weight->setValue(m_variant.weight);
+    m_published->setChecked(m_variant.publishedPoleepo);
+    m_message->setCloseButtonVisible(true);
+
+    auto *left = new QFormLayout;
+    left->addRow(tr("Title:"), m_title);
+    left->addRow(tr("Product UID:"), m_productUid);
+    left->addRow(tr("SKU:"), m_sku);
+    left->addRow(tr("EAN:"), m_ean);
+    left->addRow(tr("UPC:"), m_upc);
+    auto *right = new QFormLayout;
+    right->addRow(tr("ISBN:"), m_isbn);
+    right->addRow(tr("MPN:"), m_mpn);
+    right->addRow(tr("Price extra:"), m_priceExtra);
+    right->addRow(tr("Quantity:"), m_quantity);
+    right->addRow(tr("Weight (g):"), m_weight);
+    right->addRow(QString(), m_published);
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 3);
+    columns->addSpacing(12);
+    columns->addLayout(right, 2);
+
+    auto *imagesGroup = new QGroupBox(tr("Print images"), this);
+    m_images->setObjectName(u"variantPrintImages"_s);
+    m_images->setHorizontalHeaderLabels({tr("Placement"), tr("Uses"), tr("Source")});
+    m_images->verticalHeader()->setVisible(false);
+    m_images->horizontalHeader()->setStretchLastSection(true);
+    m_images->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_images->setColumnWidth(0, 110);
+    m_images->setColumnWidth(1, 190);
+    auto *imagesLayout = new QVBoxLayout(imagesGroup);
+    imagesLayout->addWidget(m_images);
+    fillImages(product);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_message);
+    layout->addLayout(columns);
+    layout->addWidget(imagesGroup, 1);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (save())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    resize(760, 520);
+}
+
+VariantEditorDialog::~VariantEditorDialog() = default;
+
+void VariantEditorDialog::fillImages(const Product &product)
+{
+    m_images->setRowCount(int(product.placements.size()));
+    for (int row = 0; row < product.placements.size(); ++row) {
+        const QString placement = product.placements.at(row);
+        const PrintImage *own = nullptr;
+        const PrintImage *fallback = nullptr;
+        for (const PrintImage &image : product.printImages) {
+            if (image.placement != placement)
+                continue;
+            if (image.variantId == m_variant.id)
+                own = &image;
+            else if (image.variantId == 0)
+                fallback = &image;
+        }
+        const PrintImage *used = own ? own : fallback;
+        auto *uses = new QTableWidgetItem(own                ? tr("Its own override")
+                                                  : fallback ? tr("The product's default")
+                                                             : tr("Missing"));
+        if (!used) {
+            uses->setForeground(QColor(0xc0, 0x1c, 0x28));
+            QFont bold = uses->font();
+            bold.setBold(true);
+            uses->setFont(bold);
+        }
+        m_images->setItem(row, 0, new QTableWidgetItem(placement));
+        m_images->setItem(row, 1, uses);
+        m_images->setItem(row, 2, new QTableWidgetItem(used ? used->source : QString()));
+    }
+}
+
+bool VariantEditorDialog::save()
+{
+    if (!m_database || m_variant.id == 0)
+        return false;
+    Variant edited = m_variant;
+    edited.title = m_title->text().trimmed();
+    edited.gelatoProductUid = m_productUid->text().trimmed();
+    edited.sku = m_sku->text().trimmed();
+    edited.ean = m_ean->text().trimmed();
+    edited.upc = m_upc->text().trimmed();
+    edited.isbn = m_isbn->text().trimmed();
+    edited.mpn = m_mpn->text().trimmed();
+    edited.priceExtra = m_priceExtra->value();
+    edited.quantity = m_quantity->value();
+    edited.weight = m_weight->value();
+    edited.publishedPoleepo = m_published->isChecked();
+    if (auto saved = VariantRepository(*m_database).update(edited); !saved) {
+        m_message->showMessage(InlineMessage::Type::Error, saved.error());
+        return false;
+    }
+    m_variant = edited;
+    return true;
+}
+
+} // namespace Bottega

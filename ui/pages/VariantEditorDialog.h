@@ -1,0 +1,60 @@
+// VariantEditorDialog: configures one variant (PROD-4): its Gelato product UID, codes, extra price,
+// stock and publication, and shows per placement which print image it uses (its own override, the
+// product's default, or none).
+#pragma once
+
+#include "core/domain/Product.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+
+namespace Bottega {
+
+class Database;
+class InlineMessage;
+
+class VariantEditorDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VariantEditorDialog)
+
+public:
+    // product: read whole (ProductRepository::get); the database must outlive the dialog.
+    VariantEditorDialog(Database *database, const Product &product, qint64 variantId,
+                        QWidget *parent = nullptr);
+    ~VariantEditorDialog() override;
+
+    const Variant &variant() const { return m_variant; }
+    QTableWidget *printImageTable() const { return m_images; }
+    InlineMessage *message() const { return m_message; }
+    QLineEdit *skuField() const { return m_sku; }
+    QDoubleSpinBox *priceExtraField() const { return m_priceExtra; }
+    // Writes the fields; false (with the error shown) when the store refused them.
+    bool save();
+
+private:
+    void fillImages(const Product &product);
+
+    Database *m_database;
+    Variant m_variant;
+    InlineMessage *m_message;
+    QLineEdit *m_title;
+    QLineEdit *m_productUid;
+    QLineEdit *m_sku;
+    QLineEdit *m_ean;
+    QLineEdit *m_upc;
+    QLineEdit *m_isbn;
+    QLineEdit *m_mpn;
+    QDoubleSpinBox *m_priceExtra;
+    QSpinBox *m_quantity;
+    QDoubleSpinBox *m_weight;
+    QCheckBox *m_published;
+    QTableWidget *m_images;
+};
+
+} // namespace Bottega
