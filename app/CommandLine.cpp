@@ -21,6 +21,12 @@ const OptionSpec commandOptions[] = {
         {"listen", "HOST:PORT", QT_TRANSLATE_NOOP("Bottega::CommandLine", "serve: address to listen on.")},
         {"interval", "SECONDS", QT_TRANSLATE_NOOP("Bottega::CommandLine", "job set: interval in seconds.")},
         {"enabled", "true|false", QT_TRANSLATE_NOOP("Bottega::CommandLine", "job set: enable or disable.")},
+        {"state", "STATE", QT_TRANSLATE_NOOP("Bottega::CommandLine", "webhook list: only this state.")},
+        {"source", "SOURCE", QT_TRANSLATE_NOOP("Bottega::CommandLine", "webhook list: gelato or poleepo.")},
+        {"limit", "N", QT_TRANSLATE_NOOP("Bottega::CommandLine", "webhook list: at most N rows.")},
+        {"failed", nullptr, QT_TRANSLATE_NOOP("Bottega::CommandLine", "webhook retry: every failed one.")},
+        {"events", "EVENTS",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "webhook add-record: comma-separated.")},
 };
 
 // Which command options each command accepts.
@@ -31,6 +37,7 @@ const QHash<QString, QStringList> &acceptedOptions()
             {u"config"_s, {}},
             {u"secret"_s, {}},
             {u"job"_s, {u"interval"_s, u"enabled"_s}},
+            {u"webhook"_s, {u"state"_s, u"source"_s, u"limit"_s, u"failed"_s, u"events"_s}},
     };
     return accepted;
 }
@@ -45,7 +52,8 @@ bool takesValue(const QString &argument)
 {
     static const QStringList withValue
             = {u"--data-dir"_s, u"--db"_s, u"--lang"_s, u"--listen"_s, u"--interval"_s, u"--enabled"_s};
-    return withValue.contains(argument);
+    static const QStringList webhookWithValue = {u"--state"_s, u"--source"_s, u"--limit"_s, u"--events"_s};
+    return withValue.contains(argument) || webhookWithValue.contains(argument);
 }
 
 } // namespace
@@ -187,6 +195,9 @@ QString CommandLine::usage()
               "  secret status                       which secrets are set (never their values)\n"
               "  job list | run NAME | set NAME --interval SECONDS | --enabled true|false\n"
               "                                      the scheduler\n"
+              "  webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed\n"
+              "  webhook process | cleanup | add-record NAME --events E,... | records\n"
+              "                                      the webhook queue and Poleepo webhook records\n"
               "\n"
               "Global options:\n"
               "  --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)\n"

@@ -19,6 +19,7 @@ void config(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void secret(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void job(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void serve(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+void webhook(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 
 // The function for a command name, nullptr if none.
 CommandFunction find(const QString &name);

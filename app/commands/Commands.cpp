@@ -16,6 +16,8 @@ CommandFunction find(const QString &name)
         return &job;
     if (name == u"serve"_s)
         return &serve;
+    if (name == u"webhook"_s)
+        return &webhook;
     return nullptr;
 }
 

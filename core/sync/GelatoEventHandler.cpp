@@ -40,8 +40,9 @@ GelatoEventHandler::GelatoEventHandler(Database &database) : m_database(database
 
 void GelatoEventHandler::registerWith(const Register &registerHandler)
 {
-    const auto handler = [this](const WebhookQueueItem &item) {
-        return handle(item);
+    // A handler of its own per call: the registry outlives this object.
+    const auto handler = [database = &m_database](const WebhookQueueItem &item) {
+        return GelatoEventHandler(*database).handle(item);
     };
     for (const auto event :
          {"order_status_updated"_L1, "order_item_status_updated"_L1, "order_item_tracking_code_updated"_L1,

@@ -27,6 +27,7 @@ public:
     explicit GelatoEventHandler(Database &database);
 
     // Registers a handler for every Gelato event it knows (also the ignored ones, with a reason).
+    // The handlers keep only the database: this object may go away.
     void registerWith(const Register &registerHandler);
 
     Result<WebhookOutcome> handle(const WebhookQueueItem &item);
