@@ -177,9 +177,15 @@ QWidget *ProductEditorDialog::createVariantsTab()
     m_variantView->setWordWrap(false);
     m_variantView->verticalHeader()->setVisible(false);
     m_variantView->horizontalHeader()->setStretchLastSection(true);
-    m_variantView->setColumnWidth(VariantTableModel::OptionsColumn, 170);
-    m_variantView->setColumnWidth(VariantTableModel::ProductUidColumn, 190);
-    m_variantView->setColumnWidth(VariantTableModel::PrintImagesColumn, 150);
+    m_variantView->horizontalHeader()->setMinimumSectionSize(60);
+    const QList<std::pair<int, int>> widths
+            = {{VariantTableModel::OptionsColumn, 160},     {VariantTableModel::ProductUidColumn, 190},
+               {VariantTableModel::SkuColumn, 90},          {VariantTableModel::EanColumn, 110},
+               {VariantTableModel::PriceExtraColumn, 80},   {VariantTableModel::QuantityColumn, 70},
+               {VariantTableModel::PrintImagesColumn, 120}, {VariantTableModel::PublishedColumn, 80},
+               {VariantTableModel::NeedsUpdateColumn, 90}};
+    for (const auto &[column, width] : widths)
+        m_variantView->setColumnWidth(column, width);
     m_configure = new QPushButton(tr("Configure…"), page);
     m_configure->setObjectName(u"configureVariantButton"_s);
     m_configure->setEnabled(false);

@@ -59,9 +59,16 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setVisible(false);
     m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(ProductTableModel::NameColumn, 280);
-    m_view->setColumnWidth(ProductTableModel::TemplateColumn, 200);
+    // The name takes what the other columns leave, so the table fits without scrolling sideways.
+    m_view->horizontalHeader()->setSectionResizeMode(ProductTableModel::NameColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setMinimumSectionSize(60);
+    m_view->setColumnWidth(ProductTableModel::SkuColumn, 110);
+    m_view->setColumnWidth(ProductTableModel::PriceColumn, 80);
+    m_view->setColumnWidth(ProductTableModel::QuantityColumn, 80);
+    m_view->setColumnWidth(ProductTableModel::TemplateColumn, 170);
+    m_view->setColumnWidth(ProductTableModel::PublishedColumn, 90);
+    m_view->setColumnWidth(ProductTableModel::NeedsUpdateColumn, 100);
+    m_view->setColumnWidth(ProductTableModel::UpdatedColumn, 130);
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);

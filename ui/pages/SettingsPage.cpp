@@ -1,5 +1,6 @@
 #include "ui/pages/SettingsPage.h"
 
+#include "core/gelato/GelatoClient.h"
 #include "core/secrets/SecretNames.h"
 #include "core/server/Server.h"
 #include "core/settings/Settings.h"
@@ -165,6 +166,25 @@ QWidget *SettingsPage::buildGelatoGroup()
     form->addRow(tr("Connector:"), enabled);
     form->addRow(tr("API key:"), addSecret(SecretNames::gelatoApiKey()));
     form->addRow(tr("Webhook secret:"), addSecret(SecretNames::gelatoWebhookSecret()));
+    // CONF-6: asks Gelato with the stored key and says the answer next to the button.
+    auto *test = new QPushButton(tr("Test connection"), group);
+    test->setObjectName(u"gelatoTestButton"_s);
+    auto *testResult = new QLabel(group);
+    testResult->setObjectName(u"gelatoTestResult"_s);
+    testResult->setWordWrap(true);
+    test->setEnabled(m_context.gelato != nullptr);
+    connect(test, &QPushButton::clicked, this, [this, test, testResult] {
+        test->setEnabled(false);
+        testResult->setText(tr("Testing…"));
+        m_context.gelato->testConnection(testResult, [test, testResult](const Result<void> &result) {
+            test->setEnabled(true);
+            testResult->setText(result ? tr("Connected: Gelato accepted the API key.") : result.error());
+        });
+    });
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(test);
+    testRow->addWidget(testResult, 1);
+    form->addRow(QString(), testRow);
     return group;
 }
 
