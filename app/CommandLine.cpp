@@ -27,6 +27,12 @@ const OptionSpec commandOptions[] = {
         {"failed", nullptr, QT_TRANSLATE_NOOP("Bottega::CommandLine", "webhook retry: every failed one.")},
         {"events", "EVENTS",
          QT_TRANSLATE_NOOP("Bottega::CommandLine", "webhook add-record: comma-separated.")},
+        {"variant", "VID",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "product set, set-print-image: the variant.")},
+        {"product", "ID",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "product sync-template: the product to re-sync.")},
+        {"dry-run", nullptr,
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "product import-csv: only show the changes.")},
 };
 
 // Which command options each command accepts.
@@ -38,6 +44,7 @@ const QHash<QString, QStringList> &acceptedOptions()
             {u"secret"_s, {}},
             {u"job"_s, {u"interval"_s, u"enabled"_s}},
             {u"webhook"_s, {u"state"_s, u"source"_s, u"limit"_s, u"failed"_s, u"events"_s}},
+            {u"product"_s, {u"variant"_s, u"product"_s, u"dry-run"_s}},
     };
     return accepted;
 }
@@ -50,8 +57,8 @@ QString tr(const char *text)
 // Global options that take a value: needed to find the command before the parser runs.
 bool takesValue(const QString &argument)
 {
-    static const QStringList withValue
-            = {u"--data-dir"_s, u"--db"_s, u"--lang"_s, u"--listen"_s, u"--interval"_s, u"--enabled"_s};
+    static const QStringList withValue = {u"--data-dir"_s, u"--db"_s,      u"--lang"_s,    u"--listen"_s,
+                                          u"--interval"_s, u"--enabled"_s, u"--variant"_s, u"--product"_s};
     static const QStringList webhookWithValue = {u"--state"_s, u"--source"_s, u"--limit"_s, u"--events"_s};
     return withValue.contains(argument) || webhookWithValue.contains(argument);
 }
@@ -198,6 +205,11 @@ QString CommandLine::usage()
               "  webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed\n"
               "  webhook process | cleanup | add-record NAME --events E,... | records\n"
               "                                      the webhook queue and Poleepo webhook records\n"
+              "  product list | show ID              products, variants, print-image completeness\n"
+              "  product set ID FIELD VALUE [--variant VID]\n"
+              "  product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]\n"
+              "  product import-csv FILE [--dry-run] | export-csv FILE\n"
+              "                                      bulk mapping of Product UID and Design File URL\n"
               "\n"
               "Global options:\n"
               "  --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)\n"

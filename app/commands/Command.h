@@ -20,6 +20,7 @@ void secret(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void job(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void serve(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void webhook(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+void product(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 
 // The function for a command name, nullptr if none.
 CommandFunction find(const QString &name);
