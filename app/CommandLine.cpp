@@ -43,6 +43,7 @@ const QHash<QString, QStringList> &acceptedOptions()
             {u"config"_s, {}},
             {u"secret"_s, {}},
             {u"job"_s, {u"interval"_s, u"enabled"_s}},
+            {u"test-connection"_s, {}},
             {u"webhook"_s, {u"state"_s, u"source"_s, u"limit"_s, u"failed"_s, u"events"_s}},
             {u"product"_s, {u"variant"_s, u"product"_s, u"dry-run"_s}},
     };
@@ -205,7 +206,10 @@ QString CommandLine::usage()
               "  webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed\n"
               "  webhook process | cleanup | add-record NAME --events E,... | records\n"
               "                                      the webhook queue and Poleepo webhook records\n"
+              "  test-connection gelato|poleepo      checks the credentials against the service\n"
               "  product list | show ID              products, variants, print-image completeness\n"
+              "  product sync-template TEMPLATE_ID [--product ID]\n"
+              "                                      creates or re-syncs a product from a Gelato template\n"
               "  product set ID FIELD VALUE [--variant VID]\n"
               "  product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]\n"
               "  product import-csv FILE [--dry-run] | export-csv FILE\n"

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <QString>
-
 #include <functional>
 
 namespace Bottega {
@@ -20,6 +19,10 @@ void secret(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void job(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void serve(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void webhook(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+void testConnection(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+// `product sync-template`, asynchronous; the product command dispatches to it and prints the product.
+void productSyncTemplate(Runtime &runtime, const CommandLine &commandLine,
+                         std::function<int(qint64 productId)> printProduct, CommandDone done);
 void product(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 
 // The function for a command name, nullptr if none.

@@ -18,6 +18,8 @@ CommandFunction find(const QString &name)
         return &serve;
     if (name == u"webhook"_s)
         return &webhook;
+    if (name == u"test-connection"_s)
+        return &testConnection;
     if (name == u"product"_s)
         return &product;
     return nullptr;

@@ -346,6 +346,15 @@ int run(Runtime &runtime, const CommandLine &commandLine)
 
 void product(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
 {
+    // sync-template waits for Gelato: it answers through `done` later (SyncTemplateCommand.cpp).
+    if (commandLine.arguments.value(0) == u"sync-template"_s) {
+        if (commandLine.isSet(u"variant"_s) || commandLine.isSet(u"dry-run"_s))
+            return done(usage());
+        const bool json = commandLine.json;
+        return productSyncTemplate(
+                runtime, commandLine, [&runtime, json](qint64 id) { return show(runtime, id, json); },
+                std::move(done));
+    }
     if (commandLine.isSet(u"product"_s))
         return done(usage());
     done(run(runtime, commandLine));
