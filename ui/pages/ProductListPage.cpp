@@ -2,6 +2,7 @@
 
 #include "core/sync/TemplateSync.h"
 #include "ui/models/ProductTableModel.h"
+#include "ui/pages/CatalogBrowserDialog.h"
 #include "ui/pages/ProductEditorDialog.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
@@ -25,7 +26,8 @@ namespace Bottega {
 ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidget *parent)
     : QWidget(parent), m_database(database), m_gelato(gelato), m_model(new ProductTableModel(database, this)),
       m_search(new QLineEdit(this)), m_filter(new QComboBox(this)), m_count(new QLabel(this)),
-      m_newFromTemplate(new QPushButton(tr("New from Gelato template…"), this)), m_view(new QTableView(this)),
+      m_newFromTemplate(new QPushButton(tr("New from Gelato template…"), this)),
+      m_catalog(new QPushButton(tr("Gelato catalog…"), this)), m_view(new QTableView(this)),
       m_message(new InlineMessage(this)), m_searchDelay(new QTimer(this))
 {
     setObjectName(u"productListPage"_s);
@@ -41,6 +43,8 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_count->setObjectName(u"productCount"_s);
     m_newFromTemplate->setObjectName(u"newFromTemplateButton"_s);
+    m_catalog->setObjectName(u"catalogButton"_s);
+    m_catalog->setEnabled(m_gelato != nullptr);
     if (!m_gelato || !m_database) {
         m_newFromTemplate->setEnabled(false);
         m_newFromTemplate->setToolTip(tr("Needs a connection to Gelato: set it up on the Settings page."));
@@ -77,6 +81,7 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     tools->addWidget(m_search, 1);
     tools->addWidget(m_filter);
     tools->addWidget(m_newFromTemplate);
+    tools->addWidget(m_catalog);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(tr("Products"),
@@ -89,6 +94,7 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &ProductListPage::applySearch);
     connect(m_newFromTemplate, &QPushButton::clicked, this, &ProductListPage::newFromTemplate);
+    connect(m_catalog, &QPushButton::clicked, this, &ProductListPage::openCatalog);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &ProductListPage::applySearch);
     connect(m_model, &ProductTableModel::errorOccurred, this,
             [this](const QString &error) { m_message->showMessage(InlineMessage::Type::Error, error); });
@@ -184,6 +190,12 @@ void ProductListPage::createFromTemplate(const QString &templateId)
         Q_EMIT productCreated(result.value().productId);
     });
     sync->start(templateId);
+}
+
+void ProductListPage::openCatalog()
+{
+    CatalogBrowserDialog browser(m_gelato, this);
+    browser.exec();
 }
 
 void ProductListPage::updateCount()

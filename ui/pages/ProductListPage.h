@@ -46,6 +46,8 @@ public:
     // the already linked) product and opens its editor.
     void newFromTemplate();
     void createFromTemplate(const QString &templateId);
+    // Opens the Gelato catalog browser (PROD-7), modal.
+    void openCatalog();
 
 Q_SIGNALS:
     // A template was synchronized into this product from "New from Gelato template…".
@@ -61,6 +63,7 @@ private:
     QComboBox *m_filter;
     QLabel *m_count;
     QPushButton *m_newFromTemplate;
+    QPushButton *m_catalog;
     QTableView *m_view;
     InlineMessage *m_message;
     QTimer *m_searchDelay;
