@@ -59,6 +59,7 @@ int run(QApplication &app)
     context.scheduler = &runtime.scheduler();
     context.server = &runtime.server();
     context.gelato = &runtime.gelato();
+    context.files = &runtime.files();
     // The window works without the server (another process may already receive the webhooks);
     // the status bar says why it is not listening.
     if (auto started = runtime.startServer(); !started)

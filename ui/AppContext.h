@@ -9,6 +9,7 @@ class QSettings;
 namespace Bottega {
 
 class Database;
+class FileStore;
 class GelatoClient;
 class Scheduler;
 class SecretStore;
@@ -23,6 +24,7 @@ struct AppContext
     Scheduler *scheduler = nullptr;
     Server *server = nullptr;
     GelatoClient *gelato = nullptr; // template sync, catalog browser, Test connection
+    FileStore *files = nullptr; // print images from local files
     // Why the built-in server is not listening, when the app could not start it
     // ("cannot listen on 127.0.0.1:8069: the address is already in use"). Shown in the status bar.
     QString serverError;

@@ -53,8 +53,10 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
                     tr("Dashboard"),
                     tr("Counts and charts at a glance: orders by status, webhooks over time, batch "
                        "outcomes and API errors.")));
+    auto *products = new ProductListPage(m_context.database, m_context.gelato);
+    products->setFileStore(m_context.files);
     addPage(Page::Products, tr("Products"), u"package-x-generic"_s, QStyle::SP_FileDialogContentsView,
-            new ProductListPage(m_context.database, m_context.gelato));
+            products);
     addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView,
             new PlaceholderPage(
                     tr("Orders"),

@@ -1,6 +1,7 @@
 // The product pages on a real SQLite database: the list page's search and filters, the product
 // editor's variants and print images (with the missing state), saving, and the variant editor.
 // Each page is also rendered at 1100x700 to /tmp for a person to look at.
+#include "core/server/FileStore.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
 #include "tests/ui/ProductFixture.h"
@@ -16,11 +17,14 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QImage>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
 
@@ -103,11 +107,11 @@ TEST_F(ProductEditorTest, SettingAPrintImageUrlCompletesThePlacementAndBadUrlsAr
     ProductEditorDialog editor(&db(), nullptr, id);
     PrintImagesPanel *panel = editor.printImages();
 
-    EXPECT_FALSE(panel->setDefaultFromUrl(u"back"_s, u"ftp://example.com/back.png"_s));
+    EXPECT_FALSE(panel->setDefaultImage(u"back"_s, u"ftp://example.com/back.png"_s));
     EXPECT_TRUE(panel->findChild<InlineMessage *>()->text().contains(u"ftp://example.com/back.png"_s));
     EXPECT_EQ(panel->missingPlacements(), QStringList {u"back"_s});
 
-    EXPECT_TRUE(panel->setDefaultFromUrl(u"back"_s, u"https://cdn.example.com/back.png"_s));
+    EXPECT_TRUE(panel->setDefaultImage(u"back"_s, u"https://cdn.example.com/back.png"_s));
     EXPECT_TRUE(panel->missingPlacements().isEmpty());
     EXPECT_TRUE(editor.changed());
     const Product stored = *ProductRepository(db()).get(id);
@@ -117,6 +121,36 @@ TEST_F(ProductEditorTest, SettingAPrintImageUrlCompletesThePlacementAndBadUrlsAr
                             ->index(row, VariantTableModel::PrintImagesColumn)
                             .data(VariantTableModel::RawRole)
                             .toBool());
+}
+
+TEST_F(ProductEditorTest, ALocalPngIsStoredAndShownAsAThumbnailAndOtherFilesAreRefused)
+{
+    QTemporaryDir dataDir;
+    ASSERT_TRUE(dataDir.isValid());
+    FileStore files(dataDir.path(), QByteArrayLiteral("0123456789abcdef0123456789abcdef"));
+    const qint64 id = store(tShirt());
+    ProductEditorDialog editor(&db(), nullptr, id);
+    editor.setFileStore(&files);
+    PrintImagesPanel *panel = editor.printImages();
+
+    const QString text = dataDir.filePath(u"back.png"_s); // named .png, but text inside
+    QFile fake(text);
+    ASSERT_TRUE(fake.open(QIODevice::WriteOnly));
+    fake.write("not an image at all");
+    fake.close();
+    EXPECT_FALSE(panel->setDefaultImage(u"back"_s, text));
+    EXPECT_TRUE(panel->findChild<InlineMessage *>()->text().contains(text));
+
+    QImage picture(64, 32, QImage::Format_RGB32);
+    picture.fill(Qt::darkGreen);
+    const QString png = dataDir.filePath(u"real.png"_s);
+    ASSERT_TRUE(picture.save(png));
+    ASSERT_TRUE(panel->setDefaultImage(u"back"_s, png));
+    EXPECT_TRUE(panel->missingPlacements().isEmpty());
+    QTableWidgetItem *image = panel->table()->item(1, PrintImagesPanel::ImageColumn);
+    EXPECT_EQ(image->text(), u"real.png"_s);
+    EXPECT_FALSE(image->icon().isNull());
+    EXPECT_EQ(image->icon().pixmap(QSize(48, 48)).toImage().pixelColor(24, 20), QColor(Qt::darkGreen));
 }
 
 TEST_F(ProductEditorTest, SaveWritesTheGeneralFieldsAndRefusesAnEmptyName)

@@ -1,9 +1,11 @@
 #include "ui/pages/PrintImagesPanel.h"
 
-#include "core/store/PrintImageRepository.h"
+#include "core/server/FileStore.h"
+#include "core/sync/PrintImages.h"
 #include "ui/models/VariantTableModel.h"
 #include "ui/widgets/InlineMessage.h"
 
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -11,7 +13,6 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QTableWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -52,9 +53,8 @@ PrintImagesPanel::PrintImagesPanel(Database *database, QWidget *parent)
     m_table->setColumnWidth(OverridesColumn, 200);
     m_fromUrl->setObjectName(u"setFromUrlButton"_s);
     m_fromFile->setObjectName(u"setFromFileButton"_s);
-    // Local files are copied into the file store and checked by content: the PrintImages use case.
     m_fromFile->setEnabled(false);
-    m_fromFile->setToolTip(tr("Needs the file store, not available in this version."));
+    m_fromFile->setToolTip(tr("Needs the file store of the running app."));
     m_message->setCloseButtonVisible(true);
 
     auto *buttons = new QHBoxLayout;
@@ -67,8 +67,12 @@ PrintImagesPanel::PrintImagesPanel(Database *database, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_fromUrl, &QPushButton::clicked, this, &PrintImagesPanel::askForUrl);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this,
-            [this] { m_fromUrl->setEnabled(m_database && !selectedPlacement().isEmpty()); });
+    connect(m_fromFile, &QPushButton::clicked, this, &PrintImagesPanel::askForFile);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        const bool selected = m_database && !selectedPlacement().isEmpty();
+        m_fromUrl->setEnabled(selected);
+        m_fromFile->setEnabled(selected && m_files);
+    });
     m_fromUrl->setEnabled(false);
 }
 
@@ -107,12 +111,17 @@ void PrintImagesPanel::setProduct(const Product &product)
         auto *image = item(defaultImage ? defaultImage->source : tr("No image"));
         if (defaultImage) {
             // A URL is shown as its text (Bottega does not download it to draw it); a stored file
-            // shows a file icon until the file store can give its path.
+            // shows its thumbnail when Qt can draw it (PNG, JPEG, SVG…), else a file icon.
             image->setToolTip(defaultImage->source);
             if (defaultImage->sourceKind == PrintImage::SourceKind::Url) {
                 image->setForeground(palette().link());
             } else {
-                image->setIcon(fileIcon);
+                const QString path = m_files ? m_files->pathOf(defaultImage->fileId) : QString();
+                const QPixmap thumbnail = path.isEmpty() ? QPixmap() : QPixmap(path);
+                image->setIcon(thumbnail.isNull()
+                                       ? fileIcon
+                                       : QIcon(thumbnail.scaled(m_table->iconSize(), Qt::KeepAspectRatio,
+                                                                Qt::SmoothTransformation)));
             }
         }
         m_table->setItem(row, ImageColumn, image);
@@ -166,31 +175,39 @@ void PrintImagesPanel::askForUrl()
             this, tr("Set print image"), tr("URL of the image for \"%1\" (http or https):").arg(placement),
             QLineEdit::Normal, QString(), &ok);
     if (ok)
-        setDefaultFromUrl(placement, url.trimmed());
+        setDefaultImage(placement, url.trimmed());
 }
 
-bool PrintImagesPanel::setDefaultFromUrl(const QString &placement, const QString &url)
+bool PrintImagesPanel::setDefaultImage(const QString &placement, const QString &urlOrFile)
 {
     if (!m_database)
         return false;
-    const QUrl parsed(url, QUrl::StrictMode);
-    if (!parsed.isValid() || (parsed.scheme() != "http"_L1 && parsed.scheme() != "https"_L1)
-        || parsed.host().isEmpty()) {
-        m_message->showMessage(InlineMessage::Type::Error,
-                               tr("image URL \"%1\": only http and https URLs are accepted").arg(url));
-        return false;
-    }
-    PrintImage image;
-    image.productId = m_product.id;
-    image.placement = placement;
-    image.sourceKind = PrintImage::SourceKind::Url;
-    image.source = url;
-    if (auto stored = PrintImageRepository(*m_database).set(image); !stored) {
+    auto stored = PrintImages(*m_database, m_files).set(m_product.id, placement, urlOrFile);
+    if (!stored) {
         m_message->showMessage(InlineMessage::Type::Error, stored.error());
         return false;
     }
     Q_EMIT imagesChanged();
     return true;
+}
+
+void PrintImagesPanel::setFileStore(FileStore *files)
+{
+    m_files = files;
+    m_fromFile->setEnabled(m_files && m_database && !selectedPlacement().isEmpty());
+    m_fromFile->setToolTip(m_files ? QString() : tr("Needs the file store of the running app."));
+}
+
+void PrintImagesPanel::askForFile()
+{
+    const QString placement = selectedPlacement();
+    if (placement.isEmpty())
+        return;
+    const QString file
+            = QFileDialog::getOpenFileName(this, tr("Print image for \"%1\"").arg(placement), QString(),
+                                           tr("Print files (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)"));
+    if (!file.isEmpty())
+        setDefaultImage(placement, file);
 }
 
 } // namespace Bottega

@@ -13,6 +13,7 @@ class QTableWidget;
 namespace Bottega {
 
 class Database;
+class FileStore;
 class InlineMessage;
 
 class PrintImagesPanel final : public QWidget
@@ -32,8 +33,12 @@ public:
     // Placements some variant (or the product, without variants) has no image for.
     QStringList missingPlacements() const;
 
-    // Sets the product's default image of a placement from an http(s) URL; errors shown inline.
-    bool setDefaultFromUrl(const QString &placement, const QString &url);
+    // Where local files are copied to; without one, "Set image from file…" is disabled.
+    void setFileStore(FileStore *files);
+
+    // Sets the product's default image of a placement from an http(s) URL or a local file, through
+    // the PrintImages use case (checked by content, copied into the file store); errors inline.
+    bool setDefaultImage(const QString &placement, const QString &urlOrFile);
 
 Q_SIGNALS:
     // An image was set: the editor reads the product again.
@@ -41,9 +46,11 @@ Q_SIGNALS:
 
 private:
     void askForUrl();
+    void askForFile();
     QString selectedPlacement() const;
 
     Database *m_database;
+    FileStore *m_files = nullptr;
     Product m_product;
     QTableWidget *m_table;
     QPushButton *m_fromUrl;

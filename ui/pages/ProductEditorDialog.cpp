@@ -206,6 +206,12 @@ QWidget *ProductEditorDialog::createVariantsTab()
     return page;
 }
 
+void ProductEditorDialog::setFileStore(FileStore *files)
+{
+    m_printImages->setFileStore(files);
+    reload();
+}
+
 void ProductEditorDialog::reload()
 {
     if (!m_database) {

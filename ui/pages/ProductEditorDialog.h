@@ -21,6 +21,7 @@ class QTableView;
 namespace Bottega {
 
 class Database;
+class FileStore;
 class GelatoClient;
 class InlineMessage;
 class TemplateSync;
@@ -40,6 +41,9 @@ public:
     ProductEditorDialog(Database *database, GelatoClient *gelato, qint64 productId,
                         QWidget *parent = nullptr);
     ~ProductEditorDialog() override;
+
+    // Where print images from local files go (PrintImages); null disables that.
+    void setFileStore(FileStore *files);
 
     // Reads the product again from the store.
     void reload();

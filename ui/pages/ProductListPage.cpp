@@ -149,6 +149,7 @@ void ProductListPage::openEditor(qint64 productId)
     if (!m_database || productId <= 0)
         return;
     ProductEditorDialog editor(m_database, m_gelato, productId, this);
+    editor.setFileStore(m_files);
     editor.exec();
     if (editor.changed())
         m_model->refresh();

@@ -15,6 +15,7 @@ class QTimer;
 namespace Bottega {
 
 class Database;
+class FileStore;
 class GelatoClient;
 class InlineMessage;
 class ProductTableModel;
@@ -34,6 +35,8 @@ public:
     ~ProductListPage() override;
 
     ProductTableModel *model() const { return m_model; }
+    // Handed to the product editor for print images from local files.
+    void setFileStore(FileStore *files) { m_files = files; }
     QTableView *view() const { return m_view; }
     // Applies the search text and filter now (typing waits a moment before it asks the database).
     void applySearch();
@@ -58,6 +61,7 @@ private:
 
     Database *m_database;
     GelatoClient *m_gelato;
+    FileStore *m_files = nullptr;
     ProductTableModel *m_model;
     QLineEdit *m_search;
     QComboBox *m_filter;
