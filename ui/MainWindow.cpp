@@ -6,6 +6,7 @@
 #include "ui/pages/ProductListPage.h"
 #include "ui/pages/SchedulerPage.h"
 #include "ui/pages/SettingsPage.h"
+#include "ui/pages/WebhookQueuePage.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -62,11 +63,15 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
                     tr("Orders"),
                     tr("Follow sales orders from Poleepo or entered by hand, send them to Gelato, and "
                        "see their status timeline and tracking.")));
-    addPage(Page::Webhooks, tr("Webhooks"), u"network-receive"_s, QStyle::SP_DriveNetIcon,
-            new PlaceholderPage(
-                    tr("Webhooks"),
-                    tr("See the calls received from Gelato and Poleepo with their state and payload, "
-                       "and retry the failed ones.")));
+    auto *webhooks = new WebhookQueuePage(m_context.database, m_context.settings);
+    addPage(Page::Webhooks, tr("Webhooks"), u"network-receive"_s, QStyle::SP_DriveNetIcon, webhooks);
+    // HOOK-5: the failed calls are counted on the sidebar entry.
+    const auto showFailed = [this](int failed) {
+        m_sidebar->item(int(Page::Webhooks))
+                ->setText(failed > 0 ? tr("Webhooks (%1)").arg(failed) : tr("Webhooks"));
+    };
+    connect(webhooks, &WebhookQueuePage::failedCountChanged, this, showFailed);
+    showFailed(webhooks->failedCount());
     addPage(Page::Batches, tr("Batches"), u"mail-send"_s, QStyle::SP_ArrowUp,
             new PlaceholderPage(tr("Batches"),
                                 tr("See the product batches sent to Poleepo and each product's outcome, and "

@@ -1,0 +1,153 @@
+// The webhook queue page and its model on a real SQLite database: filters, paging, the payload
+// pretty-printed, retry of the selected rows, clean up, the failed count and its banner.
+#include "ui/pages/WebhookQueuePage.h"
+
+#include "core/store/WebhookQueueRepository.h"
+#include "tests/support/TestUtil.h"
+#include "tests/support/database/TestDatabase.h"
+#include "ui/models/WebhookTableModel.h"
+#include "ui/widgets/InlineMessage.h"
+
+#include <QComboBox>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Test {
+namespace {
+
+class WebhookQueuePageTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        auto created = TestDatabase::create(Backend::Sqlite);
+        ASSERT_TRUE(created.ok()) << qPrintable(created.error());
+        m_store = std::move(*created);
+    }
+
+    Database &db() { return m_store->database(); }
+
+    qint64 add(const QString &source, const QString &event, const QString &eventId,
+               WebhookQueueItem::State state = WebhookQueueItem::State::Pending, const QString &error = {})
+    {
+        WebhookQueueItem item;
+        item.source = source;
+        item.event = event;
+        item.eventId = eventId;
+        item.body = R"({"id":")" + eventId.toUtf8() + R"(","event":")" + event.toUtf8()
+                + R"(","orderId":"o-1"})";
+        const auto inserted = WebhookQueueRepository(db()).insert(item);
+        EXPECT_TRUE(inserted.ok());
+        item.id = inserted->id;
+        if (state != WebhookQueueItem::State::Pending) {
+            item.state = state;
+            item.lastError = error;
+            item.processedAt = QDateTime::currentDateTimeUtc().addDays(-60);
+            EXPECT_TRUE(WebhookQueueRepository(db()).update(item).ok());
+        }
+        return item.id;
+    }
+
+    std::unique_ptr<TestDatabase> m_store;
+};
+
+TEST_F(WebhookQueuePageTest, TheModelPagesThroughTheQueueNewestFirst)
+{
+    for (int i = 0; i < 25; ++i)
+        add(u"gelato"_s, u"order_status_updated"_s, u"os_"_s + QString::number(i));
+    WebhookTableModel model(&db());
+    model.setPageSize(10);
+    model.refresh();
+
+    EXPECT_EQ(model.rowCount(), 10);
+    EXPECT_EQ(model.index(0, WebhookTableModel::EventIdColumn).data().toString(), u"os_24"_s);
+    ASSERT_TRUE(model.canFetchMore({}));
+    model.fetchMore({});
+    model.fetchMore({});
+    EXPECT_EQ(model.rowCount(), 25);
+    EXPECT_FALSE(model.canFetchMore({}));
+    EXPECT_EQ(model.index(24, WebhookTableModel::EventIdColumn).data().toString(), u"os_0"_s);
+    EXPECT_EQ(model.index(0, WebhookTableModel::StateColumn).data().toString(), u"Pending"_s);
+    EXPECT_EQ(model.index(0, WebhookTableModel::StateColumn).data(WebhookTableModel::RawRole).toInt(),
+              int(WebhookQueueItem::State::Pending));
+    EXPECT_EQ(model.index(0, WebhookTableModel::ReceivedColumn).data(WebhookTableModel::RawRole).metaType(),
+              QMetaType::fromType<QDateTime>());
+}
+
+TEST_F(WebhookQueuePageTest, FiltersNarrowTheTableAndTheSelectionShowsThePrettyPayload)
+{
+    add(u"gelato"_s, u"order_status_updated"_s, u"os_1"_s);
+    add(u"poleepo"_s, u"STATUS_ORDER"_s, u"p_1"_s);
+    add(u"gelato"_s, u"order_item_status_updated"_s, u"is_1"_s, WebhookQueueItem::State::Failed, u"boom"_s);
+    WebhookQueuePage page(&db());
+    auto *table = page.findChild<QTableView *>(u"webhookTable"_s);
+    ASSERT_TRUE(table);
+    EXPECT_EQ(page.model()->rowCount(), 3);
+
+    page.findChild<QComboBox *>(u"sourceFilter"_s)->setCurrentIndex(2); // Poleepo
+    EXPECT_EQ(page.model()->rowCount(), 1);
+    page.findChild<QComboBox *>(u"sourceFilter"_s)->setCurrentIndex(0);
+    page.findChild<QComboBox *>(u"stateFilter"_s)->setCurrentIndex(4); // Failed
+    ASSERT_EQ(page.model()->rowCount(), 1);
+    EXPECT_EQ(page.model()->itemAt(0).eventId, u"is_1"_s);
+    page.findChild<QComboBox *>(u"stateFilter"_s)->setCurrentIndex(0);
+    page.findChild<QLineEdit *>(u"eventFilter"_s)->setText(u"order_status_updated"_s);
+    EXPECT_EQ(page.model()->rowCount(), 1);
+    page.findChild<QLineEdit *>(u"eventFilter"_s)->clear();
+    page.findChild<QLineEdit *>(u"textFilter"_s)->setText(u"BOOM"_s);
+    ASSERT_EQ(page.model()->rowCount(), 1);
+
+    table->selectRow(0);
+    const QString payload = page.findChild<QPlainTextEdit *>(u"payload"_s)->toPlainText();
+    EXPECT_TRUE(payload.contains("\n    \"orderId\": \"o-1\""_L1)) << qPrintable(payload);
+}
+
+TEST_F(WebhookQueuePageTest, RetrySelectedRowsAndCleanUp)
+{
+    const qint64 failed = add(u"gelato"_s, u"order_status_updated"_s, u"os_1"_s,
+                              WebhookQueueItem::State::Failed, u"boom"_s);
+    add(u"gelato"_s, u"order_status_updated"_s, u"os_2"_s, WebhookQueueItem::State::Done);
+    add(u"gelato"_s, u"order_status_updated"_s, u"os_3"_s, WebhookQueueItem::State::Ignored);
+    WebhookQueuePage page(&db());
+    EXPECT_EQ(page.failedCount(), 1);
+    QSignalSpy counts(&page, &WebhookQueuePage::failedCountChanged);
+    auto *table = page.findChild<QTableView *>(u"webhookTable"_s);
+    table->selectRow(2); // oldest first at the bottom: the failed one
+
+    page.retrySelected();
+
+    EXPECT_EQ(WebhookQueueRepository(db()).get(failed)->state, WebhookQueueItem::State::Pending);
+    EXPECT_EQ(page.failedCount(), 0);
+    ASSERT_EQ(counts.size(), 1);
+    EXPECT_EQ(counts[0][0].toInt(), 0);
+
+    page.cleanUp(); // Done and Ignored processed 60 days ago; retention 30 days
+    EXPECT_EQ(page.model()->rowCount(), 1);
+}
+
+TEST_F(WebhookQueuePageTest, ANewFailureRaisesTheCountAndABanner)
+{
+    WebhookQueuePage page(&db());
+    EXPECT_EQ(page.failedCount(), 0);
+    QSignalSpy counts(&page, &WebhookQueuePage::failedCountChanged);
+
+    add(u"gelato"_s, u"order_status_updated"_s, u"os_1"_s, WebhookQueueItem::State::Failed, u"boom"_s);
+    page.refresh();
+
+    ASSERT_EQ(counts.size(), 1);
+    EXPECT_EQ(counts[0][0].toInt(), 1);
+    auto *banner = page.findChild<InlineMessage *>();
+    ASSERT_TRUE(banner);
+    EXPECT_TRUE(banner->hasMessage());
+    EXPECT_EQ(banner->type(), InlineMessage::Type::Error);
+    EXPECT_EQ(page.model()->rowCount(), 1);
+}
+
+} // namespace
+} // namespace Bottega::Test

@@ -1,0 +1,148 @@
+#include "ui/models/WebhookTableModel.h"
+
+#include "core/store/Database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+WebhookTableModel::WebhookTableModel(Database *database, QObject *parent)
+    : QAbstractTableModel(parent), m_database(database)
+{
+}
+
+WebhookTableModel::~WebhookTableModel() = default;
+
+int WebhookTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int WebhookTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant WebhookTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case IdColumn:
+        return tr("ID");
+    case ReceivedColumn:
+        return tr("Received");
+    case SourceColumn:
+        return tr("Source");
+    case EventColumn:
+        return tr("Event");
+    case EventIdColumn:
+        return tr("Event ID");
+    case StateColumn:
+        return tr("State");
+    case AttemptsColumn:
+        return tr("Attempts");
+    case NoteColumn:
+        return tr("Error or note");
+    }
+    return {};
+}
+
+QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_items.size())
+        return {};
+    const WebhookQueueItem &item = m_items.at(index.row());
+    if (role == IdRole)
+        return item.id;
+    if (role != Qt::DisplayRole && role != RawRole && role != Qt::ToolTipRole)
+        return {};
+    const bool raw = role == RawRole;
+    switch (Column(index.column())) {
+    case IdColumn:
+        return raw ? QVariant(item.id) : QVariant(QString::number(item.id));
+    case ReceivedColumn:
+        return raw ? QVariant(item.receivedAt)
+                   : QVariant(item.receivedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+    case SourceColumn:
+        return item.source;
+    case EventColumn:
+        return item.event;
+    case EventIdColumn:
+        return item.eventId;
+    case StateColumn:
+        return raw ? QVariant(int(item.state)) : QVariant(WebhookQueueItem::stateName(item.state));
+    case AttemptsColumn:
+        return raw ? QVariant(item.attempts) : QVariant(QString::number(item.attempts));
+    case NoteColumn:
+        return item.lastError.isEmpty() ? item.note : item.lastError;
+    }
+    return {};
+}
+
+bool WebhookTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_more;
+}
+
+void WebhookTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const QList<WebhookQueueItem> page = readPage(int(m_items.size()));
+    if (page.isEmpty())
+        return;
+    beginInsertRows({}, int(m_items.size()), int(m_items.size() + page.size() - 1));
+    m_items.append(page);
+    endInsertRows();
+}
+
+void WebhookTableModel::setFilter(const WebhookQueueRepository::Query &filter)
+{
+    m_filter = filter;
+    refresh();
+}
+
+void WebhookTableModel::setPageSize(int rows)
+{
+    m_pageSize = qMax(1, rows);
+}
+
+void WebhookTableModel::refresh()
+{
+    // As many rows as the view already showed, so that a periodic refresh does not shrink it.
+    const int rows = qMax(m_pageSize, int(m_items.size()));
+    const int pageSize = m_pageSize;
+    m_pageSize = rows;
+    QList<WebhookQueueItem> first = readPage(0);
+    m_pageSize = pageSize;
+    beginResetModel();
+    m_items = std::move(first);
+    endResetModel();
+}
+
+QList<WebhookQueueItem> WebhookTableModel::readPage(int offset)
+{
+    m_more = false;
+    if (!m_database)
+        return {};
+    WebhookQueueRepository::Query query = m_filter;
+    query.limit = m_pageSize + 1; // one more tells whether another page exists
+    query.offset = offset;
+    auto items = WebhookQueueRepository(*m_database).list(query);
+    if (!items) {
+        Q_EMIT errorOccurred(items.error());
+        return {};
+    }
+    m_more = items->size() > m_pageSize;
+    if (m_more)
+        items->removeLast();
+    return *items;
+}
+
+WebhookQueueItem WebhookTableModel::itemAt(int row) const
+{
+    return m_items.value(row);
+}
+
+} // namespace Bottega

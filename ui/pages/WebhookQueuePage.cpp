@@ -1,0 +1,202 @@
+#include "ui/pages/WebhookQueuePage.h"
+
+#include "core/settings/Settings.h"
+#include "core/store/WebhookQueueRepository.h"
+#include "ui/models/WebhookTableModel.h"
+#include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/PageHeader.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidget *parent)
+    : QWidget(parent), m_database(database), m_settings(settings),
+      m_model(new WebhookTableModel(database, this)), m_state(new QComboBox(this)),
+      m_source(new QComboBox(this)), m_event(new QLineEdit(this)), m_text(new QLineEdit(this)),
+      m_table(new QTableView(this)), m_payload(new QPlainTextEdit(this)),
+      m_retry(new QPushButton(tr("Retry selected"), this)), m_cleanUp(new QPushButton(tr("Clean up"), this)),
+      m_message(new InlineMessage(this)), m_timer(new QTimer(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new PageHeader(
+            tr("Webhooks"), tr("Calls received from Gelato and Poleepo, with their state and payload."),
+            this));
+    m_message->setCloseButtonVisible(true);
+    layout->addWidget(m_message);
+
+    m_state->setObjectName(u"stateFilter"_s);
+    m_state->addItem(tr("Any state"), QString());
+    for (auto state :
+         {WebhookQueueItem::State::Pending, WebhookQueueItem::State::Processing,
+          WebhookQueueItem::State::Done, WebhookQueueItem::State::Failed, WebhookQueueItem::State::Ignored})
+        m_state->addItem(WebhookQueueItem::stateName(state), WebhookQueueItem::stateName(state));
+    m_source->setObjectName(u"sourceFilter"_s);
+    m_source->addItem(tr("Any source"), QString());
+    m_source->addItem(u"Gelato"_s, u"gelato"_s);
+    m_source->addItem(u"Poleepo"_s, u"poleepo"_s);
+    m_event->setObjectName(u"eventFilter"_s);
+    m_event->setPlaceholderText(tr("Event"));
+    m_event->setClearButtonEnabled(true);
+    m_text->setObjectName(u"textFilter"_s);
+    m_text->setPlaceholderText(tr("Search event id, error, note"));
+    m_text->setClearButtonEnabled(true);
+    m_retry->setObjectName(u"retryButton"_s);
+    m_cleanUp->setObjectName(u"cleanUpButton"_s);
+    m_cleanUp->setToolTip(tr("Removes Done and Ignored calls older than the retention period"));
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_state);
+    filters->addWidget(m_source);
+    filters->addWidget(m_event, 1);
+    filters->addWidget(m_text, 2);
+    filters->addWidget(m_retry);
+    filters->addWidget(m_cleanUp);
+    layout->addLayout(filters);
+
+    m_table->setObjectName(u"webhookTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(true);
+    m_payload->setObjectName(u"payload"_s);
+    m_payload->setReadOnly(true);
+    m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_payload->setPlaceholderText(tr("Select a call to see its payload."));
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_payload);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    connect(m_state, &QComboBox::currentIndexChanged, this, &WebhookQueuePage::applyFilters);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &WebhookQueuePage::applyFilters);
+    connect(m_event, &QLineEdit::textChanged, this, &WebhookQueuePage::applyFilters);
+    connect(m_text, &QLineEdit::textChanged, this, &WebhookQueuePage::applyFilters);
+    connect(m_retry, &QPushButton::clicked, this, &WebhookQueuePage::retrySelected);
+    connect(m_cleanUp, &QPushButton::clicked, this, &WebhookQueuePage::cleanUp);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &WebhookQueuePage::showSelectedPayload);
+    connect(m_model, &WebhookTableModel::errorOccurred, this,
+            [this](const QString &error) { m_message->showMessage(InlineMessage::Type::Error, error); });
+    connect(m_timer, &QTimer::timeout, this, &WebhookQueuePage::updateFailedCount);
+
+    if (!m_database) {
+        m_message->showMessage(InlineMessage::Type::Warning,
+                               tr("The webhook queue is unavailable: no database."));
+        m_retry->setEnabled(false);
+        m_cleanUp->setEnabled(false);
+        return;
+    }
+    m_timer->start(5000);
+    refresh();
+}
+
+WebhookQueuePage::~WebhookQueuePage() = default;
+
+void WebhookQueuePage::applyFilters()
+{
+    WebhookQueueRepository::Query query;
+    query.state = WebhookQueueItem::stateFromName(m_state->currentData().toString());
+    query.source = m_source->currentData().toString();
+    query.event = m_event->text().trimmed();
+    query.text = m_text->text().trimmed();
+    m_model->setFilter(query);
+    showSelectedPayload();
+}
+
+void WebhookQueuePage::refresh()
+{
+    m_model->refresh();
+    updateFailedCount();
+}
+
+void WebhookQueuePage::updateFailedCount()
+{
+    if (!m_database)
+        return;
+    const auto counts = WebhookQueueRepository(*m_database).countByState();
+    if (!counts)
+        return;
+    const int failed = int(counts->value(WebhookQueueItem::State::Failed));
+    // Only a rise is news: the first count and falls (retries, clean up) are not.
+    if (m_failedCount >= 0 && failed > m_failedCount) {
+        m_message->showMessage(InlineMessage::Type::Error,
+                               tr("%n webhook call(s) failed: see the Failed ones in the list.", "", failed));
+        m_model->refresh();
+    }
+    if (failed != m_failedCount) {
+        m_failedCount = failed;
+        Q_EMIT failedCountChanged(failed);
+    }
+}
+
+void WebhookQueuePage::showSelectedPayload()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        m_payload->clear();
+        return;
+    }
+    const WebhookQueueItem item = m_model->itemAt(rows.first().row());
+    const QJsonDocument document = QJsonDocument::fromJson(item.body);
+    QString text = document.isNull() ? QString::fromUtf8(item.body)
+                                     : QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    if (!item.headers.isEmpty())
+        text = item.headers + u"\n\n"_s + text;
+    m_payload->setPlainText(text);
+}
+
+void WebhookQueuePage::retrySelected()
+{
+    if (!m_database)
+        return;
+    QList<qint64> ids;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        ids.append(m_model->itemAt(index.row()).id);
+    if (ids.isEmpty()) {
+        m_message->showMessage(InlineMessage::Type::Information, tr("Select the calls to retry first."));
+        return;
+    }
+    const auto requeued = WebhookQueueRepository(*m_database).requeue(ids);
+    if (!requeued)
+        m_message->showMessage(InlineMessage::Type::Error, requeued.error());
+    else
+        m_message->showMessage(InlineMessage::Type::Positive,
+                               tr("%n call(s) back in the queue.", "", *requeued));
+    refresh();
+}
+
+void WebhookQueuePage::cleanUp()
+{
+    if (!m_database)
+        return;
+    const int days = m_settings ? m_settings->webhookRetentionDays() : 30;
+    const auto removed = WebhookQueueRepository(*m_database)
+                                 .deleteProcessedOlderThan(QDateTime::currentDateTimeUtc().addDays(-days));
+    if (!removed)
+        m_message->showMessage(InlineMessage::Type::Error, removed.error());
+    else
+        m_message->showMessage(
+                InlineMessage::Type::Positive,
+                tr("%n processed call(s) older than %1 days removed.", "", *removed).arg(days));
+    refresh();
+}
+
+} // namespace Bottega

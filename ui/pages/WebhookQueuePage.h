@@ -1,0 +1,66 @@
+// WebhookQueuePage: the webhook queue (HOOK-5): filter by state, source, event and text, read a
+// call's payload pretty-printed, retry one or many, clean up processed rows. It counts the failed
+// calls for the sidebar and shows a banner when a new one fails.
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace Bottega {
+
+class Database;
+class InlineMessage;
+class Settings;
+class WebhookTableModel;
+
+class WebhookQueuePage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WebhookQueuePage)
+
+public:
+    // Neither is owned; without a database the page says the queue is unavailable. Settings give
+    // the retention of "Clean up" (webhook.retention-days); without them 30 days.
+    explicit WebhookQueuePage(Database *database, Settings *settings = nullptr, QWidget *parent = nullptr);
+    ~WebhookQueuePage() override;
+
+    WebhookTableModel *model() const { return m_model; }
+    int failedCount() const { return m_failedCount; }
+
+    // Reads the queue and the failed count again (also every few seconds while shown).
+    void refresh();
+    void applyFilters();
+    // Back to Pending: the selected rows.
+    void retrySelected();
+    void cleanUp();
+
+Q_SIGNALS:
+    void failedCountChanged(int count);
+
+private:
+    void showSelectedPayload();
+    void updateFailedCount();
+
+    Database *m_database;
+    Settings *m_settings;
+    WebhookTableModel *m_model;
+    QComboBox *m_state;
+    QComboBox *m_source;
+    QLineEdit *m_event;
+    QLineEdit *m_text;
+    QTableView *m_table;
+    QPlainTextEdit *m_payload;
+    QPushButton *m_retry;
+    QPushButton *m_cleanUp;
+    InlineMessage *m_message;
+    QTimer *m_timer;
+    int m_failedCount = -1; // -1: not counted yet
+};
+
+} // namespace Bottega
