@@ -6,8 +6,12 @@
 #include "core/settings/Settings.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QUrl>
+#include <QUrlQuery>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +26,22 @@ QString translate(const char *text)
 }
 
 const QString keyName = u"gelato.api-key"_s;
+
+QString encoded(const QString &part)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(part));
+}
+
+// The common answer handling: a failed call's text, or the parser's result.
+template<typename T, typename Parse>
+std::function<void(const HttpResponse &)> parsed(GelatoClient::Callback<T> done, Parse parse)
+{
+    return [done, parse](const HttpResponse &response) {
+        if (!response.ok())
+            return done(makeError(GelatoClient::errorText(response)));
+        done(parse(response.body));
+    };
+}
 
 } // namespace
 
@@ -162,6 +182,61 @@ void GelatoClient::getCatalog(const QString &catalogUid, QObject *context, Callb
                  return done(makeError(errorText(response)));
              done(GelatoParsers::parseCatalog(response.body));
          });
+}
+
+void GelatoClient::searchProducts(const QString &catalogUid,
+                                  const QMap<QString, QStringList> &attributeFilters, int limit, int offset,
+                                  QObject *context, Callback<QList<GelatoProduct>> done)
+{
+    QJsonObject filters;
+    for (auto it = attributeFilters.constBegin(); it != attributeFilters.constEnd(); ++it)
+        filters.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    const QJsonObject body {{u"attributeFilters"_s, filters}, {u"limit"_s, limit}, {u"offset"_s, offset}};
+    send(Host::Product, "POST", u"catalogs/"_s + encoded(catalogUid) + u"/products:search"_s,
+         QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+         parsed<QList<GelatoProduct>>(std::move(done), &GelatoParsers::parseProductSearch));
+}
+
+void GelatoClient::getProduct(const QString &productUid, QObject *context, Callback<GelatoProduct> done)
+{
+    send(Host::Product, "GET", u"products/"_s + encoded(productUid), {}, context,
+         [productUid, done](const HttpResponse &response) {
+             if (response.status == 404)
+                 return done(makeError(translate("Gelato has no product \"%1\"").arg(productUid)));
+             if (!response.ok())
+                 return done(makeError(errorText(response)));
+             done(GelatoParsers::parseProduct(response.body));
+         });
+}
+
+void GelatoClient::getPrices(const QString &productUid, const QString &country, const QString &currency,
+                             QObject *context, Callback<QList<GelatoPrice>> done)
+{
+    QUrlQuery query;
+    if (!country.isEmpty())
+        query.addQueryItem(u"country"_s, country);
+    if (!currency.isEmpty())
+        query.addQueryItem(u"currency"_s, currency);
+    const QString suffix = query.isEmpty() ? QString() : u"?"_s + query.toString(QUrl::FullyEncoded);
+    send(Host::Product, "GET", u"products/"_s + encoded(productUid) + u"/prices"_s + suffix, {}, context,
+         parsed<QList<GelatoPrice>>(std::move(done), &GelatoParsers::parsePrices));
+}
+
+void GelatoClient::stockAvailability(const QStringList &productUids, QObject *context,
+                                     Callback<QList<GelatoStockAvailability>> done)
+{
+    const QJsonObject body {{u"products"_s, QJsonArray::fromStringList(productUids)}};
+    send(Host::Product, "POST", u"stock/region-availability"_s,
+         QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+         parsed<QList<GelatoStockAvailability>>(std::move(done), &GelatoParsers::parseStockAvailability));
+}
+
+void GelatoClient::shipmentMethods(const QString &country, QObject *context,
+                                   Callback<QList<GelatoShipmentMethod>> done)
+{
+    const QString suffix = country.isEmpty() ? QString() : u"?country="_s + encoded(country);
+    send(Host::Shipment, "GET", u"shipment-methods"_s + suffix, {}, context,
+         parsed<QList<GelatoShipmentMethod>>(std::move(done), &GelatoParsers::parseShipmentMethods));
 }
 
 void GelatoClient::testConnection(QObject *context, Callback<void> done)

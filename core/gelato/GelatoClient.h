@@ -5,9 +5,14 @@
 
 #include "core/domain/Result.h"
 #include "core/gelato/GelatoCatalog.h"
+#include "core/gelato/GelatoPrice.h"
+#include "core/gelato/GelatoProduct.h"
+#include "core/gelato/GelatoShipmentMethod.h"
+#include "core/gelato/GelatoStockAvailability.h"
 #include "core/gelato/GelatoTemplate.h"
 #include "core/http/HttpRequest.h"
 
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <functional>
@@ -34,6 +39,17 @@ public:
     void fetchTemplate(const QString &templateId, QObject *context, Callback<GelatoTemplate> done);
     void listCatalogs(QObject *context, Callback<QList<GelatoCatalog>> done);
     void getCatalog(const QString &catalogUid, QObject *context, Callback<GelatoCatalog> done);
+    // `POST catalogs/{uid}/products:search`; attributeFilters: attribute → accepted values.
+    void searchProducts(const QString &catalogUid, const QMap<QString, QStringList> &attributeFilters,
+                        int limit, int offset, QObject *context, Callback<QList<GelatoProduct>> done);
+    void getProduct(const QString &productUid, QObject *context, Callback<GelatoProduct> done);
+    // country, currency: ISO codes, or empty for Gelato's defaults.
+    void getPrices(const QString &productUid, const QString &country, const QString &currency,
+                   QObject *context, Callback<QList<GelatoPrice>> done);
+    void stockAvailability(const QStringList &productUids, QObject *context,
+                           Callback<QList<GelatoStockAvailability>> done);
+    void shipmentMethods(const QString &country, QObject *context,
+                         Callback<QList<GelatoShipmentMethod>> done);
     // CONF-6: `GET catalogs`. Ok, "Gelato refused the API key" or "cannot reach Gelato: …".
     void testConnection(QObject *context, Callback<void> done);
 

@@ -47,6 +47,32 @@ public:
         return 0;
     }
 
+    bool flag(const QString &key)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isBool())
+            return value.toBool();
+        fail(key, value.isUndefined() || value.isNull() ? Problem::Missing : Problem::NotFlag);
+        return false;
+    }
+
+    QJsonObject object(const QString &key)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isObject())
+            return value.toObject();
+        fail(key, value.isUndefined() || value.isNull() ? Problem::Missing : Problem::NotObject);
+        return {};
+    }
+
+    QStringList strings(const QString &key, bool required = true)
+    {
+        QStringList list;
+        for (const QJsonValue &value : array(key, required))
+            list.append(value.toString());
+        return list;
+    }
+
     // The array under key; a missing optional array is empty.
     QJsonArray array(const QString &key, bool required = true)
     {
@@ -78,7 +104,7 @@ public:
     }
 
 private:
-    enum class Problem { Missing, NotText, NotNumber, NotArray };
+    enum class Problem { Missing, NotText, NotNumber, NotArray, NotFlag, NotObject };
 
     QString field(const QString &key) const { return m_path.isEmpty() ? key : m_path + u'.' + key; }
 
@@ -96,6 +122,12 @@ private:
             break;
         case Problem::NotArray:
             failPath(field(key), translate("%1: %2 is not a list"));
+            break;
+        case Problem::NotFlag:
+            failPath(field(key), translate("%1: %2 is not true or false"));
+            break;
+        case Problem::NotObject:
+            failPath(field(key), translate("%1: %2 is not an object"));
             break;
         }
     }
@@ -165,7 +197,122 @@ Result<GelatoCatalog> readCatalog(Reader &reader, bool withAttributes)
     return catalog;
 }
 
+GelatoProduct readProduct(Reader &reader)
+{
+    GelatoProduct product;
+    product.uid = reader.text(u"productUid"_s);
+    const QJsonObject attributes = reader.object(u"attributes"_s);
+    for (auto it = attributes.constBegin(); it != attributes.constEnd(); ++it)
+        product.attributes.insert(it.key(), it.value().toVariant().toString());
+    const QJsonObject weight = reader.object(u"weight"_s);
+    product.weight = weight.value(u"value"_s).toDouble();
+    product.weightUnit = weight.value(u"measureUnit"_s).toString();
+    product.supportedCountries = reader.strings(u"supportedCountries"_s, false);
+    return product;
+}
+
+// A list of objects, bare or under `key` of an object; each read by `read`.
+template<typename T, typename Read>
+Result<QList<T>> parseList(const QByteArray &json, const QString &what, const QString &key, Read read)
+{
+    auto document = parseDocument(json, what);
+    if (!document)
+        return makeError(document.error());
+    QJsonArray list;
+    QString prefix;
+    if (key.isEmpty() && document->isArray()) {
+        list = document->array();
+    } else if (!key.isEmpty() && document->isObject()) {
+        Reader top(what, QString(), document->object());
+        list = top.array(key);
+        if (top.failed())
+            return makeError(top.error());
+        prefix = key;
+    } else {
+        return makeError(translate("%1: the answer is not what Gelato documents").arg(what));
+    }
+    QList<T> items;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString path = prefix + u'[' + QString::number(i) + u']';
+        if (!list.at(i).isObject())
+            return makeError(translate("%1: %2 is not an object").arg(what, path));
+        Reader reader(what, path, list.at(i).toObject());
+        T item = read(reader);
+        if (reader.failed())
+            return makeError(reader.error());
+        items.append(item);
+    }
+    return items;
+}
+
 } // namespace
+
+Result<GelatoProduct> parseProduct(const QByteArray &json)
+{
+    const QString what = translate("Gelato product");
+    auto object = parseObject(json, what);
+    if (!object)
+        return makeError(object.error());
+    Reader reader(what, QString(), *object);
+    GelatoProduct product = readProduct(reader);
+    if (reader.failed())
+        return makeError(reader.error());
+    return product;
+}
+
+Result<QList<GelatoProduct>> parseProductSearch(const QByteArray &json)
+{
+    return parseList<GelatoProduct>(json, translate("Gelato product search"), u"products"_s,
+                                    [](Reader &reader) { return readProduct(reader); });
+}
+
+Result<QList<GelatoPrice>> parsePrices(const QByteArray &json)
+{
+    return parseList<GelatoPrice>(json, translate("Gelato prices"), QString(), [](Reader &reader) {
+        GelatoPrice price;
+        price.productUid = reader.text(u"productUid"_s);
+        price.country = reader.text(u"country"_s, false);
+        price.quantity = int(reader.number(u"quantity"_s));
+        price.price = reader.number(u"price"_s);
+        price.currency = reader.text(u"currency"_s);
+        return price;
+    });
+}
+
+Result<QList<GelatoStockAvailability>> parseStockAvailability(const QByteArray &json)
+{
+    return parseList<GelatoStockAvailability>(
+            json, translate("Gelato stock availability"), u"productsAvailability"_s, [](Reader &reader) {
+                GelatoStockAvailability stock;
+                stock.productUid = reader.text(u"productUid"_s);
+                const QJsonArray regions = reader.array(u"availability"_s);
+                for (qsizetype i = 0; i < regions.size() && !reader.failed(); ++i) {
+                    auto region = reader.element(regions, u"availability"_s, i);
+                    if (!region)
+                        break;
+                    stock.regions.append({region->text(u"stockRegionUid"_s), region->text(u"status"_s),
+                                          region->text(u"replenishmentDate"_s, false)});
+                    reader.takeErrorFrom(*region);
+                }
+                return stock;
+            });
+}
+
+Result<QList<GelatoShipmentMethod>> parseShipmentMethods(const QByteArray &json)
+{
+    return parseList<GelatoShipmentMethod>(
+            json, translate("Gelato shipment methods"), u"shipmentMethods"_s, [](Reader &reader) {
+                GelatoShipmentMethod method;
+                method.uid = reader.text(u"shipmentMethodUid"_s);
+                method.type = reader.text(u"type"_s);
+                method.name = reader.text(u"name"_s);
+                method.isBusiness = reader.flag(u"isBusiness"_s);
+                method.isPrivate = reader.flag(u"isPrivate"_s);
+                method.hasTracking = reader.flag(u"hasTracking"_s);
+                method.supportedCountries = reader.strings(u"supportedCountries"_s);
+                return method;
+            });
+}
 
 Result<GelatoTemplate> parseTemplate(const QByteArray &json)
 {

@@ -5,6 +5,10 @@
 
 #include "core/domain/Result.h"
 #include "core/gelato/GelatoCatalog.h"
+#include "core/gelato/GelatoPrice.h"
+#include "core/gelato/GelatoProduct.h"
+#include "core/gelato/GelatoShipmentMethod.h"
+#include "core/gelato/GelatoStockAvailability.h"
 #include "core/gelato/GelatoTemplate.h"
 
 #include <QByteArray>
@@ -15,5 +19,10 @@ namespace Bottega::GelatoParsers {
 Result<GelatoTemplate> parseTemplate(const QByteArray &json);
 Result<QList<GelatoCatalog>> parseCatalogs(const QByteArray &json);
 Result<GelatoCatalog> parseCatalog(const QByteArray &json);
+Result<GelatoProduct> parseProduct(const QByteArray &json);
+Result<QList<GelatoProduct>> parseProductSearch(const QByteArray &json); // its "products"
+Result<QList<GelatoPrice>> parsePrices(const QByteArray &json);
+Result<QList<GelatoStockAvailability>> parseStockAvailability(const QByteArray &json);
+Result<QList<GelatoShipmentMethod>> parseShipmentMethods(const QByteArray &json);
 
 } // namespace Bottega::GelatoParsers

@@ -1,8 +1,11 @@
 // GelatoClient against the Gelato fake over loopback: the key (read once, sent, redacted), typed
 // answers from the seed's payloads, the parsers' refusals naming the field, and every error path.
 #include "core/gelato/GelatoParsers.h"
+#include "tests/support/fakes/FakeHttpTypes.h"
 #include "tests/support/fakes/GelatoTestRig.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -231,6 +234,105 @@ TEST(GelatoParsersTest, IgnoresUnknownFieldsAndOptionalOnes)
     ASSERT_EQ(parsed->variants.size(), 1);
     EXPECT_TRUE(parsed->variants.at(0).options.isEmpty());
     EXPECT_TRUE(parsed->variants.at(0).placeholders.isEmpty());
+}
+
+} // namespace
+} // namespace Bottega::Test
+
+namespace Bottega::Test {
+namespace {
+
+TEST_F(GelatoClientTest, ProductsPricesStockAndShipmentFromTheSeed)
+{
+    auto search = rig.wait<QList<GelatoProduct>>([&](QObject *context, auto done) {
+        rig.gelato.searchProducts(u"multipage-brochures"_s, {{u"PaperFormat"_s, {u"DL"_s}}}, 50, 0, context,
+                                  done);
+    });
+    ASSERT_TRUE(search.has_value());
+    ASSERT_TRUE(search->ok()) << search->error().toStdString();
+    ASSERT_EQ(search->value().size(), 1);
+    EXPECT_EQ(search->value().at(0).attributes.value(u"PaperFormat"_s), u"DL"_s);
+    const RecordedRequest request = rig.fake.lastRequest();
+    EXPECT_EQ(request.method, "POST");
+    EXPECT_EQ(request.path, u"/product/v3/catalogs/multipage-brochures/products:search"_s);
+    EXPECT_EQ(request.json().object().value(u"limit"_s).toInt(), 50);
+    EXPECT_EQ(request.json()
+                      .object()
+                      .value(u"attributeFilters"_s)
+                      .toObject()
+                      .value(u"PaperFormat"_s)
+                      .toArray()
+                      .at(0)
+                      .toString(),
+              u"DL"_s);
+
+    const QString uid = search->value().at(0).uid;
+    auto product = rig.wait<GelatoProduct>(
+            [&](QObject *context, auto done) { rig.gelato.getProduct(uid, context, done); });
+    ASSERT_TRUE(product.has_value());
+    ASSERT_TRUE(product->ok()) << product->error().toStdString();
+    EXPECT_EQ(product->value().uid, uid);
+    EXPECT_DOUBLE_EQ(product->value().weight, 1.341);
+    EXPECT_EQ(product->value().weightUnit, u"grams"_s);
+    auto missing = rig.wait<GelatoProduct>(
+            [&](QObject *context, auto done) { rig.gelato.getProduct(u"no_such_uid"_s, context, done); });
+    ASSERT_TRUE(missing.has_value());
+    EXPECT_EQ(missing->error(), u"Gelato has no product \"no_such_uid\""_s);
+
+    auto prices = rig.wait<QList<GelatoPrice>>([&](QObject *context, auto done) {
+        rig.gelato.getPrices(uid, u"US"_s, u"USD"_s, context, done);
+    });
+    ASSERT_TRUE(prices.has_value());
+    ASSERT_TRUE(prices->ok()) << prices->error().toStdString();
+    ASSERT_EQ(prices->value().size(), 3);
+    EXPECT_EQ(prices->value().at(1).quantity, 20);
+    EXPECT_DOUBLE_EQ(prices->value().at(1).price, 87.883871);
+    EXPECT_EQ(prices->value().at(1).currency, u"USD"_s);
+    EXPECT_EQ(rig.fake.lastRequest().query.queryItemValue(u"country"_s), u"US"_s);
+    EXPECT_EQ(rig.fake.lastRequest().query.queryItemValue(u"currency"_s), u"USD"_s);
+
+    auto stock = rig.wait<QList<GelatoStockAvailability>>([&](QObject *context, auto done) {
+        rig.gelato.stockAvailability({u"a"_s, u"b"_s}, context, done);
+    });
+    ASSERT_TRUE(stock.has_value());
+    ASSERT_TRUE(stock->ok()) << stock->error().toStdString();
+    ASSERT_FALSE(stock->value().isEmpty());
+    EXPECT_EQ(stock->value().at(0).regions.at(1).stockRegionUid, u"EU"_s);
+    EXPECT_EQ(stock->value().at(0).regions.at(1).status, u"out-of-stock-replenishable"_s);
+    EXPECT_EQ(stock->value().at(0).regions.at(1).replenishmentDate, u"2022-02-13"_s);
+    EXPECT_EQ(rig.fake.lastRequest().json().object().value(u"products"_s).toArray().size(), 2);
+
+    auto methods = rig.wait<QList<GelatoShipmentMethod>>(
+            [&](QObject *context, auto done) { rig.gelato.shipmentMethods(u"IT"_s, context, done); });
+    ASSERT_TRUE(methods.has_value());
+    ASSERT_TRUE(methods->ok()) << methods->error().toStdString();
+    ASSERT_EQ(methods->value().size(), 4);
+    EXPECT_EQ(methods->value().at(0).uid, u"dhl_global_parcel"_s);
+    EXPECT_EQ(methods->value().at(0).type, u"normal"_s);
+    EXPECT_TRUE(methods->value().at(0).hasTracking);
+    EXPECT_TRUE(methods->value().at(0).supportedCountries.contains(u"IT"_s));
+    EXPECT_EQ(rig.fake.lastRequest().path, u"/shipment/v1/shipment-methods"_s);
+    EXPECT_EQ(rig.fake.lastRequest().query.queryItemValue(u"country"_s), u"IT"_s);
+}
+
+TEST(GelatoParsersTest, ListsNameTheMissingFieldWithItsIndex)
+{
+    EXPECT_EQ(GelatoParsers::parseShipmentMethods(
+                      R"({"shipmentMethods":[{"shipmentMethodUid":"a","type":"normal",
+              "name":"A","isBusiness":true,"isPrivate":true,"supportedCountries":[]}]})")
+                      .error(),
+              u"Gelato shipment methods: shipmentMethods[0].hasTracking is missing"_s);
+    EXPECT_EQ(GelatoParsers::parsePrices(R"([{"productUid":"p","quantity":1,"currency":"EUR"}])").error(),
+              u"Gelato prices: [0].price is missing"_s);
+    EXPECT_EQ(
+            GelatoParsers::parseStockAvailability(
+                    R"({"productsAvailability":[{"productUid":"p","availability":[{"stockRegionUid":"EU"}]}]})")
+                    .error(),
+            u"Gelato stock availability: productsAvailability[0].availability[0].status is missing"_s);
+    EXPECT_EQ(GelatoParsers::parseProduct(R"({"productUid":"p","weight":{"value":1}})").error(),
+              u"Gelato product: attributes is missing"_s);
+    EXPECT_EQ(GelatoParsers::parseProductSearch(R"({"hits":{}})").error(),
+              u"Gelato product search: products is missing"_s);
 }
 
 } // namespace

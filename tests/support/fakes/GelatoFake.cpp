@@ -33,6 +33,24 @@ GelatoFake::GelatoFake(QObject *parent) : FakeHttpServer(parent)
             return FakeResponse::json(200, readTestData(u"gelato/product/catalog-posters.json"_s));
         return FakeResponse::json(404, R"({"code":"not_found","message":"Catalog not found"})");
     });
+    on("POST", u"/product/v3/catalogs/*"_s, [](const RecordedRequest &request) {
+        if (request.path.endsWith(u"/products:search"_s))
+            return FakeResponse::json(200, readTestData(u"gelato/product/search-products.json"_s));
+        return FakeResponse::json(404, R"({"code":"not_found","message":"Not found"})");
+    });
+    on("GET", u"/product/v3/products/*"_s, [](const RecordedRequest &request) {
+        const QByteArray product = readTestData(u"gelato/product/product.json"_s);
+        const QString uid = QJsonDocument::fromJson(product).object().value(u"productUid"_s).toString();
+        if (request.path.endsWith(u"/prices"_s))
+            return FakeResponse::json(200, readTestData(u"gelato/product/prices.json"_s));
+        if (request.path == u"/product/v3/products/"_s + uid)
+            return FakeResponse::json(200, product);
+        return FakeResponse::json(404, R"({"code":"not_found","message":"Product not found"})");
+    });
+    onJson("POST", u"/product/v3/stock/region-availability"_s, 200,
+           readTestData(u"gelato/product/stock-availability.json"_s));
+    onJson("GET", u"/shipment/v1/shipment-methods"_s, 200,
+           readTestData(u"gelato/shipment/shipment-methods.json"_s));
 }
 
 GelatoFake::~GelatoFake() = default;
