@@ -102,6 +102,15 @@ TEST_F(GelatoClientTest, WrongKeyIsRefusedByGelato)
     auto tested = testConnection();
     ASSERT_TRUE(tested.has_value());
     EXPECT_EQ(tested->error(), u"Gelato refused the API key"_s);
+
+    // A key Gelato knows but that may not do this: 403, the same message.
+    rig.fake.setApiKey(GelatoFake::apiKey());
+    const QString path = GelatoFake::templatePath(QString::fromLatin1(GelatoFake::threeId));
+    rig.fake.addFault(path, FakeFault::status(403, R"({"code":"forbidden","message":"Forbidden"})"));
+    fetched = fetch(QString::fromLatin1(GelatoFake::threeId));
+    ASSERT_TRUE(fetched.has_value());
+    EXPECT_EQ(fetched->error(), u"Gelato refused the API key"_s);
+    EXPECT_EQ(rig.fake.requestCount(path), 2); // neither is retried
 }
 
 TEST_F(GelatoClientTest, UnknownTemplateIsNamed)
