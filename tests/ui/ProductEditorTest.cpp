@@ -186,6 +186,20 @@ TEST_F(ProductEditorTest, VariantEditorShowsWhichImageEachPlacementUsesAndSaves)
     EXPECT_EQ(images->item(0, 2)->text(), u"https://cdn.example.com/front.pdf"_s);
     EXPECT_EQ(images->item(1, 1)->text(), u"Missing"_s);
 
+    // An override of "back" for this variant only; refused when the URL is not http(s).
+    EXPECT_FALSE(dialog.setOverride(u"back"_s, u"file:///etc/passwd"_s));
+    EXPECT_EQ(dialog.message()->type(), InlineMessage::Type::Error);
+    ASSERT_TRUE(dialog.setOverride(u"back"_s, u"https://cdn.example.com/l-orange-back.png"_s));
+    EXPECT_TRUE(dialog.imagesChanged());
+    EXPECT_EQ(images->item(1, 1)->text(), u"Its own override"_s);
+    EXPECT_EQ(images->item(1, 2)->text(), u"https://cdn.example.com/l-orange-back.png"_s);
+    const Product withOverride = *ProductRepository(db()).get(id);
+    EXPECT_TRUE(VariantTableModel::missingPlacements(withOverride, variantId).isEmpty());
+    EXPECT_EQ(VariantTableModel::missingPlacements(withOverride, product.variants.at(0).id),
+              QStringList {u"back"_s});
+    ASSERT_TRUE(dialog.removeOverride(u"back"_s));
+    EXPECT_EQ(images->item(1, 1)->text(), u"Missing"_s);
+
     dialog.skuField()->setText(u"TS-L-ORANGE"_s);
     dialog.priceExtraField()->setValue(3.5);
     ASSERT_TRUE(dialog.save());

@@ -1,5 +1,7 @@
 #include "ui/models/VariantTableModel.h"
 
+#include "core/sync/PrintImages.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -183,16 +185,7 @@ QString VariantTableModel::optionsText(const Variant &variant)
 
 QStringList VariantTableModel::missingPlacements(const Product &product, qint64 variantId)
 {
-    QStringList missing;
-    for (const QString &placement : product.placements) {
-        bool covered = false;
-        for (const PrintImage &image : product.printImages)
-            if (image.placement == placement && (image.variantId == 0 || image.variantId == variantId))
-                covered = true;
-        if (!covered)
-            missing.append(placement);
-    }
-    return missing;
+    return PrintImages::missingPlacements(product, variantId); // the one rule of PROD-3
 }
 
 } // namespace Bottega

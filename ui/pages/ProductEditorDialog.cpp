@@ -208,6 +208,7 @@ QWidget *ProductEditorDialog::createVariantsTab()
 
 void ProductEditorDialog::setFileStore(FileStore *files)
 {
+    m_files = files;
     m_printImages->setFileStore(files);
     reload();
 }
@@ -364,7 +365,9 @@ void ProductEditorDialog::configureSelectedVariant()
     if (rows.isEmpty() || !m_database)
         return;
     VariantEditorDialog editor(m_database, m_product, m_variants->variantAt(rows.first().row()).id, this);
-    if (editor.exec() == QDialog::Accepted) {
+    editor.setFileStore(m_files);
+    // Overrides are stored as soon as they are set, even when the fields are not saved.
+    if (editor.exec() == QDialog::Accepted || editor.imagesChanged()) {
         m_changed = true;
         reload();
     }

@@ -80,6 +80,7 @@ private:
 
     Database *m_database;
     GelatoClient *m_gelato;
+    FileStore *m_files = nullptr;
     TemplateSync *m_sync = nullptr;
     qint64 m_productId;
     Product m_product;

@@ -1,17 +1,23 @@
 #include "ui/pages/VariantEditorDialog.h"
 
+#include "core/store/PrintImageRepository.h"
+#include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
+#include "core/sync/PrintImages.h"
 #include "ui/models/VariantTableModel.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -29,7 +35,9 @@ VariantEditorDialog::VariantEditorDialog(Database *database, const Product &prod
       m_upc(new QLineEdit(this)), m_isbn(new QLineEdit(this)), m_mpn(new QLineEdit(this)),
       m_priceExtra(new QDoubleSpinBox(this)), m_quantity(new QSpinBox(this)),
       m_weight(new QDoubleSpinBox(this)), m_published(new QCheckBox(tr("Published on Poleepo"), this)),
-      m_images(new QTableWidget(0, 3, this))
+      m_images(new QTableWidget(0, 3, this)), m_overrideUrl(new QPushButton(tr("Override from URL…"), this)),
+      m_overrideFile(new QPushButton(tr("Override from file…"), this)),
+      m_removeOverride(new QPushButton(tr("Remove override"), this))
 {
     setObjectName(u"variantEditor"_s);
     for (const Variant &candidate : product.variants)
@@ -85,8 +93,27 @@ VariantEditorDialog::VariantEditorDialog(Database *database, const Product &prod
     m_images->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_images->setColumnWidth(0, 110);
     m_images->setColumnWidth(1, 190);
+    m_images->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_images->setSelectionMode(QAbstractItemView::SingleSelection);
+    auto *overrideButtons = new QHBoxLayout;
+    overrideButtons->addWidget(m_overrideUrl);
+    overrideButtons->addWidget(m_overrideFile);
+    overrideButtons->addWidget(m_removeOverride);
+    overrideButtons->addStretch(1);
     auto *imagesLayout = new QVBoxLayout(imagesGroup);
     imagesLayout->addWidget(m_images);
+    imagesLayout->addLayout(overrideButtons);
+    const auto updateButtons = [this] {
+        const bool selected = m_database && !selectedPlacement().isEmpty();
+        m_overrideUrl->setEnabled(selected);
+        m_overrideFile->setEnabled(selected && m_files);
+        m_removeOverride->setEnabled(selected);
+    };
+    connect(m_images, &QTableWidget::itemSelectionChanged, this, updateButtons);
+    connect(m_overrideUrl, &QPushButton::clicked, this, [this] { askForOverride(false); });
+    connect(m_overrideFile, &QPushButton::clicked, this, [this] { askForOverride(true); });
+    connect(m_removeOverride, &QPushButton::clicked, this, [this] { removeOverride(selectedPlacement()); });
+    updateButtons();
     fillImages(product);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -134,6 +161,76 @@ void VariantEditorDialog::fillImages(const Product &product)
         m_images->setItem(row, 1, uses);
         m_images->setItem(row, 2, new QTableWidgetItem(used ? used->source : QString()));
     }
+}
+
+void VariantEditorDialog::setFileStore(FileStore *files)
+{
+    m_files = files;
+    m_overrideFile->setEnabled(m_files && m_database && !selectedPlacement().isEmpty());
+}
+
+QString VariantEditorDialog::selectedPlacement() const
+{
+    const auto rows = m_images->selectionModel()->selectedRows(0);
+    return rows.isEmpty() ? QString() : rows.first().data().toString();
+}
+
+void VariantEditorDialog::askForOverride(bool fromFile)
+{
+    const QString placement = selectedPlacement();
+    if (placement.isEmpty())
+        return;
+    QString source;
+    if (fromFile) {
+        source = QFileDialog::getOpenFileName(
+                this, tr("Print image for \"%1\"").arg(placement), QString(),
+                tr("Print files (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)"));
+    } else {
+        source = QInputDialog::getText(this, tr("Override print image"),
+                                       tr("URL of the image for \"%1\" (http or https):").arg(placement));
+    }
+    if (!source.trimmed().isEmpty())
+        setOverride(placement, source.trimmed());
+}
+
+bool VariantEditorDialog::setOverride(const QString &placement, const QString &urlOrFile)
+{
+    if (!m_database || m_variant.id == 0)
+        return false;
+    auto stored
+            = PrintImages(*m_database, m_files).set(m_variant.productId, placement, urlOrFile, m_variant.id);
+    if (!stored) {
+        m_message->showMessage(InlineMessage::Type::Error, stored.error());
+        return false;
+    }
+    m_imagesChanged = true;
+    reloadImages();
+    return true;
+}
+
+bool VariantEditorDialog::removeOverride(const QString &placement)
+{
+    if (!m_database || m_variant.id == 0 || placement.isEmpty())
+        return false;
+    if (auto removed = PrintImageRepository(*m_database).remove(m_variant.productId, m_variant.id, placement);
+        !removed) {
+        m_message->showMessage(InlineMessage::Type::Error, removed.error());
+        return false;
+    }
+    m_imagesChanged = true;
+    reloadImages();
+    return true;
+}
+
+void VariantEditorDialog::reloadImages()
+{
+    auto product = ProductRepository(*m_database).get(m_variant.productId);
+    if (!product) {
+        m_message->showMessage(InlineMessage::Type::Error, product.error());
+        return;
+    }
+    m_message->clearMessage();
+    fillImages(product.value());
 }
 
 bool VariantEditorDialog::save()

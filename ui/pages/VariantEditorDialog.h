@@ -10,12 +10,14 @@
 class QCheckBox;
 class QDoubleSpinBox;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
 namespace Bottega {
 
 class Database;
+class FileStore;
 class InlineMessage;
 
 class VariantEditorDialog final : public QDialog
@@ -34,13 +36,25 @@ public:
     InlineMessage *message() const { return m_message; }
     QLineEdit *skuField() const { return m_sku; }
     QDoubleSpinBox *priceExtraField() const { return m_priceExtra; }
+    // Print overrides of this variant (PROD-4) through the PrintImages use case: an http(s) URL or,
+    // with a file store, a local file; removing one falls back to the product's default.
+    void setFileStore(FileStore *files);
+    bool setOverride(const QString &placement, const QString &urlOrFile);
+    bool removeOverride(const QString &placement);
+    bool imagesChanged() const { return m_imagesChanged; }
+
     // Writes the fields; false (with the error shown) when the store refused them.
     bool save();
 
 private:
     void fillImages(const Product &product);
+    void reloadImages();
+    QString selectedPlacement() const;
+    void askForOverride(bool fromFile);
 
     Database *m_database;
+    FileStore *m_files = nullptr;
+    bool m_imagesChanged = false;
     Variant m_variant;
     InlineMessage *m_message;
     QLineEdit *m_title;
@@ -55,6 +69,9 @@ private:
     QDoubleSpinBox *m_weight;
     QCheckBox *m_published;
     QTableWidget *m_images;
+    QPushButton *m_overrideUrl;
+    QPushButton *m_overrideFile;
+    QPushButton *m_removeOverride;
 };
 
 } // namespace Bottega
