@@ -160,7 +160,8 @@ ServerResponse WebhookIntake::enqueue(const ServerRequest &request, const QStrin
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return ServerResponse::error(400, tr("webhook body is not a JSON object"));
     const QJsonObject object = document.object();
-    const QString event = object.value("event"_L1).toString();
+    // PostgreSQL text cannot hold NUL: a sender's NUL would otherwise turn a verified call into a 500.
+    const QString event = object.value("event"_L1).toString().remove(QChar(u'\0'));
     if (event.isEmpty())
         return ServerResponse::error(400, tr("webhook body has no event"));
 
@@ -168,7 +169,7 @@ ServerResponse WebhookIntake::enqueue(const ServerRequest &request, const QStrin
     item.source = source;
     item.recordName = recordName;
     item.event = event;
-    item.eventId = idText(object.value("id"_L1));
+    item.eventId = idText(object.value("id"_L1)).remove(QChar(u'\0'));
     item.body = request.body;
     item.headers = headerLines(request);
     item.receivedAt = QDateTime::currentDateTimeUtc();
