@@ -54,7 +54,12 @@ protected:
         return stored.ok() ? *stored : Product {};
     }
 
-    qint64 productCount() { return ProductRepository(db()).count({.includeArchived = true}).value(); }
+    qint64 productCount()
+    {
+        ProductRepository::Query all;
+        all.includeArchived = true;
+        return ProductRepository(db()).count(all).value();
+    }
 
     static QStringList names(const QList<ProductAttribute> &attributes)
     {
