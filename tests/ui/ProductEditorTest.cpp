@@ -4,6 +4,7 @@
 #include "core/server/FileStore.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
+#include "tests/ui/LengtheningTranslator.h"
 #include "tests/ui/ProductFixture.h"
 #include "ui/models/ProductTableModel.h"
 #include "ui/models/VariantTableModel.h"
@@ -19,6 +20,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -208,6 +210,40 @@ TEST_F(ProductEditorTest, VariantEditorShowsWhichImageEachPlacementUsesAndSaves)
     EXPECT_DOUBLE_EQ(stored.priceExtra, 3.5);
     EXPECT_TRUE(stored.needsUpdate);
     EXPECT_EQ(stored.options.size(), 2);
+}
+
+// Italian is about 40% longer than English: every page and dialog still fits 1100x700 and shows
+// its buttons and labels whole.
+TEST_F(ProductEditorTest, PagesFitWithWordsFortyPercentLonger)
+{
+    LengtheningTranslator translator;
+    ASSERT_TRUE(QCoreApplication::installTranslator(&translator));
+    const qint64 id = store(tShirt());
+    const Product product = *ProductRepository(db()).get(id);
+    ProductListPage list(&db());
+    ProductEditorDialog editor(&db(), nullptr, id);
+    VariantEditorDialog variant(&db(), product, product.variants.at(0).id);
+    const QList<std::pair<QWidget *, QString>> widgets = {{&list, u"long-product-list"_s},
+                                                          {&editor, u"long-product-editor"_s},
+                                                          {&variant, u"long-variant-editor"_s}};
+    for (const auto &[widget, name] : widgets) {
+        render(*widget, name);
+        EXPECT_LE(widget->minimumSizeHint().width(), 1100) << name.toStdString();
+        EXPECT_LE(widget->minimumSizeHint().height(), 700) << name.toStdString();
+        for (const QPushButton *button : widget->findChildren<QPushButton *>()) {
+            if (button->isVisible()) {
+                EXPECT_GE(button->width(), button->sizeHint().width()) << button->text().toStdString();
+            }
+        }
+        for (const QLabel *label : widget->findChildren<QLabel *>()) {
+            if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty()) {
+                EXPECT_GE(label->width(), label->minimumSizeHint().width()) << label->text().toStdString();
+            }
+        }
+    }
+    editor.tabs()->setCurrentIndex(ProductEditorDialog::PrintImagesTab);
+    render(editor, u"long-product-print-images"_s);
+    QCoreApplication::removeTranslator(&translator);
 }
 
 } // namespace

@@ -185,7 +185,8 @@ QWidget *ProductEditorDialog::createVariantsTab()
                {VariantTableModel::PrintImagesColumn, 120}, {VariantTableModel::PublishedColumn, 80},
                {VariantTableModel::NeedsUpdateColumn, 90}};
     for (const auto &[column, width] : widths)
-        m_variantView->setColumnWidth(column, width);
+        m_variantView->setColumnWidth(
+                column, std::max(width, m_variantView->horizontalHeader()->sectionSizeHint(column)));
     m_configure = new QPushButton(tr("Configure…"), page);
     m_configure->setObjectName(u"configureVariantButton"_s);
     m_configure->setEnabled(false);

@@ -18,6 +18,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -66,13 +67,14 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     // The name takes what the other columns leave, so the table fits without scrolling sideways.
     m_view->horizontalHeader()->setSectionResizeMode(ProductTableModel::NameColumn, QHeaderView::Stretch);
     m_view->horizontalHeader()->setMinimumSectionSize(60);
-    m_view->setColumnWidth(ProductTableModel::SkuColumn, 110);
-    m_view->setColumnWidth(ProductTableModel::PriceColumn, 80);
-    m_view->setColumnWidth(ProductTableModel::QuantityColumn, 80);
-    m_view->setColumnWidth(ProductTableModel::TemplateColumn, 170);
-    m_view->setColumnWidth(ProductTableModel::PublishedColumn, 90);
-    m_view->setColumnWidth(ProductTableModel::NeedsUpdateColumn, 100);
-    m_view->setColumnWidth(ProductTableModel::UpdatedColumn, 130);
+    // Never narrower than the header text, which is longer in Italian.
+    const QList<std::pair<int, int>> widths
+            = {{ProductTableModel::SkuColumn, 110},      {ProductTableModel::PriceColumn, 80},
+               {ProductTableModel::QuantityColumn, 80},  {ProductTableModel::TemplateColumn, 170},
+               {ProductTableModel::PublishedColumn, 90}, {ProductTableModel::NeedsUpdateColumn, 100},
+               {ProductTableModel::UpdatedColumn, 130}};
+    for (const auto &[column, width] : widths)
+        m_view->setColumnWidth(column, std::max(width, m_view->horizontalHeader()->sectionSizeHint(column)));
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
