@@ -83,21 +83,34 @@ Result<void> WebhookProcessor::processOne(WebhookQueueItem item, Summary &summar
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto handler = m_handlers.constFind(handlerKey(item.source, item.event));
-    Result<WebhookOutcome> outcome = handler == m_handlers.cend()
-            ? Result<WebhookOutcome>(
-                    WebhookOutcome::ignore(tr("no handler for the %1 event %2").arg(item.source, item.event)))
-            : (*handler)(item);
-
     item.claimedBy.clear();
     item.claimedAt = QDateTime();
-    if (outcome) {
-        item.state = outcome->ignored ? WebhookQueueItem::State::Ignored : WebhookQueueItem::State::Done;
-        item.note = outcome->note;
-        item.lastError.clear();
-        item.nextAttemptAt = QDateTime();
-        item.processedAt = now;
+
+    // The handler's changes and the row's Done/Ignored in one transaction: one commit per event,
+    // and a handler that fails halfway leaves nothing behind.
+    Result<WebhookOutcome> outcome = makeError(QString());
+    const auto applied = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        outcome = handler == m_handlers.cend() ? Result<WebhookOutcome>(WebhookOutcome::ignore(
+                          tr("no handler for the %1 event %2").arg(item.source, item.event)))
+                                               : (*handler)(item);
+        if (!outcome)
+            return makeError(outcome.error());
+        WebhookQueueItem finished = item;
+        finished.state = outcome->ignored ? WebhookQueueItem::State::Ignored : WebhookQueueItem::State::Done;
+        finished.note = outcome->note;
+        finished.lastError.clear();
+        finished.nextAttemptAt = QDateTime();
+        finished.processedAt = now;
+        return WebhookQueueRepository(m_database).update(finished);
+    });
+    if (applied) {
         ++(outcome->ignored ? summary.ignored : summary.done);
-    } else if (item.attempts >= maxAttempts) {
+        return {};
+    }
+    if (outcome) // the handler succeeded but its row could not be written: a database problem
+        return makeError(applied.error());
+
+    if (item.attempts >= maxAttempts) {
         item.state = WebhookQueueItem::State::Failed;
         item.lastError = outcome.error();
         item.processedAt = now;
