@@ -73,6 +73,10 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Ids, times and event names are short and must be read whole; the note takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(WebhookTableModel::NoteColumn, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
     m_payload->setObjectName(u"payload"_s);
     m_payload->setReadOnly(true);
