@@ -115,14 +115,9 @@ Result<QList<ApiLogEntry>> ApiLogRepository::list(const Query &query)
     QVariantList values;
     QString sql = u"SELECT "_s + columns + u" FROM api_log"_s + whereClause(query, values)
             + u" ORDER BY at DESC, id DESC"_s;
-    if (query.limit > 0) {
-        sql += u" LIMIT ? OFFSET ?"_s;
-        values.append(query.limit);
-        values.append(qMax(0, query.offset));
-    }
+    SqlStatement::appendPage(sql, values, query.limit, query.offset);
     SqlStatement select(m_database.connection(), sql);
-    for (const QVariant &value : std::as_const(values))
-        select.bind(value);
+    select.bindAll(values);
     if (auto r = select.exec(tr("cannot read the API log")); !r)
         return makeError(r.error());
     QList<ApiLogEntry> entries;
@@ -134,13 +129,9 @@ Result<QList<ApiLogEntry>> ApiLogRepository::list(const Query &query)
 Result<qint64> ApiLogRepository::count(const Query &query)
 {
     QVariantList values;
-    SqlStatement select(m_database.connection(),
-                        u"SELECT COUNT(*) AS n FROM api_log"_s + whereClause(query, values));
-    for (const QVariant &value : std::as_const(values))
-        select.bind(value);
-    if (auto r = select.exec(tr("cannot count the API log")); !r)
-        return makeError(r.error());
-    return select.next() ? select.integer(u"n"_s) : 0;
+    const QString where = whereClause(query, values);
+    return SqlStatement::count(m_database.connection(), u"api_log"_s, where, values,
+                               tr("cannot count the API log"));
 }
 
 Result<int> ApiLogRepository::deleteOlderThan(const QDateTime &time)

@@ -140,14 +140,9 @@ Result<QList<ProductBatch>> ProductBatchRepository::list(const Query &query)
         sql += u" WHERE status IN ("_s + marks.join(u',') + u')';
     }
     sql += u" ORDER BY id DESC"_s;
-    if (query.limit > 0) {
-        sql += u" LIMIT ? OFFSET ?"_s;
-        values.append(query.limit);
-        values.append(qMax(0, query.offset));
-    }
+    SqlStatement::appendPage(sql, values, query.limit, query.offset);
     SqlStatement select(m_database.connection(), sql);
-    for (const QVariant &value : std::as_const(values))
-        select.bind(value);
+    select.bindAll(values);
     if (auto r = select.exec(tr("cannot read the product batches")); !r)
         return makeError(r.error());
     QList<ProductBatch> batches;

@@ -256,14 +256,9 @@ Result<QList<Product>> ProductRepository::list(const Query &query)
     QString sql = u"SELECT "_s + columns + u" FROM products"_s + whereClause(query, values) + u" ORDER BY "_s
             + sortColumn(query.sort) + (query.descending ? u" DESC"_s : u" ASC"_s) + u", id"_s
             + (query.descending ? u" DESC"_s : u" ASC"_s);
-    if (query.limit > 0) {
-        sql += u" LIMIT ? OFFSET ?"_s;
-        values.append(query.limit);
-        values.append(qMax(0, query.offset));
-    }
+    SqlStatement::appendPage(sql, values, query.limit, query.offset);
     SqlStatement select(m_database.connection(), sql);
-    for (const QVariant &value : std::as_const(values))
-        select.bind(value);
+    select.bindAll(values);
     if (auto r = select.exec(tr("cannot read the products")); !r)
         return makeError(r.error());
     QList<Product> products;
@@ -275,13 +270,9 @@ Result<QList<Product>> ProductRepository::list(const Query &query)
 Result<qint64> ProductRepository::count(const Query &query)
 {
     QVariantList values;
-    SqlStatement select(m_database.connection(),
-                        u"SELECT COUNT(*) AS n FROM products"_s + whereClause(query, values));
-    for (const QVariant &value : std::as_const(values))
-        select.bind(value);
-    if (auto r = select.exec(tr("cannot count the products")); !r)
-        return makeError(r.error());
-    return select.next() ? select.integer(u"n"_s) : 0;
+    const QString where = whereClause(query, values);
+    return SqlStatement::count(m_database.connection(), u"products"_s, where, values,
+                               tr("cannot count the products"));
 }
 
 Result<std::optional<qint64>> ProductRepository::findByGelatoTemplate(const QString &templateId)

@@ -348,14 +348,9 @@ Result<QList<SalesOrder>> SalesOrderRepository::list(const Query &query)
     QString sql = u"SELECT id, state, created_at, updated_at, "_s + writableColumns + u" FROM sales_orders"_s
             + whereClause(query, values) + u" ORDER BY "_s + sortColumn(query.sort) + direction + u", id"_s
             + direction;
-    if (query.limit > 0) {
-        sql += u" LIMIT ? OFFSET ?"_s;
-        values.append(query.limit);
-        values.append(qMax(0, query.offset));
-    }
+    SqlStatement::appendPage(sql, values, query.limit, query.offset);
     SqlStatement select(m_database.connection(), sql);
-    for (const QVariant &value : std::as_const(values))
-        select.bind(value);
+    select.bindAll(values);
     if (auto r = select.exec(tr("cannot read the orders")); !r)
         return makeError(r.error());
     QList<SalesOrder> orders;
@@ -367,13 +362,9 @@ Result<QList<SalesOrder>> SalesOrderRepository::list(const Query &query)
 Result<qint64> SalesOrderRepository::count(const Query &query)
 {
     QVariantList values;
-    SqlStatement select(m_database.connection(),
-                        u"SELECT COUNT(*) AS n FROM sales_orders"_s + whereClause(query, values));
-    for (const QVariant &value : std::as_const(values))
-        select.bind(value);
-    if (auto r = select.exec(tr("cannot count the orders")); !r)
-        return makeError(r.error());
-    return select.next() ? select.integer(u"n"_s) : 0;
+    const QString where = whereClause(query, values);
+    return SqlStatement::count(m_database.connection(), u"sales_orders"_s, where, values,
+                               tr("cannot count the orders"));
 }
 
 Result<void> SalesOrderRepository::update(const SalesOrder &order)

@@ -103,4 +103,30 @@ int SqlStatement::rowsAffected() const
     return m_query.numRowsAffected();
 }
 
+SqlStatement &SqlStatement::bindAll(const QVariantList &values)
+{
+    for (const QVariant &value : values)
+        bind(value);
+    return *this;
+}
+
+void SqlStatement::appendPage(QString &sql, QVariantList &values, int limit, int offset)
+{
+    if (limit <= 0)
+        return;
+    sql += QStringLiteral(" LIMIT ? OFFSET ?");
+    values.append(limit);
+    values.append(qMax(0, offset));
+}
+
+Result<qint64> SqlStatement::count(const QSqlDatabase &connection, const QString &table, const QString &where,
+                                   const QVariantList &values, const QString &what)
+{
+    SqlStatement select(connection, QStringLiteral("SELECT COUNT(*) AS n FROM ") + table + where);
+    select.bindAll(values);
+    if (auto r = select.exec(what); !r)
+        return makeError(r.error());
+    return select.next() ? select.integer(QStringLiteral("n")) : 0;
+}
+
 } // namespace Bottega

@@ -22,6 +22,14 @@ public:
 
     // Binds the next positional "?" placeholder.
     SqlStatement &bind(const QVariant &value);
+    // Binds each value in turn, as a built WHERE clause collected them.
+    SqlStatement &bindAll(const QVariantList &values);
+
+    // Appends " LIMIT ? OFFSET ?" and its two values when limit > 0 (0: every row).
+    static void appendPage(QString &sql, QVariantList &values, int limit, int offset);
+    // SELECT COUNT(*) FROM <table><where>, with the WHERE clause's values. On failure: "<what>: …".
+    static Result<qint64> count(const QSqlDatabase &connection, const QString &table, const QString &where,
+                                const QVariantList &values, const QString &what);
 
     // Runs the statement. On failure: "<what>: <database error>".
     Result<void> exec(const QString &what);
