@@ -114,14 +114,9 @@ Result<QList<WebhookQueueItem>> WebhookQueueRepository::list(const Query &query)
     if (!conditions.isEmpty())
         sql += u" WHERE "_s + conditions.join(" AND "_L1);
     sql += u" ORDER BY id DESC"_s;
-    if (query.limit > 0) {
-        sql += u" LIMIT ? OFFSET ?"_s;
-        values.append(query.limit);
-        values.append(qMax(0, query.offset));
-    }
+    SqlStatement::appendPage(sql, values, query.limit, query.offset);
     SqlStatement select(m_database.connection(), sql);
-    for (const QVariant &value : std::as_const(values))
-        select.bind(value);
+    select.bindAll(values);
     if (auto r = select.exec(tr("cannot read the webhook queue")); !r)
         return makeError(r.error());
     QList<WebhookQueueItem> items;
