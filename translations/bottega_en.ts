@@ -80,6 +80,33 @@
     </message>
 </context>
 <context>
+    <name>Bottega::CatalogBrowserDialog</name>
+    <message>
+        <source>Gelato catalog</source>
+        <translation>Gelato catalog</translation>
+    </message>
+    <message>
+        <source>Filter attributes and values…</source>
+        <translation>Filter attributes and values…</translation>
+    </message>
+    <message>
+        <source>Attribute / value</source>
+        <translation>Attribute / value</translation>
+    </message>
+    <message>
+        <source>Gelato UID</source>
+        <translation>Gelato UID</translation>
+    </message>
+    <message>
+        <source>Catalogs</source>
+        <translation>Catalogs</translation>
+    </message>
+    <message>
+        <source>Gelato is not set up: enter its API key on the Settings page.</source>
+        <translation>Gelato is not set up: enter its API key on the Settings page.</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::CommandLine</name>
     <message>
         <source>serve: address to listen on.</source>
@@ -142,6 +169,42 @@
         <translation>the command &quot;%1&quot; does not take --%2</translation>
     </message>
     <message>
+        <source>--sandbox: the sandbox is not available yet in this version</source>
+        <translation>--sandbox: the sandbox is not available yet in this version</translation>
+    </message>
+    <message>
+        <source>webhook list: only this state.</source>
+        <translation>webhook list: only this state.</translation>
+    </message>
+    <message>
+        <source>webhook list: gelato or poleepo.</source>
+        <translation>webhook list: gelato or poleepo.</translation>
+    </message>
+    <message>
+        <source>webhook list: at most N rows.</source>
+        <translation>webhook list: at most N rows.</translation>
+    </message>
+    <message>
+        <source>webhook retry: every failed one.</source>
+        <translation>webhook retry: every failed one.</translation>
+    </message>
+    <message>
+        <source>webhook add-record: comma-separated.</source>
+        <translation>webhook add-record: comma-separated.</translation>
+    </message>
+    <message>
+        <source>product set, set-print-image: the variant.</source>
+        <translation>product set, set-print-image: the variant.</translation>
+    </message>
+    <message>
+        <source>product sync-template: the product to re-sync.</source>
+        <translation>product sync-template: the product to re-sync.</translation>
+    </message>
+    <message>
+        <source>product import-csv: only show the changes.</source>
+        <translation>product import-csv: only show the changes.</translation>
+    </message>
+    <message>
         <source>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
 
 Without a command, opens the window.
@@ -154,6 +217,17 @@ Commands:
   secret status                       which secrets are set (never their values)
   job list | run NAME | set NAME --interval SECONDS | --enabled true|false
                                       the scheduler
+  webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed
+  webhook process | cleanup | add-record NAME --events E,... | records
+                                      the webhook queue and Poleepo webhook records
+  test-connection gelato|poleepo      checks the credentials against the service
+  product list | show ID              products, variants, print-image completeness
+  product sync-template TEMPLATE_ID [--product ID]
+                                      creates or re-syncs a product from a Gelato template
+  product set ID FIELD VALUE [--variant VID]
+  product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
+  product import-csv FILE [--dry-run] | export-csv FILE
+                                      bulk mapping of Product UID and Design File URL
 
 Global options:
   --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
@@ -175,6 +249,17 @@ Commands:
   secret status                       which secrets are set (never their values)
   job list | run NAME | set NAME --interval SECONDS | --enabled true|false
                                       the scheduler
+  webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed
+  webhook process | cleanup | add-record NAME --events E,... | records
+                                      the webhook queue and Poleepo webhook records
+  test-connection gelato|poleepo      checks the credentials against the service
+  product list | show ID              products, variants, print-image completeness
+  product sync-template TEMPLATE_ID [--product ID]
+                                      creates or re-syncs a product from a Gelato template
+  product set ID FIELD VALUE [--variant VID]
+  product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
+  product import-csv FILE [--dry-run] | export-csv FILE
+                                      bulk mapping of Product UID and Design File URL
 
 Global options:
   --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
@@ -184,10 +269,6 @@ Global options:
   --json              JSON output
   --version, --help
 </translation>
-    </message>
-    <message>
-        <source>--sandbox: the sandbox is not available yet in this version</source>
-        <translation>--sandbox: the sandbox is not available yet in this version</translation>
     </message>
 </context>
 <context>
@@ -327,6 +408,302 @@ Global options:
     <message>
         <source>Stopped</source>
         <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an id</source>
+        <translation>%1: &quot;%2&quot; is not an id</translation>
+    </message>
+    <message>
+        <source>Product %1: %2</source>
+        <translation>Product %1: %2</translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <translation>Template: %1</translation>
+    </message>
+    <message>
+        <source>Price: %1  Quantity: %2  Published: %3  Needs update: %4</source>
+        <translation>Price: %1  Quantity: %2  Published: %3  Needs update: %4</translation>
+    </message>
+    <message>
+        <source>Placements: %1</source>
+        <translation>Placements: %1</translation>
+    </message>
+    <message>
+        <source>VARIANT</source>
+        <translation>VARIANT</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>OPTIONS</source>
+        <translation>OPTIONS</translation>
+    </message>
+    <message>
+        <source>PRODUCT UID</source>
+        <translation>PRODUCT UID</translation>
+    </message>
+    <message>
+        <source>PRINT IMAGES</source>
+        <translation>PRINT IMAGES</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>missing: %1</translation>
+    </message>
+    <message>
+        <source>Print image %1 (%2): %3</source>
+        <translation>Print image %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>variant %1</source>
+        <translation>variant %1</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>TEMPLATE</source>
+        <translation>TEMPLATE</translation>
+    </message>
+    <message>
+        <source>VARIANTS</source>
+        <translation>VARIANTS</translation>
+    </message>
+    <message>
+        <source>PUBLISHED</source>
+        <translation>PUBLISHED</translation>
+    </message>
+    <message>
+        <source>NEEDS UPDATE</source>
+        <translation>NEEDS UPDATE</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>product %1, variant %2: %3 = %4</source>
+        <translation>product %1, variant %2: %3 = %4</translation>
+    </message>
+    <message>
+        <source>product %1: %2 = %3</source>
+        <translation>product %1: %2 = %3</translation>
+    </message>
+    <message>
+        <source>product %1: print image &quot;%2&quot; (%3) set from %4</source>
+        <translation>product %1: print image &quot;%2&quot; (%3) set from %4</translation>
+    </message>
+    <message>
+        <source>Print images complete.</source>
+        <translation>Print images complete.</translation>
+    </message>
+    <message>
+        <source>Print images still missing.</source>
+        <translation>Print images still missing.</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>row %1: %2</translation>
+    </message>
+    <message>
+        <source>row %1: variant %2 (%3): %4 &quot;%5&quot; -&gt; &quot;%6&quot;</source>
+        <translation>row %1: variant %2 (%3): %4 &quot;%5&quot; -&gt; &quot;%6&quot;</translation>
+    </message>
+    <message>
+        <source>%n change(s) would be made (dry run: nothing written).</source>
+        <translation>%n change(s) would be made (dry run: nothing written).</translation>
+    </message>
+    <message>
+        <source>%n change(s) applied.</source>
+        <translation>%n change(s) applied.</translation>
+    </message>
+    <message>
+        <source>%1: %n row(s) with errors, nothing changed</source>
+        <translation>%1: %n row(s) with errors, nothing changed</translation>
+    </message>
+    <message>
+        <source>Products exported to %1</source>
+        <translation>Products exported to %1</translation>
+    </message>
+    <message>
+        <source>usage: bottega product list | show ID | set ID FIELD VALUE [--variant VID] | set-print-image ID PLACEMENT URL_OR_FILE [--variant VID] | import-csv FILE [--dry-run] | export-csv FILE | sync-template TEMPLATE_ID [--product ID]</source>
+        <translation>usage: bottega product list | show ID | set ID FIELD VALUE [--variant VID] | set-print-image ID PLACEMENT URL_OR_FILE [--variant VID] | import-csv FILE [--dry-run] | export-csv FILE | sync-template TEMPLATE_ID [--product ID]</translation>
+    </message>
+    <message>
+        <source>usage: bottega product sync-template TEMPLATE_ID [--product ID]</source>
+        <translation>usage: bottega product sync-template TEMPLATE_ID [--product ID]</translation>
+    </message>
+    <message>
+        <source>--product: &quot;%1&quot; is not a product id</source>
+        <translation>--product: &quot;%1&quot; is not a product id</translation>
+    </message>
+    <message>
+        <source>Synchronized: %1 variants created, %2 updated, %3 removed, %4 archived, %5 values removed</source>
+        <translation>Synchronized: %1 variants created, %2 updated, %3 removed, %4 archived, %5 values removed</translation>
+    </message>
+    <message>
+        <source>Already up to date: nothing changed</source>
+        <translation>Already up to date: nothing changed</translation>
+    </message>
+    <message>
+        <source>usage: bottega test-connection gelato|poleepo</source>
+        <translation>usage: bottega test-connection gelato|poleepo</translation>
+    </message>
+    <message>
+        <source>Poleepo connection test is not available yet in this version</source>
+        <translation>Poleepo connection test is not available yet in this version</translation>
+    </message>
+    <message>
+        <source>Gelato: connection ok, the API key is accepted</source>
+        <translation>Gelato: connection ok, the API key is accepted</translation>
+    </message>
+    <message>
+        <source>usage: bottega webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed | process | cleanup | add-record NAME --events STATUS_ORDER,STATUS_SHIPMENT | records</source>
+        <translation>usage: bottega webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed | process | cleanup | add-record NAME --events STATUS_ORDER,STATUS_SHIPMENT | records</translation>
+    </message>
+    <message>
+        <source>--state: &quot;%1&quot; is not Pending, Processing, Done, Failed or Ignored</source>
+        <translation>--state: &quot;%1&quot; is not Pending, Processing, Done, Failed or Ignored</translation>
+    </message>
+    <message>
+        <source>--limit: &quot;%1&quot; is not a positive number</source>
+        <translation>--limit: &quot;%1&quot; is not a positive number</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>EVENT</translation>
+    </message>
+    <message>
+        <source>EVENT ID</source>
+        <translation>EVENT ID</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>ATTEMPTS</source>
+        <translation>ATTEMPTS</translation>
+    </message>
+    <message>
+        <source>RECEIVED</source>
+        <translation>RECEIVED</translation>
+    </message>
+    <message>
+        <source>NOTE</source>
+        <translation>NOTE</translation>
+    </message>
+    <message>
+        <source>webhook show: &quot;%1&quot; is not a webhook id</source>
+        <translation>webhook show: &quot;%1&quot; is not a webhook id</translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation>FIELD</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <source>event id</source>
+        <translation>event id</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>state</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>attempts</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>processed</source>
+        <translation>processed</translation>
+    </message>
+    <message>
+        <source>last error</source>
+        <translation>last error</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>webhook retry: &quot;%1&quot; is not a webhook id</source>
+        <translation>webhook retry: &quot;%1&quot; is not a webhook id</translation>
+    </message>
+    <message>
+        <source>%n webhooks back in the queue</source>
+        <translation>%n webhooks back in the queue</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 ignored, %3 to retry, %4 failed</source>
+        <translation>%1 done, %2 ignored, %3 to retry, %4 failed</translation>
+    </message>
+    <message>
+        <source>%n processed webhooks older than %1 days removed</source>
+        <translation>%n processed webhooks older than %1 days removed</translation>
+    </message>
+    <message>
+        <source>webhook add-record: &quot;%1&quot; is not a valid name (letters, digits, &apos;-&apos; or &apos;_&apos;, no spaces)</source>
+        <translation>webhook add-record: &quot;%1&quot; is not a valid name (letters, digits, &apos;-&apos; or &apos;_&apos;, no spaces)</translation>
+    </message>
+    <message>
+        <source>webhook add-record needs --events STATUS_ORDER,STATUS_SHIPMENT</source>
+        <translation>webhook add-record needs --events STATUS_ORDER,STATUS_SHIPMENT</translation>
+    </message>
+    <message>
+        <source>--events: &quot;%1&quot; is not STATUS_ORDER or STATUS_SHIPMENT</source>
+        <translation>--events: &quot;%1&quot; is not STATUS_ORDER or STATUS_SHIPMENT</translation>
+    </message>
+    <message>
+        <source>%1: %2 (secret: %3)</source>
+        <translation>%1: %2 (secret: %3)</translation>
+    </message>
+    <message>
+        <source>EVENTS</source>
+        <translation>EVENTS</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>ACTIVE</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
     </message>
 </context>
 <context>
@@ -634,6 +1011,77 @@ Global options:
     </message>
 </context>
 <context>
+    <name>Bottega::GelatoEventHandler</name>
+    <message>
+        <source>%1: stock and store products are not tracked here</source>
+        <translation>%1: stock and store products are not tracked here</translation>
+    </message>
+    <message>
+        <source>Gelato&apos;s test call (placeholders in the payload)</source>
+        <translation>Gelato&apos;s test call (placeholders in the payload)</translation>
+    </message>
+    <message>
+        <source>no local order for Gelato order %1</source>
+        <translation>no local order for Gelato order %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a Gelato order event</source>
+        <translation>%1 is not a Gelato order event</translation>
+    </message>
+    <message>
+        <source>Gelato status %1</source>
+        <translation>Gelato status %1</translation>
+    </message>
+    <message>
+        <source>Gelato order %1: %2</source>
+        <translation>Gelato order %1: %2</translation>
+    </message>
+    <message>
+        <source>Gelato order %1 is %2</source>
+        <translation>Gelato order %1 is %2</translation>
+    </message>
+    <message>
+        <source>cancelled by Gelato</source>
+        <translation>cancelled by Gelato</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Gelato could not produce the order: %1</source>
+        <translation>Gelato could not produce the order: %1</translation>
+    </message>
+    <message>
+        <source>the order was returned: %1</source>
+        <translation>the order was returned: %1</translation>
+    </message>
+    <message>
+        <source>tracking %1</source>
+        <translation>tracking %1</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nothing new</translation>
+    </message>
+    <message>
+        <source>item %1: %2 tracking %3 %4</source>
+        <translation>item %1: %2 tracking %3 %4</translation>
+    </message>
+    <message>
+        <source>item %1 is %2</source>
+        <translation>item %1 is %2</translation>
+    </message>
+    <message>
+        <source>order %1 has no item %2</source>
+        <translation>order %1 has no item %2</translation>
+    </message>
+    <message>
+        <source>delivery expected %1 to %2</source>
+        <translation>delivery expected %1 to %2</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::GelatoWebhookPanel</name>
     <message>
         <source>Gelato webhook</source>
@@ -935,10 +1383,6 @@ Global options:
         <translation>Products</translation>
     </message>
     <message>
-        <source>Sync Gelato templates, variants and print images, and publish them to Poleepo.</source>
-        <translation>Sync Gelato templates, variants and print images, and publish them to Poleepo.</translation>
-    </message>
-    <message>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
@@ -949,10 +1393,6 @@ Global options:
     <message>
         <source>Webhooks</source>
         <translation>Webhooks</translation>
-    </message>
-    <message>
-        <source>See the calls received from Gelato and Poleepo with their state and payload, and retry the failed ones.</source>
-        <translation>See the calls received from Gelato and Poleepo with their state and payload, and retry the failed ones.</translation>
     </message>
     <message>
         <source>Batches</source>
@@ -997,6 +1437,10 @@ Global options:
     <message>
         <source>Server: not running</source>
         <translation>Server: not running</translation>
+    </message>
+    <message>
+        <source>Webhooks (%1)</source>
+        <translation>Webhooks (%1)</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1653,92 @@ Global options:
     </message>
 </context>
 <context>
+    <name>Bottega::PrintImagesPanel</name>
+    <message>
+        <source>Set image from URL…</source>
+        <translation>Set image from URL…</translation>
+    </message>
+    <message>
+        <source>Set image from file…</source>
+        <translation>Set image from file…</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placement</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Product default</source>
+        <translation>Product default</translation>
+    </message>
+    <message>
+        <source>Variant overrides</source>
+        <translation>Variant overrides</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Needs the file store of the running app.</source>
+        <translation>Needs the file store of the running app.</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>No image</translation>
+    </message>
+    <message>
+        <source>✓ Default</source>
+        <translation>✓ Default</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing for %n variant(s)</source>
+        <translation>
+            <numerusform>Missing for %n variant</numerusform>
+            <numerusform>Missing for %n variants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>This product has no print placements: synchronize it with its Gelato template first.</source>
+        <translation>This product has no print placements: synchronize it with its Gelato template first.</translation>
+    </message>
+    <message>
+        <source>Set print image</source>
+        <translation>Set print image</translation>
+    </message>
+    <message>
+        <source>URL of the image for &quot;%1&quot; (http or https):</source>
+        <translation>URL of the image for &quot;%1&quot; (http or https):</translation>
+    </message>
+    <message>
+        <source>Print image for &quot;%1&quot;</source>
+        <translation>Print image for &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Print files (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)</source>
+        <translation>Print files (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::ProductBatchRepository</name>
     <message>
         <source>cannot save a product batch</source>
@@ -1256,6 +1786,65 @@ Global options:
     </message>
 </context>
 <context>
+    <name>Bottega::ProductCsv</name>
+    <message>
+        <source>cannot write &quot;%1&quot;: %2</source>
+        <translation>cannot write &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>cannot read &quot;%1&quot;: %2</source>
+        <translation>cannot read &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>the file is empty: it needs a header row</source>
+        <translation>the file is empty: it needs a header row</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; or &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; or &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>missing column %1</source>
+        <translation>missing column %1</translation>
+    </message>
+    <message>
+        <source>Variant ID &quot;%1&quot; is not a number</source>
+        <translation>Variant ID &quot;%1&quot; is not a number</translation>
+    </message>
+    <message>
+        <source>no variant with Variant ID %1</source>
+        <translation>no variant with Variant ID %1</translation>
+    </message>
+    <message>
+        <source>Variant ID %1 has SKU &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>Variant ID %1 has SKU &quot;%2&quot;, not &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>unknown SKU &quot;%1&quot;</source>
+        <translation>unknown SKU &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no Variant ID or SKU to find the variant by</source>
+        <translation>no Variant ID or SKU to find the variant by</translation>
+    </message>
+    <message>
+        <source>Product UID &quot;%1&quot; is not a Gelato product UID (letters, digits, &quot;_&quot;, &quot;-&quot; and &quot;.&quot; only)</source>
+        <translation>Product UID &quot;%1&quot; is not a Gelato product UID (letters, digits, &quot;_&quot;, &quot;-&quot; and &quot;.&quot; only)</translation>
+    </message>
+    <message>
+        <source>Design File URL &quot;%1&quot; is not an http(s) URL</source>
+        <translation>Design File URL &quot;%1&quot; is not an http(s) URL</translation>
+    </message>
+    <message>
+        <source>variant %1 is already mapped on row %2</source>
+        <translation>variant %1 is already mapped on row %2</translation>
+    </message>
+    <message>
+        <source>product %1 has no print placements: synchronize its Gelato template before mapping a Design File URL</source>
+        <translation>product %1 has no print placements: synchronize its Gelato template before mapping a Design File URL</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::ProductEditing</name>
     <message>
         <source>&quot;%1&quot; is a product field, not a variant field (variant fields: %2)</source>
@@ -1268,6 +1857,260 @@ Global options:
     <message>
         <source>variant %1 is not a variant of product %2</source>
         <translation>variant %1 is not a variant of product %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ProductEditorDialog</name>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Variants</translation>
+    </message>
+    <message>
+        <source>Print images</source>
+        <translation>Print images</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Gelato</source>
+        <translation>Gelato</translation>
+    </message>
+    <message>
+        <source>Template Reference from Gelato&apos;s dashboard</source>
+        <translation>Template Reference from Gelato&apos;s dashboard</translation>
+    </message>
+    <message>
+        <source>Synchronize</source>
+        <translation>Synchronize</translation>
+    </message>
+    <message>
+        <source>Needs a connection to Gelato: set it up on the Settings page.</source>
+        <translation>Needs a connection to Gelato: set it up on the Settings page.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Template Reference:</source>
+        <translation>Template Reference:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>SKU:</translation>
+    </message>
+    <message>
+        <source>Internal code:</source>
+        <translation>Internal code:</translation>
+    </message>
+    <message>
+        <source>EAN:</source>
+        <translation>EAN:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>List price:</source>
+        <translation>List price:</translation>
+    </message>
+    <message>
+        <source>VAT rate:</source>
+        <translation>VAT rate:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <source>Weight (g):</source>
+        <translation>Weight (g):</translation>
+    </message>
+    <message>
+        <source>Short description:</source>
+        <translation>Short description:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Configure…</source>
+        <translation>Configure…</translation>
+    </message>
+    <message>
+        <source>No database: the product cannot be read.</source>
+        <translation>No database: the product cannot be read.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print images (%n missing)</source>
+        <translation>
+            <numerusform>Print images (%n missing)</numerusform>
+            <numerusform>Print images (%n missing)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Variants (%1)</source>
+        <translation>Variants (%1)</translation>
+    </message>
+    <message>
+        <source>Product: %1</source>
+        <translation>Product: %1</translation>
+    </message>
+    <message>
+        <source>Not linked to a Gelato template.</source>
+        <translation>Not linked to a Gelato template.</translation>
+    </message>
+    <message>
+        <source>Linked to Gelato template %1.</source>
+        <translation>Linked to Gelato template %1.</translation>
+    </message>
+    <message>
+        <source>name: a product needs a name</source>
+        <translation>name: a product needs a name</translation>
+    </message>
+    <message>
+        <source>Template Reference: enter the id of the Gelato template first.</source>
+        <translation>Template Reference: enter the id of the Gelato template first.</translation>
+    </message>
+    <message>
+        <source>Synchronizing with Gelato template %1…</source>
+        <translation>Synchronizing with Gelato template %1…</translation>
+    </message>
+    <message>
+        <source>Already up to date: nothing changed.</source>
+        <translation>Already up to date: nothing changed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s) created</source>
+        <translation>
+            <numerusform>%n variant created</numerusform>
+            <numerusform>%n variants created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s) updated</source>
+        <translation>
+            <numerusform>%n variant updated</numerusform>
+            <numerusform>%n variants updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s) removed</source>
+        <translation>
+            <numerusform>%n variant removed</numerusform>
+            <numerusform>%n variants removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archived because on an order</source>
+        <translation>
+            <numerusform>%n archived because on an order</numerusform>
+            <numerusform>%n archived because on an order</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Product updated from the template.</source>
+        <translation>Product updated from the template.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ProductListPage</name>
+    <message>
+        <source>New from Gelato template…</source>
+        <translation>New from Gelato template…</translation>
+    </message>
+    <message>
+        <source>Gelato catalog…</source>
+        <translation>Gelato catalog…</translation>
+    </message>
+    <message>
+        <source>Search name, SKU, EAN or template…</source>
+        <translation>Search name, SKU, EAN or template…</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>All products</translation>
+    </message>
+    <message>
+        <source>Linked to Gelato</source>
+        <translation>Linked to Gelato</translation>
+    </message>
+    <message>
+        <source>Print images missing</source>
+        <translation>Print images missing</translation>
+    </message>
+    <message>
+        <source>Published on Poleepo</source>
+        <translation>Published on Poleepo</translation>
+    </message>
+    <message>
+        <source>Needs update</source>
+        <translation>Needs update</translation>
+    </message>
+    <message>
+        <source>Needs a connection to Gelato: set it up on the Settings page.</source>
+        <translation>Needs a connection to Gelato: set it up on the Settings page.</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Products and their variants; double-click one to edit it.</source>
+        <translation>Products and their variants; double-click one to edit it.</translation>
+    </message>
+    <message>
+        <source>No database: products are unavailable.</source>
+        <translation>No database: products are unavailable.</translation>
+    </message>
+    <message>
+        <source>New from Gelato template</source>
+        <translation>New from Gelato template</translation>
+    </message>
+    <message>
+        <source>Template Reference (the template&apos;s id in Gelato&apos;s dashboard):</source>
+        <translation>Template Reference (the template&apos;s id in Gelato&apos;s dashboard):</translation>
+    </message>
+    <message>
+        <source>Synchronizing Gelato template %1…</source>
+        <translation>Synchronizing Gelato template %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 of %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1346,6 +2189,49 @@ Global options:
     </message>
 </context>
 <context>
+    <name>Bottega::ProductTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Gelato template</source>
+        <translation>Gelato template</translation>
+    </message>
+    <message>
+        <source>On Poleepo</source>
+        <translation>On Poleepo</translation>
+    </message>
+    <message>
+        <source>Needs update</source>
+        <translation>Needs update</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::Runtime</name>
     <message>
         <source>cannot create the data dir %1</source>
@@ -1366,6 +2252,14 @@ Global options:
     <message>
         <source>%n entries older than %1 days removed</source>
         <translation>%n entries older than %1 days removed</translation>
+    </message>
+    <message>
+        <source>%n webhooks processed</source>
+        <translation>%n webhooks processed</translation>
+    </message>
+    <message>
+        <source>%n processed webhooks older than %1 days removed</source>
+        <translation>%n processed webhooks older than %1 days removed</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +2366,14 @@ Global options:
     <message>
         <source>%1: interval %2 s is below the minimum of %3 s</source>
         <translation>%1: interval %2 s is below the minimum of %3 s</translation>
+    </message>
+    <message>
+        <source>Process the webhook queue</source>
+        <translation>Process the webhook queue</translation>
+    </message>
+    <message>
+        <source>Clean up the webhook queue</source>
+        <translation>Clean up the webhook queue</translation>
     </message>
 </context>
 <context>
@@ -1891,6 +2793,129 @@ Global options:
         <source>Not running</source>
         <translation>Not running</translation>
     </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <source>Connected: Gelato accepted the API key.</source>
+        <translation>Connected: Gelato accepted the API key.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::VariantEditorDialog</name>
+    <message>
+        <source>Published on Poleepo</source>
+        <translation>Published on Poleepo</translation>
+    </message>
+    <message>
+        <source>Override from URL…</source>
+        <translation>Override from URL…</translation>
+    </message>
+    <message>
+        <source>Override from file…</source>
+        <translation>Override from file…</translation>
+    </message>
+    <message>
+        <source>Remove override</source>
+        <translation>Remove override</translation>
+    </message>
+    <message>
+        <source>Variant: %1</source>
+        <translation>Variant: %1</translation>
+    </message>
+    <message>
+        <source>The Gelato product UID printed for this variant.</source>
+        <translation>The Gelato product UID printed for this variant.</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Product UID:</source>
+        <translation>Product UID:</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>SKU:</translation>
+    </message>
+    <message>
+        <source>EAN:</source>
+        <translation>EAN:</translation>
+    </message>
+    <message>
+        <source>UPC:</source>
+        <translation>UPC:</translation>
+    </message>
+    <message>
+        <source>ISBN:</source>
+        <translation>ISBN:</translation>
+    </message>
+    <message>
+        <source>MPN:</source>
+        <translation>MPN:</translation>
+    </message>
+    <message>
+        <source>Price extra:</source>
+        <translation>Price extra:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>Quantity:</translation>
+    </message>
+    <message>
+        <source>Weight (g):</source>
+        <translation>Weight (g):</translation>
+    </message>
+    <message>
+        <source>Print images</source>
+        <translation>Print images</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placement</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Uses</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Its own override</source>
+        <translation>Its own override</translation>
+    </message>
+    <message>
+        <source>The product&apos;s default</source>
+        <translation>The product&apos;s default</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Print image for &quot;%1&quot;</source>
+        <translation>Print image for &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Print files (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)</source>
+        <translation>Print files (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Override print image</source>
+        <translation>Override print image</translation>
+    </message>
+    <message>
+        <source>URL of the image for &quot;%1&quot; (http or https):</source>
+        <translation>URL of the image for &quot;%1&quot; (http or https):</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::VariantRepository</name>
@@ -1950,6 +2975,73 @@ Global options:
         <source>variant %1 is on an order and cannot be deleted; archive it instead</source>
         <translation>variant %1 is on an order and cannot be deleted; archive it instead</translation>
     </message>
+    <message>
+        <source>cannot look up the orders of variant %1</source>
+        <translation>cannot look up the orders of variant %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::VariantTableModel</name>
+    <message>
+        <source>No print image for: %1</source>
+        <translation>No print image for: %1</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>Missing: %1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Product UID</source>
+        <translation>Product UID</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>Price extra</source>
+        <translation>Price extra</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Print images</source>
+        <translation>Print images</translation>
+    </message>
+    <message>
+        <source>On Poleepo</source>
+        <translation>On Poleepo</translation>
+    </message>
+    <message>
+        <source>Needs update</source>
+        <translation>Needs update</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::WebhookIntake</name>
@@ -1984,6 +3076,85 @@ Global options:
     <message>
         <source>webhook body has no event</source>
         <translation>webhook body has no event</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookProcessor</name>
+    <message>
+        <source>no handler for the %1 event %2</source>
+        <translation>no handler for the %1 event %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookQueuePage</name>
+    <message>
+        <source>Retry selected</source>
+        <translation>Retry selected</translation>
+    </message>
+    <message>
+        <source>Clean up</source>
+        <translation>Clean up</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Calls received from Gelato and Poleepo, with their state and payload.</source>
+        <translation>Calls received from Gelato and Poleepo, with their state and payload.</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Any state</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Any source</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Search event id, error, note</source>
+        <translation>Search event id, error, note</translation>
+    </message>
+    <message>
+        <source>Removes Done and Ignored calls older than the retention period</source>
+        <translation>Removes Done and Ignored calls older than the retention period</translation>
+    </message>
+    <message>
+        <source>Select a call to see its payload.</source>
+        <translation>Select a call to see its payload.</translation>
+    </message>
+    <message>
+        <source>The webhook queue is unavailable: no database.</source>
+        <translation>The webhook queue is unavailable: no database.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook call(s) failed: see the Failed ones in the list.</source>
+        <translation>
+            <numerusform>%n webhook call failed: see the Failed ones in the list.</numerusform>
+            <numerusform>%n webhook calls failed: see the Failed ones in the list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the calls to retry first.</source>
+        <translation>Select the calls to retry first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n call back in the queue.</numerusform>
+            <numerusform>%n calls back in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n processed call(s) older than %1 days removed.</source>
+        <translation>
+            <numerusform>%n processed call older than %1 days removed.</numerusform>
+            <numerusform>%n processed calls older than %1 days removed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2062,6 +3233,41 @@ Global options:
     <message>
         <source>cannot delete webhook record %1</source>
         <translation>cannot delete webhook record %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Event ID</source>
+        <translation>Event ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Error or note</source>
+        <translation>Error or note</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,33 @@
     </message>
 </context>
 <context>
+    <name>Bottega::CatalogBrowserDialog</name>
+    <message>
+        <source>Gelato catalog</source>
+        <translation>Catalogo Gelato</translation>
+    </message>
+    <message>
+        <source>Filter attributes and values…</source>
+        <translation>Filtra attributi e valori…</translation>
+    </message>
+    <message>
+        <source>Attribute / value</source>
+        <translation>Attributo / valore</translation>
+    </message>
+    <message>
+        <source>Gelato UID</source>
+        <translation>UID Gelato</translation>
+    </message>
+    <message>
+        <source>Catalogs</source>
+        <translation>Cataloghi</translation>
+    </message>
+    <message>
+        <source>Gelato is not set up: enter its API key on the Settings page.</source>
+        <translation>Gelato non è configurato: inserisci la sua chiave API nella pagina Impostazioni.</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::CommandLine</name>
     <message>
         <source>serve: address to listen on.</source>
@@ -142,6 +169,42 @@
         <translation>il comando &quot;%1&quot; non accetta --%2</translation>
     </message>
     <message>
+        <source>--sandbox: the sandbox is not available yet in this version</source>
+        <translation>--sandbox: la sandbox non è ancora disponibile in questa versione</translation>
+    </message>
+    <message>
+        <source>webhook list: only this state.</source>
+        <translation>webhook list: solo questo stato.</translation>
+    </message>
+    <message>
+        <source>webhook list: gelato or poleepo.</source>
+        <translation>webhook list: gelato o poleepo.</translation>
+    </message>
+    <message>
+        <source>webhook list: at most N rows.</source>
+        <translation>webhook list: al massimo N righe.</translation>
+    </message>
+    <message>
+        <source>webhook retry: every failed one.</source>
+        <translation>webhook retry: tutti quelli non riusciti.</translation>
+    </message>
+    <message>
+        <source>webhook add-record: comma-separated.</source>
+        <translation>webhook add-record: separati da virgole.</translation>
+    </message>
+    <message>
+        <source>product set, set-print-image: the variant.</source>
+        <translation>product set, set-print-image: la variante.</translation>
+    </message>
+    <message>
+        <source>product sync-template: the product to re-sync.</source>
+        <translation>product sync-template: il prodotto da risincronizzare.</translation>
+    </message>
+    <message>
+        <source>product import-csv: only show the changes.</source>
+        <translation>product import-csv: mostra solo le modifiche.</translation>
+    </message>
+    <message>
         <source>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
 
 Without a command, opens the window.
@@ -154,6 +217,17 @@ Commands:
   secret status                       which secrets are set (never their values)
   job list | run NAME | set NAME --interval SECONDS | --enabled true|false
                                       the scheduler
+  webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed
+  webhook process | cleanup | add-record NAME --events E,... | records
+                                      the webhook queue and Poleepo webhook records
+  test-connection gelato|poleepo      checks the credentials against the service
+  product list | show ID              products, variants, print-image completeness
+  product sync-template TEMPLATE_ID [--product ID]
+                                      creates or re-syncs a product from a Gelato template
+  product set ID FIELD VALUE [--variant VID]
+  product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
+  product import-csv FILE [--dry-run] | export-csv FILE
+                                      bulk mapping of Product UID and Design File URL
 
 Global options:
   --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
@@ -175,6 +249,17 @@ Comandi:
   secret status                       quali segreti sono impostati (mai i loro valori)
   job list | run NAME | set NAME --interval SECONDS | --enabled true|false
                                       la pianificazione
+  webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed
+  webhook process | cleanup | add-record NAME --events E,... | records
+                                      la coda webhook e le registrazioni webhook di Poleepo
+  test-connection gelato|poleepo      verifica le credenziali presso il servizio
+  product list | show ID              prodotti, varianti, completezza delle immagini di stampa
+  product sync-template TEMPLATE_ID [--product ID]
+                                      crea o risincronizza un prodotto da un template Gelato
+  product set ID FIELD VALUE [--variant VID]
+  product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
+  product import-csv FILE [--dry-run] | export-csv FILE
+                                      associazione in blocco di Product UID e Design File URL
 
 Opzioni globali:
   --data-dir DIR      dove si trovano database, impostazioni e file (BOTTEGA_DATA_DIR)
@@ -184,10 +269,6 @@ Opzioni globali:
   --json              output JSON
   --version, --help
 </translation>
-    </message>
-    <message>
-        <source>--sandbox: the sandbox is not available yet in this version</source>
-        <translation>--sandbox: la sandbox non è ancora disponibile in questa versione</translation>
     </message>
 </context>
 <context>
@@ -327,6 +408,302 @@ Opzioni globali:
     <message>
         <source>Stopped</source>
         <translation>Arrestato</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an id</source>
+        <translation>%1: &quot;%2&quot; non è un id</translation>
+    </message>
+    <message>
+        <source>Product %1: %2</source>
+        <translation>Prodotto %1: %2</translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <translation>Template: %1</translation>
+    </message>
+    <message>
+        <source>Price: %1  Quantity: %2  Published: %3  Needs update: %4</source>
+        <translation>Prezzo: %1  Quantità: %2  Pubblicato: %3  Da aggiornare: %4</translation>
+    </message>
+    <message>
+        <source>Placements: %1</source>
+        <translation>Posizioni di stampa: %1</translation>
+    </message>
+    <message>
+        <source>VARIANT</source>
+        <translation>VARIANTE</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>OPTIONS</source>
+        <translation>OPZIONI</translation>
+    </message>
+    <message>
+        <source>PRODUCT UID</source>
+        <translation>PRODUCT UID</translation>
+    </message>
+    <message>
+        <source>PRINT IMAGES</source>
+        <translation>IMMAGINI DI STAMPA</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>mancanti: %1</translation>
+    </message>
+    <message>
+        <source>Print image %1 (%2): %3</source>
+        <translation>Immagine di stampa %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>variant %1</source>
+        <translation>variante %1</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predefinita</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOME</translation>
+    </message>
+    <message>
+        <source>TEMPLATE</source>
+        <translation>TEMPLATE</translation>
+    </message>
+    <message>
+        <source>VARIANTS</source>
+        <translation>VARIANTI</translation>
+    </message>
+    <message>
+        <source>PUBLISHED</source>
+        <translation>PUBBLICATO</translation>
+    </message>
+    <message>
+        <source>NEEDS UPDATE</source>
+        <translation>DA AGGIORNARE</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>mancanti</translation>
+    </message>
+    <message>
+        <source>product %1, variant %2: %3 = %4</source>
+        <translation>prodotto %1, variante %2: %3 = %4</translation>
+    </message>
+    <message>
+        <source>product %1: %2 = %3</source>
+        <translation>prodotto %1: %2 = %3</translation>
+    </message>
+    <message>
+        <source>product %1: print image &quot;%2&quot; (%3) set from %4</source>
+        <translation>prodotto %1: immagine di stampa &quot;%2&quot; (%3) impostata da %4</translation>
+    </message>
+    <message>
+        <source>Print images complete.</source>
+        <translation>Immagini di stampa complete.</translation>
+    </message>
+    <message>
+        <source>Print images still missing.</source>
+        <translation>Immagini di stampa ancora mancanti.</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>riga %1: %2</translation>
+    </message>
+    <message>
+        <source>row %1: variant %2 (%3): %4 &quot;%5&quot; -&gt; &quot;%6&quot;</source>
+        <translation>riga %1: variante %2 (%3): %4 &quot;%5&quot; -&gt; &quot;%6&quot;</translation>
+    </message>
+    <message>
+        <source>%n change(s) would be made (dry run: nothing written).</source>
+        <translation>Modifiche che verrebbero applicate: %n (prova: non è stato scritto nulla).</translation>
+    </message>
+    <message>
+        <source>%n change(s) applied.</source>
+        <translation>Modifiche applicate: %n.</translation>
+    </message>
+    <message>
+        <source>%1: %n row(s) with errors, nothing changed</source>
+        <translation>%1: righe con errori: %n, nessuna modifica</translation>
+    </message>
+    <message>
+        <source>Products exported to %1</source>
+        <translation>Prodotti esportati in %1</translation>
+    </message>
+    <message>
+        <source>usage: bottega product list | show ID | set ID FIELD VALUE [--variant VID] | set-print-image ID PLACEMENT URL_OR_FILE [--variant VID] | import-csv FILE [--dry-run] | export-csv FILE | sync-template TEMPLATE_ID [--product ID]</source>
+        <translation>uso: bottega product list | show ID | set ID FIELD VALUE [--variant VID] | set-print-image ID PLACEMENT URL_OR_FILE [--variant VID] | import-csv FILE [--dry-run] | export-csv FILE | sync-template TEMPLATE_ID [--product ID]</translation>
+    </message>
+    <message>
+        <source>usage: bottega product sync-template TEMPLATE_ID [--product ID]</source>
+        <translation>uso: bottega product sync-template TEMPLATE_ID [--product ID]</translation>
+    </message>
+    <message>
+        <source>--product: &quot;%1&quot; is not a product id</source>
+        <translation>--product: &quot;%1&quot; non è un id di prodotto</translation>
+    </message>
+    <message>
+        <source>Synchronized: %1 variants created, %2 updated, %3 removed, %4 archived, %5 values removed</source>
+        <translation>Sincronizzato: %1 varianti create, %2 aggiornate, %3 rimosse, %4 archiviate, %5 valori rimossi</translation>
+    </message>
+    <message>
+        <source>Already up to date: nothing changed</source>
+        <translation>Già aggiornato: nessuna modifica</translation>
+    </message>
+    <message>
+        <source>usage: bottega test-connection gelato|poleepo</source>
+        <translation>uso: bottega test-connection gelato|poleepo</translation>
+    </message>
+    <message>
+        <source>Poleepo connection test is not available yet in this version</source>
+        <translation>il test di connessione a Poleepo non è ancora disponibile in questa versione</translation>
+    </message>
+    <message>
+        <source>Gelato: connection ok, the API key is accepted</source>
+        <translation>Gelato: connessione riuscita, la chiave API è accettata</translation>
+    </message>
+    <message>
+        <source>usage: bottega webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed | process | cleanup | add-record NAME --events STATUS_ORDER,STATUS_SHIPMENT | records</source>
+        <translation>uso: bottega webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed | process | cleanup | add-record NAME --events STATUS_ORDER,STATUS_SHIPMENT | records</translation>
+    </message>
+    <message>
+        <source>--state: &quot;%1&quot; is not Pending, Processing, Done, Failed or Ignored</source>
+        <translation>--state: &quot;%1&quot; non è Pending, Processing, Done, Failed o Ignored</translation>
+    </message>
+    <message>
+        <source>--limit: &quot;%1&quot; is not a positive number</source>
+        <translation>--limit: &quot;%1&quot; non è un numero positivo</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>ORIGINE</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>EVENTO</translation>
+    </message>
+    <message>
+        <source>EVENT ID</source>
+        <translation>ID EVENTO</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATO</translation>
+    </message>
+    <message>
+        <source>ATTEMPTS</source>
+        <translation>TENTATIVI</translation>
+    </message>
+    <message>
+        <source>RECEIVED</source>
+        <translation>RICEVUTO</translation>
+    </message>
+    <message>
+        <source>NOTE</source>
+        <translation>NOTA</translation>
+    </message>
+    <message>
+        <source>webhook show: &quot;%1&quot; is not a webhook id</source>
+        <translation>webhook show: &quot;%1&quot; non è un id di webhook</translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation>CAMPO</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>origine</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>evento</translation>
+    </message>
+    <message>
+        <source>event id</source>
+        <translation>id evento</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>stato</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>tentativi</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>ricevuto</translation>
+    </message>
+    <message>
+        <source>processed</source>
+        <translation>elaborato</translation>
+    </message>
+    <message>
+        <source>last error</source>
+        <translation>ultimo errore</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>webhook retry: &quot;%1&quot; is not a webhook id</source>
+        <translation>webhook retry: &quot;%1&quot; non è un id di webhook</translation>
+    </message>
+    <message>
+        <source>%n webhooks back in the queue</source>
+        <translation>webhook rimessi in coda: %n</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 ignored, %3 to retry, %4 failed</source>
+        <translation>%1 completati, %2 ignorati, %3 da ritentare, %4 non riusciti</translation>
+    </message>
+    <message>
+        <source>%n processed webhooks older than %1 days removed</source>
+        <translation>webhook elaborati più vecchi di %1 giorni rimossi: %n</translation>
+    </message>
+    <message>
+        <source>webhook add-record: &quot;%1&quot; is not a valid name (letters, digits, &apos;-&apos; or &apos;_&apos;, no spaces)</source>
+        <translation>webhook add-record: &quot;%1&quot; non è un nome valido (lettere, cifre, &apos;-&apos; o &apos;_&apos;, senza spazi)</translation>
+    </message>
+    <message>
+        <source>webhook add-record needs --events STATUS_ORDER,STATUS_SHIPMENT</source>
+        <translation>webhook add-record richiede --events STATUS_ORDER,STATUS_SHIPMENT</translation>
+    </message>
+    <message>
+        <source>--events: &quot;%1&quot; is not STATUS_ORDER or STATUS_SHIPMENT</source>
+        <translation>--events: &quot;%1&quot; non è STATUS_ORDER o STATUS_SHIPMENT</translation>
+    </message>
+    <message>
+        <source>%1: %2 (secret: %3)</source>
+        <translation>%1: %2 (segreto: %3)</translation>
+    </message>
+    <message>
+        <source>EVENTS</source>
+        <translation>EVENTI</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>ATTIVO</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
     </message>
 </context>
 <context>
@@ -634,6 +1011,77 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::GelatoEventHandler</name>
+    <message>
+        <source>%1: stock and store products are not tracked here</source>
+        <translation>%1: scorte e prodotti del negozio non vengono gestiti qui</translation>
+    </message>
+    <message>
+        <source>Gelato&apos;s test call (placeholders in the payload)</source>
+        <translation>chiamata di prova di Gelato (segnaposto nel payload)</translation>
+    </message>
+    <message>
+        <source>no local order for Gelato order %1</source>
+        <translation>nessun ordine locale per l&apos;ordine Gelato %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a Gelato order event</source>
+        <translation>%1 non è un evento d&apos;ordine Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato status %1</source>
+        <translation>stato Gelato %1</translation>
+    </message>
+    <message>
+        <source>Gelato order %1: %2</source>
+        <translation>ordine Gelato %1: %2</translation>
+    </message>
+    <message>
+        <source>Gelato order %1 is %2</source>
+        <translation>ordine Gelato %1: stato %2</translation>
+    </message>
+    <message>
+        <source>cancelled by Gelato</source>
+        <translation>annullato da Gelato</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annullato</translation>
+    </message>
+    <message>
+        <source>Gelato could not produce the order: %1</source>
+        <translation>Gelato non è riuscito a produrre l&apos;ordine: %1</translation>
+    </message>
+    <message>
+        <source>the order was returned: %1</source>
+        <translation>l&apos;ordine è stato restituito: %1</translation>
+    </message>
+    <message>
+        <source>tracking %1</source>
+        <translation>tracciamento %1</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nessuna novità</translation>
+    </message>
+    <message>
+        <source>item %1: %2 tracking %3 %4</source>
+        <translation>articolo %1: %2, tracciamento %3 %4</translation>
+    </message>
+    <message>
+        <source>item %1 is %2</source>
+        <translation>articolo %1: stato %2</translation>
+    </message>
+    <message>
+        <source>order %1 has no item %2</source>
+        <translation>l&apos;ordine %1 non ha l&apos;articolo %2</translation>
+    </message>
+    <message>
+        <source>delivery expected %1 to %2</source>
+        <translation>consegna prevista dal %1 al %2</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::GelatoWebhookPanel</name>
     <message>
         <source>Gelato webhook</source>
@@ -935,10 +1383,6 @@ Opzioni globali:
         <translation>Prodotti</translation>
     </message>
     <message>
-        <source>Sync Gelato templates, variants and print images, and publish them to Poleepo.</source>
-        <translation>Sincronizza template, varianti e immagini di stampa da Gelato e pubblicali su Poleepo.</translation>
-    </message>
-    <message>
         <source>Orders</source>
         <translation>Ordini</translation>
     </message>
@@ -949,10 +1393,6 @@ Opzioni globali:
     <message>
         <source>Webhooks</source>
         <translation>Webhook</translation>
-    </message>
-    <message>
-        <source>See the calls received from Gelato and Poleepo with their state and payload, and retry the failed ones.</source>
-        <translation>Consulta le chiamate ricevute da Gelato e Poleepo con stato e payload, e riprova quelle non riuscite.</translation>
     </message>
     <message>
         <source>Batches</source>
@@ -997,6 +1437,10 @@ Opzioni globali:
     <message>
         <source>Server: not running</source>
         <translation>Server: non attivo</translation>
+    </message>
+    <message>
+        <source>Webhooks (%1)</source>
+        <translation>Webhook (%1)</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1653,92 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::PrintImagesPanel</name>
+    <message>
+        <source>Set image from URL…</source>
+        <translation>Imposta immagine da URL…</translation>
+    </message>
+    <message>
+        <source>Set image from file…</source>
+        <translation>Imposta immagine da file…</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Posizione</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Immagine</translation>
+    </message>
+    <message>
+        <source>Product default</source>
+        <translation>Predefinita del prodotto</translation>
+    </message>
+    <message>
+        <source>Variant overrides</source>
+        <translation>Varianti con immagine propria</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Needs the file store of the running app.</source>
+        <translation>Richiede l&apos;archivio file dell&apos;applicazione in esecuzione.</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Nessuna immagine</translation>
+    </message>
+    <message>
+        <source>✓ Default</source>
+        <translation>✓ Predefinita</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nessuna</translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing for %n variant(s)</source>
+        <translation>
+            <numerusform>Mancante per %n variante</numerusform>
+            <numerusform>Mancante per %n varianti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Mancante</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completo</translation>
+    </message>
+    <message>
+        <source>This product has no print placements: synchronize it with its Gelato template first.</source>
+        <translation>Questo prodotto non ha posizioni di stampa: sincronizzalo prima con il suo template Gelato.</translation>
+    </message>
+    <message>
+        <source>Set print image</source>
+        <translation>Imposta immagine di stampa</translation>
+    </message>
+    <message>
+        <source>URL of the image for &quot;%1&quot; (http or https):</source>
+        <translation>URL dell&apos;immagine per &quot;%1&quot; (http o https):</translation>
+    </message>
+    <message>
+        <source>Print image for &quot;%1&quot;</source>
+        <translation>Immagine di stampa per &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Print files (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)</source>
+        <translation>File di stampa (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::ProductBatchRepository</name>
     <message>
         <source>cannot save a product batch</source>
@@ -1256,6 +1786,65 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::ProductCsv</name>
+    <message>
+        <source>cannot write &quot;%1&quot;: %2</source>
+        <translation>impossibile scrivere &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>cannot read &quot;%1&quot;: %2</source>
+        <translation>impossibile leggere &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>the file is empty: it needs a header row</source>
+        <translation>il file è vuoto: serve una riga di intestazione</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; or &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; o &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>missing column %1</source>
+        <translation>manca la colonna %1</translation>
+    </message>
+    <message>
+        <source>Variant ID &quot;%1&quot; is not a number</source>
+        <translation>Variant ID &quot;%1&quot; non è un numero</translation>
+    </message>
+    <message>
+        <source>no variant with Variant ID %1</source>
+        <translation>nessuna variante con Variant ID %1</translation>
+    </message>
+    <message>
+        <source>Variant ID %1 has SKU &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>Variant ID %1 ha lo SKU &quot;%2&quot;, non &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>unknown SKU &quot;%1&quot;</source>
+        <translation>SKU &quot;%1&quot; sconosciuto</translation>
+    </message>
+    <message>
+        <source>no Variant ID or SKU to find the variant by</source>
+        <translation>manca Variant ID o SKU con cui trovare la variante</translation>
+    </message>
+    <message>
+        <source>Product UID &quot;%1&quot; is not a Gelato product UID (letters, digits, &quot;_&quot;, &quot;-&quot; and &quot;.&quot; only)</source>
+        <translation>Product UID &quot;%1&quot; non è un UID di prodotto Gelato (solo lettere, cifre, &quot;_&quot;, &quot;-&quot; e &quot;.&quot;)</translation>
+    </message>
+    <message>
+        <source>Design File URL &quot;%1&quot; is not an http(s) URL</source>
+        <translation>Design File URL &quot;%1&quot; non è un URL http(s)</translation>
+    </message>
+    <message>
+        <source>variant %1 is already mapped on row %2</source>
+        <translation>la variante %1 è già associata alla riga %2</translation>
+    </message>
+    <message>
+        <source>product %1 has no print placements: synchronize its Gelato template before mapping a Design File URL</source>
+        <translation>il prodotto %1 non ha posizioni di stampa: sincronizza il suo template Gelato prima di associare un Design File URL</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::ProductEditing</name>
     <message>
         <source>&quot;%1&quot; is a product field, not a variant field (variant fields: %2)</source>
@@ -1268,6 +1857,260 @@ Opzioni globali:
     <message>
         <source>variant %1 is not a variant of product %2</source>
         <translation>la variante %1 non è una variante del prodotto %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ProductEditorDialog</name>
+    <message>
+        <source>General</source>
+        <translation>Generale</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Varianti</translation>
+    </message>
+    <message>
+        <source>Print images</source>
+        <translation>Immagini di stampa</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
+    </message>
+    <message>
+        <source>Gelato</source>
+        <translation>Gelato</translation>
+    </message>
+    <message>
+        <source>Template Reference from Gelato&apos;s dashboard</source>
+        <translation>Template Reference dalla dashboard di Gelato</translation>
+    </message>
+    <message>
+        <source>Synchronize</source>
+        <translation>Sincronizza</translation>
+    </message>
+    <message>
+        <source>Needs a connection to Gelato: set it up on the Settings page.</source>
+        <translation>Richiede una connessione a Gelato: configurala nella pagina Impostazioni.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Template Reference:</source>
+        <translation>Template Reference:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>SKU:</translation>
+    </message>
+    <message>
+        <source>Internal code:</source>
+        <translation>Codice interno:</translation>
+    </message>
+    <message>
+        <source>EAN:</source>
+        <translation>EAN:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoria:</translation>
+    </message>
+    <message>
+        <source>List price:</source>
+        <translation>Prezzo di listino:</translation>
+    </message>
+    <message>
+        <source>VAT rate:</source>
+        <translation>Aliquota IVA:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>Quantità:</translation>
+    </message>
+    <message>
+        <source>Weight (g):</source>
+        <translation>Peso (g):</translation>
+    </message>
+    <message>
+        <source>Short description:</source>
+        <translation>Descrizione breve:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Descrizione:</translation>
+    </message>
+    <message>
+        <source>Configure…</source>
+        <translation>Configura…</translation>
+    </message>
+    <message>
+        <source>No database: the product cannot be read.</source>
+        <translation>Nessun database: impossibile leggere il prodotto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print images (%n missing)</source>
+        <translation>
+            <numerusform>Immagini di stampa (%n mancante)</numerusform>
+            <numerusform>Immagini di stampa (%n mancanti)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Variants (%1)</source>
+        <translation>Varianti (%1)</translation>
+    </message>
+    <message>
+        <source>Product: %1</source>
+        <translation>Prodotto: %1</translation>
+    </message>
+    <message>
+        <source>Not linked to a Gelato template.</source>
+        <translation>Non collegato a un template Gelato.</translation>
+    </message>
+    <message>
+        <source>Linked to Gelato template %1.</source>
+        <translation>Collegato al template Gelato %1.</translation>
+    </message>
+    <message>
+        <source>name: a product needs a name</source>
+        <translation>nome: un prodotto deve avere un nome</translation>
+    </message>
+    <message>
+        <source>Template Reference: enter the id of the Gelato template first.</source>
+        <translation>Template Reference: inserisci prima l&apos;id del template Gelato.</translation>
+    </message>
+    <message>
+        <source>Synchronizing with Gelato template %1…</source>
+        <translation>Sincronizzazione con il template Gelato %1…</translation>
+    </message>
+    <message>
+        <source>Already up to date: nothing changed.</source>
+        <translation>Già aggiornato: nessuna modifica.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s) created</source>
+        <translation>
+            <numerusform>%n variante creata</numerusform>
+            <numerusform>%n varianti create</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s) updated</source>
+        <translation>
+            <numerusform>%n variante aggiornata</numerusform>
+            <numerusform>%n varianti aggiornate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n aggiornata</numerusform>
+            <numerusform>%n aggiornate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s) removed</source>
+        <translation>
+            <numerusform>%n variante rimossa</numerusform>
+            <numerusform>%n varianti rimosse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n rimossa</numerusform>
+            <numerusform>%n rimosse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archived because on an order</source>
+        <translation>
+            <numerusform>%n archiviata perché presente in un ordine</numerusform>
+            <numerusform>%n archiviate perché presenti in ordini</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Product updated from the template.</source>
+        <translation>Prodotto aggiornato dal template.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ProductListPage</name>
+    <message>
+        <source>New from Gelato template…</source>
+        <translation>Nuovo da template Gelato…</translation>
+    </message>
+    <message>
+        <source>Gelato catalog…</source>
+        <translation>Catalogo Gelato…</translation>
+    </message>
+    <message>
+        <source>Search name, SKU, EAN or template…</source>
+        <translation>Cerca per nome, SKU, EAN o template…</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>Tutti i prodotti</translation>
+    </message>
+    <message>
+        <source>Linked to Gelato</source>
+        <translation>Collegati a Gelato</translation>
+    </message>
+    <message>
+        <source>Print images missing</source>
+        <translation>Immagini di stampa mancanti</translation>
+    </message>
+    <message>
+        <source>Published on Poleepo</source>
+        <translation>Pubblicati su Poleepo</translation>
+    </message>
+    <message>
+        <source>Needs update</source>
+        <translation>Da aggiornare</translation>
+    </message>
+    <message>
+        <source>Needs a connection to Gelato: set it up on the Settings page.</source>
+        <translation>Richiede una connessione a Gelato: configurala nella pagina Impostazioni.</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Prodotti</translation>
+    </message>
+    <message>
+        <source>Products and their variants; double-click one to edit it.</source>
+        <translation>Prodotti e relative varianti; fai doppio clic su un prodotto per modificarlo.</translation>
+    </message>
+    <message>
+        <source>No database: products are unavailable.</source>
+        <translation>Nessun database: i prodotti non sono disponibili.</translation>
+    </message>
+    <message>
+        <source>New from Gelato template</source>
+        <translation>Nuovo da template Gelato</translation>
+    </message>
+    <message>
+        <source>Template Reference (the template&apos;s id in Gelato&apos;s dashboard):</source>
+        <translation>Template Reference (l&apos;id del template nella dashboard di Gelato):</translation>
+    </message>
+    <message>
+        <source>Synchronizing Gelato template %1…</source>
+        <translation>Sincronizzazione del template Gelato %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 di %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n prodotto</numerusform>
+            <numerusform>%n prodotti</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1346,6 +2189,49 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::ProductTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sì</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prezzo</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantità</translation>
+    </message>
+    <message>
+        <source>Gelato template</source>
+        <translation>Template Gelato</translation>
+    </message>
+    <message>
+        <source>On Poleepo</source>
+        <translation>Su Poleepo</translation>
+    </message>
+    <message>
+        <source>Needs update</source>
+        <translation>Da aggiornare</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Ultimo aggiornamento</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::Runtime</name>
     <message>
         <source>cannot create the data dir %1</source>
@@ -1365,7 +2251,15 @@ Opzioni globali:
     </message>
     <message>
         <source>%n entries older than %1 days removed</source>
-        <translation>rimosse %n voci più vecchie di %1 giorni</translation>
+        <translation>voci più vecchie di %1 giorni rimosse: %n</translation>
+    </message>
+    <message>
+        <source>%n webhooks processed</source>
+        <translation>webhook elaborati: %n</translation>
+    </message>
+    <message>
+        <source>%n processed webhooks older than %1 days removed</source>
+        <translation>webhook elaborati più vecchi di %1 giorni rimossi: %n</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +2366,14 @@ Opzioni globali:
     <message>
         <source>%1: interval %2 s is below the minimum of %3 s</source>
         <translation>%1: l&apos;intervallo di %2 s è inferiore al minimo di %3 s</translation>
+    </message>
+    <message>
+        <source>Process the webhook queue</source>
+        <translation>Elaborazione della coda webhook</translation>
+    </message>
+    <message>
+        <source>Clean up the webhook queue</source>
+        <translation>Pulizia della coda webhook</translation>
     </message>
 </context>
 <context>
@@ -1891,6 +2793,129 @@ Opzioni globali:
         <source>Not running</source>
         <translation>Non attivo</translation>
     </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verifica connessione</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Verifica in corso…</translation>
+    </message>
+    <message>
+        <source>Connected: Gelato accepted the API key.</source>
+        <translation>Connesso: Gelato ha accettato la chiave API.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::VariantEditorDialog</name>
+    <message>
+        <source>Published on Poleepo</source>
+        <translation>Pubblicato su Poleepo</translation>
+    </message>
+    <message>
+        <source>Override from URL…</source>
+        <translation>Immagine specifica da URL…</translation>
+    </message>
+    <message>
+        <source>Override from file…</source>
+        <translation>Immagine specifica da file…</translation>
+    </message>
+    <message>
+        <source>Remove override</source>
+        <translation>Rimuovi immagine specifica</translation>
+    </message>
+    <message>
+        <source>Variant: %1</source>
+        <translation>Variante: %1</translation>
+    </message>
+    <message>
+        <source>The Gelato product UID printed for this variant.</source>
+        <translation>Il product UID di Gelato stampato per questa variante.</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titolo:</translation>
+    </message>
+    <message>
+        <source>Product UID:</source>
+        <translation>Product UID:</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>SKU:</translation>
+    </message>
+    <message>
+        <source>EAN:</source>
+        <translation>EAN:</translation>
+    </message>
+    <message>
+        <source>UPC:</source>
+        <translation>UPC:</translation>
+    </message>
+    <message>
+        <source>ISBN:</source>
+        <translation>ISBN:</translation>
+    </message>
+    <message>
+        <source>MPN:</source>
+        <translation>MPN:</translation>
+    </message>
+    <message>
+        <source>Price extra:</source>
+        <translation>Sovrapprezzo:</translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation>Quantità:</translation>
+    </message>
+    <message>
+        <source>Weight (g):</source>
+        <translation>Peso (g):</translation>
+    </message>
+    <message>
+        <source>Print images</source>
+        <translation>Immagini di stampa</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Posizione</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Utilizza</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Its own override</source>
+        <translation>La propria immagine specifica</translation>
+    </message>
+    <message>
+        <source>The product&apos;s default</source>
+        <translation>L&apos;immagine predefinita del prodotto</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Mancante</translation>
+    </message>
+    <message>
+        <source>Print image for &quot;%1&quot;</source>
+        <translation>Immagine di stampa per &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Print files (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)</source>
+        <translation>File di stampa (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Override print image</source>
+        <translation>Immagine di stampa specifica</translation>
+    </message>
+    <message>
+        <source>URL of the image for &quot;%1&quot; (http or https):</source>
+        <translation>URL dell&apos;immagine per &quot;%1&quot; (http o https):</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::VariantRepository</name>
@@ -1950,6 +2975,73 @@ Opzioni globali:
         <source>variant %1 is on an order and cannot be deleted; archive it instead</source>
         <translation>la variante %1 è presente in un ordine e non può essere eliminata; archiviala invece</translation>
     </message>
+    <message>
+        <source>cannot look up the orders of variant %1</source>
+        <translation>impossibile cercare gli ordini della variante %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::VariantTableModel</name>
+    <message>
+        <source>No print image for: %1</source>
+        <translation>Nessuna immagine di stampa per: %1</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completo</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>Mancanti: %1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sì</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviata</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opzioni</translation>
+    </message>
+    <message>
+        <source>Product UID</source>
+        <translation>Product UID</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>Price extra</source>
+        <translation>Sovrapprezzo</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantità</translation>
+    </message>
+    <message>
+        <source>Print images</source>
+        <translation>Immagini di stampa</translation>
+    </message>
+    <message>
+        <source>On Poleepo</source>
+        <translation>Su Poleepo</translation>
+    </message>
+    <message>
+        <source>Needs update</source>
+        <translation>Da aggiornare</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::WebhookIntake</name>
@@ -1984,6 +3076,85 @@ Opzioni globali:
     <message>
         <source>webhook body has no event</source>
         <translation>il corpo del webhook non contiene alcun evento</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookProcessor</name>
+    <message>
+        <source>no handler for the %1 event %2</source>
+        <translation>nessun gestore per l&apos;evento %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookQueuePage</name>
+    <message>
+        <source>Retry selected</source>
+        <translation>Riprova selezionati</translation>
+    </message>
+    <message>
+        <source>Clean up</source>
+        <translation>Pulisci</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Calls received from Gelato and Poleepo, with their state and payload.</source>
+        <translation>Chiamate ricevute da Gelato e Poleepo, con stato e payload.</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Qualsiasi stato</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Qualsiasi origine</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Search event id, error, note</source>
+        <translation>Cerca per id evento, errore, nota</translation>
+    </message>
+    <message>
+        <source>Removes Done and Ignored calls older than the retention period</source>
+        <translation>Rimuove le chiamate in stato Done e Ignored più vecchie del periodo di conservazione</translation>
+    </message>
+    <message>
+        <source>Select a call to see its payload.</source>
+        <translation>Seleziona una chiamata per vederne il payload.</translation>
+    </message>
+    <message>
+        <source>The webhook queue is unavailable: no database.</source>
+        <translation>La coda webhook non è disponibile: nessun database.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook call(s) failed: see the Failed ones in the list.</source>
+        <translation>
+            <numerusform>%n chiamata webhook non riuscita: vedi quelle in stato Failed nell&apos;elenco.</numerusform>
+            <numerusform>%n chiamate webhook non riuscite: vedi quelle in stato Failed nell&apos;elenco.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the calls to retry first.</source>
+        <translation>Seleziona prima le chiamate da ritentare.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n chiamata rimessa in coda.</numerusform>
+            <numerusform>%n chiamate rimesse in coda.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n processed call(s) older than %1 days removed.</source>
+        <translation>
+            <numerusform>Rimossa %n chiamata elaborata più vecchia di %1 giorni.</numerusform>
+            <numerusform>Rimosse %n chiamate elaborate più vecchie di %1 giorni.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2062,6 +3233,41 @@ Opzioni globali:
     <message>
         <source>cannot delete webhook record %1</source>
         <translation>impossibile eliminare la registrazione webhook %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ricevuto</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Event ID</source>
+        <translation>ID evento</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentativi</translation>
+    </message>
+    <message>
+        <source>Error or note</source>
+        <translation>Errore o nota</translation>
     </message>
 </context>
 <context>
