@@ -1,6 +1,7 @@
 #include "ui/pages/CatalogBrowserDialog.h"
 
 #include "core/gelato/GelatoClient.h"
+#include "ui/models/CatalogProductModel.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QDialogButtonBox>
@@ -9,18 +10,53 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Bottega {
 
+namespace {
+
+constexpr int SearchLimit = 50; // a page of results; the attribute filters narrow it further
+
+QTableWidget *makeTable(const QString &name, const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setObjectName(name);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->setVisible(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+void fillTable(QTableWidget *table, const QList<QStringList> &rows)
+{
+    table->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row)
+        for (int column = 0; column < rows.at(row).size(); ++column)
+            table->setItem(row, column, new QTableWidgetItem(rows.at(row).at(column)));
+    table->resizeColumnsToContents();
+}
+
+} // namespace
+
 CatalogBrowserDialog::CatalogBrowserDialog(GelatoClient *gelato, QWidget *parent)
     : QDialog(parent), m_gelato(gelato), m_message(new InlineMessage(this)), m_busy(new QProgressBar(this)),
-      m_catalogs(new QListWidget(this)), m_filter(new QLineEdit(this)), m_attributes(new QTreeWidget(this))
+      m_catalogs(new QListWidget(this)), m_filter(new QLineEdit(this)), m_attributes(new QTreeWidget(this)),
+      m_productModel(new CatalogProductModel(this)), m_products(new QTableView(this)),
+      m_country(new QLineEdit(this)), m_currency(new QLineEdit(this))
 {
     setObjectName(u"catalogBrowser"_s);
     setWindowTitle(tr("Gelato catalog"));
@@ -40,21 +76,20 @@ CatalogBrowserDialog::CatalogBrowserDialog(GelatoClient *gelato, QWidget *parent
     m_attributes->header()->setStretchLastSection(false);
     m_attributes->header()->resizeSection(1, 220);
 
+    m_attributes->setToolTip(tr("Check values to search only for products that have them."));
+
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(new QLabel(tr("Catalogs"), left));
     leftLayout->addWidget(m_catalogs, 1);
-    auto *right = new QWidget(this);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_filter);
-    rightLayout->addWidget(m_attributes, 1);
+    leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_attributes, 3);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
-    splitter->addWidget(right);
+    splitter->addWidget(buildProductPane());
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({260, 740});
+    splitter->setSizes({330, 770});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *layout = new QVBoxLayout(this);
@@ -69,7 +104,9 @@ CatalogBrowserDialog::CatalogBrowserDialog(GelatoClient *gelato, QWidget *parent
         if (current)
             showCatalog(current->data(Qt::UserRole).toString());
     });
-    resize(1000, 640);
+    connect(m_products->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showProduct(current.row()); });
+    resize(1100, 700);
     if (!m_gelato)
         m_message->showMessage(InlineMessage::Type::Warning,
                                tr("Gelato is not set up: enter its API key on the Settings page."));
@@ -121,6 +158,8 @@ void CatalogBrowserDialog::showCatalog(const QString &catalogUid)
             || m_catalogs->currentItem()->data(Qt::UserRole).toString() != catalogUid)
             return;
         m_attributes->clear();
+        m_productModel->setProducts({});
+        showProduct(-1);
         if (!catalog) {
             m_message->showMessage(InlineMessage::Type::Error, catalog.error());
             return;
@@ -128,8 +167,11 @@ void CatalogBrowserDialog::showCatalog(const QString &catalogUid)
         m_message->clearMessage();
         for (const GelatoCatalogAttribute &attribute : catalog.value().attributes) {
             auto *parent = new QTreeWidgetItem(m_attributes, {attribute.title, attribute.uid});
-            for (const GelatoCatalogAttributeValue &value : attribute.values)
-                new QTreeWidgetItem(parent, {value.title, value.uid});
+            for (const GelatoCatalogAttributeValue &value : attribute.values) {
+                auto *item = new QTreeWidgetItem(parent, {value.title, value.uid});
+                item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+                item->setCheckState(0, Qt::Unchecked);
+            }
         }
         m_attributes->expandAll();
         applyFilter();
@@ -160,6 +202,206 @@ void CatalogBrowserDialog::applyFilter()
         }
         attribute->setHidden(!attributeMatches && !anyValue);
     }
+}
+
+QWidget *CatalogBrowserDialog::buildProductPane()
+{
+    auto *pane = new QWidget(this);
+    auto *searchButton = new QPushButton(tr("Search products"), pane);
+    searchButton->setObjectName(u"catalogSearch"_s);
+    m_country->setObjectName(u"catalogCountry"_s);
+    m_country->setText(u"US"_s);
+    m_country->setMaximumWidth(60);
+    m_country->setToolTip(tr("ISO country code for prices and shipment methods"));
+    m_currency->setObjectName(u"catalogCurrency"_s);
+    m_currency->setText(u"USD"_s);
+    m_currency->setMaximumWidth(60);
+    m_currency->setToolTip(tr("ISO currency code for prices; empty for Gelato's default"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(searchButton);
+    bar->addStretch(1);
+    bar->addWidget(new QLabel(tr("Country"), pane));
+    bar->addWidget(m_country);
+    bar->addWidget(new QLabel(tr("Currency"), pane));
+    bar->addWidget(m_currency);
+
+    m_products->setObjectName(u"catalogProducts"_s);
+    m_products->setModel(m_productModel);
+    m_products->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_products->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_products->verticalHeader()->setVisible(false);
+    m_products->horizontalHeader()->setSectionResizeMode(CatalogProductModel::AttributesColumn,
+                                                         QHeaderView::Stretch);
+    m_products->horizontalHeader()->resizeSection(CatalogProductModel::UidColumn, 260);
+
+    m_prices = makeTable(u"catalogPrices"_s, {tr("Quantity"), tr("Price"), tr("Currency"), tr("Country")},
+                         pane);
+    m_stock = makeTable(u"catalogStock"_s,
+                        {tr("Product UID"), tr("Region"), tr("Status"), tr("Replenishment")}, pane);
+    m_shipments
+            = makeTable(u"catalogShipments"_s, {tr("Method"), tr("Type"), tr("Tracking"), tr("For")}, pane);
+    auto *tabs = new QTabWidget(pane);
+    tabs->addTab(m_prices, tr("Prices"));
+    tabs->addTab(m_stock, tr("Stock"));
+    tabs->addTab(m_shipments, tr("Shipment methods"));
+    auto *split = new QSplitter(Qt::Vertical, pane);
+    split->addWidget(m_products);
+    split->addWidget(tabs);
+    split->setSizes({330, 270});
+
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    connect(searchButton, &QPushButton::clicked, this, &CatalogBrowserDialog::search);
+    connect(m_country, &QLineEdit::editingFinished, this,
+            [this] { showProduct(m_products->currentIndex().row()); });
+    connect(m_currency, &QLineEdit::editingFinished, this,
+            [this] { showProduct(m_products->currentIndex().row()); });
+    return pane;
+}
+
+void CatalogBrowserDialog::showError(const QString &error)
+{
+    m_message->showMessage(InlineMessage::Type::Error, error);
+}
+
+QString CatalogBrowserDialog::currentCatalog() const
+{
+    return m_catalogs->currentItem() ? m_catalogs->currentItem()->data(Qt::UserRole).toString() : QString();
+}
+
+QString CatalogBrowserDialog::currentProduct() const
+{
+    return m_productModel->productAt(m_products->currentIndex().row()).uid;
+}
+
+void CatalogBrowserDialog::setValueChecked(const QString &attributeUid, const QString &valueUid, bool checked)
+{
+    for (int row = 0; row < m_attributes->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *attribute = m_attributes->topLevelItem(row);
+        if (attribute->text(1) != attributeUid)
+            continue;
+        for (int child = 0; child < attribute->childCount(); ++child)
+            if (attribute->child(child)->text(1) == valueUid)
+                attribute->child(child)->setCheckState(0, checked ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+QMap<QString, QStringList> CatalogBrowserDialog::attributeFilters() const
+{
+    QMap<QString, QStringList> filters;
+    for (int row = 0; row < m_attributes->topLevelItemCount(); ++row) {
+        const QTreeWidgetItem *attribute = m_attributes->topLevelItem(row);
+        for (int child = 0; child < attribute->childCount(); ++child)
+            if (attribute->child(child)->checkState(0) == Qt::Checked)
+                filters[attribute->text(1)].append(attribute->child(child)->text(1));
+    }
+    return filters;
+}
+
+void CatalogBrowserDialog::setCountry(const QString &country)
+{
+    m_country->setText(country);
+}
+
+void CatalogBrowserDialog::setCurrency(const QString &currency)
+{
+    m_currency->setText(currency);
+}
+
+void CatalogBrowserDialog::search()
+{
+    const QString catalogUid = currentCatalog();
+    if (!m_gelato || catalogUid.isEmpty())
+        return;
+    setBusy(true);
+    m_gelato->searchProducts(catalogUid, attributeFilters(), SearchLimit, 0, this,
+                             [this, catalogUid](const Result<QList<GelatoProduct>> &products) {
+                                 setBusy(false);
+                                 if (currentCatalog() != catalogUid)
+                                     return; // the person moved on to another catalog
+                                 if (!products) {
+                                     showError(products.error());
+                                     return;
+                                 }
+                                 m_message->clearMessage();
+                                 m_productModel->setProducts(products.value());
+                                 showProduct(-1);
+                                 if (products.value().isEmpty())
+                                     m_message->showMessage(InlineMessage::Type::Information,
+                                                            tr("No product of this catalog has the "
+                                                               "checked attribute values."));
+                             });
+}
+
+void CatalogBrowserDialog::showProduct(int row)
+{
+    const QString uid = m_productModel->productAt(row).uid;
+    fillTable(m_prices, {});
+    fillTable(m_stock, {});
+    fillTable(m_shipments, {});
+    if (!m_gelato || uid.isEmpty())
+        return;
+    const QString country = m_country->text().trimmed().toUpper();
+    const QString currency = m_currency->text().trimmed().toUpper();
+    // Three independent calls: each fills its own tab as soon as it answers.
+    setBusy(true);
+    m_gelato->getPrices(uid, country, currency, this, [this, uid](const Result<QList<GelatoPrice>> &prices) {
+        setBusy(false);
+        if (currentProduct() != uid)
+            return;
+        if (!prices) {
+            showError(prices.error());
+            return;
+        }
+        QList<GelatoPrice> sorted = prices.value();
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const GelatoPrice &a, const GelatoPrice &b) { return a.quantity < b.quantity; });
+        QList<QStringList> rows;
+        for (const GelatoPrice &price : sorted)
+            rows.append({QString::number(price.quantity), QLocale().toString(price.price, 'f', 2),
+                         price.currency, price.country});
+        fillTable(m_prices, rows);
+    });
+    setBusy(true);
+    m_gelato->stockAvailability({uid}, this,
+                                [this, uid](const Result<QList<GelatoStockAvailability>> &stock) {
+                                    setBusy(false);
+                                    if (currentProduct() != uid)
+                                        return;
+                                    if (!stock) {
+                                        showError(stock.error());
+                                        return;
+                                    }
+                                    QList<QStringList> rows;
+                                    for (const GelatoStockAvailability &product : stock.value())
+                                        for (const GelatoRegionAvailability &region : product.regions)
+                                            rows.append({product.productUid, region.stockRegionUid,
+                                                         region.status, region.replenishmentDate});
+                                    fillTable(m_stock, rows);
+                                });
+    setBusy(true);
+    m_gelato->shipmentMethods(country, this, [this, uid](const Result<QList<GelatoShipmentMethod>> &methods) {
+        setBusy(false);
+        if (currentProduct() != uid)
+            return;
+        if (!methods) {
+            showError(methods.error());
+            return;
+        }
+        QList<QStringList> rows;
+        for (const GelatoShipmentMethod &method : methods.value()) {
+            QStringList audience;
+            if (method.isBusiness)
+                audience.append(tr("business"));
+            if (method.isPrivate)
+                audience.append(tr("private"));
+            rows.append({method.name, method.type, method.hasTracking ? tr("yes") : tr("no"),
+                         audience.join(u", "_s)});
+        }
+        fillTable(m_shipments, rows);
+    });
 }
 
 } // namespace Bottega

@@ -1,21 +1,27 @@
-// CatalogBrowserDialog: Gelato's product catalogs (PROD-7) as Gelato answers them: the catalogs,
-// and the attributes and values that define one catalog's products, with a filter over them. Calls
-// go through GelatoClient, asynchronously; a busy bar runs meanwhile and errors are shown inline.
+// CatalogBrowserDialog: Gelato's product catalogs (PROD-7) as Gelato answers them: the catalogs, the
+// attributes that define one catalog's products (checked values filter a product search), the found
+// products, and for one product its prices, stock per region and the shipment methods of a country.
+// Calls go through GelatoClient, asynchronously; a busy bar runs meanwhile and errors are inline.
 #pragma once
 
 #include "core/domain/Result.h"
 #include "core/gelato/GelatoCatalog.h"
 
 #include <QDialog>
+#include <QMap>
+#include <QStringList>
 
 class QLineEdit;
 class QListWidget;
 class QProgressBar;
+class QTableView;
+class QTableWidget;
 class QTreeWidget;
 
 namespace Bottega {
 
 class GelatoClient;
+class CatalogProductModel;
 class InlineMessage;
 
 class CatalogBrowserDialog final : public QDialog
@@ -39,9 +45,29 @@ public:
     // Shows only attributes and values whose uid or title contain the text.
     void setFilterText(const QString &text);
 
+    // Checks (or unchecks) an attribute's value in the tree; checked values filter the search.
+    void setValueChecked(const QString &attributeUid, const QString &valueUid, bool checked);
+    QMap<QString, QStringList> attributeFilters() const;
+    // Searches the selected catalog with the checked attribute values.
+    void search();
+    // Reads prices, stock and shipment methods of the product in that row of the results.
+    void showProduct(int row);
+    void setCountry(const QString &country);
+    void setCurrency(const QString &currency);
+
+    CatalogProductModel *productModel() const { return m_productModel; }
+    QTableView *productTable() const { return m_products; }
+    QTableWidget *priceTable() const { return m_prices; }
+    QTableWidget *stockTable() const { return m_stock; }
+    QTableWidget *shipmentTable() const { return m_shipments; }
+
 private:
     void setBusy(bool busy);
     void applyFilter();
+    void showError(const QString &error);
+    QWidget *buildProductPane();
+    QString currentCatalog() const;
+    QString currentProduct() const;
 
     GelatoClient *m_gelato;
     int m_pending = 0;
@@ -50,6 +76,13 @@ private:
     QListWidget *m_catalogs;
     QLineEdit *m_filter;
     QTreeWidget *m_attributes;
+    CatalogProductModel *m_productModel;
+    QTableView *m_products;
+    QLineEdit *m_country;
+    QLineEdit *m_currency;
+    QTableWidget *m_prices;
+    QTableWidget *m_stock;
+    QTableWidget *m_shipments;
 };
 
 } // namespace Bottega
