@@ -74,7 +74,7 @@ CatalogBrowserDialog::CatalogBrowserDialog(GelatoClient *gelato, QWidget *parent
     m_attributes->setHeaderLabels({tr("Attribute / value"), tr("Gelato UID")});
     m_attributes->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_attributes->header()->setStretchLastSection(false);
-    m_attributes->header()->resizeSection(1, 220);
+    m_attributes->header()->resizeSection(1, 110);
 
     m_attributes->setToolTip(tr("Check values to search only for products that have them."));
 
@@ -271,11 +271,6 @@ QString CatalogBrowserDialog::currentCatalog() const
     return m_catalogs->currentItem() ? m_catalogs->currentItem()->data(Qt::UserRole).toString() : QString();
 }
 
-QString CatalogBrowserDialog::currentProduct() const
-{
-    return m_productModel->productAt(m_products->currentIndex().row()).uid;
-}
-
 void CatalogBrowserDialog::setValueChecked(const QString &attributeUid, const QString &valueUid, bool checked)
 {
     for (int row = 0; row < m_attributes->topLevelItemCount(); ++row) {
@@ -338,6 +333,7 @@ void CatalogBrowserDialog::search()
 void CatalogBrowserDialog::showProduct(int row)
 {
     const QString uid = m_productModel->productAt(row).uid;
+    ++m_productRequest;
     fillTable(m_prices, {});
     fillTable(m_stock, {});
     fillTable(m_shipments, {});
@@ -345,30 +341,33 @@ void CatalogBrowserDialog::showProduct(int row)
         return;
     const QString country = m_country->text().trimmed().toUpper();
     const QString currency = m_currency->text().trimmed().toUpper();
-    // Three independent calls: each fills its own tab as soon as it answers.
+    // Three independent calls: each fills its own tab as soon as it answers. An answer for an
+    // earlier product, country or currency is old news, hence the request number.
+    const int request = ++m_productRequest;
     setBusy(true);
-    m_gelato->getPrices(uid, country, currency, this, [this, uid](const Result<QList<GelatoPrice>> &prices) {
-        setBusy(false);
-        if (currentProduct() != uid)
-            return;
-        if (!prices) {
-            showError(prices.error());
-            return;
-        }
-        QList<GelatoPrice> sorted = prices.value();
-        std::sort(sorted.begin(), sorted.end(),
-                  [](const GelatoPrice &a, const GelatoPrice &b) { return a.quantity < b.quantity; });
-        QList<QStringList> rows;
-        for (const GelatoPrice &price : sorted)
-            rows.append({QString::number(price.quantity), QLocale().toString(price.price, 'f', 2),
-                         price.currency, price.country});
-        fillTable(m_prices, rows);
-    });
+    m_gelato->getPrices(
+            uid, country, currency, this, [this, request](const Result<QList<GelatoPrice>> &prices) {
+                setBusy(false);
+                if (request != m_productRequest)
+                    return;
+                if (!prices) {
+                    showError(prices.error());
+                    return;
+                }
+                QList<GelatoPrice> sorted = prices.value();
+                std::sort(sorted.begin(), sorted.end(),
+                          [](const GelatoPrice &a, const GelatoPrice &b) { return a.quantity < b.quantity; });
+                QList<QStringList> rows;
+                for (const GelatoPrice &price : sorted)
+                    rows.append({QString::number(price.quantity), QLocale().toString(price.price, 'f', 2),
+                                 price.currency, price.country});
+                fillTable(m_prices, rows);
+            });
     setBusy(true);
     m_gelato->stockAvailability({uid}, this,
-                                [this, uid](const Result<QList<GelatoStockAvailability>> &stock) {
+                                [this, request](const Result<QList<GelatoStockAvailability>> &stock) {
                                     setBusy(false);
-                                    if (currentProduct() != uid)
+                                    if (request != m_productRequest)
                                         return;
                                     if (!stock) {
                                         showError(stock.error());
@@ -382,26 +381,27 @@ void CatalogBrowserDialog::showProduct(int row)
                                     fillTable(m_stock, rows);
                                 });
     setBusy(true);
-    m_gelato->shipmentMethods(country, this, [this, uid](const Result<QList<GelatoShipmentMethod>> &methods) {
-        setBusy(false);
-        if (currentProduct() != uid)
-            return;
-        if (!methods) {
-            showError(methods.error());
-            return;
-        }
-        QList<QStringList> rows;
-        for (const GelatoShipmentMethod &method : methods.value()) {
-            QStringList audience;
-            if (method.isBusiness)
-                audience.append(tr("business"));
-            if (method.isPrivate)
-                audience.append(tr("private"));
-            rows.append({method.name, method.type, method.hasTracking ? tr("yes") : tr("no"),
-                         audience.join(u", "_s)});
-        }
-        fillTable(m_shipments, rows);
-    });
+    m_gelato->shipmentMethods(
+            country, this, [this, request](const Result<QList<GelatoShipmentMethod>> &methods) {
+                setBusy(false);
+                if (request != m_productRequest)
+                    return;
+                if (!methods) {
+                    showError(methods.error());
+                    return;
+                }
+                QList<QStringList> rows;
+                for (const GelatoShipmentMethod &method : methods.value()) {
+                    QStringList audience;
+                    if (method.isBusiness)
+                        audience.append(tr("business"));
+                    if (method.isPrivate)
+                        audience.append(tr("private"));
+                    rows.append({method.name, method.type, method.hasTracking ? tr("yes") : tr("no"),
+                                 audience.join(u", "_s)});
+                }
+                fillTable(m_shipments, rows);
+            });
 }
 
 } // namespace Bottega

@@ -67,10 +67,10 @@ private:
     void showError(const QString &error);
     QWidget *buildProductPane();
     QString currentCatalog() const;
-    QString currentProduct() const;
 
     GelatoClient *m_gelato;
     int m_pending = 0;
+    int m_productRequest = 0; // the latest showProduct(); older answers are dropped
     InlineMessage *m_message;
     QProgressBar *m_busy;
     QListWidget *m_catalogs;
