@@ -105,6 +105,121 @@
         <source>Gelato is not set up: enter its API key on the Settings page.</source>
         <translation>Gelato is not set up: enter its API key on the Settings page.</translation>
     </message>
+    <message>
+        <source>Check values to search only for products that have them.</source>
+        <translation>Check values to search only for products that have them.</translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation>Search products</translation>
+    </message>
+    <message>
+        <source>ISO country code for prices and shipment methods</source>
+        <translation>ISO country code for prices and shipment methods</translation>
+    </message>
+    <message>
+        <source>ISO currency code for prices; empty for Gelato&apos;s default</source>
+        <translation>ISO currency code for prices; empty for Gelato&apos;s default</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Product UID</source>
+        <translation>Product UID</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Replenishment</source>
+        <translation>Replenishment</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prices</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Shipment methods</source>
+        <translation>Shipment methods</translation>
+    </message>
+    <message>
+        <source>No product of this catalog has the checked attribute values.</source>
+        <translation>No product of this catalog has the checked attribute values.</translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation>business</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>private</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CatalogProductModel</name>
+    <message>
+        <source>Product UID</source>
+        <translation>Product UID</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attributes</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Countries</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::CommandLine</name>

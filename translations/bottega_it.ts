@@ -105,6 +105,121 @@
         <source>Gelato is not set up: enter its API key on the Settings page.</source>
         <translation>Gelato non è configurato: inserisci la sua chiave API nella pagina Impostazioni.</translation>
     </message>
+    <message>
+        <source>Check values to search only for products that have them.</source>
+        <translation>Spunta i valori per cercare solo i prodotti che li hanno.</translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation>Cerca prodotti</translation>
+    </message>
+    <message>
+        <source>ISO country code for prices and shipment methods</source>
+        <translation>Codice ISO del paese per prezzi e metodi di spedizione</translation>
+    </message>
+    <message>
+        <source>ISO currency code for prices; empty for Gelato&apos;s default</source>
+        <translation>Codice ISO della valuta per i prezzi; vuoto per quella predefinita di Gelato</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Paese</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantità</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prezzo</translation>
+    </message>
+    <message>
+        <source>Product UID</source>
+        <translation>Product UID</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Regione</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Replenishment</source>
+        <translation>Rifornimento</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metodo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Tracciamento</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prezzi</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Disponibilità</translation>
+    </message>
+    <message>
+        <source>Shipment methods</source>
+        <translation>Metodi di spedizione</translation>
+    </message>
+    <message>
+        <source>No product of this catalog has the checked attribute values.</source>
+        <translation>Nessun prodotto di questo catalogo ha i valori di attributo spuntati.</translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation>aziende</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privati</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CatalogProductModel</name>
+    <message>
+        <source>Product UID</source>
+        <translation>Product UID</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attributi</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Paesi</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::CommandLine</name>
