@@ -10,6 +10,7 @@ namespace Bottega {
 class Runtime;
 struct CommandLine;
 
+// Commands translate their texts in the context "Bottega::Commands": the namespace lupdate files them under.
 using CommandDone = std::function<void(int exitCode)>;
 using CommandFunction = void (*)(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 

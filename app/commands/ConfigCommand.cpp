@@ -17,7 +17,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Bottega::ConfigCommand", text);
+    return QCoreApplication::translate("Bottega::Commands", text);
 }
 
 QJsonValue jsonValue(const Settings &settings, const QString &key)

@@ -17,7 +17,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Bottega::JobCommand", text);
+    return QCoreApplication::translate("Bottega::Commands", text);
 }
 
 QJsonValue timeJson(const QDateTime &time)

@@ -22,12 +22,12 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Bottega::ProductCommand", text);
+    return QCoreApplication::translate("Bottega::Commands", text);
 }
 
 QString tr(const char *text, int n)
 {
-    return QCoreApplication::translate("Bottega::ProductCommand", text, nullptr, n);
+    return QCoreApplication::translate("Bottega::Commands", text, nullptr, n);
 }
 
 QString yesNo(bool value)

@@ -23,7 +23,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Bottega::SecretCommand", text);
+    return QCoreApplication::translate("Bottega::Commands", text);
 }
 
 // Reads the secret from standard input; on a terminal, asks for it without echo.
@@ -88,6 +88,12 @@ void setSecret(Runtime &runtime, const CommandLine &commandLine, const CommandDo
 // Looks the names up one after the other (the keychain serializes anyway) and prints them all.
 struct StatusWalk : std::enable_shared_from_this<StatusWalk>
 {
+    // lupdate files the strings of these members under this struct's name.
+    static QString tr(const char *text)
+    {
+        return QCoreApplication::translate("Bottega::Commands::StatusWalk", text);
+    }
+
     SecretStore *store = nullptr;
     QStringList names;
     QList<SecretLookup> lookups;

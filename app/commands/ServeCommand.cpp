@@ -18,7 +18,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Bottega::ServeCommand", text);
+    return QCoreApplication::translate("Bottega::Commands", text);
 }
 
 } // namespace

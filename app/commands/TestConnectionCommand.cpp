@@ -17,7 +17,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Bottega::TestConnectionCommand", text);
+    return QCoreApplication::translate("Bottega::Commands", text);
 }
 
 } // namespace

@@ -24,7 +24,7 @@ namespace {
 
 QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("Bottega::WebhookCommand", text, nullptr, n);
+    return QCoreApplication::translate("Bottega::Commands", text, nullptr, n);
 }
 
 QJsonValue timeJson(const QDateTime &time)

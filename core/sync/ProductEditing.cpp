@@ -14,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Bottega::ProductEditing", text);
+    return QCoreApplication::translate("Bottega", text);
 }
 
 // A plain decimal number: no spaces, no thousands separators, no "inf"/"nan".
