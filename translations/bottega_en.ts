@@ -1126,6 +1126,37 @@ Global options:
     </message>
 </context>
 <context>
+    <name>Bottega::GelatoClient</name>
+    <message>
+        <source>Gelato refused the API key</source>
+        <translation>Gelato refused the API key</translation>
+    </message>
+    <message>
+        <source>cannot read the Gelato API key: %1</source>
+        <translation>cannot read the Gelato API key: %1</translation>
+    </message>
+    <message>
+        <source>the Gelato API key is not set: Settings → Gelato, or `bottega secret set gelato.api-key`</source>
+        <translation>the Gelato API key is not set: Settings → Gelato, or `bottega secret set gelato.api-key`</translation>
+    </message>
+    <message>
+        <source>Gelato has no template &quot;%1&quot;</source>
+        <translation>Gelato has no template &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Gelato has no catalog &quot;%1&quot;</source>
+        <translation>Gelato has no catalog &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Gelato has no product &quot;%1&quot;</source>
+        <translation>Gelato has no product &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot reach Gelato: %1</source>
+        <translation>cannot reach Gelato: %1</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::GelatoEventHandler</name>
     <message>
         <source>%1: stock and store products are not tracked here</source>
@@ -1194,6 +1225,85 @@ Global options:
     <message>
         <source>delivery expected %1 to %2</source>
         <translation>delivery expected %1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoParsers</name>
+    <message>
+        <source>%1: %2 is not an object</source>
+        <translation>%1: %2 is not an object</translation>
+    </message>
+    <message>
+        <source>%1: %2 is missing</source>
+        <translation>%1: %2 is missing</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not text</source>
+        <translation>%1: %2 is not text</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a number</source>
+        <translation>%1: %2 is not a number</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a list</source>
+        <translation>%1: %2 is not a list</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not true or false</source>
+        <translation>%1: %2 is not true or false</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not JSON (%2 at byte %3)</source>
+        <translation>%1: the answer is not JSON (%2 at byte %3)</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not a JSON object</source>
+        <translation>%1: the answer is not a JSON object</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not what Gelato documents</source>
+        <translation>%1: the answer is not what Gelato documents</translation>
+    </message>
+    <message>
+        <source>Gelato product</source>
+        <translation>Gelato product</translation>
+    </message>
+    <message>
+        <source>Gelato product search</source>
+        <translation>Gelato product search</translation>
+    </message>
+    <message>
+        <source>Gelato prices</source>
+        <translation>Gelato prices</translation>
+    </message>
+    <message>
+        <source>Gelato stock availability</source>
+        <translation>Gelato stock availability</translation>
+    </message>
+    <message>
+        <source>Gelato shipment methods</source>
+        <translation>Gelato shipment methods</translation>
+    </message>
+    <message>
+        <source>Gelato template</source>
+        <translation>Gelato template</translation>
+    </message>
+    <message>
+        <source>Gelato catalogs</source>
+        <translation>Gelato catalogs</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not a list</source>
+        <translation>%1: the answer is not a list</translation>
+    </message>
+    <message>
+        <source>%1: [%2] is not an object</source>
+        <translation>%1: [%2] is not an object</translation>
+    </message>
+    <message>
+        <source>Gelato catalog</source>
+        <translation>Gelato catalog</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1587,29 @@ Global options:
     <message>
         <source>no keyring service (is a Secret Service such as gnome-keyring running?)</source>
         <translation>no keyring service (is a Secret Service such as gnome-keyring running?)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ListenAddress</name>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT</source>
+        <translation>&quot;%1&quot; is not HOST:PORT</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT: write an IPv6 address in brackets, as [::1]:8069</source>
+        <translation>&quot;%1&quot; is not HOST:PORT: write an IPv6 address in brackets, as [::1]:8069</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port number</source>
+        <translation>&quot;%1&quot; is not a port number</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range 0–65535</source>
+        <translation>port %1 is out of range 0–65535</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or localhost</source>
+        <translation>&quot;%1&quot; is not an IP address or localhost</translation>
     </message>
 </context>
 <context>
@@ -2625,6 +2758,21 @@ Global options:
     </message>
 </context>
 <context>
+    <name>Bottega::SecretNames</name>
+    <message>
+        <source>&quot;%1&quot; needs a webhook name after the last dot, as poleepo.webhook-secret.orders</source>
+        <translation>&quot;%1&quot; needs a webhook name after the last dot, as poleepo.webhook-secret.orders</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a webhook name may contain only letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>&quot;%1&quot;: a webhook name may contain only letters, digits, &apos;-&apos; and &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a secret name; the names are %2 and poleepo.webhook-secret.&lt;webhook-name&gt;</source>
+        <translation>&quot;%1&quot; is not a secret name; the names are %2 and poleepo.webhook-secret.&lt;webhook-name&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::Server</name>
     <message>
         <source>the request body is larger than the limit of %1 bytes</source>
@@ -2919,6 +3067,45 @@ Global options:
     <message>
         <source>Connected: Gelato accepted the API key.</source>
         <translation>Connected: Gelato accepted the API key.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::TemplateSync</name>
+    <message>
+        <source>a template synchronization is already running</source>
+        <translation>a template synchronization is already running</translation>
+    </message>
+    <message>
+        <source>the Gelato template id is empty</source>
+        <translation>the Gelato template id is empty</translation>
+    </message>
+    <message>
+        <source>Fetching Gelato template &quot;%1&quot;</source>
+        <translation>Fetching Gelato template &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Storing &quot;%1&quot;</source>
+        <translation>Storing &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Gelato template &quot;%1&quot; has no variants</source>
+        <translation>Gelato template &quot;%1&quot; has no variants</translation>
+    </message>
+    <message>
+        <source>Gelato template &quot;%1&quot;: variants[%2].productUid is empty</source>
+        <translation>Gelato template &quot;%1&quot;: variants[%2].productUid is empty</translation>
+    </message>
+    <message>
+        <source>cannot store Gelato template &quot;%1&quot;: %2</source>
+        <translation>cannot store Gelato template &quot;%1&quot;: %2</translation>
     </message>
 </context>
 <context>

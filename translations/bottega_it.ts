@@ -1126,6 +1126,37 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::GelatoClient</name>
+    <message>
+        <source>Gelato refused the API key</source>
+        <translation>Gelato ha rifiutato la chiave API</translation>
+    </message>
+    <message>
+        <source>cannot read the Gelato API key: %1</source>
+        <translation>impossibile leggere la chiave API di Gelato: %1</translation>
+    </message>
+    <message>
+        <source>the Gelato API key is not set: Settings → Gelato, or `bottega secret set gelato.api-key`</source>
+        <translation>la chiave API di Gelato non è impostata: Impostazioni → Gelato, oppure `bottega secret set gelato.api-key`</translation>
+    </message>
+    <message>
+        <source>Gelato has no template &quot;%1&quot;</source>
+        <translation>Gelato non ha alcun template &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Gelato has no catalog &quot;%1&quot;</source>
+        <translation>Gelato non ha alcun catalogo &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Gelato has no product &quot;%1&quot;</source>
+        <translation>Gelato non ha alcun prodotto &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot reach Gelato: %1</source>
+        <translation>impossibile raggiungere Gelato: %1</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::GelatoEventHandler</name>
     <message>
         <source>%1: stock and store products are not tracked here</source>
@@ -1194,6 +1225,85 @@ Opzioni globali:
     <message>
         <source>delivery expected %1 to %2</source>
         <translation>consegna prevista dal %1 al %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoParsers</name>
+    <message>
+        <source>%1: %2 is not an object</source>
+        <translation>%1: %2 non è un oggetto</translation>
+    </message>
+    <message>
+        <source>%1: %2 is missing</source>
+        <translation>%1: manca %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not text</source>
+        <translation>%1: %2 non è un testo</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a number</source>
+        <translation>%1: %2 non è un numero</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a list</source>
+        <translation>%1: %2 non è un elenco</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not true or false</source>
+        <translation>%1: %2 non è true o false</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not JSON (%2 at byte %3)</source>
+        <translation>%1: la risposta non è JSON (%2 al byte %3)</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not a JSON object</source>
+        <translation>%1: la risposta non è un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not what Gelato documents</source>
+        <translation>%1: la risposta non è quella documentata da Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato product</source>
+        <translation>Prodotto Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato product search</source>
+        <translation>Ricerca prodotti Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato prices</source>
+        <translation>Prezzi Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato stock availability</source>
+        <translation>Disponibilità Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato shipment methods</source>
+        <translation>Metodi di spedizione Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato template</source>
+        <translation>Template Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato catalogs</source>
+        <translation>Cataloghi Gelato</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not a list</source>
+        <translation>%1: la risposta non è un elenco</translation>
+    </message>
+    <message>
+        <source>%1: [%2] is not an object</source>
+        <translation>%1: [%2] non è un oggetto</translation>
+    </message>
+    <message>
+        <source>Gelato catalog</source>
+        <translation>Catalogo Gelato</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1587,29 @@ Opzioni globali:
     <message>
         <source>no keyring service (is a Secret Service such as gnome-keyring running?)</source>
         <translation>nessun servizio portachiavi (è in esecuzione un Secret Service come gnome-keyring?)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ListenAddress</name>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT</source>
+        <translation>&quot;%1&quot; non è HOST:PORT</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT: write an IPv6 address in brackets, as [::1]:8069</source>
+        <translation>&quot;%1&quot; non è HOST:PORT: scrivi un indirizzo IPv6 tra parentesi quadre, come [::1]:8069</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port number</source>
+        <translation>&quot;%1&quot; non è un numero di porta</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range 0–65535</source>
+        <translation>la porta %1 è fuori dall'intervallo 0–65535</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address or localhost</source>
+        <translation>&quot;%1&quot; non è un indirizzo IP né localhost</translation>
     </message>
 </context>
 <context>
@@ -2625,6 +2758,21 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::SecretNames</name>
+    <message>
+        <source>&quot;%1&quot; needs a webhook name after the last dot, as poleepo.webhook-secret.orders</source>
+        <translation>&quot;%1&quot; richiede il nome di un webhook dopo l'ultimo punto, come poleepo.webhook-secret.orders</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a webhook name may contain only letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>&quot;%1&quot;: il nome di un webhook può contenere solo lettere, cifre, &apos;-&apos; e &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a secret name; the names are %2 and poleepo.webhook-secret.&lt;webhook-name&gt;</source>
+        <translation>&quot;%1&quot; non è il nome di un segreto; i nomi sono %2 e poleepo.webhook-secret.&lt;nome-webhook&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::Server</name>
     <message>
         <source>the request body is larger than the limit of %1 bytes</source>
@@ -2919,6 +3067,45 @@ Opzioni globali:
     <message>
         <source>Connected: Gelato accepted the API key.</source>
         <translation>Connesso: Gelato ha accettato la chiave API.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::TemplateSync</name>
+    <message>
+        <source>a template synchronization is already running</source>
+        <translation>una sincronizzazione di template è già in corso</translation>
+    </message>
+    <message>
+        <source>the Gelato template id is empty</source>
+        <translation>l'id del template Gelato è vuoto</translation>
+    </message>
+    <message>
+        <source>Fetching Gelato template &quot;%1&quot;</source>
+        <translation>Lettura del template Gelato &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Storing &quot;%1&quot;</source>
+        <translation>Salvataggio di &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fatto</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annullato</translation>
+    </message>
+    <message>
+        <source>Gelato template &quot;%1&quot; has no variants</source>
+        <translation>il template Gelato &quot;%1&quot; non ha varianti</translation>
+    </message>
+    <message>
+        <source>Gelato template &quot;%1&quot;: variants[%2].productUid is empty</source>
+        <translation>template Gelato &quot;%1&quot;: variants[%2].productUid è vuoto</translation>
+    </message>
+    <message>
+        <source>cannot store Gelato template &quot;%1&quot;: %2</source>
+        <translation>impossibile salvare il template Gelato &quot;%1&quot;: %2</translation>
     </message>
 </context>
 <context>

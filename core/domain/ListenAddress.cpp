@@ -8,11 +8,6 @@ namespace Bottega {
 
 namespace {
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Bottega::ListenAddress", text);
-}
-
 } // namespace
 
 Result<ListenAddress> ListenAddress::parse(const QString &input)
@@ -25,30 +20,38 @@ Result<ListenAddress> ListenAddress::parse(const QString &input)
         // IPv6 needs brackets, otherwise the last ':' could belong to the address.
         const qsizetype close = text.indexOf(u']');
         if (close < 0 || text.mid(close + 1, 1) != u":"_s)
-            return makeError(translate("\"%1\" is not HOST:PORT").arg(text));
+            return makeError(QCoreApplication::translate("Bottega::ListenAddress", "\"%1\" is not HOST:PORT")
+                                     .arg(text));
         host = text.mid(1, close - 1);
         portText = text.mid(close + 2);
     } else {
         const qsizetype colon = text.lastIndexOf(u':');
         if (colon < 0)
-            return makeError(translate("\"%1\" is not HOST:PORT").arg(text));
+            return makeError(QCoreApplication::translate("Bottega::ListenAddress", "\"%1\" is not HOST:PORT")
+                                     .arg(text));
         host = text.left(colon);
         portText = text.mid(colon + 1);
         if (host.contains(u':'))
             return makeError(
-                    translate("\"%1\" is not HOST:PORT: write an IPv6 address in brackets, as [::1]:8069")
+                    QCoreApplication::translate(
+                            "Bottega::ListenAddress",
+                            "\"%1\" is not HOST:PORT: write an IPv6 address in brackets, as [::1]:8069")
                             .arg(text));
     }
 
     if (host.isEmpty() || portText.isEmpty())
-        return makeError(translate("\"%1\" is not HOST:PORT").arg(text));
+        return makeError(
+                QCoreApplication::translate("Bottega::ListenAddress", "\"%1\" is not HOST:PORT").arg(text));
 
     bool isNumber = false;
     const qlonglong port = portText.toLongLong(&isNumber);
     if (!isNumber)
-        return makeError(translate("\"%1\" is not a port number").arg(portText));
+        return makeError(QCoreApplication::translate("Bottega::ListenAddress", "\"%1\" is not a port number")
+                                 .arg(portText));
     if (port < 0 || port > 65535)
-        return makeError(translate("port %1 is out of range 0–65535").arg(portText));
+        return makeError(
+                QCoreApplication::translate("Bottega::ListenAddress", "port %1 is out of range 0–65535")
+                        .arg(portText));
 
     ListenAddress result;
     result.port = static_cast<quint16>(port);
@@ -60,7 +63,9 @@ Result<ListenAddress> ListenAddress::parse(const QString &input)
     }
     const QHostAddress address(host);
     if (address.isNull())
-        return makeError(translate("\"%1\" is not an IP address or localhost").arg(host));
+        return makeError(QCoreApplication::translate("Bottega::ListenAddress",
+                                                     "\"%1\" is not an IP address or localhost")
+                                 .arg(host));
     result.address = address;
     return result;
 }

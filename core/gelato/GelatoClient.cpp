@@ -20,11 +20,6 @@ namespace Bottega {
 
 namespace {
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Bottega::GelatoClient", text);
-}
-
 const QString keyName = u"gelato.api-key"_s;
 
 QString encoded(const QString &part)
@@ -65,7 +60,7 @@ GelatoClient::~GelatoClient() = default;
 QString GelatoClient::errorText(const HttpResponse &response)
 {
     if (response.status == 401 || response.status == 403)
-        return translate("Gelato refused the API key");
+        return QCoreApplication::translate("Bottega::GelatoClient", "Gelato refused the API key");
     return response.error;
 }
 
@@ -93,10 +88,14 @@ void GelatoClient::withKey(QObject *context, std::function<void(const Result<QSt
             self->d->key = key;
         } else if (lookup.status == SecretLookup::Status::Failed) {
             // Not cached: the keyring may be unlocked later.
-            key = makeError(translate("cannot read the Gelato API key: %1").arg(lookup.error));
+            key = makeError(
+                    QCoreApplication::translate("Bottega::GelatoClient", "cannot read the Gelato API key: %1")
+                            .arg(lookup.error));
         } else {
-            key = makeError(translate("the Gelato API key is not set: Settings → Gelato, or `bottega "
-                                      "secret set gelato.api-key`"));
+            key = makeError(QCoreApplication::translate(
+                    "Bottega::GelatoClient",
+                    "the Gelato API key is not set: Settings → Gelato, or `bottega "
+                    "secret set gelato.api-key`"));
         }
         const auto waiting = std::exchange(self->d->waiting, {});
         for (const auto &[context, callback] : waiting) {
@@ -156,7 +155,9 @@ void GelatoClient::fetchTemplate(const QString &templateId, QObject *context, Ca
     send(Host::Ecommerce, "GET", u"templates/"_s + QString::fromLatin1(QUrl::toPercentEncoding(templateId)),
          {}, context, [templateId, done](const HttpResponse &response) {
              if (response.status == 404)
-                 return done(makeError(translate("Gelato has no template \"%1\"").arg(templateId)));
+                 return done(makeError(
+                         QCoreApplication::translate("Bottega::GelatoClient", "Gelato has no template \"%1\"")
+                                 .arg(templateId)));
              if (!response.ok())
                  return done(makeError(errorText(response)));
              done(GelatoParsers::parseTemplate(response.body));
@@ -177,7 +178,9 @@ void GelatoClient::getCatalog(const QString &catalogUid, QObject *context, Callb
     send(Host::Product, "GET", u"catalogs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(catalogUid)), {},
          context, [catalogUid, done](const HttpResponse &response) {
              if (response.status == 404)
-                 return done(makeError(translate("Gelato has no catalog \"%1\"").arg(catalogUid)));
+                 return done(makeError(
+                         QCoreApplication::translate("Bottega::GelatoClient", "Gelato has no catalog \"%1\"")
+                                 .arg(catalogUid)));
              if (!response.ok())
                  return done(makeError(errorText(response)));
              done(GelatoParsers::parseCatalog(response.body));
@@ -202,7 +205,9 @@ void GelatoClient::getProduct(const QString &productUid, QObject *context, Callb
     send(Host::Product, "GET", u"products/"_s + encoded(productUid), {}, context,
          [productUid, done](const HttpResponse &response) {
              if (response.status == 404)
-                 return done(makeError(translate("Gelato has no product \"%1\"").arg(productUid)));
+                 return done(makeError(
+                         QCoreApplication::translate("Bottega::GelatoClient", "Gelato has no product \"%1\"")
+                                 .arg(productUid)));
              if (!response.ok())
                  return done(makeError(errorText(response)));
              done(GelatoParsers::parseProduct(response.body));
@@ -245,10 +250,12 @@ void GelatoClient::testConnection(QObject *context, Callback<void> done)
         if (response.ok())
             return done(Result<void>());
         if (response.status == 401 || response.status == 403)
-            return done(makeError(translate("Gelato refused the API key")));
+            return done(makeError(
+                    QCoreApplication::translate("Bottega::GelatoClient", "Gelato refused the API key")));
         if (response.status == 0 && response.attempts == 0) // the key was missing: no call made
             return done(makeError(response.error));
-        done(makeError(translate("cannot reach Gelato: %1").arg(response.error)));
+        done(makeError(QCoreApplication::translate("Bottega::GelatoClient", "cannot reach Gelato: %1")
+                               .arg(response.error)));
     });
 }
 

@@ -12,11 +12,6 @@ namespace Bottega::GelatoParsers {
 
 namespace {
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Bottega::GelatoParsers", text);
-}
-
 // Reads required fields of one JSON object, remembering the first one missing so that the error
 // names it with its full path ("variants[2].productUid").
 class Reader
@@ -89,7 +84,7 @@ public:
     {
         const QString path = field(key) + u'[' + QString::number(index) + u']';
         if (!array.at(index).isObject()) {
-            failPath(path, translate("%1: %2 is not an object"));
+            failPath(path, QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not an object"));
             return std::nullopt;
         }
         return Reader(m_what, path, array.at(index).toObject());
@@ -112,22 +107,26 @@ private:
     {
         switch (problem) {
         case Problem::Missing:
-            failPath(field(key), translate("%1: %2 is missing"));
+            failPath(field(key), QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is missing"));
             break;
         case Problem::NotText:
-            failPath(field(key), translate("%1: %2 is not text"));
+            failPath(field(key), QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not text"));
             break;
         case Problem::NotNumber:
-            failPath(field(key), translate("%1: %2 is not a number"));
+            failPath(field(key),
+                     QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not a number"));
             break;
         case Problem::NotArray:
-            failPath(field(key), translate("%1: %2 is not a list"));
+            failPath(field(key),
+                     QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not a list"));
             break;
         case Problem::NotFlag:
-            failPath(field(key), translate("%1: %2 is not true or false"));
+            failPath(field(key),
+                     QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not true or false"));
             break;
         case Problem::NotObject:
-            failPath(field(key), translate("%1: %2 is not an object"));
+            failPath(field(key),
+                     QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not an object"));
             break;
         }
     }
@@ -149,7 +148,8 @@ Result<QJsonDocument> parseDocument(const QByteArray &json, const QString &what)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return makeError(translate("%1: the answer is not JSON (%2 at byte %3)")
+        return makeError(QCoreApplication::translate("Bottega::GelatoParsers",
+                                                     "%1: the answer is not JSON (%2 at byte %3)")
                                  .arg(what, parseError.errorString())
                                  .arg(parseError.offset));
     return document;
@@ -161,7 +161,9 @@ Result<QJsonObject> parseObject(const QByteArray &json, const QString &what)
     if (!document)
         return makeError(document.error());
     if (!document->isObject())
-        return makeError(translate("%1: the answer is not a JSON object").arg(what));
+        return makeError(
+                QCoreApplication::translate("Bottega::GelatoParsers", "%1: the answer is not a JSON object")
+                        .arg(what));
     return document->object();
 }
 
@@ -229,13 +231,16 @@ Result<QList<T>> parseList(const QByteArray &json, const QString &what, const QS
             return makeError(top.error());
         prefix = key;
     } else {
-        return makeError(translate("%1: the answer is not what Gelato documents").arg(what));
+        return makeError(QCoreApplication::translate("Bottega::GelatoParsers",
+                                                     "%1: the answer is not what Gelato documents")
+                                 .arg(what));
     }
     QList<T> items;
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString path = prefix + u'[' + QString::number(i) + u']';
         if (!list.at(i).isObject())
-            return makeError(translate("%1: %2 is not an object").arg(what, path));
+            return makeError(QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not an object")
+                                     .arg(what, path));
         Reader reader(what, path, list.at(i).toObject());
         T item = read(reader);
         if (reader.failed())
@@ -249,7 +254,7 @@ Result<QList<T>> parseList(const QByteArray &json, const QString &what, const QS
 
 Result<GelatoProduct> parseProduct(const QByteArray &json)
 {
-    const QString what = translate("Gelato product");
+    const QString what = QCoreApplication::translate("Bottega::GelatoParsers", "Gelato product");
     auto object = parseObject(json, what);
     if (!object)
         return makeError(object.error());
@@ -262,27 +267,31 @@ Result<GelatoProduct> parseProduct(const QByteArray &json)
 
 Result<QList<GelatoProduct>> parseProductSearch(const QByteArray &json)
 {
-    return parseList<GelatoProduct>(json, translate("Gelato product search"), u"products"_s,
-                                    [](Reader &reader) { return readProduct(reader); });
+    return parseList<GelatoProduct>(
+            json, QCoreApplication::translate("Bottega::GelatoParsers", "Gelato product search"),
+            u"products"_s, [](Reader &reader) { return readProduct(reader); });
 }
 
 Result<QList<GelatoPrice>> parsePrices(const QByteArray &json)
 {
-    return parseList<GelatoPrice>(json, translate("Gelato prices"), QString(), [](Reader &reader) {
-        GelatoPrice price;
-        price.productUid = reader.text(u"productUid"_s);
-        price.country = reader.text(u"country"_s, false);
-        price.quantity = int(reader.number(u"quantity"_s));
-        price.price = reader.number(u"price"_s);
-        price.currency = reader.text(u"currency"_s);
-        return price;
-    });
+    return parseList<GelatoPrice>(json,
+                                  QCoreApplication::translate("Bottega::GelatoParsers", "Gelato prices"),
+                                  QString(), [](Reader &reader) {
+                                      GelatoPrice price;
+                                      price.productUid = reader.text(u"productUid"_s);
+                                      price.country = reader.text(u"country"_s, false);
+                                      price.quantity = int(reader.number(u"quantity"_s));
+                                      price.price = reader.number(u"price"_s);
+                                      price.currency = reader.text(u"currency"_s);
+                                      return price;
+                                  });
 }
 
 Result<QList<GelatoStockAvailability>> parseStockAvailability(const QByteArray &json)
 {
     return parseList<GelatoStockAvailability>(
-            json, translate("Gelato stock availability"), u"productsAvailability"_s, [](Reader &reader) {
+            json, QCoreApplication::translate("Bottega::GelatoParsers", "Gelato stock availability"),
+            u"productsAvailability"_s, [](Reader &reader) {
                 GelatoStockAvailability stock;
                 stock.productUid = reader.text(u"productUid"_s);
                 const QJsonArray regions = reader.array(u"availability"_s);
@@ -301,7 +310,8 @@ Result<QList<GelatoStockAvailability>> parseStockAvailability(const QByteArray &
 Result<QList<GelatoShipmentMethod>> parseShipmentMethods(const QByteArray &json)
 {
     return parseList<GelatoShipmentMethod>(
-            json, translate("Gelato shipment methods"), u"shipmentMethods"_s, [](Reader &reader) {
+            json, QCoreApplication::translate("Bottega::GelatoParsers", "Gelato shipment methods"),
+            u"shipmentMethods"_s, [](Reader &reader) {
                 GelatoShipmentMethod method;
                 method.uid = reader.text(u"shipmentMethodUid"_s);
                 method.type = reader.text(u"type"_s);
@@ -316,7 +326,7 @@ Result<QList<GelatoShipmentMethod>> parseShipmentMethods(const QByteArray &json)
 
 Result<GelatoTemplate> parseTemplate(const QByteArray &json)
 {
-    const QString what = translate("Gelato template");
+    const QString what = QCoreApplication::translate("Bottega::GelatoParsers", "Gelato template");
     auto object = parseObject(json, what);
     if (!object)
         return makeError(object.error());
@@ -366,18 +376,22 @@ Result<GelatoTemplate> parseTemplate(const QByteArray &json)
 
 Result<QList<GelatoCatalog>> parseCatalogs(const QByteArray &json)
 {
-    const QString what = translate("Gelato catalogs");
+    const QString what = QCoreApplication::translate("Bottega::GelatoParsers", "Gelato catalogs");
     auto document = parseDocument(json, what);
     if (!document)
         return makeError(document.error());
     // The documented answer is a bare list; accept {"data": [...]} too, as other v3 lists use it.
     QJsonArray list = document->isArray() ? document->array() : document->object().value(u"data"_s).toArray();
     if (!document->isArray() && !document->object().value(u"data"_s).isArray())
-        return makeError(translate("%1: the answer is not a list").arg(what));
+        return makeError(QCoreApplication::translate("Bottega::GelatoParsers", "%1: the answer is not a list")
+                                 .arg(what));
     QList<GelatoCatalog> catalogs;
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (!list.at(i).isObject())
-            return makeError(translate("%1: [%2] is not an object").arg(what).arg(i));
+            return makeError(
+                    QCoreApplication::translate("Bottega::GelatoParsers", "%1: [%2] is not an object")
+                            .arg(what)
+                            .arg(i));
         Reader reader(what, u'[' + QString::number(i) + u']', list.at(i).toObject());
         auto catalog = readCatalog(reader, false);
         if (!catalog)
@@ -389,7 +403,7 @@ Result<QList<GelatoCatalog>> parseCatalogs(const QByteArray &json)
 
 Result<GelatoCatalog> parseCatalog(const QByteArray &json)
 {
-    const QString what = translate("Gelato catalog");
+    const QString what = QCoreApplication::translate("Bottega::GelatoParsers", "Gelato catalog");
     auto object = parseObject(json, what);
     if (!object)
         return makeError(object.error());

@@ -8,11 +8,6 @@ namespace Bottega {
 
 namespace {
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Bottega::SecretNames", text);
-}
-
 bool isWebhookNameCharacter(QChar c)
 {
     // ASCII only: the name ends up in an environment variable and in a file name.
@@ -87,16 +82,20 @@ Result<void> SecretNames::validate(const QString &name)
     if (name.startsWith(poleepoWebhookSecretPrefix())) {
         const QString webhookName = name.mid(poleepoWebhookSecretPrefix().size());
         if (webhookName.isEmpty())
-            return makeError(translate("\"%1\" needs a webhook name after the last dot, as "
-                                       "poleepo.webhook-secret.orders")
+            return makeError(QCoreApplication::translate("Bottega::SecretNames",
+                                                         "\"%1\" needs a webhook name after the last dot, as "
+                                                         "poleepo.webhook-secret.orders")
                                      .arg(name));
         if (!isValidWebhookName(webhookName))
-            return makeError(translate("\"%1\": a webhook name may contain only letters, digits, '-' and '_'")
+            return makeError(QCoreApplication::translate(
+                                     "Bottega::SecretNames",
+                                     "\"%1\": a webhook name may contain only letters, digits, '-' and '_'")
                                      .arg(name));
         return {};
     }
-    return makeError(translate("\"%1\" is not a secret name; the names are %2 and "
-                               "poleepo.webhook-secret.<webhook-name>")
+    return makeError(QCoreApplication::translate("Bottega::SecretNames",
+                                                 "\"%1\" is not a secret name; the names are %2 and "
+                                                 "poleepo.webhook-secret.<webhook-name>")
                              .arg(name, knownNames().join(u", "_s)));
 }
 

@@ -17,11 +17,6 @@ namespace Bottega {
 
 namespace {
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Bottega::TemplateSync", text);
-}
-
 // gelato-notes.md: print areas lower-cased, "front" and "1" are the default placement; taken from
 // every variant, in order of first appearance, "default" first.
 QStringList placementsOf(const GelatoTemplate &gelatoTemplate)
@@ -150,7 +145,8 @@ void TemplateSync::start(const QString &templateId, std::optional<qint64> produc
         QMetaObject::invokeMethod(
                 this,
                 [this] {
-                    Q_EMIT finished(makeError(translate("a template synchronization is already running")));
+                    Q_EMIT finished(makeError(QCoreApplication::translate(
+                            "Bottega::TemplateSync", "a template synchronization is already running")));
                 },
                 Qt::QueuedConnection);
         return;
@@ -163,12 +159,15 @@ void TemplateSync::start(const QString &templateId, std::optional<qint64> produc
                 pending,
                 [this, pending] {
                     delete pending;
-                    Q_EMIT finished(makeError(translate("the Gelato template id is empty")));
+                    Q_EMIT finished(makeError(QCoreApplication::translate(
+                            "Bottega::TemplateSync", "the Gelato template id is empty")));
                 },
                 Qt::QueuedConnection);
         return;
     }
-    Q_EMIT progress(1, 3, translate("Fetching Gelato template \"%1\"").arg(id));
+    Q_EMIT progress(
+            1, 3,
+            QCoreApplication::translate("Bottega::TemplateSync", "Fetching Gelato template \"%1\"").arg(id));
     d->gelato.fetchTemplate(id, pending, [this, pending, productId](Result<GelatoTemplate> fetched) {
         pending->deleteLater();
         d->pending = nullptr;
@@ -176,9 +175,11 @@ void TemplateSync::start(const QString &templateId, std::optional<qint64> produc
             Q_EMIT finished(makeError(fetched.error()));
             return;
         }
-        Q_EMIT progress(2, 3, translate("Storing \"%1\"").arg(fetched->title));
+        Q_EMIT progress(
+                2, 3,
+                QCoreApplication::translate("Bottega::TemplateSync", "Storing \"%1\"").arg(fetched->title));
         auto applied = apply(*fetched, productId);
-        Q_EMIT progress(3, 3, translate("Done"));
+        Q_EMIT progress(3, 3, QCoreApplication::translate("Bottega::TemplateSync", "Done"));
         Q_EMIT finished(applied);
     });
 }
@@ -189,19 +190,23 @@ void TemplateSync::cancel()
         return;
     delete d->pending;
     d->pending = nullptr;
-    Q_EMIT finished(makeError(translate("cancelled")));
+    Q_EMIT finished(makeError(QCoreApplication::translate("Bottega::TemplateSync", "cancelled")));
 }
 
 Result<TemplateSyncSummary> TemplateSync::apply(const GelatoTemplate &gelatoTemplate,
                                                 std::optional<qint64> productId)
 {
     if (gelatoTemplate.variants.isEmpty())
-        return makeError(translate("Gelato template \"%1\" has no variants").arg(gelatoTemplate.id));
+        return makeError(
+                QCoreApplication::translate("Bottega::TemplateSync", "Gelato template \"%1\" has no variants")
+                        .arg(gelatoTemplate.id));
     for (qsizetype i = 0; i < gelatoTemplate.variants.size(); ++i) {
         if (gelatoTemplate.variants.at(i).productUid.isEmpty())
-            return makeError(translate("Gelato template \"%1\": variants[%2].productUid is empty")
-                                     .arg(gelatoTemplate.id)
-                                     .arg(i));
+            return makeError(
+                    QCoreApplication::translate("Bottega::TemplateSync",
+                                                "Gelato template \"%1\": variants[%2].productUid is empty")
+                            .arg(gelatoTemplate.id)
+                            .arg(i));
     }
 
     ProductRepository products(d->database);
@@ -407,8 +412,9 @@ Result<TemplateSyncSummary> TemplateSync::apply(const GelatoTemplate &gelatoTemp
         return {};
     });
     if (!done)
-        return makeError(
-                translate("cannot store Gelato template \"%1\": %2").arg(gelatoTemplate.id, done.error()));
+        return makeError(QCoreApplication::translate("Bottega::TemplateSync",
+                                                     "cannot store Gelato template \"%1\": %2")
+                                 .arg(gelatoTemplate.id, done.error()));
     return summary;
 }
 
