@@ -100,22 +100,16 @@ Result<void> PackageTypeRepository::update(const PackageType &type)
             .bind(type.depth)
             .bind(Sql::text(type.poleepoPackageTypeId))
             .bind(type.id);
-    if (auto r = query.exec(tr("cannot save package type \"%1\"").arg(type.name)); !r)
-        return r;
-    if (query.rowsAffected() == 0)
-        return makeError(tr("no package type with id %1").arg(type.id));
-    return {};
+    return query.execOne(tr("cannot save package type \"%1\"").arg(type.name),
+                         tr("no package type with id %1").arg(type.id));
 }
 
 Result<void> PackageTypeRepository::remove(qint64 id)
 {
     SqlStatement query(m_database.connection(), u"DELETE FROM package_types WHERE id = ?"_s);
     query.bind(id);
-    if (auto r = query.exec(tr("cannot delete package type %1").arg(id)); !r)
-        return r;
-    if (query.rowsAffected() == 0)
-        return makeError(tr("no package type with id %1").arg(id));
-    return {};
+    return query.execOne(tr("cannot delete package type %1").arg(id),
+                         tr("no package type with id %1").arg(id));
 }
 
 } // namespace Bottega

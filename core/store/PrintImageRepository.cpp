@@ -175,11 +175,7 @@ Result<void> PrintImageRepository::removeImage(qint64 id)
 {
     SqlStatement remove(m_database.connection(), u"DELETE FROM product_images WHERE id = ?"_s);
     remove.bind(id);
-    if (auto r = remove.exec(tr("cannot remove image %1").arg(id)); !r)
-        return r;
-    if (remove.rowsAffected() == 0)
-        return makeError(tr("no product image with id %1").arg(id));
-    return {};
+    return remove.execOne(tr("cannot remove image %1").arg(id), tr("no product image with id %1").arg(id));
 }
 
 } // namespace Bottega

@@ -166,11 +166,8 @@ Result<void> ProductBatchRepository::update(const ProductBatch &batch)
             .bind(batch.processed)
             .bind(Sql::text(batch.error))
             .bind(batch.id);
-    if (auto r = update.exec(tr("cannot save product batch %1").arg(batch.id)); !r)
-        return r;
-    if (update.rowsAffected() == 0)
-        return makeError(tr("no product batch with id %1").arg(batch.id));
-    return {};
+    return update.execOne(tr("cannot save product batch %1").arg(batch.id),
+                          tr("no product batch with id %1").arg(batch.id));
 }
 
 Result<void> ProductBatchRepository::updateItem(const ProductBatchItem &item)
@@ -184,11 +181,8 @@ Result<void> ProductBatchRepository::updateItem(const ProductBatchItem &item)
             .bind(Sql::text(item.message))
             .bind(Sql::text(item.poleepoProductId))
             .bind(item.id);
-    if (auto r = update.exec(tr("cannot save batch item %1").arg(item.id)); !r)
-        return r;
-    if (update.rowsAffected() == 0)
-        return makeError(tr("no batch item with id %1").arg(item.id));
-    return {};
+    return update.execOne(tr("cannot save batch item %1").arg(item.id),
+                          tr("no batch item with id %1").arg(item.id));
 }
 
 Result<QList<ProductBatchItem>> ProductBatchRepository::itemsForProduct(qint64 productId)
@@ -209,11 +203,8 @@ Result<void> ProductBatchRepository::remove(qint64 id)
 {
     SqlStatement remove(m_database.connection(), u"DELETE FROM product_batches WHERE id = ?"_s);
     remove.bind(id);
-    if (auto r = remove.exec(tr("cannot delete product batch %1").arg(id)); !r)
-        return r;
-    if (remove.rowsAffected() == 0)
-        return makeError(tr("no product batch with id %1").arg(id));
-    return {};
+    return remove.execOne(tr("cannot delete product batch %1").arg(id),
+                          tr("no product batch with id %1").arg(id));
 }
 
 } // namespace Bottega

@@ -440,11 +440,7 @@ Result<void> ProductRepository::setArchived(qint64 id, bool archived)
     SqlStatement update(m_database.connection(),
                         u"UPDATE products SET archived = ?, updated_at = ? WHERE id = ?"_s);
     update.bind(Sql::flag(archived)).bind(QDateTime::currentMSecsSinceEpoch()).bind(id);
-    if (auto r = update.exec(tr("cannot archive product %1").arg(id)); !r)
-        return r;
-    if (update.rowsAffected() == 0)
-        return makeError(tr("no product with id %1").arg(id));
-    return {};
+    return update.execOne(tr("cannot archive product %1").arg(id), tr("no product with id %1").arg(id));
 }
 
 Result<void> ProductRepository::remove(qint64 id)
@@ -460,11 +456,7 @@ Result<void> ProductRepository::remove(qint64 id)
                 tr("product %1 has variants on orders and cannot be deleted; archive it instead").arg(id));
     SqlStatement remove(m_database.connection(), u"DELETE FROM products WHERE id = ?"_s);
     remove.bind(id);
-    if (auto r = remove.exec(tr("cannot delete product %1").arg(id)); !r)
-        return r;
-    if (remove.rowsAffected() == 0)
-        return makeError(tr("no product with id %1").arg(id));
-    return {};
+    return remove.execOne(tr("cannot delete product %1").arg(id), tr("no product with id %1").arg(id));
 }
 
 } // namespace Bottega

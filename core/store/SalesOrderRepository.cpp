@@ -375,10 +375,10 @@ Result<void> SalesOrderRepository::update(const SalesOrder &order)
                             u"UPDATE sales_orders SET "_s + assignments + u", updated_at = ? WHERE id = ?"_s);
         bindFields(update, order);
         update.bind(QDateTime::currentMSecsSinceEpoch()).bind(order.id);
-        if (auto r = update.exec(tr("cannot save order \"%1\"").arg(order.reference)); !r)
+        if (auto r = update.execOne(tr("cannot save order \"%1\"").arg(order.reference),
+                                    tr("no order with id %1").arg(order.id));
+            !r)
             return r;
-        if (update.rowsAffected() == 0)
-            return makeError(tr("no order with id %1").arg(order.id));
         return OrderAddressRepository(m_database).save(order.id, order.shippingAddress, order.billingAddress);
     });
 }
@@ -394,11 +394,8 @@ Result<void> SalesOrderRepository::updateLineGelatoItem(qint64 lineId, const QSt
     SqlStatement update(m_database.connection(),
                         u"UPDATE order_lines SET gelato_item_id = ?, gelato_item_status = ? WHERE id = ?"_s);
     update.bind(Sql::text(gelatoItemId)).bind(Sql::text(status)).bind(lineId);
-    if (auto r = update.exec(tr("cannot save the Gelato item of line %1").arg(lineId)); !r)
-        return r;
-    if (update.rowsAffected() == 0)
-        return makeError(tr("no order line with id %1").arg(lineId));
-    return {};
+    return update.execOne(tr("cannot save the Gelato item of line %1").arg(lineId),
+                          tr("no order line with id %1").arg(lineId));
 }
 
 Result<bool> SalesOrderRepository::updateState(qint64 orderId, const QString &newState,
@@ -448,11 +445,7 @@ Result<void> SalesOrderRepository::remove(qint64 id)
 {
     SqlStatement remove(m_database.connection(), u"DELETE FROM sales_orders WHERE id = ?"_s);
     remove.bind(id);
-    if (auto r = remove.exec(tr("cannot delete order %1").arg(id)); !r)
-        return r;
-    if (remove.rowsAffected() == 0)
-        return makeError(tr("no order with id %1").arg(id));
-    return {};
+    return remove.execOne(tr("cannot delete order %1").arg(id), tr("no order with id %1").arg(id));
 }
 
 } // namespace Bottega

@@ -103,6 +103,15 @@ int SqlStatement::rowsAffected() const
     return m_query.numRowsAffected();
 }
 
+Result<void> SqlStatement::execOne(const QString &what, const QString &notFound)
+{
+    if (auto r = exec(what); !r)
+        return r;
+    if (rowsAffected() == 0)
+        return makeError(notFound);
+    return {};
+}
+
 SqlStatement &SqlStatement::bindAll(const QVariantList &values)
 {
     for (const QVariant &value : values)

@@ -33,6 +33,8 @@ public:
 
     // Runs the statement. On failure: "<what>: <database error>".
     Result<void> exec(const QString &what);
+    // Runs an UPDATE or DELETE of one row by id: as exec(), and notFound when no row matched.
+    Result<void> execOne(const QString &what, const QString &notFound);
 
     // Result rows: next() moves to the next one; columns by name (lower case, as in the schema).
     bool next();

@@ -234,10 +234,10 @@ Result<void> VariantRepository::update(const Variant &variant)
                 .bind(Sql::flag(variant.needsUpdate));
         bindFields(update, variant);
         update.bind(QDateTime::currentMSecsSinceEpoch()).bind(variant.id);
-        if (auto r = update.exec(tr("cannot save variant %1").arg(variantName(variant))); !r)
+        if (auto r = update.execOne(tr("cannot save variant %1").arg(variantName(variant)),
+                                    tr("no variant with id %1").arg(variant.id));
+            !r)
             return r;
-        if (update.rowsAffected() == 0)
-            return makeError(tr("no variant with id %1").arg(variant.id));
         return writeOptions(db, variant, variant.id);
     });
 }
@@ -266,11 +266,7 @@ Result<void> VariantRepository::setArchived(qint64 id, bool archived)
     SqlStatement update(m_database.connection(),
                         u"UPDATE variants SET archived = ?, updated_at = ? WHERE id = ?"_s);
     update.bind(Sql::flag(archived)).bind(QDateTime::currentMSecsSinceEpoch()).bind(id);
-    if (auto r = update.exec(tr("cannot archive variant %1").arg(id)); !r)
-        return r;
-    if (update.rowsAffected() == 0)
-        return makeError(tr("no variant with id %1").arg(id));
-    return {};
+    return update.execOne(tr("cannot archive variant %1").arg(id), tr("no variant with id %1").arg(id));
 }
 
 Result<bool> VariantRepository::isOnOrder(qint64 id)
@@ -294,11 +290,7 @@ Result<void> VariantRepository::remove(qint64 id)
         return makeError(tr("variant %1 is on an order and cannot be deleted; archive it instead").arg(id));
     SqlStatement remove(m_database.connection(), u"DELETE FROM variants WHERE id = ?"_s);
     remove.bind(id);
-    if (auto r = remove.exec(tr("cannot delete variant %1").arg(id)); !r)
-        return r;
-    if (remove.rowsAffected() == 0)
-        return makeError(tr("no variant with id %1").arg(id));
-    return {};
+    return remove.execOne(tr("cannot delete variant %1").arg(id), tr("no variant with id %1").arg(id));
 }
 
 } // namespace Bottega

@@ -173,11 +173,8 @@ Result<void> WebhookQueueRepository::update(const WebhookQueueItem &item)
             .bind(Sql::timeOrNull(item.processedAt))
             .bind(Sql::text(item.note))
             .bind(item.id);
-    if (auto r = update.exec(tr("cannot update webhook %1").arg(item.id)); !r)
-        return r;
-    if (update.rowsAffected() == 0)
-        return makeError(tr("no webhook with id %1 in the queue").arg(item.id));
-    return {};
+    return update.execOne(tr("cannot update webhook %1").arg(item.id),
+                          tr("no webhook with id %1 in the queue").arg(item.id));
 }
 
 Result<int> WebhookQueueRepository::requeue(const QList<qint64> &ids)

@@ -91,22 +91,16 @@ Result<void> WebhookRecordRepository::update(const WebhookRecord &record)
             .bind(Sql::text(record.events.join(u',')))
             .bind(Sql::flag(record.active))
             .bind(record.id);
-    if (auto r = query.exec(tr("cannot save webhook record \"%1\"").arg(record.name)); !r)
-        return r;
-    if (query.rowsAffected() == 0)
-        return makeError(tr("no webhook record with id %1").arg(record.id));
-    return {};
+    return query.execOne(tr("cannot save webhook record \"%1\"").arg(record.name),
+                         tr("no webhook record with id %1").arg(record.id));
 }
 
 Result<void> WebhookRecordRepository::remove(qint64 id)
 {
     SqlStatement query(m_database.connection(), u"DELETE FROM webhook_records WHERE id = ?"_s);
     query.bind(id);
-    if (auto r = query.exec(tr("cannot delete webhook record %1").arg(id)); !r)
-        return r;
-    if (query.rowsAffected() == 0)
-        return makeError(tr("no webhook record with id %1").arg(id));
-    return {};
+    return query.execOne(tr("cannot delete webhook record %1").arg(id),
+                         tr("no webhook record with id %1").arg(id));
 }
 
 } // namespace Bottega
