@@ -5,6 +5,7 @@
 
 #include "core/domain/Result.h"
 #include "core/gelato/GelatoCatalog.h"
+#include "core/gelato/GelatoOrder.h"
 #include "core/gelato/GelatoPrice.h"
 #include "core/gelato/GelatoProduct.h"
 #include "core/gelato/GelatoShipmentMethod.h"
@@ -12,6 +13,7 @@
 #include "core/gelato/GelatoTemplate.h"
 #include "core/http/HttpRequest.h"
 
+#include <QJsonObject>
 #include <QMap>
 #include <QObject>
 #include <QPointer>
@@ -50,6 +52,27 @@ public:
                            Callback<QList<GelatoStockAvailability>> done);
     void shipmentMethods(const QString &country, QObject *context,
                          Callback<QList<GelatoShipmentMethod>> done);
+    // Orders (ORD-4..8), on gelato.order-url. Bodies are built by the orders layer
+    // (core/orders/GelatoOrderRequest) and sent exactly as given. A refusal (4xx) is answered with
+    // Gelato's own `message`, verbatim: "Gelato refused the order: <message>"; a non-JSON 5xx or no
+    // answer with HttpClient's readable text. Creating is never retried by the client: after any
+    // failure the caller searches by reference (exactly-once, ORD-5).
+    void createOrder(const QJsonObject &request, QObject *context, Callback<GelatoOrder> done);
+    void getOrder(const QString &orderId, QObject *context, Callback<GelatoOrder> done);
+    // `POST orders:search` with `search` = reference; only orders whose orderReferenceId equals it
+    // exactly (Gelato's search also matches names and substrings).
+    void findOrdersByReference(const QString &orderReferenceId, QObject *context,
+                               Callback<QList<GelatoOrder>> done);
+    // `PATCH orders/{id}` {"orderType":"order"}: a draft becomes a real order.
+    void promoteDraft(const QString &orderId, QObject *context, Callback<GelatoOrder> done);
+    // `DELETE orders/{id}` (drafts only).
+    void deleteDraft(const QString &orderId, QObject *context, Callback<void> done);
+    // `POST orders/{id}:cancel`; a 409 reads "the order is already in production and can no
+    // longer be cancelled".
+    void cancelOrder(const QString &orderId, QObject *context, Callback<void> done);
+    // `POST orders:quote`.
+    void quoteOrder(const QJsonObject &request, QObject *context, Callback<QList<GelatoQuote>> done);
+
     // CONF-6: `GET catalogs`. Ok, "Gelato refused the API key" or "cannot reach Gelato: …".
     void testConnection(QObject *context, Callback<void> done);
 
