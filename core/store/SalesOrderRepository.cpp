@@ -121,6 +121,12 @@ QString sortColumn(SalesOrderRepository::Query::Sort sort)
         return u"state"_s;
     case Sort::Total:
         return u"amount_total"_s;
+    case Sort::Customer:
+        return u"LOWER(customer_first_name || ' ' || customer_last_name)"_s;
+    case Sort::Source:
+        return u"source"_s;
+    case Sort::GelatoStatus:
+        return u"gelato_fulfillment_status"_s;
     }
     return u"id"_s;
 }
@@ -139,6 +145,14 @@ QString whereClause(const SalesOrderRepository::Query &query, QVariantList &valu
     if (query.source) {
         conditions.append(u"source = ?"_s);
         values.append(SalesOrder::sourceName(*query.source));
+    }
+    if (!query.gelatoStatuses.isEmpty()) {
+        QStringList marks;
+        for (const QString &status : query.gelatoStatuses) {
+            marks.append(u"?"_s);
+            values.append(status);
+        }
+        conditions.append(u"gelato_fulfillment_status IN ("_s + marks.join(u',') + u')');
     }
     if (query.isGelato) {
         conditions.append(u"is_gelato = ?"_s);

@@ -25,11 +25,12 @@ class SalesOrderRepository final
 public:
     struct Query
     {
-        enum class Sort { CreatedAt, UpdatedAt, Reference, State, Total };
+        enum class Sort { CreatedAt, UpdatedAt, Reference, State, Total, Customer, Source, GelatoStatus };
 
         QStringList states; // empty: any
         std::optional<SalesOrder::Source> source;
         std::optional<bool> isGelato;
+        QStringList gelatoStatuses; // Gelato fulfilment statuses; empty: any
         QString text; // found in reference, customer name or email, Gelato or Poleepo order id
         QDateTime createdFrom, createdTo; // [from, to)
         Sort sort = Sort::CreatedAt;
