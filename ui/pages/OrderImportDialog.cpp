@@ -1,0 +1,120 @@
+#include "ui/pages/OrderImportDialog.h"
+
+#include "ui/widgets/InlineMessage.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+OrderImportDialog::OrderImportDialog(OrderService *orders, const QString &path, QWidget *parent)
+    : QDialog(parent), m_orders(orders), m_path(path), m_summary(new QLabel(this)),
+      m_errors(new QTableWidget(0, ProblemColumn + 1, this)), m_message(new InlineMessage(this)),
+      m_import(new QPushButton(tr("Import"), this))
+{
+    setObjectName(u"orderImportDialog"_s);
+    setWindowTitle(tr("Import orders from %1").arg(QFileInfo(path).fileName()));
+    m_summary->setObjectName(u"importSummary"_s);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setObjectName(u"importMessage"_s);
+    m_import->setObjectName(u"importButton"_s);
+    m_errors->setObjectName(u"importErrors"_s);
+    m_errors->setHorizontalHeaderLabels({tr("Row"), tr("Column"), tr("Problem")});
+    m_errors->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_errors->verticalHeader()->setVisible(false);
+    m_errors->setWordWrap(false);
+    m_errors->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_errors->horizontalHeader()->setSectionResizeMode(ProblemColumn, QHeaderView::Stretch);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->addButton(m_import, QDialogButtonBox::AcceptRole);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_message);
+    layout->addWidget(m_errors, 1);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_import, &QPushButton::clicked, this, [this] {
+        if (apply())
+            accept();
+    });
+    resize(720, 420);
+    preview();
+}
+
+OrderImportDialog::~OrderImportDialog() = default;
+
+void OrderImportDialog::preview()
+{
+    m_import->setEnabled(false);
+    if (!m_orders) {
+        m_message->showMessage(InlineMessage::Type::Error, tr("Orders are unavailable: no database."));
+        return;
+    }
+    const auto report = m_orders->importCsv(m_path, true);
+    if (!report) {
+        m_message->showMessage(InlineMessage::Type::Error, report.error());
+        m_summary->setText(tr("%1 cannot be imported.").arg(QDir::toNativeSeparators(m_path)));
+        return;
+    }
+    m_report = report.value();
+    showReport();
+}
+
+void OrderImportDialog::showReport()
+{
+    m_errors->setRowCount(int(m_report.errors.size()));
+    for (int row = 0; row < m_report.errors.size(); ++row) {
+        const auto &error = m_report.errors.at(row);
+        auto *number = new QTableWidgetItem(QString::number(error.row));
+        number->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_errors->setItem(row, RowColumn, number);
+        m_errors->setItem(row, FieldColumn, new QTableWidgetItem(error.field));
+        auto *problem = new QTableWidgetItem(error.message);
+        problem->setToolTip(error.message);
+        m_errors->setItem(row, ProblemColumn, problem);
+    }
+    m_errors->setVisible(!m_report.errors.isEmpty());
+    const int count = int(m_report.references.size());
+    if (!m_report.errors.isEmpty()) {
+        m_summary->setText(tr("Nothing can be imported until these rows are fixed (%n problem(s)):", nullptr,
+                              int(m_report.errors.size())));
+        m_import->setEnabled(false);
+    } else if (count == 0) {
+        m_summary->setText(tr("The file holds no orders."));
+        m_import->setEnabled(false);
+    } else {
+        m_summary->setText(
+                tr("%n order(s) will be created: %1", nullptr, count).arg(m_report.references.join(u", "_s)));
+        m_import->setEnabled(true);
+    }
+}
+
+bool OrderImportDialog::apply()
+{
+    if (!m_orders || !m_report.errors.isEmpty())
+        return false;
+    const auto report = m_orders->importCsv(m_path, false);
+    if (!report) {
+        m_message->showMessage(InlineMessage::Type::Error, report.error());
+        return false;
+    }
+    m_report = report.value();
+    showReport();
+    m_applied = m_report.applied;
+    if (m_applied)
+        m_message->showMessage(InlineMessage::Type::Positive,
+                               tr("%n order(s) imported.", nullptr, int(m_report.references.size())));
+    return m_applied;
+}
+
+} // namespace Bottega

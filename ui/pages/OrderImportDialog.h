@@ -1,0 +1,54 @@
+// OrderImportDialog: "Import CSV…" (ORD-1): the file is read as a dry run first, the report shows
+// the orders it would create or each bad row with its column and problem; Import applies it (all or
+// nothing).
+#pragma once
+
+#include "core/orders/OrderService.h"
+
+#include <QDialog>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace Bottega {
+
+class InlineMessage;
+
+class OrderImportDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrderImportDialog)
+
+public:
+    enum Column { RowColumn, FieldColumn, ProblemColumn };
+
+    // Reads the file at once (dry run). The service is not owned.
+    OrderImportDialog(OrderService *orders, const QString &path, QWidget *parent = nullptr);
+    ~OrderImportDialog() override;
+
+    // Imports for real; false (with the error or the rows shown) when nothing was applied.
+    bool apply();
+    bool applied() const { return m_applied; }
+    const OrderImportReport &report() const { return m_report; }
+
+    QTableWidget *errorTable() const { return m_errors; }
+    QLabel *summary() const { return m_summary; }
+    QPushButton *importButton() const { return m_import; }
+    InlineMessage *message() const { return m_message; }
+
+private:
+    void preview();
+    void showReport();
+
+    OrderService *m_orders;
+    QString m_path;
+    OrderImportReport m_report;
+    bool m_applied = false;
+    QLabel *m_summary;
+    QTableWidget *m_errors;
+    InlineMessage *m_message;
+    QPushButton *m_import;
+};
+
+} // namespace Bottega

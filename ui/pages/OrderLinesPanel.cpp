@@ -1,0 +1,244 @@
+#include "ui/pages/OrderLinesPanel.h"
+
+#include "core/orders/OrderService.h"
+#include "core/store/Database.h"
+#include "core/store/ProductRepository.h"
+#include "core/store/VariantRepository.h"
+#include "ui/widgets/InlineMessage.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+namespace {
+
+enum PickerRole { VariantIdRole = Qt::UserRole, KindRole, NameRole, SkuRole, PriceRole };
+
+// The picker lists this many products at most; a shop with more types to narrow it down.
+constexpr int pickerProductLimit = 1000;
+
+QString variantTitle(const Variant &variant)
+{
+    if (!variant.title.isEmpty())
+        return variant.title;
+    QStringList values;
+    for (const VariantOption &option : variant.options)
+        values.append(option.value);
+    return values.join(u" / "_s);
+}
+
+} // namespace
+
+OrderLinesPanel::OrderLinesPanel(Database *database, OrderService *orders, QWidget *parent)
+    : QWidget(parent), m_database(database), m_orders(orders), m_picker(new QComboBox(this)),
+      m_quantity(new QSpinBox(this)), m_unitPrice(new QDoubleSpinBox(this)),
+      m_add(new QPushButton(tr("Add line"), this)), m_remove(new QPushButton(tr("Remove line"), this)),
+      m_table(new QTableWidget(0, AmountColumn + 1, this)), m_total(new QLabel(this)),
+      m_message(new InlineMessage(this))
+{
+    m_picker->setObjectName(u"linePicker"_s);
+    m_picker->setEditable(true);
+    m_picker->setInsertPolicy(QComboBox::NoInsert);
+    m_picker->completer()->setFilterMode(Qt::MatchContains);
+    m_picker->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_picker->setMinimumContentsLength(30);
+    m_quantity->setObjectName(u"lineQuantity"_s);
+    m_quantity->setRange(1, 100000);
+    m_unitPrice->setObjectName(u"lineUnitPrice"_s);
+    m_unitPrice->setRange(0, 1000000);
+    m_unitPrice->setDecimals(2);
+    m_add->setObjectName(u"addLineButton"_s);
+    m_remove->setObjectName(u"removeLineButton"_s);
+    m_message->setObjectName(u"linesMessage"_s);
+    m_message->setCloseButtonVisible(true);
+
+    m_table->setObjectName(u"lineTable"_s);
+    m_table->setHorizontalHeaderLabels(
+            {tr("Product"), tr("SKU"), tr("Quantity"), tr("Unit price"), tr("Amount")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ProductColumn, QHeaderView::Stretch);
+    m_total->setObjectName(u"linesTotal"_s);
+    m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+
+    auto *add = new QHBoxLayout;
+    add->addWidget(m_picker, 1);
+    add->addWidget(new QLabel(tr("Quantity"), this));
+    add->addWidget(m_quantity);
+    add->addWidget(new QLabel(tr("Unit price"), this));
+    add->addWidget(m_unitPrice);
+    add->addWidget(m_add);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_remove);
+    bottom->addStretch(1);
+    bottom->addWidget(m_total);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(add);
+    layout->addWidget(m_message);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(bottom);
+
+    connect(m_picker, &QComboBox::currentIndexChanged, this, &OrderLinesPanel::pickerChanged);
+    connect(m_add, &QPushButton::clicked, this, &OrderLinesPanel::addPickedLine);
+    connect(m_remove, &QPushButton::clicked, this, &OrderLinesPanel::removeSelectedLine);
+    loadPicker();
+    fillTable();
+}
+
+OrderLinesPanel::~OrderLinesPanel() = default;
+
+void OrderLinesPanel::loadPicker()
+{
+    m_picker->clear();
+    if (m_database) {
+        ProductRepository::Query query;
+        query.limit = pickerProductLimit;
+        const auto products = ProductRepository(*m_database).list(query);
+        if (!products)
+            m_message->showMessage(InlineMessage::Type::Error, products.error());
+        const QList<Product> found = products ? products.value() : QList<Product> {};
+        for (const Product &product : found) {
+            const auto variants = VariantRepository(*m_database).listForProduct(product.id, false);
+            if (!variants) {
+                m_message->showMessage(InlineMessage::Type::Error, variants.error());
+                continue;
+            }
+            for (const Variant &variant : variants.value()) {
+                const QString title = variantTitle(variant);
+                const QString sku = variant.sku.isEmpty() ? product.sku : variant.sku;
+                QString text = title.isEmpty() ? product.name : tr("%1 — %2").arg(product.name, title);
+                if (!sku.isEmpty())
+                    text = tr("%1 (%2)").arg(text, sku);
+                m_picker->addItem(text, variant.id);
+                const int index = m_picker->count() - 1;
+                m_picker->setItemData(index, int(OrderLine::Kind::Product), KindRole);
+                m_picker->setItemData(index,
+                                      title.isEmpty() ? product.name : tr("%1 — %2").arg(product.name, title),
+                                      NameRole);
+                m_picker->setItemData(index, sku, SkuRole);
+                m_picker->setItemData(index, product.listPrice + variant.priceExtra, PriceRole);
+            }
+        }
+    }
+    // Services and shipping may sit beside Gelato goods (ORD-2).
+    for (const auto &[kind, name] : {std::pair {OrderLine::Kind::Service, tr("Service")},
+                                     std::pair {OrderLine::Kind::Shipping, tr("Shipping")}}) {
+        m_picker->addItem(name, qint64(0));
+        const int index = m_picker->count() - 1;
+        m_picker->setItemData(index, int(kind), KindRole);
+        m_picker->setItemData(index, name, NameRole);
+        m_picker->setItemData(index, 0.0, PriceRole);
+    }
+    m_picker->setCurrentIndex(0);
+    pickerChanged();
+}
+
+void OrderLinesPanel::pickerChanged()
+{
+    if (m_picker->currentIndex() >= 0)
+        m_unitPrice->setValue(m_picker->currentData(PriceRole).toDouble());
+}
+
+bool OrderLinesPanel::pickVariant(qint64 variantId)
+{
+    const int index = m_picker->findData(variantId, VariantIdRole);
+    if (index < 0)
+        return false;
+    m_picker->setCurrentIndex(index);
+    return true;
+}
+
+void OrderLinesPanel::setOrder(const SalesOrder &order)
+{
+    m_order = order;
+    m_message->clearMessage();
+    fillTable();
+}
+
+void OrderLinesPanel::setReadOnly(bool readOnly)
+{
+    for (QWidget *widget : {static_cast<QWidget *>(m_picker), static_cast<QWidget *>(m_quantity),
+                            static_cast<QWidget *>(m_unitPrice), static_cast<QWidget *>(m_add),
+                            static_cast<QWidget *>(m_remove)})
+        widget->setEnabled(!readOnly);
+}
+
+bool OrderLinesPanel::addPickedLine()
+{
+    const int index = m_picker->currentIndex();
+    if (index < 0)
+        return false;
+    OrderLine line;
+    line.variantId = m_picker->itemData(index, VariantIdRole).toLongLong();
+    line.kind = OrderLine::Kind(m_picker->itemData(index, KindRole).toInt());
+    line.productName = m_picker->itemData(index, NameRole).toString();
+    line.sku = m_picker->itemData(index, SkuRole).toString();
+    line.quantity = m_quantity->value();
+    line.unitPrice = m_unitPrice->value();
+    line.position = int(m_order.lines.size());
+    if (m_orders) {
+        // ORD-2: the service knows which goods are Gelato's; its message is the rule's own.
+        if (const auto allowed = m_orders->checkLine(m_order, line); !allowed) {
+            m_message->showMessage(InlineMessage::Type::Error, allowed.error());
+            return false;
+        }
+    }
+    m_message->clearMessage();
+    m_order.lines.append(line);
+    fillTable();
+    Q_EMIT changed();
+    return true;
+}
+
+void OrderLinesPanel::removeSelectedLine()
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || row >= m_order.lines.size())
+        return;
+    m_order.lines.removeAt(row);
+    for (int i = 0; i < m_order.lines.size(); ++i)
+        m_order.lines[i].position = i;
+    fillTable();
+    Q_EMIT changed();
+}
+
+void OrderLinesPanel::fillTable()
+{
+    const QLocale locale;
+    m_table->setRowCount(int(m_order.lines.size()));
+    double total = 0;
+    for (int row = 0; row < m_order.lines.size(); ++row) {
+        const OrderLine &line = m_order.lines.at(row);
+        const double amount = double(line.quantity) * line.unitPrice;
+        total += amount;
+        const QStringList cells = {line.productName, line.sku, locale.toString(line.quantity),
+                                   locale.toString(line.unitPrice, 'f', 2), locale.toString(amount, 'f', 2)};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column >= QuantityColumn)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(row, column, item);
+        }
+    }
+    m_total->setText(tr("Lines total: %1 %2").arg(locale.toString(total, 'f', 2), m_order.currency));
+}
+
+} // namespace Bottega

@@ -1,0 +1,68 @@
+// OrderListPage: the Orders page (ORD-1): every sales order, searched by reference or customer,
+// filtered by local state, source and Gelato status, sorted and paged in SQL; New order, Import
+// CSV… and a double click that opens the order editor. It re-reads when an order changes.
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace Bottega {
+
+class Database;
+class InlineMessage;
+class OrderService;
+class OrderTableModel;
+
+class OrderListPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrderListPage)
+
+public:
+    // Neither is owned; without a database the page says orders are unavailable, without the
+    // service New order and Import CSV… are disabled.
+    explicit OrderListPage(Database *database, OrderService *orders, QWidget *parent = nullptr);
+    ~OrderListPage() override;
+
+    OrderTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QComboBox *stateFilter() const { return m_state; }
+    QComboBox *sourceFilter() const { return m_source; }
+    QComboBox *gelatoStatusFilter() const { return m_gelatoStatus; }
+    QLineEdit *search() const { return m_search; }
+    QLabel *countLabel() const { return m_count; }
+
+    // Applies the search text and filters now (typing waits a moment before it asks the database).
+    void applyFilters();
+    // Opens the editor of an order (0: a new one), modal; re-reads the list afterwards.
+    void openEditor(qint64 orderId);
+    // Asks for a CSV file and shows the import preview.
+    void importCsv();
+    void importCsvFile(const QString &path);
+
+private:
+    void updateCount();
+
+    Database *m_database;
+    OrderService *m_orders;
+    OrderTableModel *m_model;
+    QLineEdit *m_search;
+    QComboBox *m_state;
+    QComboBox *m_source;
+    QComboBox *m_gelatoStatus;
+    QPushButton *m_new;
+    QPushButton *m_import;
+    QTableView *m_view;
+    QLabel *m_count;
+    InlineMessage *m_message;
+    QTimer *m_searchDelay;
+    QTimer *m_refreshDelay;
+};
+
+} // namespace Bottega

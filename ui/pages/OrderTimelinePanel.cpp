@@ -1,0 +1,76 @@
+#include "ui/pages/OrderTimelinePanel.h"
+
+#include "core/orders/OrderState.h"
+#include "ui/DisplayFormat.h"
+
+#include <QHeaderView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+OrderTimelinePanel::OrderTimelinePanel(QWidget *parent)
+    : QWidget(parent), m_table(new QTableWidget(0, MessageColumn + 1, this))
+{
+    m_table->setObjectName(u"timelineTable"_s);
+    m_table->setHorizontalHeaderLabels({tr("Time"), tr("Source"), tr("Change"), tr("Message")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->setWordWrap(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_table);
+}
+
+OrderTimelinePanel::~OrderTimelinePanel() = default;
+
+QString OrderTimelinePanel::sourceDisplayName(OrderEvent::Source source)
+{
+    switch (source) {
+    case OrderEvent::Source::User:
+        return tr("User");
+    case OrderEvent::Source::Gelato:
+        return tr("Gelato answer");
+    case OrderEvent::Source::Webhook:
+        return tr("Webhook");
+    case OrderEvent::Source::Poll:
+        return tr("Poll");
+    case OrderEvent::Source::Poleepo:
+        return tr("Poleepo");
+    case OrderEvent::Source::System:
+        return tr("Bottega");
+    }
+    return {};
+}
+
+void OrderTimelinePanel::setEvents(const QList<OrderEvent> &events)
+{
+    m_table->setRowCount(int(events.size()));
+    for (int row = 0; row < events.size(); ++row) {
+        const OrderEvent &event = events.at(row);
+        QString change;
+        if (!event.newState.isEmpty() && !event.oldState.isEmpty())
+            change = tr("%1 → %2").arg(OrderState::displayName(event.oldState),
+                                       OrderState::displayName(event.newState));
+        else if (!event.newState.isEmpty())
+            change = OrderState::displayName(event.newState);
+        else
+            change = event.kind;
+        const QStringList cells
+                = {DisplayFormat::dateTime(event.at), sourceDisplayName(event.source), change, event.message};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column == MessageColumn)
+                item->setToolTip(event.message);
+            m_table->setItem(row, column, item);
+        }
+    }
+    m_table->scrollToBottom();
+}
+
+} // namespace Bottega
