@@ -17,7 +17,9 @@
 namespace Bottega {
 
 class Database;
+class FileStore;
 class GelatoClient;
+class GelatoOrderFlow;
 class Settings;
 
 // Why an order cannot be quoted or confirmed yet (ORD-2, ORD-3, PROD-3): each names its cause.
@@ -61,6 +63,15 @@ public:
 
     OrderService(Database &database, GelatoClient &gelato, Settings &settings, QObject *parent = nullptr);
     ~OrderService() override;
+
+    // Where print images from local files are stored (their signed URLs go to Gelato); without
+    // one, only images given by URL can be ordered.
+    void setFileStore(FileStore *files);
+
+    // The whole order (lines, addresses, timeline, packages, connected orders).
+    Result<SalesOrder> get(qint64 orderId) const;
+    // ORD-5: the order's total minus what Gelato charges (its purchase receipts).
+    static double margin(const SalesOrder &order);
 
     // ORD-1. Checks lines (known variant, quantity > 0, ORD-2 mixing) before storing; the address
     // is checked later (a draft may be incomplete). Fills isGelato, itemReferenceIds, totals.

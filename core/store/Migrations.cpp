@@ -9,6 +9,7 @@ const QList<Migration> &Migrations::all()
     // Append only: a released migration never changes, a fix is a new one.
     static const QList<Migration> migrations = {
             {1, u"initial schema"_s, schemaVersion1Statements()},
+            {2, u"orders sent to Gelato: send attempts, billing entity"_s, schemaVersion2Statements()},
     };
     return migrations;
 }

@@ -29,5 +29,6 @@ public:
 
 // The statements of each migration, one file each (SchemaVersion1.cpp, ...).
 QStringList schemaVersion1Statements();
+QStringList schemaVersion2Statements();
 
 } // namespace Bottega

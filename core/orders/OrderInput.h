@@ -1,0 +1,51 @@
+// OrderInput: sales orders as they come in (ORD-1): the `order create` JSON of cli.md (OrderCsv
+// builds on it for CSV), each line resolved to one of our variants (by id or SKU), and the ORD-2 rule that a
+// Gelato order holds only Gelato goods. Errors name the JSON field or the CSV row and column.
+#pragma once
+
+#include "core/domain/Result.h"
+#include "core/domain/SalesOrder.h"
+#include "core/orders/OrderService.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace Bottega {
+
+class Database;
+
+class OrderInput final
+{
+    Q_DECLARE_TR_FUNCTIONS(Bottega::OrderInput)
+
+public:
+    // One of our variants as an order line sees it.
+    struct Goods
+    {
+        qint64 variantId = 0;
+        QString sku;
+        QString name; // product name and variant title: "T-shirt (M, White)"
+        QString productUid; // empty: not a Gelato good
+        double price = 0; // the product's list price plus the variant's extra
+    };
+
+    explicit OrderInput(const Database &database);
+
+    Result<Goods> variant(qint64 variantId) const;
+    // Empty when no variant has that SKU.
+    Result<std::optional<Goods>> variantBySku(const QString &sku) const;
+
+    Result<SalesOrder> parseJson(const QByteArray &json) const;
+
+    // ORD-2 over the whole order, and for one line about to join it: the rule's message.
+    Result<void> checkGoods(const SalesOrder &order) const;
+    Result<void> checkLine(const SalesOrder &order, const OrderLine &line) const;
+    // Whether the line is a Gelato good (a product line whose variant has a product uid).
+    Result<bool> isGelatoGood(const OrderLine &line) const;
+
+private:
+    const Database &m_database;
+};
+
+} // namespace Bottega
