@@ -5,6 +5,7 @@
 #include "core/store/SqlValues.h"
 
 #include <QVariantList>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +50,8 @@ QString placeholders(qsizetype count)
 } // namespace
 
 WebhookQueueRepository::WebhookQueueRepository(const Database &database) : m_database(database) { }
+
+WebhookQueueRepository::~WebhookQueueRepository() = default;
 
 Result<WebhookQueueRepository::InsertOutcome> WebhookQueueRepository::insert(const WebhookQueueItem &item)
 {
@@ -142,28 +145,49 @@ Result<QMap<WebhookQueueItem::State, qint64>> WebhookQueueRepository::countBySta
 Result<std::optional<WebhookQueueItem>> WebhookQueueRepository::claimNext(const QString &owner,
                                                                           const QDateTime &now)
 {
+    auto claimed = claimBatch(owner, now, 1);
+    if (!claimed)
+        return makeError(claimed.error());
+    if (claimed->isEmpty())
+        return std::optional<WebhookQueueItem>();
+    return std::optional<WebhookQueueItem>(claimed->takeFirst());
+}
+
+Result<QList<WebhookQueueItem>> WebhookQueueRepository::claimBatch(const QString &owner, const QDateTime &now,
+                                                                   int limit)
+{
     const bool postgres = m_database.engine() == Database::Engine::PostgreSql;
-    // One statement, so that the choice and the claim cannot be separated by another process.
+    // One statement, so that the choice and the claim cannot be separated by another process; on
+    // PostgreSQL rows another process is claiming are skipped, not waited for (REL-7).
     const QString sql
             = u"UPDATE webhook_queue SET state = 'Processing', claimed_by = ?, claimed_at = ?, "
-              "attempts = attempts + 1 WHERE id = (SELECT id FROM webhook_queue WHERE state = 'Pending' "
-              "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT 1"_s
+              "attempts = attempts + 1 WHERE id IN (SELECT id FROM webhook_queue WHERE state = 'Pending' "
+              "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?"_s
             + (postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString()) + u") RETURNING "_s + columns;
     SqlStatement claim(m_database.connection(), sql);
-    claim.bind(Sql::text(owner)).bind(now.toMSecsSinceEpoch()).bind(now.toMSecsSinceEpoch());
-    if (auto r = claim.exec(tr("cannot claim a webhook from the queue")); !r)
+    claim.bind(Sql::text(owner))
+            .bind(now.toMSecsSinceEpoch())
+            .bind(now.toMSecsSinceEpoch())
+            .bind(qMax(1, limit));
+    if (auto r = claim.exec(tr("cannot claim webhooks from the queue")); !r)
         return makeError(r.error());
-    if (!claim.next())
-        return std::optional<WebhookQueueItem>();
-    return std::optional<WebhookQueueItem>(readItem(claim));
+    QList<WebhookQueueItem> items;
+    while (claim.next())
+        items.append(readItem(claim));
+    // RETURNING gives no order: handlers see events in the order they arrived.
+    std::sort(items.begin(), items.end(),
+              [](const WebhookQueueItem &a, const WebhookQueueItem &b) { return a.id < b.id; });
+    return items;
 }
 
 Result<void> WebhookQueueRepository::update(const WebhookQueueItem &item)
 {
-    SqlStatement update(
-            m_database.connection(),
-            u"UPDATE webhook_queue SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ?, "
-            "claimed_by = ?, claimed_at = ?, processed_at = ?, note = ? WHERE id = ?"_s);
+    if (!m_update)
+        m_update = std::make_unique<SqlStatement>(
+                m_database.connection(),
+                u"UPDATE webhook_queue SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ?, "
+                "claimed_by = ?, claimed_at = ?, processed_at = ?, note = ? WHERE id = ?"_s);
+    SqlStatement &update = *m_update;
     update.bind(WebhookQueueItem::stateName(item.state))
             .bind(item.attempts)
             .bind(Sql::text(item.lastError))

@@ -10,11 +10,13 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace Bottega {
 
 class Database;
+class SqlStatement;
 
 class WebhookQueueRepository final
 {
@@ -38,6 +40,7 @@ public:
     };
 
     explicit WebhookQueueRepository(const Database &database);
+    ~WebhookQueueRepository();
 
     // Stores the item as received (id, state and attempts of the argument are ignored).
     Result<InsertOutcome> insert(const WebhookQueueItem &item);
@@ -49,7 +52,11 @@ public:
     // Takes the oldest due Pending item for owner: Processing, claimed now, one more attempt. Two
     // processes never get the same item (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer).
     Result<std::optional<WebhookQueueItem>> claimNext(const QString &owner, const QDateTime &now);
-    // Writes the processing fields: state, attempts, last error, next attempt, claim, processed at, note.
+    // The same for up to limit items at once, in one statement (PERF-2: one commit claims a whole
+    // batch), oldest first.
+    Result<QList<WebhookQueueItem>> claimBatch(const QString &owner, const QDateTime &now, int limit);
+    // Writes the processing fields: state, attempts, last error, next attempt, claim, processed at,
+    // note. Its statement is prepared once per repository object: keep one for a whole batch.
     Result<void> update(const WebhookQueueItem &item);
     // Back to Pending, due at once (retry from the queue page); returns how many were changed.
     Result<int> requeue(const QList<qint64> &ids);
@@ -61,6 +68,7 @@ public:
 
 private:
     const Database &m_database;
+    std::unique_ptr<SqlStatement> m_update;
 };
 
 } // namespace Bottega

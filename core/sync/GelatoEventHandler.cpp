@@ -1,9 +1,8 @@
 #include "core/sync/GelatoEventHandler.h"
 
+#include "core/orders/OrderState.h"
 #include "core/store/Database.h"
-#include "core/store/OrderEventRepository.h"
-#include "core/store/OrderPackageRepository.h"
-#include "core/store/SalesOrderRepository.h"
+#include "core/store/GelatoEventRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,15 +33,48 @@ OrderEvent webhookEvent(qint64 orderId, const QString &kind, const QString &mess
     return event;
 }
 
+// How far along its way an order is; -1 for the ends (cancelled, failed, returned).
+int progress(const QString &state)
+{
+    if (state == OrderState::InProduction)
+        return 1;
+    if (state == OrderState::Shipped)
+        return 2;
+    if (state == OrderState::Delivered)
+        return 3;
+    if (state == OrderState::Cancelled || state == OrderState::Failed || state == OrderState::Returned)
+        return -1;
+    return 0; // draft, sending, Gelato draft, sent
+}
+
+Result<bool> appendUnlessKnown(GelatoEventRepository &store, const OrderEvent &event)
+{
+    const auto known = store.hasTimelineEntry(event.orderId, event.kind, event.newState, event.message);
+    if (!known)
+        return makeError(known.error());
+    if (*known)
+        return false;
+    if (auto appended = store.appendTimeline(event); !appended)
+        return makeError(appended.error());
+    return true;
+}
+
 } // namespace
 
-GelatoEventHandler::GelatoEventHandler(Database &database) : m_database(database) { }
+GelatoEventHandler::GelatoEventHandler(Database &database)
+    : m_database(database), m_store(std::make_unique<GelatoEventRepository>(database))
+{
+}
+
+GelatoEventHandler::~GelatoEventHandler() = default;
 
 void GelatoEventHandler::registerWith(const Register &registerHandler)
 {
-    // A handler of its own per call: the registry outlives this object.
-    const auto handler = [database = &m_database](const WebhookQueueItem &item) {
-        return GelatoEventHandler(*database).handle(item);
+    // One handler object for all events, kept by the registry: its prepared statements serve
+    // every event of every batch instead of being prepared again per event.
+    const auto shared = std::make_shared<GelatoEventHandler>(m_database);
+    const auto handler = [shared](const WebhookQueueItem &item) {
+        return shared->handle(item);
     };
     for (const auto event :
          {"order_status_updated"_L1, "order_item_status_updated"_L1, "order_item_tracking_code_updated"_L1,
@@ -53,32 +85,16 @@ void GelatoEventHandler::registerWith(const Register &registerHandler)
         registerHandler(gelato, QString(event), handler);
 }
 
-Result<bool> GelatoEventHandler::appendToTimeline(const Database &database, const OrderEvent &event)
-{
-    OrderEventRepository events(database);
-    const auto existing = events.listForOrder(event.orderId);
-    if (!existing)
-        return makeError(existing.error());
-    for (const OrderEvent &earlier : *existing) {
-        if (earlier.kind == event.kind && earlier.newState == event.newState
-            && earlier.message == event.message)
-            return false;
-    }
-    if (auto appended = events.append(event); !appended)
-        return makeError(appended.error());
-    return true;
-}
-
 Result<WebhookOutcome> GelatoEventHandler::handle(const WebhookQueueItem &item)
 {
-    const QJsonObject event = QJsonDocument::fromJson(item.body).object();
     if (item.event.startsWith("catalog_"_L1) || item.event.startsWith("store_product"_L1))
         return WebhookOutcome::ignore(
                 tr("%1: stock and store products are not tracked here").arg(item.event));
+    const QJsonObject event = QJsonDocument::fromJson(item.body).object();
 
     const QString gelatoOrderId = event.value("orderId"_L1).toString();
     const QString reference = event.value("orderReferenceId"_L1).toString();
-    const auto found = OrderPackageRepository(m_database).findOrderByGelatoOrderId(gelatoOrderId);
+    const auto found = m_store->findOrder(gelatoOrderId);
     if (!found)
         return makeError(found.error());
     if (!found->has_value()) {
@@ -98,10 +114,39 @@ Result<WebhookOutcome> GelatoEventHandler::handle(const WebhookQueueItem &item)
     return WebhookOutcome::ignore(tr("%1 is not a Gelato order event").arg(item.event));
 }
 
+Result<bool> GelatoEventHandler::appendToTimeline(const Database &database, const OrderEvent &event)
+{
+    GelatoEventRepository store(database);
+    return appendUnlessKnown(store, event);
+}
+
 Result<bool> GelatoEventHandler::note(qint64 orderId, const QString &kind, const QString &message,
                                       const QString &newState)
 {
-    return appendToTimeline(m_database, webhookEvent(orderId, kind, message, newState));
+    return appendUnlessKnown(*m_store, webhookEvent(orderId, kind, message, newState));
+}
+
+Result<bool> GelatoEventHandler::followGelatoStatus(qint64 orderId, const QString &currentState,
+                                                    const QString &status)
+{
+    const QString target = OrderState::fromGelatoStatus(status);
+    if (target.isEmpty() || target == currentState || currentState == OrderState::Cancelled)
+        return false;
+    // Webhooks may arrive out of order: a late "shipped" never takes a delivered order back, and
+    // a Gelato draft is only what a local draft becomes. The ends (cancelled, failed, returned)
+    // always apply.
+    if (target == OrderState::GelatoDraft) {
+        if (currentState != OrderState::Draft && currentState != OrderState::Sending)
+            return false;
+    } else if (progress(target) > 0) {
+        if (progress(currentState) < 0 || progress(target) <= progress(currentState))
+            return false;
+    }
+    const QString message = target == OrderState::Cancelled ? tr("cancelled by Gelato")
+                                                            : tr("Gelato status %1").arg(status);
+    // The state read at the start of this event, inside the batch's transaction: no one else can
+    // have changed it in between (SQLite: one writer; PostgreSQL: the update checks it).
+    return m_store->changeState(orderId, currentState, target, OrderEvent::Source::Webhook, message);
 }
 
 Result<WebhookOutcome> GelatoEventHandler::orderStatusUpdated(qint64 orderId, const QJsonObject &event)
@@ -109,30 +154,29 @@ Result<WebhookOutcome> GelatoEventHandler::orderStatusUpdated(qint64 orderId, co
     const QString gelatoOrderId = event.value("orderId"_L1).toString();
     const QString status = event.value("fulfillmentStatus"_L1).toString();
     const QString comment = event.value("comment"_L1).toString();
-    SalesOrderRepository orders(m_database);
-    auto order = orders.get(orderId);
+    const auto order = m_store->orderStatus(orderId);
     if (!order)
         return makeError(order.error());
     QStringList changes;
 
     // A split order: the status belongs to the connected part; the order itself keeps its own.
-    if (order->gelatoOrderId == gelatoOrderId || order->gelatoOrderId.isEmpty()) {
+    const bool ownStatus = order->gelatoOrderId == gelatoOrderId || order->gelatoOrderId.isEmpty();
+    if (ownStatus) {
         if (order->gelatoFulfillmentStatus != status) {
-            order->gelatoFulfillmentStatus = status;
-            if (auto r = orders.update(*order); !r)
+            if (auto r = m_store->setGelatoStatus(orderId, status); !r)
                 return makeError(r.error());
             changes.append(tr("Gelato status %1").arg(status));
         }
     } else {
-        bool known = false;
-        for (const GelatoConnectedOrder &connected : std::as_const(order->connectedOrders))
-            known = known || (connected.gelatoOrderId == gelatoOrderId && connected.status == status);
-        if (!known) {
+        const auto known = m_store->connectedOrderStatus(orderId, gelatoOrderId);
+        if (!known)
+            return makeError(known.error());
+        if (*known != status) {
             GelatoConnectedOrder connected;
             connected.orderId = orderId;
             connected.gelatoOrderId = gelatoOrderId;
             connected.status = status;
-            if (auto r = OrderPackageRepository(m_database).saveConnectedOrder(connected); !r)
+            if (auto r = m_store->saveConnectedOrder(connected); !r)
                 return makeError(r.error());
             changes.append(tr("Gelato order %1: %2").arg(gelatoOrderId, status));
         }
@@ -142,14 +186,19 @@ Result<WebhookOutcome> GelatoEventHandler::orderStatusUpdated(qint64 orderId, co
     if (!recordStatus)
         return makeError(recordStatus.error());
 
-    if (status == "canceled"_L1 || status == "cancelled"_L1) {
-        const auto changed = orders.updateState(orderId, u"cancelled"_s, OrderEvent::Source::Webhook,
-                                                tr("cancelled by Gelato"));
-        if (!changed)
-            return makeError(changed.error());
-        if (*changed)
-            changes.append(tr("cancelled"));
-    } else if (status == "failed"_L1 || status == "returned"_L1) {
+    // The local state follows the order's own status; a connected part's alone does not move
+    // the whole order, except that any part cancelled, failed or returned is worth a note below.
+    if (ownStatus) {
+        const auto moved = followGelatoStatus(orderId, order->state, status);
+        if (!moved)
+            return makeError(moved.error());
+        if (*moved)
+            changes.append(OrderState::fromGelatoStatus(status) == OrderState::Cancelled
+                                   ? tr("cancelled")
+                                   : tr("now %1").arg(
+                                           OrderState::displayName(OrderState::fromGelatoStatus(status))));
+    }
+    if (status == "failed"_L1 || status == "returned"_L1) {
         const QString message = status == "failed"_L1
                 ? tr("Gelato could not produce the order: %1").arg(comment)
                 : tr("the order was returned: %1").arg(comment);
@@ -192,17 +241,12 @@ Result<bool> GelatoEventHandler::savePackage(qint64 orderId, const QString &gela
     package.status = status;
     if (package.trackingCode.isEmpty())
         return false;
-    OrderPackageRepository packages(m_database);
-    const auto existing = packages.packagesForOrder(orderId);
-    if (!existing)
-        return makeError(existing.error());
-    for (const OrderPackage &known : *existing) {
-        if (known.gelatoOrderId == package.gelatoOrderId && known.packageId == package.packageId
-            && known.trackingUrl == package.trackingUrl && known.carrier == package.carrier
-            && known.status == package.status)
-            return false;
-    }
-    if (auto saved = packages.savePackage(package); !saved)
+    const auto known = m_store->hasPackage(package);
+    if (!known)
+        return makeError(known.error());
+    if (*known)
+        return false;
+    if (auto saved = m_store->savePackage(package); !saved)
         return makeError(saved.error());
     const auto added
             = note(orderId, u"tracking"_s,
@@ -217,25 +261,25 @@ Result<WebhookOutcome> GelatoEventHandler::itemStatusUpdated(qint64 orderId, con
 {
     const QString reference = event.value("itemReferenceId"_L1).toString();
     const QString status = event.value("status"_L1).toString();
-    SalesOrderRepository orders(m_database);
-    const auto order = orders.get(orderId);
-    if (!order)
-        return makeError(order.error());
-    for (const OrderLine &line : order->lines) {
-        if (line.itemReferenceId != reference)
-            continue;
-        if (line.gelatoItemStatus == status)
-            return WebhookOutcome::done(tr("nothing new"));
-        if (auto r = orders.updateLineGelatoItem(line.id, line.gelatoItemId, status); !r)
-            return makeError(r.error());
-        QString message = tr("item %1 is %2").arg(reference, status);
-        if (const QString comment = event.value("comment"_L1).toString(); !comment.isEmpty())
-            message += u": "_s + comment;
-        if (auto added = note(orderId, u"gelato-item"_s, message, status); !added)
-            return makeError(added.error());
-        return WebhookOutcome::done(message);
+    const auto line = m_store->lineByItemReference(orderId, reference);
+    if (!line)
+        return makeError(line.error());
+    if (!line->has_value()) {
+        const auto order = m_store->orderStatus(orderId);
+        if (!order)
+            return makeError(order.error());
+        return WebhookOutcome::ignore(tr("order %1 has no item %2").arg(order->reference, reference));
     }
-    return WebhookOutcome::ignore(tr("order %1 has no item %2").arg(order->reference, reference));
+    if ((*line)->gelatoItemStatus == status)
+        return WebhookOutcome::done(tr("nothing new"));
+    if (auto r = m_store->setLineGelatoItem((*line)->id, (*line)->gelatoItemId, status); !r)
+        return makeError(r.error());
+    QString message = tr("item %1 is %2").arg(reference, status);
+    if (const QString comment = event.value("comment"_L1).toString(); !comment.isEmpty())
+        message += u": "_s + comment;
+    if (auto added = note(orderId, u"gelato-item"_s, message, status); !added)
+        return makeError(added.error());
+    return WebhookOutcome::done(message);
 }
 
 Result<WebhookOutcome> GelatoEventHandler::trackingCodeUpdated(qint64 orderId, const QJsonObject &event)
@@ -256,15 +300,12 @@ Result<WebhookOutcome> GelatoEventHandler::deliveryEstimateUpdated(qint64 orderI
     const QDateTime max
             = QDateTime(QDate::fromString(event.value("maxDeliveryDate"_L1).toString(), Qt::ISODate),
                         QTime(0, 0), Qt::UTC);
-    SalesOrderRepository orders(m_database);
-    auto order = orders.get(orderId);
+    const auto order = m_store->orderStatus(orderId);
     if (!order)
         return makeError(order.error());
     if (order->deliveryEstimateMin == min && order->deliveryEstimateMax == max)
         return WebhookOutcome::done(tr("nothing new"));
-    order->deliveryEstimateMin = min;
-    order->deliveryEstimateMax = max;
-    if (auto r = orders.update(*order); !r)
+    if (auto r = m_store->setDeliveryEstimate(orderId, min, max); !r)
         return makeError(r.error());
     const QString message = tr("delivery expected %1 to %2")
                                     .arg(min.date().toString(Qt::ISODate), max.date().toString(Qt::ISODate));

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QHostInfo>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
 
@@ -17,6 +19,15 @@ namespace {
 QString handlerKey(const QString &source, const QString &event)
 {
     return source + u'\n' + event;
+}
+
+// Savepoint statements run unprepared: PostgreSQL cannot PREPARE them.
+Result<void> runSql(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return makeError(sql + u": "_s + query.lastError().text());
+    return {};
 }
 
 } // namespace
@@ -57,7 +68,10 @@ void WebhookProcessor::nudge()
     m_nudged = true;
     QTimer::singleShot(0, this, [this] {
         m_nudged = false;
-        (void)processDue();
+        const auto summary = processDue(batchSize);
+        // A full batch: there may be more; the next one after the events waiting meanwhile.
+        if (summary && summary->total() >= batchSize)
+            nudge();
     });
 }
 
@@ -66,66 +80,96 @@ Result<WebhookProcessor::Summary> WebhookProcessor::processDue(int maxItems)
     WebhookQueueRepository queue(m_database);
     Summary summary;
     while (maxItems <= 0 || summary.total() < maxItems) {
-        const auto claimed = queue.claimNext(m_owner, QDateTime::currentDateTimeUtc());
+        const int limit = maxItems <= 0 ? batchSize : qMin(batchSize, maxItems - summary.total());
+        auto claimed = queue.claimBatch(m_owner, QDateTime::currentDateTimeUtc(), limit);
         if (!claimed)
             return makeError(claimed.error());
-        if (!claimed->has_value())
+        if (claimed->isEmpty())
             break;
-        if (auto r = processOne(std::move(**claimed), summary); !r)
+        if (auto r = processBatch(std::move(*claimed), summary); !r) {
+            // Nothing of the batch was kept: its rows go back to Pending for the next run instead
+            // of waiting for a restart.
+            (void)queue.releaseClaims(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC), m_owner);
             return makeError(r.error());
+        }
     }
     if (summary.total() > 0)
         Q_EMIT processed(summary);
     return summary;
 }
 
-Result<void> WebhookProcessor::processOne(WebhookQueueItem item, Summary &summary)
+Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summary &summary)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    Summary batch;
+    QList<Failure> failures;
+    const auto committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        WebhookQueueRepository queue(m_database); // its update statement prepared once per batch
+        for (WebhookQueueItem &item : items) {
+            if (auto r = applyOne(queue, item, now, batch, failures); !r)
+                return r;
+        }
+        return {};
+    });
+    if (!committed)
+        return committed;
+    summary.done += batch.done;
+    summary.ignored += batch.ignored;
+    summary.retried += batch.retried;
+    summary.failed += batch.failed;
+    for (const Failure &failure : std::as_const(failures))
+        Q_EMIT itemFailed(failure.id, failure.error);
+    return {};
+}
+
+Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQueueItem &item,
+                                        const QDateTime &now, Summary &summary, QList<Failure> &failures)
+{
     const auto handler = m_handlers.constFind(handlerKey(item.source, item.event));
     item.claimedBy.clear();
     item.claimedAt = QDateTime();
 
-    // The handler's changes and the row's Done/Ignored in one transaction: one commit per event,
-    // and a handler that fails halfway leaves nothing behind.
-    Result<WebhookOutcome> outcome = makeError(QString());
-    const auto applied = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-        outcome = handler == m_handlers.cend() ? Result<WebhookOutcome>(WebhookOutcome::ignore(
-                          tr("no handler for the %1 event %2").arg(item.source, item.event)))
-                                               : (*handler)(item);
-        if (!outcome)
-            return makeError(outcome.error());
-        WebhookQueueItem finished = item;
-        finished.state = outcome->ignored ? WebhookQueueItem::State::Ignored : WebhookQueueItem::State::Done;
-        finished.note = outcome->note;
-        finished.lastError.clear();
-        finished.nextAttemptAt = QDateTime();
-        finished.processedAt = now;
-        return WebhookQueueRepository(m_database).update(finished);
-    });
-    if (applied) {
+    // A savepoint per event: a handler that fails halfway leaves nothing behind, and the other
+    // events of the batch keep what they did.
+    QSqlDatabase db = m_database.connection();
+    if (auto r = runSql(db, u"SAVEPOINT webhook_event"_s); !r)
+        return r;
+    const Result<WebhookOutcome> outcome = handler == m_handlers.cend()
+            ? Result<WebhookOutcome>(
+                    WebhookOutcome::ignore(tr("no handler for the %1 event %2").arg(item.source, item.event)))
+            : (*handler)(item);
+    if (outcome) {
+        item.state = outcome->ignored ? WebhookQueueItem::State::Ignored : WebhookQueueItem::State::Done;
+        item.note = outcome->note;
+        item.lastError.clear();
+        item.nextAttemptAt = QDateTime();
+        item.processedAt = now;
+        // The handler's changes and the row's outcome are committed together or not at all; a
+        // row that cannot be written is a database problem, which ends the batch.
+        if (auto r = queue.update(item); !r)
+            return r;
+        if (auto r = runSql(db, u"RELEASE SAVEPOINT webhook_event"_s); !r)
+            return r;
         ++(outcome->ignored ? summary.ignored : summary.done);
         return {};
     }
-    if (outcome) // the handler succeeded but its row could not be written: a database problem
-        return makeError(applied.error());
 
+    if (auto r = runSql(db, u"ROLLBACK TO SAVEPOINT webhook_event"_s); !r)
+        return r;
+    if (auto r = runSql(db, u"RELEASE SAVEPOINT webhook_event"_s); !r)
+        return r;
+    item.lastError = outcome.error();
     if (item.attempts >= maxAttempts) {
         item.state = WebhookQueueItem::State::Failed;
-        item.lastError = outcome.error();
         item.processedAt = now;
         ++summary.failed;
+        failures.append({item.id, item.lastError});
     } else {
         item.state = WebhookQueueItem::State::Pending;
-        item.lastError = outcome.error();
         item.nextAttemptAt = nextAttemptAfter(item.attempts, now);
         ++summary.retried;
     }
-    if (auto r = WebhookQueueRepository(m_database).update(item); !r)
-        return r;
-    if (item.state == WebhookQueueItem::State::Failed)
-        Q_EMIT itemFailed(item.id, item.lastError);
-    return {};
+    return queue.update(item);
 }
 
 } // namespace Bottega

@@ -1,6 +1,7 @@
 // PERF-2: 10,000 pending Gelato order_status_updated events applied to 2,000 orders through the
 // webhook processor and the Gelato handlers, on SQLite. Prints the time next to the target (≤ 2 s);
-// never fails on time, only on wrong results.
+// never fails on time, only on wrong results. Before batching (one transaction and one fsync per
+// event, whole orders read per event) it took 103-123 s.
 #include "core/store/OrderPackageRepository.h"
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/WebhookQueueRepository.h"
@@ -12,7 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <cstdio>
+#include <ctime>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -86,8 +89,12 @@ TEST(Perf2, QueueProcessing10000EventsOver2000Orders)
             });
     QElapsedTimer timer;
     timer.start();
+    const std::clock_t cpuStart = std::clock();
     const auto summary = processor.processDue();
     const qint64 elapsed = timer.elapsed();
+    // On a shared machine the wall time includes waiting for a core: the CPU time says how much
+    // of it was this process's own work.
+    const long long cpuMs = static_cast<long long>((std::clock() - cpuStart) * 1000 / CLOCKS_PER_SEC);
 
     ASSERT_TRUE(summary.ok()) << summary.error().toStdString();
     EXPECT_EQ(summary->done, orderCount * eventsPerOrder);
@@ -95,9 +102,19 @@ TEST(Perf2, QueueProcessing10000EventsOver2000Orders)
             = SalesOrderRepository(db).get(SalesOrderRepository(db).findByReference(u"R-1999"_s)->value());
     ASSERT_TRUE(delivered.ok());
     EXPECT_EQ(delivered->gelatoFulfillmentStatus, u"delivered"_s);
+    EXPECT_EQ(delivered->state, u"delivered"_s);
     EXPECT_EQ(delivered->packages.size(), 1);
-    std::printf("PERF-2 queue processing (10,000 events, 2,000 orders, SQLite): %lld ms (target ≤ 2000 ms)\n",
-                static_cast<long long>(elapsed));
+    // Five statuses, three moves of the local state (in production, shipped, delivered), two
+    // tracking entries (shipped, delivered), the creation: each once.
+    QStringList entries;
+    for (const OrderEvent &event : delivered->events)
+        entries.append(event.kind + u'|' + event.newState + u'|' + event.message);
+    EXPECT_EQ(QSet<QString>(entries.cbegin(), entries.cend()).size(), entries.size());
+    EXPECT_EQ(entries.size(), 1 + 5 + 3 + 2) << qPrintable(entries.join(u'\n'));
+    std::printf(
+            "PERF-2 queue processing (10,000 events, 2,000 orders, SQLite): %lld ms, of which CPU %lld ms "
+            "(target ≤ 2000 ms)\n",
+            static_cast<long long>(elapsed), cpuMs);
 }
 
 } // namespace

@@ -179,7 +179,33 @@ TEST_P(GelatoEventHandlerTest, FailedAndReturnedLeaveANoteWithGelatosComment)
     ASSERT_EQ(notes.size(), 2);
     EXPECT_TRUE(notes[0].contains("file could not be downloaded"_L1)) << qPrintable(notes[0]);
     EXPECT_TRUE(notes[1].contains("address unknown"_L1)) << qPrintable(notes[1]);
-    EXPECT_EQ(order(id).state, u"sent"_s);
+    EXPECT_EQ(order(id).state, u"returned"_s);
+}
+
+TEST_P(GelatoEventHandlerTest, TheLocalStateFollowsGelatoForwardOnly)
+{
+    const qint64 id = createOrder(u"a6a1f9ce-2bdd-4a9e-9f8d-0009df0e24d9"_s);
+    const auto stateChanges = [this, id] {
+        QStringList changes;
+        for (const OrderEvent &event : order(id).events) {
+            if (event.kind == u"state"_s && event.source == OrderEvent::Source::Webhook)
+                changes.append(event.oldState + u'>' + event.newState);
+        }
+        return changes;
+    };
+
+    apply(withStatus(u"order_status_updated.json"_s, u"passed"_s));
+    EXPECT_EQ(order(id).state, u"sent"_s); // Gelato has it; nothing moved yet
+    apply(withStatus(u"order_status_updated.json"_s, u"printed"_s));
+    EXPECT_EQ(order(id).state, u"in_production"_s);
+    apply(withStatus(u"order_status_updated.json"_s, u"delivered"_s));
+    EXPECT_EQ(order(id).state, u"delivered"_s);
+    // Late and repeated events: a delivered order never goes back to shipped.
+    apply(withStatus(u"order_status_updated.json"_s, u"shipped"_s));
+    apply(withStatus(u"order_status_updated.json"_s, u"delivered"_s));
+
+    EXPECT_EQ(order(id).state, u"delivered"_s);
+    EXPECT_EQ(stateChanges(), (QStringList {u"sent>in_production"_s, u"in_production>delivered"_s}));
 }
 
 TEST_P(GelatoEventHandlerTest, ConnectedOrdersUpdateTheOneLocalOrder)

@@ -2,6 +2,7 @@
 // Failed, abandoned claims taken back, two processes never handling one row, the intake's nudge.
 #include "core/webhooks/WebhookProcessor.h"
 
+#include "core/store/WebhookRecordRepository.h"
 #include "tests/core/webhooks/WebhookTestBase.h"
 
 #include <QSignalSpy>
@@ -176,6 +177,67 @@ TEST_P(WebhookProcessorTest, TheIntakeNudgesTheProcessorAfterEachCall)
         const auto items = queued();
         return items.size() == 1 && items[0].state == WebhookQueueItem::State::Done;
     }));
+}
+
+TEST_P(WebhookProcessorTest, OneFailingEventOfABatchLosesNothingOfTheOthers)
+{
+    // Each handler writes to the database (a webhook record named after its event), then the
+    // middle one fails: its write is undone, the others' are kept, all in one batch.
+    WebhookProcessor processor(db());
+    processor.registerHandler(u"gelato"_s, u"order_status_updated"_s, [this](const WebhookQueueItem &item) {
+        WebhookRecord record;
+        record.name = item.eventId;
+        if (auto r = WebhookRecordRepository(db()).create(record); !r)
+            return Result<WebhookOutcome>(makeError(r.error()));
+        if (item.eventId == u"os_2"_s)
+            return Result<WebhookOutcome>(makeError(u"order 2: not today"_s));
+        return Result<WebhookOutcome>(WebhookOutcome::done());
+    });
+    const qint64 first = enqueue(u"order_status_updated"_s, u"os_1"_s);
+    const qint64 failing = enqueue(u"order_status_updated"_s, u"os_2"_s);
+    const qint64 last = enqueue(u"order_status_updated"_s, u"os_3"_s);
+
+    const auto summary = processor.processDue();
+
+    ASSERT_TRUE(summary.ok()) << qPrintable(summary.error());
+    EXPECT_EQ(summary->done, 2);
+    EXPECT_EQ(summary->retried, 1);
+    EXPECT_EQ(item(first).state, WebhookQueueItem::State::Done);
+    EXPECT_EQ(item(failing).state, WebhookQueueItem::State::Pending);
+    EXPECT_EQ(item(failing).lastError, u"order 2: not today"_s);
+    EXPECT_EQ(item(last).state, WebhookQueueItem::State::Done);
+    const auto records = WebhookRecordRepository(db()).list();
+    ASSERT_TRUE(records.ok());
+    QStringList names;
+    for (const WebhookRecord &record : *records)
+        names.append(record.name);
+    EXPECT_EQ(names, (QStringList {u"os_1"_s, u"os_3"_s}));
+}
+
+TEST_P(WebhookProcessorTest, BacklogsAreClaimedInBatchesInTheOrderTheyArrived)
+{
+    const int count = WebhookProcessor::batchSize + 7;
+    for (int i = 0; i < count; ++i)
+        enqueue(u"order_status_updated"_s, u"os_"_s + QString::number(i));
+    WebhookProcessor processor(db());
+    QStringList handled;
+    processor.registerHandler(u"gelato"_s, u"order_status_updated"_s,
+                              [&handled](const WebhookQueueItem &item) {
+                                  handled.append(item.eventId);
+                                  return Result<WebhookOutcome>(WebhookOutcome::done());
+                              });
+
+    // A limit smaller than a batch claims no more than asked: the rest stay Pending.
+    ASSERT_EQ(processor.processDue(3)->done, 3);
+    const auto counts = WebhookQueueRepository(db()).countByState();
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->value(WebhookQueueItem::State::Pending), count - 3);
+    EXPECT_EQ(counts->value(WebhookQueueItem::State::Processing), 0);
+
+    ASSERT_EQ(processor.processDue()->done, count - 3);
+    ASSERT_EQ(handled.size(), count);
+    for (int i = 0; i < count; ++i)
+        EXPECT_EQ(handled[i], u"os_"_s + QString::number(i));
 }
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(WebhookProcessorTest);
