@@ -1,5 +1,6 @@
 #include "core/gelato/GelatoClient.h"
 
+#include "core/gelato/GelatoOrderParsers.h"
 #include "core/gelato/GelatoParsers.h"
 #include "core/http/HttpClient.h"
 #include "core/secrets/SecretStore.h"
@@ -38,6 +39,41 @@ std::function<void(const HttpResponse &)> parsed(GelatoClient::Callback<T> done,
     };
 }
 
+// A failed order call: the refused key, the unknown order (named), Gelato's own message for a 4xx
+// (verbatim), else HttpClient's readable text (timeouts, non-JSON 5xx, HTML error pages).
+QString orderErrorText(const HttpResponse &response, const QString &orderId)
+{
+    if (response.status == 401 || response.status == 403)
+        return GelatoClient::errorText(response);
+    if (response.status == 404 && !orderId.isEmpty())
+        return QCoreApplication::translate("Bottega::GelatoClient", "Gelato has no order \"%1\"")
+                .arg(orderId);
+    if (response.status >= 400 && response.status < 500 && !response.looksLikeHtml()) {
+        const QString message = GelatoOrderParsers::errorMessage(response.body);
+        if (!message.isEmpty())
+            return QCoreApplication::translate("Bottega::GelatoClient", "Gelato refused the order: %1")
+                    .arg(message);
+    }
+    return response.error;
+}
+
+// The common answer handling of the order calls.
+template<typename T, typename Parse>
+std::function<void(const HttpResponse &)> parsedOrder(GelatoClient::Callback<T> done, Parse parse,
+                                                      const QString &orderId = QString())
+{
+    return [done, parse, orderId](const HttpResponse &response) {
+        if (!response.ok())
+            return done(makeError(orderErrorText(response, orderId)));
+        done(parse(response.body));
+    };
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
 struct GelatoClient::Private
@@ -48,14 +84,20 @@ struct GelatoClient::Private
     std::optional<Result<QString>> key; // cached once read (found or not)
     bool reading = false;
     QList<std::pair<QPointer<QObject>, std::function<void(const Result<QString> &)>>> waiting;
+    int timeoutMs = 0; // 0: HttpRequest's default
 };
 
 GelatoClient::GelatoClient(HttpClient &http, Settings &settings, SecretStore &secrets, QObject *parent)
-    : QObject(parent), d(new Private {http, settings, secrets, {}, false, {}})
+    : QObject(parent), d(new Private {http, settings, secrets, {}, false, {}, 0})
 {
 }
 
 GelatoClient::~GelatoClient() = default;
+
+void GelatoClient::setTimeoutMs(int ms)
+{
+    d->timeoutMs = ms;
+}
 
 QString GelatoClient::errorText(const HttpResponse &response)
 {
@@ -106,10 +148,11 @@ void GelatoClient::withKey(QObject *context, std::function<void(const Result<QSt
 }
 
 void GelatoClient::send(Host host, const QByteArray &method, const QString &path, const QByteArray &body,
-                        QObject *context, std::function<void(const HttpResponse &)> done)
+                        QObject *context, std::function<void(const HttpResponse &)> done,
+                        std::optional<bool> retryable)
 {
     QPointer<GelatoClient> self(this);
-    withKey(context, [self, host, method, path, body, context, done](const Result<QString> &key) {
+    withKey(context, [self, host, method, path, body, context, done, retryable](const Result<QString> &key) {
         if (!self)
             return;
         if (!key) {
@@ -144,6 +187,9 @@ void GelatoClient::send(Host host, const QByteArray &method, const QString &path
         request.headers.append(HttpHeader("X-API-KEY", key->toUtf8()));
         request.headers.append(HttpHeader("Accept", "application/json"));
         request.body = body;
+        request.retryable = retryable;
+        if (self->d->timeoutMs > 0)
+            request.timeoutMs = self->d->timeoutMs;
         HttpReply *reply = self->d->http.send(request);
         QObject::connect(reply, &HttpReply::finished, context,
                          [done](const HttpResponse &response) { done(response); });
@@ -242,6 +288,83 @@ void GelatoClient::shipmentMethods(const QString &country, QObject *context,
     const QString suffix = country.isEmpty() ? QString() : u"?country="_s + encoded(country);
     send(Host::Shipment, "GET", u"shipment-methods"_s + suffix, {}, context,
          parsed<QList<GelatoShipmentMethod>>(std::move(done), &GelatoParsers::parseShipmentMethods));
+}
+
+void GelatoClient::createOrder(const QJsonObject &request, QObject *context, Callback<GelatoOrder> done)
+{
+    // Never repeated by HttpClient: a timeout may hide an order Gelato did create. The caller
+    // searches by reference instead (ORD-5).
+    send(Host::Order, "POST", u"orders"_s, compact(request), context,
+         parsedOrder<GelatoOrder>(std::move(done), &GelatoOrderParsers::parseOrder), false);
+}
+
+void GelatoClient::getOrder(const QString &orderId, QObject *context, Callback<GelatoOrder> done)
+{
+    send(Host::Order, "GET", u"orders/"_s + encoded(orderId), {}, context,
+         parsedOrder<GelatoOrder>(std::move(done), &GelatoOrderParsers::parseOrder, orderId));
+}
+
+void GelatoClient::findOrdersByReference(const QString &orderReferenceId, QObject *context,
+                                         Callback<QList<GelatoOrder>> done)
+{
+    const QJsonObject body {{u"search"_s, orderReferenceId}, {u"limit"_s, 100}, {u"offset"_s, 0}};
+    // Reading only: safe to repeat.
+    send(
+            Host::Order, "POST", u"orders:search"_s, compact(body), context,
+            [orderReferenceId, done](const HttpResponse &response) {
+                if (!response.ok())
+                    return done(makeError(orderErrorText(response, QString())));
+                auto found = GelatoOrderParsers::parseOrderSearch(response.body);
+                if (!found)
+                    return done(makeError(found.error()));
+                // Gelato's search also matches names and parts of references: keep exact matches.
+                QList<GelatoOrder> exact;
+                for (const GelatoOrder &order : *found) {
+                    if (order.orderReferenceId == orderReferenceId)
+                        exact.append(order);
+                }
+                done(exact);
+            },
+            true);
+}
+
+void GelatoClient::promoteDraft(const QString &orderId, QObject *context, Callback<GelatoOrder> done)
+{
+    const QJsonObject body {{u"orderType"_s, u"order"_s}};
+    send(Host::Order, "PATCH", u"orders/"_s + encoded(orderId), compact(body), context,
+         parsedOrder<GelatoOrder>(std::move(done), &GelatoOrderParsers::parseOrder, orderId));
+}
+
+void GelatoClient::deleteDraft(const QString &orderId, QObject *context, Callback<void> done)
+{
+    send(Host::Order, "DELETE", u"orders/"_s + encoded(orderId), {}, context,
+         [orderId, done](const HttpResponse &response) {
+             // A repeated DELETE that finds nothing: the first attempt deleted it.
+             if (response.ok() || (response.status == 404 && response.attempts > 1))
+                 return done(Result<void>());
+             done(makeError(orderErrorText(response, orderId)));
+         });
+}
+
+void GelatoClient::cancelOrder(const QString &orderId, QObject *context, Callback<void> done)
+{
+    send(Host::Order, "POST", u"orders/"_s + encoded(orderId) + u":cancel"_s, {}, context,
+         [orderId, done](const HttpResponse &response) {
+             if (response.ok())
+                 return done(Result<void>());
+             if (response.status == 409)
+                 return done(makeError(QCoreApplication::translate(
+                         "Bottega::GelatoClient",
+                         "the order is already in production and can no longer be cancelled")));
+             done(makeError(orderErrorText(response, orderId)));
+         });
+}
+
+void GelatoClient::quoteOrder(const QJsonObject &request, QObject *context, Callback<QList<GelatoQuote>> done)
+{
+    // A quote changes nothing at Gelato: safe to repeat.
+    send(Host::Order, "POST", u"orders:quote"_s, compact(request), context,
+         parsedOrder<QList<GelatoQuote>>(std::move(done), &GelatoOrderParsers::parseQuotes), true);
 }
 
 void GelatoClient::testConnection(QObject *context, Callback<void> done)

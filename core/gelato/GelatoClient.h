@@ -19,6 +19,7 @@
 #include <QPointer>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Bottega {
 
@@ -76,6 +77,9 @@ public:
     // CONF-6: `GET catalogs`. Ok, "Gelato refused the API key" or "cannot reach Gelato: …".
     void testConnection(QObject *context, Callback<void> done);
 
+    // Per-attempt timeout of every call (default: HttpRequest's 30 s); tests shorten it.
+    void setTimeoutMs(int ms);
+
     // The message for a failed answer: 401/403 → "Gelato refused the API key", else HttpClient's.
     static QString errorText(const HttpResponse &response);
 
@@ -83,7 +87,8 @@ private:
     enum class Host { Order, Product, Ecommerce, Shipment };
     // Sends with the key; `done` gets the raw response (or the key's error as a response error).
     void send(Host host, const QByteArray &method, const QString &path, const QByteArray &body,
-              QObject *context, std::function<void(const HttpResponse &)> done);
+              QObject *context, std::function<void(const HttpResponse &)> done,
+              std::optional<bool> retryable = std::nullopt);
     void withKey(QObject *context, std::function<void(const Result<QString> &)> done);
 
     struct Private;

@@ -1,5 +1,7 @@
 #include "core/gelato/GelatoParsers.h"
 
+#include "core/gelato/GelatoJsonReader.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,159 +14,16 @@ namespace Bottega::GelatoParsers {
 
 namespace {
 
-// Reads required fields of one JSON object, remembering the first one missing so that the error
-// names it with its full path ("variants[2].productUid").
-class Reader
-{
-public:
-    Reader(QString what, QString path, QJsonObject object)
-        : m_what(std::move(what)), m_path(std::move(path)), m_object(std::move(object))
-    {
-    }
-
-    QString text(const QString &key, bool required = true)
-    {
-        const QJsonValue value = m_object.value(key);
-        if (value.isString())
-            return value.toString();
-        if (required)
-            fail(key, value.isUndefined() || value.isNull() ? Problem::Missing : Problem::NotText);
-        return {};
-    }
-
-    double number(const QString &key, bool required = true)
-    {
-        const QJsonValue value = m_object.value(key);
-        if (value.isDouble())
-            return value.toDouble();
-        if (required)
-            fail(key, value.isUndefined() || value.isNull() ? Problem::Missing : Problem::NotNumber);
-        return 0;
-    }
-
-    bool flag(const QString &key)
-    {
-        const QJsonValue value = m_object.value(key);
-        if (value.isBool())
-            return value.toBool();
-        fail(key, value.isUndefined() || value.isNull() ? Problem::Missing : Problem::NotFlag);
-        return false;
-    }
-
-    QJsonObject object(const QString &key)
-    {
-        const QJsonValue value = m_object.value(key);
-        if (value.isObject())
-            return value.toObject();
-        fail(key, value.isUndefined() || value.isNull() ? Problem::Missing : Problem::NotObject);
-        return {};
-    }
-
-    QStringList strings(const QString &key, bool required = true)
-    {
-        QStringList list;
-        for (const QJsonValue &value : array(key, required))
-            list.append(value.toString());
-        return list;
-    }
-
-    // The array under key; a missing optional array is empty.
-    QJsonArray array(const QString &key, bool required = true)
-    {
-        const QJsonValue value = m_object.value(key);
-        if (value.isArray())
-            return value.toArray();
-        if (required || !(value.isUndefined() || value.isNull()))
-            fail(key, value.isUndefined() || value.isNull() ? Problem::Missing : Problem::NotArray);
-        return {};
-    }
-
-    // The object at array[index], or an error naming it.
-    std::optional<Reader> element(const QJsonArray &array, const QString &key, qsizetype index)
-    {
-        const QString path = field(key) + u'[' + QString::number(index) + u']';
-        if (!array.at(index).isObject()) {
-            failPath(path, QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not an object"));
-            return std::nullopt;
-        }
-        return Reader(m_what, path, array.at(index).toObject());
-    }
-
-    bool failed() const { return !m_error.isEmpty(); }
-    const QString &error() const { return m_error; }
-    void takeErrorFrom(const Reader &other)
-    {
-        if (m_error.isEmpty())
-            m_error = other.m_error;
-    }
-
-private:
-    enum class Problem { Missing, NotText, NotNumber, NotArray, NotFlag, NotObject };
-
-    QString field(const QString &key) const { return m_path.isEmpty() ? key : m_path + u'.' + key; }
-
-    void fail(const QString &key, Problem problem)
-    {
-        switch (problem) {
-        case Problem::Missing:
-            failPath(field(key), QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is missing"));
-            break;
-        case Problem::NotText:
-            failPath(field(key), QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not text"));
-            break;
-        case Problem::NotNumber:
-            failPath(field(key),
-                     QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not a number"));
-            break;
-        case Problem::NotArray:
-            failPath(field(key),
-                     QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not a list"));
-            break;
-        case Problem::NotFlag:
-            failPath(field(key),
-                     QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not true or false"));
-            break;
-        case Problem::NotObject:
-            failPath(field(key),
-                     QCoreApplication::translate("Bottega::GelatoParsers", "%1: %2 is not an object"));
-            break;
-        }
-    }
-
-    void failPath(const QString &path, const QString &pattern)
-    {
-        if (m_error.isEmpty())
-            m_error = pattern.arg(m_what, path);
-    }
-
-    QString m_what;
-    QString m_path;
-    QJsonObject m_object;
-    QString m_error;
-};
+using Reader = GelatoJsonReader;
 
 Result<QJsonDocument> parseDocument(const QByteArray &json, const QString &what)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return makeError(QCoreApplication::translate("Bottega::GelatoParsers",
-                                                     "%1: the answer is not JSON (%2 at byte %3)")
-                                 .arg(what, parseError.errorString())
-                                 .arg(parseError.offset));
-    return document;
+    return parseGelatoDocument(json, what);
 }
 
 Result<QJsonObject> parseObject(const QByteArray &json, const QString &what)
 {
-    auto document = parseDocument(json, what);
-    if (!document)
-        return makeError(document.error());
-    if (!document->isObject())
-        return makeError(
-                QCoreApplication::translate("Bottega::GelatoParsers", "%1: the answer is not a JSON object")
-                        .arg(what));
-    return document->object();
+    return parseGelatoObject(json, what);
 }
 
 Result<GelatoCatalog> readCatalog(Reader &reader, bool withAttributes)

@@ -1,9 +1,10 @@
-// GelatoFake: Gelato's API on loopback for tests (templates, catalogs), answering with the seed's
-// example payloads (tests/data/gelato/) and templates built for tests. Checks X-API-KEY like Gelato
-// (401 with Gelato's JSON error shape); faults per path come from FakeHttpServer.
+// GelatoFake: Gelato's API on loopback for tests (templates, catalogs, orders: GelatoOrdersFake), answering
+// with the seed's example payloads (tests/data/gelato/) and templates built for tests. Checks X-API-KEY like
+// Gelato (401 with Gelato's JSON error shape); faults per path come from FakeHttpServer.
 #pragma once
 
 #include "tests/support/fakes/FakeHttpServer.h"
+#include "tests/support/fakes/GelatoOrdersFake.h"
 
 #include <QHash>
 #include <QList>
@@ -52,12 +53,16 @@ public:
     QUrl shipmentUrl() const { return url(QStringLiteral("/shipment/v1/")); }
     static QString templatePath(const QString &id) { return QStringLiteral("/ecommerce/v1/templates/") + id; }
 
+    // The order endpoints, their state and their test controls.
+    GelatoOrdersFake &orders() { return m_orders; }
+
 protected:
     FakeResponse answer(const RecordedRequest &request) override;
 
 private:
     QByteArray m_key = apiKey();
     QHash<QString, QByteArray> m_templates;
+    GelatoOrdersFake m_orders {*this, QStringLiteral("/order/v4")};
 };
 
 } // namespace Bottega::Test

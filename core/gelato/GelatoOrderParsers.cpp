@@ -1,0 +1,189 @@
+#include "core/gelato/GelatoOrderParsers.h"
+
+#include "core/gelato/GelatoJsonReader.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::GelatoOrderParsers {
+
+namespace {
+
+using Reader = GelatoJsonReader;
+
+// Reads each object of the array under `key` with `read`; stops at the first error (kept in reader).
+template<typename Read> void forEach(Reader &reader, const QString &key, bool required, Read read)
+{
+    const QJsonArray list = reader.array(key, required);
+    for (qsizetype i = 0; i < list.size() && !reader.failed(); ++i) {
+        auto element = reader.element(list, key, i);
+        if (!element)
+            break;
+        read(*element);
+        reader.takeErrorFrom(*element);
+    }
+}
+
+GelatoReceipt readReceipt(Reader &reader)
+{
+    GelatoReceipt receipt;
+    // The create answer names it `type` ("contract") besides `transactionType`.
+    receipt.transactionType = reader.text(u"transactionType"_s, false);
+    receipt.currency = reader.text(u"currency"_s, false);
+    receipt.productsPrice = reader.number(u"productsPrice"_s);
+    receipt.shippingPrice = reader.number(u"shippingPrice"_s);
+    receipt.packagingPrice = reader.number(u"packagingPrice"_s);
+    receipt.totalVat = reader.number(u"totalVat"_s);
+    receipt.total = reader.number(u"total"_s);
+    receipt.totalInclVat = reader.number(u"totalInclVat"_s);
+    return receipt;
+}
+
+GelatoBillingEntity readBillingEntity(Reader &reader)
+{
+    GelatoBillingEntity entity;
+    entity.companyName = reader.text(u"companyName"_s, false);
+    entity.addressLine1 = reader.text(u"addressLine1"_s, false);
+    entity.addressLine2 = reader.text(u"addressLine2"_s, false);
+    entity.city = reader.text(u"city"_s, false);
+    entity.postCode = reader.text(u"postCode"_s, false);
+    entity.state = reader.text(u"state"_s, false);
+    entity.country = reader.text(u"country"_s, false);
+    entity.email = reader.text(u"email"_s, false);
+    entity.phone = reader.text(u"phone"_s, false);
+    return entity;
+}
+
+GelatoShipment readShipment(Reader &reader)
+{
+    GelatoShipment shipment;
+    shipment.shipmentMethodName = reader.text(u"shipmentMethodName"_s, false);
+    shipment.shipmentMethodUid = reader.text(u"shipmentMethodUid"_s, false);
+    shipment.minDeliveryDate = reader.dateTime(u"minDeliveryDate"_s, false);
+    shipment.maxDeliveryDate = reader.dateTime(u"maxDeliveryDate"_s, false);
+    forEach(reader, u"packages"_s, false, [&shipment](Reader &packageReader) {
+        GelatoOrderPackage package;
+        package.id = packageReader.text(u"id"_s);
+        package.orderItemIds = packageReader.strings(u"orderItemIds"_s, false);
+        package.trackingCode = packageReader.text(u"trackingCode"_s, false);
+        package.trackingUrl = packageReader.text(u"trackingUrl"_s, false);
+        shipment.packages.append(package);
+    });
+    return shipment;
+}
+
+// One order; `full` for create/get/patch (items required), not for search results.
+GelatoOrder readOrder(Reader &reader, bool full)
+{
+    GelatoOrder order;
+    order.id = reader.text(u"id"_s);
+    order.orderType = reader.text(u"orderType"_s);
+    order.orderReferenceId = reader.text(u"orderReferenceId"_s);
+    order.customerReferenceId = reader.text(u"customerReferenceId"_s, false);
+    order.fulfillmentStatus = reader.text(u"fulfillmentStatus"_s);
+    order.financialStatus = reader.text(u"financialStatus"_s, false);
+    order.currency = reader.text(u"currency"_s, false);
+    order.createdAt = reader.dateTime(u"createdAt"_s, false);
+    order.updatedAt = reader.dateTime(u"updatedAt"_s, false);
+    forEach(reader, u"items"_s, full, [&order](Reader &itemReader) {
+        GelatoOrderItem item;
+        item.id = itemReader.text(u"id"_s);
+        item.itemReferenceId = itemReader.text(u"itemReferenceId"_s);
+        item.productUid = itemReader.text(u"productUid"_s);
+        item.quantity = qint64(itemReader.number(u"quantity"_s));
+        item.fulfillmentStatus = itemReader.text(u"fulfillmentStatus"_s, false);
+        order.items.append(item);
+    });
+    if (auto shipment = reader.child(u"shipment"_s)) {
+        order.shipment = readShipment(*shipment);
+        reader.takeErrorFrom(*shipment);
+    }
+    if (auto entity = reader.child(u"billingEntity"_s)) {
+        order.billingEntity = readBillingEntity(*entity);
+        reader.takeErrorFrom(*entity);
+    }
+    forEach(reader, u"receipts"_s, false, [&order](Reader &receiptReader) {
+        order.receipts.append(readReceipt(receiptReader));
+        // Older answers carry the billing entity only on the receipt.
+        if (!order.billingEntity) {
+            if (auto entity = receiptReader.child(u"billingEntity"_s))
+                order.billingEntity = readBillingEntity(*entity);
+        }
+    });
+    order.connectedOrderIds = reader.strings(u"connectedOrderIds"_s, false);
+    return order;
+}
+
+// The array under `key` of the answer's object, each element read by `read`.
+template<typename T, typename Read>
+Result<QList<T>> parseList(const QByteArray &json, const QString &what, const QString &key, Read read)
+{
+    auto object = parseGelatoObject(json, what);
+    if (!object)
+        return makeError(object.error());
+    Reader reader(what, QString(), *object);
+    QList<T> list;
+    forEach(reader, key, true, [&list, &read](Reader &element) { list.append(read(element)); });
+    if (reader.failed())
+        return makeError(reader.error());
+    return list;
+}
+
+} // namespace
+
+Result<GelatoOrder> parseOrder(const QByteArray &json)
+{
+    const QString what = QCoreApplication::translate("Bottega::GelatoParsers", "Gelato order");
+    auto object = parseGelatoObject(json, what);
+    if (!object)
+        return makeError(object.error());
+    Reader reader(what, QString(), *object);
+    GelatoOrder order = readOrder(reader, true);
+    if (reader.failed())
+        return makeError(reader.error());
+    return order;
+}
+
+Result<QList<GelatoOrder>> parseOrderSearch(const QByteArray &json)
+{
+    return parseList<GelatoOrder>(
+            json, QCoreApplication::translate("Bottega::GelatoParsers", "Gelato order search"), u"orders"_s,
+            [](Reader &reader) { return readOrder(reader, false); });
+}
+
+Result<QList<GelatoQuote>> parseQuotes(const QByteArray &json)
+{
+    return parseList<GelatoQuote>(
+            json, QCoreApplication::translate("Bottega::GelatoParsers", "Gelato quote"), u"quotes"_s,
+            [](Reader &reader) {
+                GelatoQuote quote;
+                quote.id = reader.text(u"id"_s);
+                quote.itemReferenceIds = reader.strings(u"itemReferenceIds"_s, false);
+                forEach(reader, u"shipmentMethods"_s, true, [&quote](Reader &methodReader) {
+                    GelatoQuoteMethod method;
+                    method.name = methodReader.text(u"name"_s);
+                    method.shipmentMethodUid = methodReader.text(u"shipmentMethodUid"_s);
+                    method.type = methodReader.text(u"type"_s);
+                    method.price = methodReader.number(u"price"_s);
+                    method.currency = methodReader.text(u"currency"_s, false);
+                    method.minDeliveryDate = methodReader.dateTime(u"minDeliveryDate"_s, false);
+                    method.maxDeliveryDate = methodReader.dateTime(u"maxDeliveryDate"_s, false);
+                    method.isBusiness = methodReader.flag(u"isBusiness"_s, false);
+                    method.isPrivate = methodReader.flag(u"isPrivate"_s, false);
+                    quote.shipmentMethods.append(method);
+                });
+                return quote;
+            });
+}
+
+QString errorMessage(const QByteArray &body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    return document.object().value(u"message"_s).toString().trimmed();
+}
+
+} // namespace Bottega::GelatoOrderParsers
