@@ -2,12 +2,13 @@
 
 #include "app/CommandLine.h"
 #include "app/StoreApiLogSink.h"
+#include "core/gelato/GelatoClient.h"
 #include "core/http/HttpClient.h"
+#include "core/orders/OrderService.h"
 #include "core/scheduler/Scheduler.h"
 #include "core/secrets/SecretChain.h"
 #include "core/server/FileStore.h"
 #include "core/server/Server.h"
-#include "core/gelato/GelatoClient.h"
 #include "core/settings/Settings.h"
 #include "core/store/ApiLogRepository.h"
 #include "core/store/Database.h"
@@ -75,7 +76,8 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_apiLog = std::make_unique<StoreApiLogSink>(*runtime->m_database);
     runtime->m_http = std::make_unique<HttpClient>();
     runtime->m_http->setApiLogSink(runtime->m_apiLog.get());
-    runtime->m_gelato = std::make_unique<GelatoClient>(*runtime->m_http, *runtime->m_settings, *runtime->m_secrets);
+    runtime->m_gelato
+            = std::make_unique<GelatoClient>(*runtime->m_http, *runtime->m_settings, *runtime->m_secrets);
 
     const auto signingKey = FileStore::loadOrCreateSigningKey(runtime->m_dataDir);
     if (!signingKey)
@@ -86,6 +88,9 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_scheduler = std::make_unique<Scheduler>(*runtime->m_database);
     runtime->m_webhookIntake = std::make_unique<WebhookIntake>(*runtime->m_database, *runtime->m_secrets);
     runtime->m_webhookProcessor = std::make_unique<WebhookProcessor>(*runtime->m_database);
+    runtime->m_orders
+            = std::make_unique<OrderService>(*runtime->m_database, *runtime->m_gelato, *runtime->m_settings);
+    runtime->m_orders->setFileStore(runtime->m_files.get());
     runtime->registerJobs();
     return runtime;
 }
@@ -147,6 +152,26 @@ void Runtime::registerJobs()
     };
     m_scheduler->registerJob(std::move(cleanupApiLog));
     registerWebhookJobs();
+    registerOrderJobs();
+}
+
+void Runtime::registerOrderJobs()
+{
+    // ORD-8: orders still moving at Gelato are read again, so a missed webhook never leaves one stale.
+    JobDefinition reconcile;
+    reconcile.name = u"reconcile-gelato-orders"_s;
+    reconcile.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Reconcile Gelato orders");
+    reconcile.defaultIntervalSeconds = 15 * 60;
+    reconcile.minIntervalSeconds = 60;
+    reconcile.run = [this](const JobDefinition::Done &done) {
+        m_orders->reconcile(m_orders.get(), [done](Result<int> refreshed) {
+            if (!refreshed)
+                done(JobResult::failure(refreshed.error()));
+            else
+                done(JobResult::success(tr("%n orders refreshed from Gelato", *refreshed)));
+        });
+    };
+    m_scheduler->registerJob(std::move(reconcile));
 }
 
 void Runtime::registerWebhookJobs()

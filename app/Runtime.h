@@ -17,6 +17,7 @@ class Database;
 class FileStore;
 class GelatoClient;
 class HttpClient;
+class OrderService;
 class Scheduler;
 class SecretStore;
 class Server;
@@ -55,11 +56,14 @@ public:
     Scheduler &scheduler() { return *m_scheduler; }
     GelatoClient &gelato() { return *m_gelato; }
     WebhookProcessor &webhookProcessor() { return *m_webhookProcessor; }
+    // Sales orders (ORD-1..9): the window and the `order` commands share this one.
+    OrderService &orders() { return *m_orders; }
 
 private:
     Runtime() = default;
     void registerJobs();
     void registerWebhookJobs();
+    void registerOrderJobs();
 
     QString m_dataDir;
     std::unique_ptr<QLockFile> m_lock;
@@ -74,6 +78,8 @@ private:
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<WebhookIntake> m_webhookIntake;
     std::unique_ptr<WebhookProcessor> m_webhookProcessor;
+    // Uses the database, Gelato client, settings and file store: declared (so destroyed) last.
+    std::unique_ptr<OrderService> m_orders;
 };
 
 } // namespace Bottega

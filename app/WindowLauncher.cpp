@@ -60,6 +60,7 @@ int run(QApplication &app)
     context.server = &runtime.server();
     context.gelato = &runtime.gelato();
     context.files = &runtime.files();
+    context.orders = &runtime.orders();
     // The window works without the server (another process may already receive the webhooks);
     // the status bar says why it is not listening.
     if (auto started = runtime.startServer(); !started)

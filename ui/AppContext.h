@@ -11,6 +11,7 @@ namespace Bottega {
 class Database;
 class FileStore;
 class GelatoClient;
+class OrderService;
 class Scheduler;
 class SecretStore;
 class Server;
@@ -25,6 +26,7 @@ struct AppContext
     Server *server = nullptr;
     GelatoClient *gelato = nullptr; // template sync, catalog browser, Test connection
     FileStore *files = nullptr; // print images from local files
+    OrderService *orders = nullptr; // the Orders pages (ORD-1..9)
     // Why the built-in server is not listening, when the app could not start it
     // ("cannot listen on 127.0.0.1:8069: the address is already in use"). Shown in the status bar.
     QString serverError;
