@@ -2,6 +2,7 @@
 
 #include "core/server/Server.h"
 #include "core/store/Database.h"
+#include "ui/pages/OrderListPage.h"
 #include "ui/pages/PlaceholderPage.h"
 #include "ui/pages/ProductListPage.h"
 #include "ui/pages/SchedulerPage.h"
@@ -59,10 +60,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     addPage(Page::Products, tr("Products"), u"package-x-generic"_s, QStyle::SP_FileDialogContentsView,
             products);
     addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView,
-            new PlaceholderPage(
-                    tr("Orders"),
-                    tr("Follow sales orders from Poleepo or entered by hand, send them to Gelato, and "
-                       "see their status timeline and tracking.")));
+            new OrderListPage(m_context.database, m_context.orders));
     auto *webhooks = new WebhookQueuePage(m_context.database, m_context.settings);
     addPage(Page::Webhooks, tr("Webhooks"), u"network-receive"_s, QStyle::SP_DriveNetIcon, webhooks);
     // HOOK-5: the failed calls are counted on the sidebar entry.

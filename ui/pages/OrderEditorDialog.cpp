@@ -130,7 +130,11 @@ OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, q
     connect(m_shipping, &OrderShippingPanel::rateChosen, this, [this](const ShippingRate &rate) {
         if ((m_dirty || m_order.id == 0) && !save())
             return;
-        if (auto chosen = m_orders->chooseShipping(m_order.id, rate.shipmentMethodUid); !chosen) {
+        // The type first (it clears the other type's method), then the quoted method itself.
+        auto chosen = m_orders->chooseShipping(m_order.id, rate.type);
+        if (chosen && !rate.shipmentMethodUid.isEmpty())
+            chosen = m_orders->chooseShipping(m_order.id, rate.shipmentMethodUid);
+        if (!chosen) {
             m_shipping->showError(chosen.error());
             return;
         }
