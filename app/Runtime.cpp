@@ -39,6 +39,7 @@ Runtime::~Runtime()
 {
     // The scheduler and the server use the database and the HTTP client: they go first.
     m_scheduler.reset();
+    m_orders.reset();
     m_server.reset();
     m_webhookIntake.reset();
     m_webhookProcessor.reset();
