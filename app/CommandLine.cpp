@@ -33,6 +33,11 @@ const OptionSpec commandOptions[] = {
          QT_TRANSLATE_NOOP("Bottega::CommandLine", "product sync-template: the product to re-sync.")},
         {"dry-run", nullptr,
          QT_TRANSLATE_NOOP("Bottega::CommandLine", "product import-csv: only show the changes.")},
+        {"status", "STATE", QT_TRANSLATE_NOOP("Bottega::CommandLine", "order list: only this state.")},
+        {"shipping", "standard|express|UID",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "order confirm: the shipping to use.")},
+        {"draft", nullptr,
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "order confirm: send as a Gelato draft.")},
 };
 
 // Which command options each command accepts.
@@ -46,6 +51,7 @@ const QHash<QString, QStringList> &acceptedOptions()
             {u"test-connection"_s, {}},
             {u"webhook"_s, {u"state"_s, u"source"_s, u"limit"_s, u"failed"_s, u"events"_s}},
             {u"product"_s, {u"variant"_s, u"product"_s, u"dry-run"_s}},
+            {u"order"_s, {u"status"_s, u"shipping"_s, u"draft"_s, u"dry-run"_s}},
     };
     return accepted;
 }
@@ -61,7 +67,9 @@ bool takesValue(const QString &argument)
     static const QStringList withValue = {u"--data-dir"_s, u"--db"_s,      u"--lang"_s,    u"--listen"_s,
                                           u"--interval"_s, u"--enabled"_s, u"--variant"_s, u"--product"_s};
     static const QStringList webhookWithValue = {u"--state"_s, u"--source"_s, u"--limit"_s, u"--events"_s};
-    return withValue.contains(argument) || webhookWithValue.contains(argument);
+    static const QStringList orderWithValue = {u"--status"_s, u"--shipping"_s};
+    return withValue.contains(argument) || webhookWithValue.contains(argument)
+            || orderWithValue.contains(argument);
 }
 
 } // namespace
@@ -214,6 +222,13 @@ QString CommandLine::usage()
               "  product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]\n"
               "  product import-csv FILE [--dry-run] | export-csv FILE\n"
               "                                      bulk mapping of Product UID and Design File URL\n"
+              "  order list [--status S] | show ID   sales orders with Gelato state, timeline, tracking\n"
+              "  order create FILE.json | import-csv FILE [--dry-run]\n"
+              "                                      a local order from JSON, or many from CSV\n"
+              "  order quote ID                      Gelato shipping rates for the order\n"
+              "  order confirm ID [--shipping standard|express|UID] [--draft]\n"
+              "                                      sends the order to Gelato (exactly once)\n"
+              "  order cancel ID | refresh ID        cancel on Gelato; refresh from Gelato\n"
               "\n"
               "Global options:\n"
               "  --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)\n"

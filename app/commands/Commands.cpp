@@ -22,6 +22,8 @@ CommandFunction find(const QString &name)
         return &testConnection;
     if (name == u"product"_s)
         return &product;
+    if (name == u"order"_s)
+        return &order;
     return nullptr;
 }
 

@@ -1,0 +1,240 @@
+// `bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID |
+// quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID`: sales
+// orders through OrderService (ORD-1, ORD-4..8). Calls to Gelato answer later, through `done`.
+#include "app/CommandLine.h"
+#include "app/Output.h"
+#include "app/Runtime.h"
+#include "app/commands/Command.h"
+#include "app/commands/OrderPrinting.h"
+#include "core/orders/OrderService.h"
+#include "core/orders/OrderState.h"
+#include "core/store/SalesOrderRepository.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Commands {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Bottega::Commands", text);
+}
+
+QString tr(const char *text, int n)
+{
+    return QCoreApplication::translate("Bottega::Commands", text, nullptr, n);
+}
+
+const QStringList &knownStates()
+{
+    static const QStringList states {OrderState::Draft,     OrderState::Sending,      OrderState::GelatoDraft,
+                                     OrderState::Sent,      OrderState::InProduction, OrderState::Shipped,
+                                     OrderState::Delivered, OrderState::Cancelled,    OrderState::Failed,
+                                     OrderState::Returned};
+    return states;
+}
+
+int usage()
+{
+    Output::error(
+            tr("usage: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | "
+               "show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | "
+               "refresh ID"));
+    return ExitUsage;
+}
+
+std::optional<qint64> parseId(const QString &what, const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0) {
+        Output::error(tr("%1: \"%2\" is not an order id").arg(what, text));
+        return std::nullopt;
+    }
+    return id;
+}
+
+// Prints the order as `show` does; the exit code.
+int show(Runtime &runtime, qint64 id, bool json)
+{
+    const auto order = runtime.orders().get(id);
+    if (!order) {
+        Output::error(order.error());
+        return ExitFailure;
+    }
+    const CompanyCheck check = runtime.orders().companyCheck(id);
+    if (json)
+        Output::json(OrderPrinting::orderJson(*order, check));
+    else
+        OrderPrinting::printOrder(*order, check);
+    return ExitOk;
+}
+
+int list(Runtime &runtime, const CommandLine &commandLine)
+{
+    SalesOrderRepository::Query query;
+    query.limit = 0;
+    if (commandLine.isSet(u"status"_s)) {
+        const QString state = commandLine.option(u"status"_s);
+        if (!knownStates().contains(state)) {
+            Output::error(tr("--status: unknown state \"%1\" (one of: %2)")
+                                  .arg(state, knownStates().join(u", "_s)));
+            return ExitUsage;
+        }
+        query.states = {state};
+    }
+    const auto orders = SalesOrderRepository(runtime.database()).list(query);
+    if (!orders) {
+        Output::error(orders.error());
+        return ExitFailure;
+    }
+    if (commandLine.json) {
+        QJsonArray rows;
+        for (const SalesOrder &order : *orders)
+            rows.append(OrderPrinting::summaryJson(order));
+        Output::json(rows);
+    } else {
+        OrderPrinting::printList(*orders);
+    }
+    return ExitOk;
+}
+
+int create(Runtime &runtime, const CommandLine &commandLine)
+{
+    const QString path = commandLine.arguments.at(1);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Output::error(tr("order create: cannot read %1: %2").arg(path, file.errorString()));
+        return ExitFailure;
+    }
+    const auto parsed = runtime.orders().parseJson(file.readAll());
+    if (!parsed) {
+        Output::error(tr("order create: %1: %2").arg(path, parsed.error()));
+        return ExitFailure;
+    }
+    const auto id = runtime.orders().create(*parsed);
+    if (!id) {
+        Output::error(id.error());
+        return ExitFailure;
+    }
+    if (!commandLine.json)
+        Output::line(tr("Order %1 created: %2").arg(*id).arg(parsed->reference));
+    return show(runtime, *id, commandLine.json);
+}
+
+int importCsv(Runtime &runtime, const CommandLine &commandLine)
+{
+    const bool dryRun = commandLine.isSet(u"dry-run"_s);
+    const auto report = runtime.orders().importCsv(commandLine.arguments.at(1), dryRun);
+    if (!report) {
+        Output::error(report.error());
+        return ExitFailure;
+    }
+    if (commandLine.json) {
+        QJsonArray errors;
+        for (const OrderImportReport::RowError &error : report->errors)
+            errors.append(QJsonObject {
+                    {u"row"_s, error.row}, {u"field"_s, error.field}, {u"message"_s, error.message}});
+        Output::json(QJsonObject {{u"references"_s, QJsonArray::fromStringList(report->references)},
+                                  {u"errors"_s, errors},
+                                  {u"applied"_s, report->applied},
+                                  {u"dryRun"_s, dryRun}});
+    } else {
+        for (const OrderImportReport::RowError &error : report->errors)
+            Output::error(tr("row %1, %2: %3").arg(error.row).arg(error.field, error.message));
+        if (report->errors.isEmpty())
+            Output::line((dryRun ? tr("%n order(s) would be created: %1", int(report->references.size()))
+                                 : tr("%n order(s) created: %1", int(report->references.size())))
+                                 .arg(report->references.join(u", "_s)));
+        else
+            Output::error(tr("nothing imported: %n row error(s)", int(report->errors.size())));
+    }
+    return report->errors.isEmpty() ? ExitOk : ExitFailure;
+}
+
+// The Gelato calls: each answers later with the changed order, printed like `show`.
+void afterGelato(Runtime &runtime, bool json, const QString &doneText, CommandDone done,
+                 const Result<SalesOrder> &result)
+{
+    if (!result) {
+        Output::error(result.error());
+        return done(ExitFailure);
+    }
+    if (!json)
+        Output::line(doneText);
+    done(show(runtime, result->id, json));
+}
+
+} // namespace
+
+void order(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
+{
+    const QStringList &args = commandLine.arguments;
+    const QString action = args.value(0);
+    if ((commandLine.isSet(u"dry-run"_s) && action != u"import-csv"_s)
+        || (commandLine.isSet(u"status"_s) && action != u"list"_s)
+        || ((commandLine.isSet(u"shipping"_s) || commandLine.isSet(u"draft"_s)) && action != u"confirm"_s))
+        return done(usage());
+    if (action == u"list"_s && args.size() == 1)
+        return done(list(runtime, commandLine));
+    if (action == u"create"_s && args.size() == 2)
+        return done(create(runtime, commandLine));
+    if (action == u"import-csv"_s && args.size() == 2)
+        return done(importCsv(runtime, commandLine));
+    const QStringList withId {u"show"_s, u"quote"_s, u"confirm"_s, u"cancel"_s, u"refresh"_s};
+    if (!withId.contains(action) || args.size() != 2)
+        return done(usage());
+    const auto id = parseId(u"order "_s + action, args.at(1));
+    if (!id)
+        return done(ExitUsage);
+    if (action == u"show"_s)
+        return done(show(runtime, *id, commandLine.json));
+
+    OrderService &orders = runtime.orders();
+    const bool json = commandLine.json;
+    if (action == u"quote"_s) {
+        return orders.quote(*id, &orders, [json, done](const Result<QList<ShippingRate>> &rates) {
+            if (!rates) {
+                Output::error(rates.error());
+                return done(ExitFailure);
+            }
+            if (json)
+                Output::json(OrderPrinting::ratesJson(*rates));
+            else
+                OrderPrinting::printRates(*rates);
+            done(ExitOk);
+        });
+    }
+    if (action == u"confirm"_s) {
+        if (commandLine.isSet(u"shipping"_s)) {
+            const auto chosen = orders.chooseShipping(*id, commandLine.option(u"shipping"_s));
+            if (!chosen) {
+                Output::error(chosen.error());
+                return done(ExitFailure);
+            }
+        }
+        const bool draft = commandLine.isSet(u"draft"_s);
+        const QString text = draft ? tr("Sent to Gelato as a draft") : tr("Sent to Gelato");
+        return orders.confirm(*id, draft, &orders,
+                              [&runtime, json, text, done](const Result<SalesOrder> &result) {
+                                  afterGelato(runtime, json, text, done, result);
+                              });
+    }
+    if (action == u"cancel"_s) {
+        return orders.cancel(*id, &orders, [&runtime, json, done](const Result<SalesOrder> &result) {
+            afterGelato(runtime, json, tr("Cancelled at Gelato"), done, result);
+        });
+    }
+    orders.refresh(*id, OrderEvent::Source::User, &orders,
+                   [&runtime, json, done](const Result<SalesOrder> &result) {
+                       afterGelato(runtime, json, tr("Refreshed from Gelato"), done, result);
+                   });
+}
+
+} // namespace Bottega::Commands

@@ -1,0 +1,269 @@
+#include "app/commands/OrderPrinting.h"
+
+#include "app/Output.h"
+#include "core/orders/OrderState.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::OrderPrinting {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Bottega::Commands", text);
+}
+
+QJsonValue dateTime(const QDateTime &value)
+{
+    return value.isValid() ? QJsonValue(value.toUTC().toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue date(const QDateTime &value)
+{
+    return value.isValid() ? QJsonValue(value.toUTC().date().toString(Qt::ISODate))
+                           : QJsonValue(QJsonValue::Null);
+}
+
+QString dash(const QString &text)
+{
+    return text.isEmpty() ? u"-"_s : text;
+}
+
+QString money(double amount, const QString &currency)
+{
+    return QString::number(amount, 'f', 2) + u' ' + currency;
+}
+
+QJsonObject addressJson(const Address &address)
+{
+    return QJsonObject {{u"firstName"_s, address.firstName},
+                        {u"lastName"_s, address.lastName},
+                        {u"companyName"_s, address.companyName},
+                        {u"addressLine1"_s, address.addressLine1},
+                        {u"addressLine2"_s, address.addressLine2},
+                        {u"city"_s, address.city},
+                        {u"postCode"_s, address.postCode},
+                        {u"state"_s, address.state},
+                        {u"country"_s, address.country},
+                        {u"email"_s, address.email},
+                        {u"phone"_s, address.phone}};
+}
+
+QString addressLine(const Address &address)
+{
+    QStringList parts {QString(address.firstName + u' ' + address.lastName).trimmed(),
+                       address.companyName,
+                       address.addressLine1,
+                       address.addressLine2,
+                       QString(address.postCode + u' ' + address.city).trimmed(),
+                       address.state,
+                       address.country};
+    parts.removeAll(QString());
+    return dash(parts.join(u", "_s));
+}
+
+QString companyState(CompanyCheck::State state)
+{
+    switch (state) {
+    case CompanyCheck::State::Matches:
+        return u"matches"_s;
+    case CompanyCheck::State::Mismatch:
+        return u"mismatch"_s;
+    case CompanyCheck::State::Unknown:
+        break;
+    }
+    return u"unknown"_s;
+}
+
+} // namespace
+
+QJsonObject summaryJson(const SalesOrder &order)
+{
+    return QJsonObject {
+            {u"id"_s, order.id},
+            {u"reference"_s, order.reference},
+            {u"source"_s, SalesOrder::sourceName(order.source)},
+            {u"state"_s, order.state},
+            {u"customer"_s, QString(order.customerFirstName + u' ' + order.customerLastName).trimmed()},
+            {u"currency"_s, order.currency},
+            {u"total"_s, order.amountTotal},
+            {u"isGelato"_s, order.isGelato},
+            {u"gelatoOrderId"_s, order.gelatoOrderId},
+            {u"gelatoStatus"_s, order.gelatoFulfillmentStatus},
+            {u"createdAt"_s, dateTime(order.createdAt)},
+    };
+}
+
+QJsonObject orderJson(const SalesOrder &order, const CompanyCheck &companyCheck)
+{
+    QJsonArray lines;
+    for (const OrderLine &line : order.lines)
+        lines.append(QJsonObject {{u"id"_s, line.id},
+                                  {u"variantId"_s, line.variantId},
+                                  {u"productName"_s, line.productName},
+                                  {u"sku"_s, line.sku},
+                                  {u"quantity"_s, line.quantity},
+                                  {u"price"_s, line.unitPrice},
+                                  {u"kind"_s, OrderLine::kindName(line.kind)},
+                                  {u"itemReferenceId"_s, line.itemReferenceId},
+                                  {u"gelatoItemId"_s, line.gelatoItemId},
+                                  {u"gelatoItemStatus"_s, line.gelatoItemStatus}});
+    QJsonArray connected;
+    for (const GelatoConnectedOrder &other : order.connectedOrders)
+        connected.append(
+                QJsonObject {{u"gelatoOrderId"_s, other.gelatoOrderId}, {u"status"_s, other.status}});
+    QJsonArray packages;
+    for (const OrderPackage &package : order.packages)
+        packages.append(QJsonObject {{u"gelatoOrderId"_s, package.gelatoOrderId},
+                                     {u"packageId"_s, package.packageId},
+                                     {u"carrier"_s, package.carrier},
+                                     {u"trackingCode"_s, package.trackingCode},
+                                     {u"trackingUrl"_s, package.trackingUrl},
+                                     {u"status"_s, package.status}});
+    QJsonArray timeline;
+    for (const OrderEvent &event : order.events)
+        timeline.append(QJsonObject {{u"at"_s, dateTime(event.at)},
+                                     {u"source"_s, OrderEvent::sourceName(event.source)},
+                                     {u"kind"_s, event.kind},
+                                     {u"oldState"_s, event.oldState},
+                                     {u"newState"_s, event.newState},
+                                     {u"message"_s, event.message}});
+    QJsonObject json = summaryJson(order);
+    json.insert(u"channel"_s, order.channel);
+    json.insert(u"customer"_s,
+                QJsonObject {{u"firstName"_s, order.customerFirstName},
+                             {u"lastName"_s, order.customerLastName},
+                             {u"email"_s, order.customerEmail},
+                             {u"phone"_s, order.customerPhone}});
+    json.insert(u"shippingAddress"_s, addressJson(order.shippingAddress));
+    json.insert(u"billingAddress"_s,
+                order.billingAddress ? QJsonValue(addressJson(*order.billingAddress))
+                                     : QJsonValue(QJsonValue::Null));
+    json.insert(u"lines"_s, lines);
+    json.insert(u"shipping"_s, order.shippingType);
+    json.insert(u"shipmentMethodUid"_s, order.shipmentMethodUid);
+    json.insert(u"amountUntaxed"_s, order.amountUntaxed);
+    json.insert(u"amountTax"_s, order.amountTax);
+    json.insert(u"amountShipping"_s, order.amountShipping);
+    json.insert(u"gelato"_s,
+                QJsonObject {{u"orderId"_s, order.gelatoOrderId},
+                             {u"orderReferenceId"_s, order.gelatoOrderReferenceId},
+                             {u"isDraft"_s, order.isDraft},
+                             {u"fulfillmentStatus"_s, order.gelatoFulfillmentStatus},
+                             {u"financialStatus"_s, order.gelatoFinancialStatus},
+                             {u"connectedOrders"_s, connected},
+                             {u"deliveryEstimateMin"_s, date(order.deliveryEstimateMin)},
+                             {u"deliveryEstimateMax"_s, date(order.deliveryEstimateMax)},
+                             {u"cost"_s,
+                              QJsonObject {{u"currency"_s, order.gelatoCostCurrency},
+                                           {u"products"_s, order.gelatoCostProducts},
+                                           {u"shipping"_s, order.gelatoCostShipping},
+                                           {u"packaging"_s, order.gelatoCostPackaging},
+                                           {u"vat"_s, order.gelatoCostVat},
+                                           {u"total"_s, order.gelatoCostTotal}}},
+                             {u"margin"_s, OrderService::margin(order)}});
+    json.insert(u"packages"_s, packages);
+    json.insert(u"timeline"_s, timeline);
+    json.insert(u"companyCheck"_s,
+                QJsonObject {{u"state"_s, companyState(companyCheck.state)},
+                             {u"message"_s, companyCheck.message}});
+    json.insert(u"updatedAt"_s, dateTime(order.updatedAt));
+    return json;
+}
+
+QJsonObject ratesJson(const QList<ShippingRate> &rates)
+{
+    QJsonArray list;
+    for (const ShippingRate &rate : rates)
+        list.append(QJsonObject {{u"type"_s, rate.type},
+                                 {u"price"_s, rate.price},
+                                 {u"currency"_s, rate.currency},
+                                 {u"shipmentMethodUid"_s, rate.shipmentMethodUid},
+                                 {u"minDeliveryDate"_s, date(rate.minDeliveryDate)},
+                                 {u"maxDeliveryDate"_s, date(rate.maxDeliveryDate)}});
+    return QJsonObject {{u"rates"_s, list}};
+}
+
+void printList(const QList<SalesOrder> &orders)
+{
+    QList<QStringList> table {{tr("ID"), tr("REFERENCE"), tr("STATE"), tr("CUSTOMER"), tr("TOTAL"),
+                               tr("GELATO ORDER"), tr("GELATO STATUS")}};
+    for (const SalesOrder &order : orders)
+        table.append({QString::number(order.id), order.reference, OrderState::displayName(order.state),
+                      QString(order.customerFirstName + u' ' + order.customerLastName).trimmed(),
+                      money(order.amountTotal, order.currency), dash(order.gelatoOrderId),
+                      dash(order.gelatoFulfillmentStatus)});
+    Output::table(table);
+}
+
+void printOrder(const SalesOrder &order, const CompanyCheck &companyCheck)
+{
+    Output::line(
+            tr("Order %1: %2 (%3)").arg(order.id).arg(order.reference, OrderState::displayName(order.state)));
+    Output::line(tr("Customer: %1 %2 <%3>")
+                         .arg(order.customerFirstName, order.customerLastName, order.customerEmail));
+    Output::line(tr("Ship to: %1").arg(addressLine(order.shippingAddress)));
+    Output::line(tr("Total: %1 (shipping %2)")
+                         .arg(money(order.amountTotal, order.currency),
+                              money(order.amountShipping, order.currency)));
+    Output::line(tr("Shipping: %1")
+                         .arg(dash(order.shipmentMethodUid.isEmpty() ? order.shippingType
+                                                                     : order.shipmentMethodUid)));
+    QList<QStringList> lines {
+            {tr("LINE"), tr("PRODUCT"), tr("SKU"), tr("QUANTITY"), tr("PRICE"), tr("GELATO ITEM")}};
+    for (const OrderLine &line : order.lines)
+        lines.append({QString::number(line.position + 1), line.productName, line.sku,
+                      QString::number(line.quantity), QString::number(line.unitPrice, 'f', 2),
+                      dash(line.gelatoItemStatus)});
+    Output::table(lines);
+    if (!order.gelatoOrderId.isEmpty()) {
+        Output::line(tr("Gelato order: %1 (%2, %3)")
+                             .arg(order.gelatoOrderId, dash(order.gelatoFulfillmentStatus),
+                                  dash(order.gelatoFinancialStatus)));
+        for (const GelatoConnectedOrder &other : order.connectedOrders)
+            Output::line(tr("Connected Gelato order: %1 (%2)").arg(other.gelatoOrderId, dash(other.status)));
+        Output::line(tr("Gelato cost: products %1, shipping %2, packaging %3, VAT %4, total %5; margin %6")
+                             .arg(money(order.gelatoCostProducts, order.gelatoCostCurrency),
+                                  money(order.gelatoCostShipping, order.gelatoCostCurrency),
+                                  money(order.gelatoCostPackaging, order.gelatoCostCurrency),
+                                  money(order.gelatoCostVat, order.gelatoCostCurrency),
+                                  money(order.gelatoCostTotal, order.gelatoCostCurrency),
+                                  money(OrderService::margin(order), order.currency)));
+    }
+    for (const OrderPackage &package : order.packages)
+        Output::line(tr("Package %1: %2 %3")
+                             .arg(package.packageId, dash(package.trackingCode), package.trackingUrl));
+    if (companyCheck.state == CompanyCheck::State::Mismatch)
+        Output::line(tr("Warning: %1").arg(companyCheck.message));
+    for (const OrderEvent &event : order.events) {
+        const QString change
+                = event.newState.isEmpty() ? QString() : dash(event.oldState) + u" → "_s + event.newState;
+        const QString when = event.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+        Output::line(QString(when + u"  "_s + OrderEvent::sourceName(event.source) + u"  "_s + change + u' '
+                             + event.message)
+                             .trimmed());
+    }
+}
+
+void printRates(const QList<ShippingRate> &rates)
+{
+    if (rates.isEmpty()) {
+        Output::line(tr("Gelato offers no Standard or Express shipping for this order"));
+        return;
+    }
+    QList<QStringList> table {{tr("TYPE"), tr("PRICE"), tr("DELIVERY"), tr("METHODS")}};
+    for (const ShippingRate &rate : rates) {
+        const QString from = rate.minDeliveryDate.date().toString(Qt::ISODate);
+        const QString to = rate.maxDeliveryDate.date().toString(Qt::ISODate);
+        table.append({rate.type == u"express"_s ? tr("Express") : tr("Standard"),
+                      money(rate.price, rate.currency), from == to ? dash(from) : from + u" – "_s + to,
+                      rate.shipmentMethodUid});
+    }
+    Output::table(table);
+}
+
+} // namespace Bottega::OrderPrinting
