@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <gtest/gtest.h>
 
@@ -133,9 +134,12 @@ TEST_F(WebhookQueuePageTest, RetrySelectedRowsAndCleanUp)
 
 TEST_F(WebhookQueuePageTest, ANewFailureRaisesTheCountAndABanner)
 {
+    // Offscreen there is no system tray: the notification is the banner in the window.
+    ASSERT_FALSE(QSystemTrayIcon::isSystemTrayAvailable());
     WebhookQueuePage page(&db());
     EXPECT_EQ(page.failedCount(), 0);
     QSignalSpy counts(&page, &WebhookQueuePage::failedCountChanged);
+    QSignalSpy notified(&page, &WebhookQueuePage::failureNotified);
 
     add(u"gelato"_s, u"order_status_updated"_s, u"os_1"_s, WebhookQueueItem::State::Failed, u"boom"_s);
     page.refresh();
@@ -147,6 +151,13 @@ TEST_F(WebhookQueuePageTest, ANewFailureRaisesTheCountAndABanner)
     EXPECT_TRUE(banner->hasMessage());
     EXPECT_EQ(banner->type(), InlineMessage::Type::Error);
     EXPECT_EQ(page.model()->rowCount(), 1);
+    ASSERT_EQ(notified.size(), 1);
+    EXPECT_FALSE(notified[0][1].toBool());
+    EXPECT_EQ(notified[0][0].toString(), banner->text());
+
+    // Refreshing again is no news: nothing more is announced.
+    page.refresh();
+    EXPECT_EQ(notified.size(), 1);
 }
 
 } // namespace

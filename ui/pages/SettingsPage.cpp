@@ -5,6 +5,7 @@
 #include "core/server/Server.h"
 #include "core/settings/Settings.h"
 #include "ui/pages/GelatoWebhookPanel.h"
+#include "ui/pages/PoleepoWebhookPanel.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
 #include "ui/widgets/SecretField.h"
@@ -77,6 +78,7 @@ SettingsPage::SettingsPage(const AppContext &context, QWidget *parent)
     QWidget *company = buildCompanyGroup();
     QWidget *server = buildServerGroup();
     m_webhookPanel = new GelatoWebhookPanel(content);
+    m_poleepoWebhooks = new PoleepoWebhookPanel(m_context.database, m_context.secrets, content);
     alignLabels({gelato, poleepo, company});
     alignLabels({server, m_webhookPanel});
     auto *left = new QVBoxLayout;
@@ -87,6 +89,7 @@ SettingsPage::SettingsPage(const AppContext &context, QWidget *parent)
     auto *right = new QVBoxLayout;
     right->addWidget(server);
     right->addWidget(m_webhookPanel);
+    right->addWidget(m_poleepoWebhooks);
     right->addStretch(1);
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
@@ -375,6 +378,7 @@ void SettingsPage::updateWebhookUrl()
     if (text.isEmpty())
         text = u"http://"_s + (listen->text().isEmpty() ? u"127.0.0.1:8069"_s : listen->text());
     m_webhookPanel->setPublicUrl(QUrl(text, QUrl::StrictMode));
+    m_poleepoWebhooks->setPublicUrl(QUrl(text, QUrl::StrictMode));
 }
 
 void SettingsPage::updateServerState()

@@ -1,4 +1,5 @@
-// SettingsPage: edits the connectors and the built-in server (CONF-1, CONF-2, CONF-3, CONF-5).
+// SettingsPage: edits the connectors and the built-in server (CONF-1, CONF-2, CONF-3, CONF-5) and
+// lists the Poleepo webhook records with their URLs (CONF-4).
 // Non-secret fields go through Settings::set, which validates them; secrets go to the SecretStore
 // and are only ever shown as "set" / "not set".
 #pragma once
@@ -14,6 +15,7 @@ class QPushButton;
 namespace Bottega {
 
 class GelatoWebhookPanel;
+class PoleepoWebhookPanel;
 class InlineMessage;
 class SecretField;
 
@@ -40,6 +42,7 @@ public:
     SecretField *secretField(const QString &key) const;
     InlineMessage *message() const;
     GelatoWebhookPanel *gelatoWebhookPanel() const;
+    PoleepoWebhookPanel *poleepoWebhookPanel() const { return m_poleepoWebhooks; }
 
 Q_SIGNALS:
     void saveFinished(bool ok);
@@ -60,6 +63,7 @@ private:
     QList<SettingEditor *> m_editors;
     QList<SecretField *> m_secrets;
     GelatoWebhookPanel *m_webhookPanel = nullptr;
+    PoleepoWebhookPanel *m_poleepoWebhooks = nullptr;
     QLabel *m_serverState = nullptr;
     InlineMessage *m_message;
     QPushButton *m_saveButton;

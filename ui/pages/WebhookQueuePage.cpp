@@ -6,6 +6,7 @@
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -16,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -141,14 +143,40 @@ void WebhookQueuePage::updateFailedCount()
     const int failed = int(counts->value(WebhookQueueItem::State::Failed));
     // Only a rise is news: the first count and falls (retries, clean up) are not.
     if (m_failedCount >= 0 && failed > m_failedCount) {
-        m_message->showMessage(InlineMessage::Type::Error,
-                               tr("%n webhook call(s) failed: see the Failed ones in the list.", "", failed));
+        notifyFailures(failed - m_failedCount, failed);
         m_model->refresh();
     }
     if (failed != m_failedCount) {
         m_failedCount = failed;
         Q_EMIT failedCountChanged(failed);
     }
+}
+
+void WebhookQueuePage::notifyFailures(int newlyFailed, int failed)
+{
+    const QString text = tr("%n webhook call(s) failed: see the Failed ones in the list.", "", failed);
+    // The window may be hidden behind others or minimised: the tray reaches the user anyway.
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+            m_tray->setToolTip(tr("Bottega"));
+            // A click on the message brings the window, and this page's list, to the front.
+            connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+                if (QWidget *top = window()) {
+                    top->showNormal();
+                    top->raise();
+                    top->activateWindow();
+                }
+            });
+        }
+        m_tray->show();
+        m_tray->showMessage(tr("%n webhook call(s) just failed", "", newlyFailed), text,
+                            QSystemTrayIcon::Warning);
+        Q_EMIT failureNotified(text, true);
+        return;
+    }
+    m_message->showMessage(InlineMessage::Type::Error, text);
+    Q_EMIT failureNotified(text, false);
 }
 
 void WebhookQueuePage::showSelectedPayload()

@@ -1,6 +1,7 @@
 // WebhookQueuePage: the webhook queue (HOOK-5): filter by state, source, event and text, read a
 // call's payload pretty-printed, retry one or many, clean up processed rows. It counts the failed
-// calls for the sidebar and shows a banner when a new one fails.
+// calls for the sidebar and, when a new one fails, notifies: in the system tray when there is one,
+// otherwise with a banner in the window.
 #pragma once
 
 #include <QWidget>
@@ -9,6 +10,7 @@ class QComboBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QSystemTrayIcon;
 class QTableView;
 class QTimer;
 
@@ -42,10 +44,13 @@ public:
 
 Q_SIGNALS:
     void failedCountChanged(int count);
+    // A newly failed call was announced, in the tray or (inTray false) in the page's banner.
+    void failureNotified(const QString &text, bool inTray);
 
 private:
     void showSelectedPayload();
     void updateFailedCount();
+    void notifyFailures(int newlyFailed, int failed);
 
     Database *m_database;
     Settings *m_settings;
@@ -60,6 +65,7 @@ private:
     QPushButton *m_cleanUp;
     InlineMessage *m_message;
     QTimer *m_timer;
+    QSystemTrayIcon *m_tray = nullptr; // created at the first failure, when there is a tray
     int m_failedCount = -1; // -1: not counted yet
 };
 
