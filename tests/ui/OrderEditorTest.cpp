@@ -7,10 +7,12 @@
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/VariantRepository.h"
 #include "tests/support/TestUtil.h"
+#include "tests/ui/LengtheningTranslator.h"
 #include "tests/ui/OrderFixture.h"
 #include "ui/pages/OrderEditorDialog.h"
 #include "ui/pages/OrderGelatoPanel.h"
 #include "ui/pages/OrderLinesPanel.h"
+#include "ui/pages/OrderListPage.h"
 #include "ui/pages/OrderShippingPanel.h"
 #include "ui/pages/OrderTimelinePanel.h"
 #include "ui/widgets/AddressForm.h"
@@ -138,10 +140,10 @@ TEST_F(OrderEditorTest, GelatosRefusalIsShownVerbatim)
     rig().fake.orders().refuseNext(rig().fake.orders().quotePath(), 400, u"Country IT is not served today"_s);
     editor.getRate();
     ASSERT_TRUE(waitIdle(editor));
-    EXPECT_EQ(editor.message()->type(), InlineMessage::Type::Error);
-    EXPECT_TRUE(editor.message()->text().contains(u"Country IT is not served today"_s))
-            << editor.message()->text().toStdString();
-    EXPECT_TRUE(editor.shipping()->message()->text().contains(u"Country IT is not served today"_s));
+    EXPECT_EQ(editor.shipping()->message()->type(), InlineMessage::Type::Error);
+    EXPECT_TRUE(editor.shipping()->message()->text().contains(u"Country IT is not served today"_s))
+            << editor.shipping()->message()->text().toStdString();
+    EXPECT_FALSE(editor.message()->hasMessage()); // said once, where the rates go
     EXPECT_TRUE(editor.shipping()->rates().isEmpty());
 }
 
@@ -249,6 +251,56 @@ TEST_F(OrderEditorTest, ALineOfAnotherKindOfGoodIsRefusedWithTheRulesMessage)
     ASSERT_FALSE(expected.ok());
     EXPECT_EQ(lines->message()->text(), expected.error()) << lines->message()->text().toStdString();
     EXPECT_TRUE(lines->message()->text().contains(u"MUG-1"_s)) << lines->message()->text().toStdString();
+}
+
+// Italian is about 40% longer than English: the list and every tab of the editor (a sent order, so
+// the Gelato tab has content, and a draft with problems, so every banner shows) keep their buttons
+// and labels whole at the editor's size.
+TEST_F(OrderEditorTest, PagesFitWithWordsFortyPercentLonger)
+{
+    LengtheningTranslator translator;
+    ASSERT_TRUE(QCoreApplication::installTranslator(&translator));
+    const qint64 sentId = create(readyOrder(u"WEB-6"_s));
+    SalesOrder broken = readyOrder(u"WEB-7"_s);
+    broken.shippingAddress.city.clear();
+    broken.shippingAddress.postCode = u"1234567890123456"_s;
+    const qint64 brokenId = create(broken);
+    {
+        OrderEditorDialog sender(&db(), &service(), sentId);
+        sender.confirm();
+        ASSERT_TRUE(waitIdle(sender));
+    }
+    OrderListPage list(&db(), &service());
+    OrderEditorDialog sent(&db(), &service(), sentId);
+    OrderEditorDialog draft(&db(), &service(), brokenId);
+    const auto check = [](QWidget &widget, const QSize &size, const QString &name) {
+        widget.resize(size);
+        widget.show();
+        QApplication::processEvents();
+        widget.grab().save(QDir::temp().filePath(u"bottega-%1.png"_s.arg(name)));
+        EXPECT_LE(widget.minimumSizeHint().width(), size.width()) << name.toStdString();
+        EXPECT_LE(widget.minimumSizeHint().height(), size.height()) << name.toStdString();
+        for (const QPushButton *button : widget.findChildren<QPushButton *>()) {
+            if (button->isVisible()) {
+                EXPECT_GE(button->width(), button->sizeHint().width())
+                        << name.toStdString() << ": " << button->text().toStdString();
+            }
+        }
+        for (const QLabel *label : widget.findChildren<QLabel *>()) {
+            if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty()) {
+                EXPECT_GE(label->width(), label->minimumSizeHint().width())
+                        << name.toStdString() << ": " << label->text().toStdString();
+            }
+        }
+    };
+    check(list, QSize(940, 600), u"long-order-list"_s);
+    for (int tab = 0; tab < sent.tabs()->count(); ++tab) {
+        sent.tabs()->setCurrentIndex(tab);
+        check(sent, QSize(960, 680), u"long-order-sent-%1"_s.arg(tab));
+        draft.tabs()->setCurrentIndex(tab);
+        check(draft, QSize(960, 680), u"long-order-draft-%1"_s.arg(tab));
+    }
+    QCoreApplication::removeTranslator(&translator);
 }
 
 } // namespace

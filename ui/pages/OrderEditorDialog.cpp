@@ -167,25 +167,25 @@ QWidget *OrderEditorDialog::createOrderTab()
     m_source->setObjectName(u"orderSource"_s);
     m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *left = new QFormLayout;
+    auto *orderBox = new QGroupBox(tr("Order"), page);
+    auto *left = new QFormLayout(orderBox);
     left->addRow(tr("Reference:"), m_reference);
     left->addRow(tr("Currency:"), m_currency);
     left->addRow(tr("Source:"), m_source);
-    auto *right = new QFormLayout;
+    auto *customer = new QGroupBox(tr("Customer"), page);
+    auto *right = new QFormLayout(customer);
     right->addRow(tr("First name:"), m_firstName);
     right->addRow(tr("Last name:"), m_lastName);
     right->addRow(tr("Email:"), m_email);
     right->addRow(tr("Phone:"), m_phone);
-    auto *customer = new QGroupBox(tr("Customer"), page);
-    auto *columns = new QHBoxLayout(customer);
-    columns->addLayout(left, 1);
-    columns->addSpacing(16);
-    columns->addLayout(right, 1);
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(orderBox, 2);
+    columns->addWidget(customer, 3);
     auto *lines = new QGroupBox(tr("Lines"), page);
     auto *linesLayout = new QVBoxLayout(lines);
     linesLayout->addWidget(m_lines);
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(customer);
+    layout->addLayout(columns);
     layout->addWidget(lines, 1);
     return page;
 }
@@ -290,11 +290,9 @@ void OrderEditorDialog::fillForm()
     if (m_orders && m_order.id != 0) {
         const CompanyCheck check = m_orders->companyCheck(m_order.id);
         if (check.state == CompanyCheck::State::Mismatch)
-            m_companyWarning->showMessage(
-                    InlineMessage::Type::Warning,
-                    tr("The company in Settings does not match the billing entity Gelato reports: %1. Gelato "
-                       "may refuse orders until they match.")
-                            .arg(check.message));
+            // CONF-2: Gelato refuses orders while the company differs; the message says what differs.
+            m_companyWarning->showMessage(InlineMessage::Type::Warning,
+                                          tr("Company check: %1").arg(check.message));
         else
             m_companyWarning->clearMessage();
     }
@@ -361,6 +359,8 @@ void OrderEditorDialog::updateState()
     const bool ready = m_orders && !m_busy;
     const bool hasGelatoOrder = !m_order.gelatoOrderId.isEmpty();
     m_save->setEnabled(ready && isEditable());
+    m_save->setVisible(isEditable());
+    m_confirm->setVisible(sendable);
     m_confirm->setEnabled(ready && sendable && blocked.isEmpty());
     m_sendDraft->setEnabled(ready && sendable && blocked.isEmpty());
     m_confirm->setToolTip(blocked.isEmpty() ? tr("Sends the order to Gelato to be produced and shipped")
@@ -370,8 +370,11 @@ void OrderEditorDialog::updateState()
     m_deleteDraft->setVisible(m_order.state == OrderState::GelatoDraft);
     m_promote->setEnabled(ready);
     m_deleteDraft->setEnabled(ready);
-    m_cancel->setEnabled(ready && hasGelatoOrder && m_order.state != OrderState::Cancelled
-                         && m_order.state != OrderState::GelatoDraft);
+    // Gelato cancels until the order is printed (ORD-6); after shipping there is nothing to cancel.
+    const bool cancellable = m_order.state == OrderState::Sent || m_order.state == OrderState::InProduction
+            || m_order.state == OrderState::Failed;
+    m_cancel->setEnabled(ready && hasGelatoOrder && cancellable);
+    m_cancel->setVisible(hasGelatoOrder && m_order.state != OrderState::GelatoDraft);
     m_refresh->setEnabled(ready && hasGelatoOrder);
     m_shipping->setGetRateBlocked(!m_orders ? tr("Orders are unavailable.") : blocked);
     m_shipping->setReadOnly(!isEditable() || m_busy);
@@ -425,18 +428,17 @@ void OrderEditorDialog::finishCall(const Result<SalesOrder> &result, const QStri
 void OrderEditorDialog::getRate()
 {
     startCall(tr("Asking Gelato for the shipping rates of %1…").arg(m_reference->text()), [this](qint64 id) {
+        // The shipping tab shows the progress and the answer (or Gelato's error) itself.
+        m_message->clearMessage();
         m_shipping->setBusy(true);
         m_tabs->setCurrentIndex(ShippingTab);
         m_orders->quote(id, this, [this](const Result<QList<ShippingRate>> &rates) {
             m_busy = false;
             m_shipping->setBusy(false);
-            if (rates) {
-                m_message->clearMessage();
+            if (rates)
                 m_shipping->showRates(rates.value());
-            } else {
-                m_message->showMessage(InlineMessage::Type::Error, rates.error());
+            else
                 m_shipping->showError(rates.error());
-            }
             updateState();
         });
     });

@@ -92,7 +92,7 @@ OrderGelatoPanel::OrderGelatoPanel(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(new QLabel(tr("Items"), this));
     layout->addWidget(m_items, 1);
-    layout->addWidget(packages);
+    layout->addWidget(packages, 1);
 }
 
 OrderGelatoPanel::~OrderGelatoPanel() = default;

@@ -78,11 +78,13 @@ OrderLinesPanel::OrderLinesPanel(Database *database, OrderService *orders, QWidg
     m_total->setObjectName(u"linesTotal"_s);
     m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
-    auto *add = new QHBoxLayout;
+    m_addRow = new QWidget(this);
+    auto *add = new QHBoxLayout(m_addRow);
+    add->setContentsMargins(0, 0, 0, 0);
     add->addWidget(m_picker, 1);
-    add->addWidget(new QLabel(tr("Quantity"), this));
+    add->addWidget(new QLabel(tr("Quantity"), m_addRow));
     add->addWidget(m_quantity);
-    add->addWidget(new QLabel(tr("Unit price"), this));
+    add->addWidget(new QLabel(tr("Unit price"), m_addRow));
     add->addWidget(m_unitPrice);
     add->addWidget(m_add);
     auto *bottom = new QHBoxLayout;
@@ -91,7 +93,7 @@ OrderLinesPanel::OrderLinesPanel(Database *database, OrderService *orders, QWidg
     bottom->addWidget(m_total);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(add);
+    layout->addWidget(m_addRow);
     layout->addWidget(m_message);
     layout->addWidget(m_table, 1);
     layout->addLayout(bottom);
@@ -175,10 +177,9 @@ void OrderLinesPanel::setOrder(const SalesOrder &order)
 
 void OrderLinesPanel::setReadOnly(bool readOnly)
 {
-    for (QWidget *widget : {static_cast<QWidget *>(m_picker), static_cast<QWidget *>(m_quantity),
-                            static_cast<QWidget *>(m_unitPrice), static_cast<QWidget *>(m_add),
-                            static_cast<QWidget *>(m_remove)})
-        widget->setEnabled(!readOnly);
+    // An order already sent cannot change: the controls to change it would only be noise.
+    m_addRow->setVisible(!readOnly);
+    m_remove->setVisible(!readOnly);
 }
 
 bool OrderLinesPanel::addPickedLine()

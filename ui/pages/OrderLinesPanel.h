@@ -61,6 +61,7 @@ private:
     Database *m_database;
     OrderService *m_orders;
     SalesOrder m_order;
+    QWidget *m_addRow = nullptr;
     QComboBox *m_picker;
     QSpinBox *m_quantity;
     QDoubleSpinBox *m_unitPrice;

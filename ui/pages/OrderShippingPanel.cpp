@@ -13,6 +13,7 @@
 #include <QRadioButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +51,8 @@ OrderShippingPanel::OrderShippingPanel(QWidget *parent)
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(DeliveryColumn, QHeaderView::Stretch);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    fitTable();
 
     auto *choice = new QHBoxLayout;
     choice->addWidget(new QLabel(tr("Shipping:"), this));
@@ -62,8 +65,9 @@ OrderShippingPanel::OrderShippingPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(choice);
     layout->addWidget(m_message);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table);
     layout->addWidget(m_chosen);
+    layout->addStretch(1);
 
     connect(m_getRate, &QPushButton::clicked, this, &OrderShippingPanel::getRateRequested);
     connect(group, &QButtonGroup::buttonClicked, this, &OrderShippingPanel::typeChanged);
@@ -103,7 +107,9 @@ void OrderShippingPanel::setReadOnly(bool readOnly)
     m_standard->setEnabled(!readOnly);
     m_express->setEnabled(!readOnly);
     setGetRateBlocked(m_blockedReason);
-    showRates(m_rates);
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (QWidget *button = m_table->cellWidget(row, ChooseColumn))
+            button->setEnabled(!readOnly);
 }
 
 void OrderShippingPanel::setGetRateBlocked(const QString &reason)
@@ -132,7 +138,7 @@ void OrderShippingPanel::showError(const QString &error)
 void OrderShippingPanel::showRates(const QList<ShippingRate> &rates)
 {
     m_rates = rates;
-    if (!m_busy && m_message->type() != InlineMessage::Type::Error)
+    if (!m_busy)
         m_message->clearMessage();
     const QLocale locale;
     m_table->setRowCount(int(rates.size()));
@@ -162,6 +168,18 @@ void OrderShippingPanel::showRates(const QList<ShippingRate> &rates)
         connect(button, &QPushButton::clicked, this, [this, row] { choose(row); });
         m_table->setCellWidget(row, ChooseColumn, button);
     }
+    fitTable();
+}
+
+void OrderShippingPanel::fitTable()
+{
+    // Gelato offers a rate or two per type: the table is as tall as its rows, not the whole tab.
+    const int rows = std::max(2, m_table->rowCount());
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
+    for (int row = 0; row < rows; ++row)
+        height += row < m_table->rowCount() ? m_table->rowHeight(row)
+                                            : m_table->verticalHeader()->defaultSectionSize();
+    m_table->setFixedHeight(height);
 }
 
 void OrderShippingPanel::choose(int row)

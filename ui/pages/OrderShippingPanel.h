@@ -57,6 +57,8 @@ Q_SIGNALS:
     void typeChanged();
 
 private:
+    void fitTable();
+
     QRadioButton *m_standard;
     QRadioButton *m_express;
     QPushButton *m_getRate;

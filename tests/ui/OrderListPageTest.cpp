@@ -1,0 +1,118 @@
+// OrderListPage and OrderImportDialog with a real OrderService: the list re-reads when an order
+// changes, a CSV file is previewed with its per-row errors and nothing imported, a good one is
+// imported all at once; the editor warns when the company differs from Gelato's billing entity.
+#include "ui/pages/OrderListPage.h"
+
+#include "core/settings/Settings.h"
+#include "core/store/SalesOrderRepository.h"
+#include "tests/support/TestUtil.h"
+#include "tests/ui/OrderFixture.h"
+#include "ui/models/OrderTableModel.h"
+#include "ui/pages/OrderEditorDialog.h"
+#include "ui/pages/OrderImportDialog.h"
+#include "ui/widgets/InlineMessage.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Test {
+namespace {
+
+class OrderListPageTest : public OrderFixture
+{
+protected:
+    QString writeCsv(const QString &name, const QByteArray &text)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+};
+
+TEST_F(OrderListPageTest, TheListReReadsWhenAnOrderChanges)
+{
+    OrderListPage page(&db(), &service());
+    EXPECT_EQ(page.model()->rowCount(), 0);
+    create(readyOrder(u"WEB-10"_s)); // through the service: orderChanged
+    ASSERT_TRUE(waitUntil([&] { return page.model()->rowCount() == 1; }));
+    EXPECT_EQ(page.model()->index(0, OrderTableModel::ReferenceColumn).data().toString(), u"WEB-10"_s);
+    EXPECT_EQ(page.countLabel()->text(), u"1 order(s)"_s);
+}
+
+TEST_F(OrderListPageTest, ImportPreviewListsEachBadRowAndImportsNothing)
+{
+    const QString path
+            = writeCsv(u"bad.csv"_s,
+                       "reference,firstName,lastName,addressLine1,city,postCode,country,email,sku,quantity\n"
+                       "CSV-1,Anna,Neri,Via Po 3,Torino,10123,IT,anna@example.com,TS-M-O,1\n"
+                       "CSV-2,Bruno,Neri,Via Po 4,Torino,10123,IT,bruno@example.com,NOPE,1\n"
+                       "CSV-3,Carla,Neri,Via Po 5,Torino,10123,IT,carla@example.com,TS-L-O,0\n");
+    OrderImportDialog preview(&service(), path);
+    ASSERT_EQ(preview.report().errors.size(), 2) << preview.summary()->text().toStdString();
+    QTableWidget *errors = preview.errorTable();
+    ASSERT_EQ(errors->rowCount(), 2);
+    EXPECT_EQ(errors->item(0, OrderImportDialog::RowColumn)->text(), u"2"_s);
+    EXPECT_EQ(errors->item(0, OrderImportDialog::FieldColumn)->text(), u"sku"_s);
+    EXPECT_TRUE(errors->item(0, OrderImportDialog::ProblemColumn)->text().contains(u"NOPE"_s));
+    EXPECT_EQ(errors->item(1, OrderImportDialog::FieldColumn)->text(), u"quantity"_s);
+    EXPECT_FALSE(preview.importButton()->isEnabled());
+    EXPECT_FALSE(preview.apply());
+    EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 0);
+}
+
+TEST_F(OrderListPageTest, ImportAppliesEveryOrderOfAGoodFile)
+{
+    const QString path
+            = writeCsv(u"good.csv"_s,
+                       "reference,firstName,lastName,addressLine1,city,postCode,country,email,sku,quantity\n"
+                       "CSV-1,Anna,Neri,Via Po 3,Torino,10123,IT,anna@example.com,TS-M-O,1\n"
+                       "CSV-1,Anna,Neri,Via Po 3,Torino,10123,IT,anna@example.com,TS-L-R,2\n"
+                       "CSV-2,Bruno,Neri,Via Po 4,Torino,10123,IT,bruno@example.com,TS-L-O,1\n");
+    OrderListPage page(&db(), &service());
+    OrderImportDialog preview(&service(), path);
+    EXPECT_TRUE(preview.errorTable()->isHidden());
+    EXPECT_TRUE(preview.summary()->text().contains(u"CSV-1, CSV-2"_s))
+            << preview.summary()->text().toStdString();
+    ASSERT_TRUE(preview.importButton()->isEnabled());
+    EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 0); // the preview was a dry run
+    ASSERT_TRUE(preview.apply()) << preview.message()->text().toStdString();
+    EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 2);
+    ASSERT_TRUE(waitUntil([&] { return page.model()->rowCount() == 2; }));
+    const auto first = SalesOrderRepository(db()).findByReference(u"CSV-1"_s);
+    ASSERT_TRUE(first.ok() && first->has_value());
+    EXPECT_EQ(SalesOrderRepository(db()).get(**first)->lines.size(), 2);
+}
+
+TEST_F(OrderListPageTest, TheEditorWarnsWhenTheCompanyDiffersFromGelatosBillingEntity)
+{
+    ASSERT_TRUE(rig().settings.set(u"company.name"_s, u"Bottega Srl"_s).ok());
+    const qint64 id = create(readyOrder(u"WEB-11"_s));
+    {
+        OrderEditorDialog editor(&db(), &service(), id);
+        EXPECT_FALSE(editor.companyWarning()->hasMessage()); // nothing from Gelato yet
+        editor.confirm();
+        ASSERT_TRUE(waitUntil([&] { return !editor.isBusy(); }, 8000));
+        ASSERT_EQ(editor.message()->type(), InlineMessage::Type::Positive)
+                << editor.message()->text().toStdString();
+        const CompanyCheck check = service().companyCheck(id);
+        ASSERT_EQ(check.state, CompanyCheck::State::Mismatch);
+        EXPECT_TRUE(editor.companyWarning()->hasMessage());
+        EXPECT_EQ(editor.companyWarning()->type(), InlineMessage::Type::Warning);
+        EXPECT_TRUE(editor.companyWarning()->text().contains(check.message));
+        EXPECT_TRUE(editor.companyWarning()->text().contains(u"Bottega Srl"_s))
+                << editor.companyWarning()->text().toStdString();
+    }
+}
+
+} // namespace
+} // namespace Bottega::Test
