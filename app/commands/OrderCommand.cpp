@@ -147,7 +147,7 @@ int importCsv(Runtime &runtime, const CommandLine &commandLine)
                                   {u"dryRun"_s, dryRun}});
     } else {
         for (const OrderImportReport::RowError &error : report->errors)
-            Output::error(tr("row %1, %2: %3").arg(error.row).arg(error.field, error.message));
+            Output::error(error.message); // "row 2, sku: no variant with SKU …"
         if (report->errors.isEmpty())
             Output::line((dryRun ? tr("%n order(s) would be created: %1", int(report->references.size()))
                                  : tr("%n order(s) created: %1", int(report->references.size())))

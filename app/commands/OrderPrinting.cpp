@@ -243,9 +243,9 @@ void printOrder(const SalesOrder &order, const CompanyCheck &companyCheck)
         const QString change
                 = event.newState.isEmpty() ? QString() : dash(event.oldState) + u" → "_s + event.newState;
         const QString when = event.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
-        Output::line(QString(when + u"  "_s + OrderEvent::sourceName(event.source) + u"  "_s + change + u' '
-                             + event.message)
-                             .trimmed());
+        const QString what = change.isEmpty() || event.message.isEmpty() ? QString(change + event.message)
+                                                                         : change + u": "_s + event.message;
+        Output::line(when + u"  "_s + OrderEvent::sourceName(event.source) + u"  "_s + what);
     }
 }
 

@@ -178,6 +178,46 @@ TEST_F(OrderCli, BadJsonIsRefusedNamingTheField)
     EXPECT_TRUE(QJsonDocument::fromJson(listed.out.toUtf8()).array().isEmpty()) << qPrintable(listed.out);
 }
 
+TEST_F(OrderCli, ImportCsvDryRunErrorsPerRowThenImport)
+{
+    const QString header = u"reference,currency,firstName,lastName,addressLine1,city,postCode,country,email,"
+                           "variantId,quantity,price\n"_s;
+    const QString row = u",EUR,Anna,Rossi,Via Roma 1,Milano,20100,IT,anna@example.com,%1,%2,25\n"_s;
+    const QString good = write(u"good.csv"_s,
+                               QString(header + u"CSV-1"_s + row.arg(variantId).arg(2) + u"CSV-1"_s
+                                       + row.arg(variantId).arg(1) + u"CSV-2"_s + row.arg(variantId).arg(3))
+                                       .toUtf8());
+    const auto dry = run({u"order"_s, u"import-csv"_s, good, u"--dry-run"_s, u"--json"_s});
+    ASSERT_EQ(dry.exitCode, 0) << qPrintable(dry.err);
+    const QJsonObject report = QJsonDocument::fromJson(dry.out.toUtf8()).object();
+    EXPECT_EQ(report.value(u"references"_s).toArray(), (QJsonArray {u"CSV-1"_s, u"CSV-2"_s}));
+    EXPECT_FALSE(report.value(u"applied"_s).toBool());
+    EXPECT_TRUE(report.value(u"errors"_s).toArray().isEmpty());
+    EXPECT_TRUE(QJsonDocument::fromJson(run({u"order"_s, u"list"_s, u"--json"_s}).out.toUtf8())
+                        .array()
+                        .isEmpty());
+
+    const QString bad = write(
+            u"bad.csv"_s,
+            QString(header + u"CSV-3"_s + row.arg(variantId).arg(1) + u"CSV-4"_s + row.arg(variantId).arg(0))
+                    .toUtf8());
+    const auto refused = run({u"order"_s, u"import-csv"_s, bad});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains(u"row 2, quantity"_s)) << qPrintable(refused.err);
+    EXPECT_TRUE(QJsonDocument::fromJson(run({u"order"_s, u"list"_s, u"--json"_s}).out.toUtf8())
+                        .array()
+                        .isEmpty());
+
+    const auto imported = run({u"order"_s, u"import-csv"_s, good});
+    ASSERT_EQ(imported.exitCode, 0) << qPrintable(imported.err);
+    EXPECT_TRUE(imported.out.contains(u"CSV-1, CSV-2"_s)) << qPrintable(imported.out);
+    const QJsonArray rows
+            = QJsonDocument::fromJson(run({u"order"_s, u"list"_s, u"--json"_s}).out.toUtf8()).array();
+    ASSERT_EQ(rows.size(), 2);
+    EXPECT_EQ(rows.at(0)[u"source"_s].toString(), u"csv"_s);
+    EXPECT_EQ(run({u"order"_s, u"list"_s, u"--dry-run"_s}).exitCode, 2);
+}
+
 TEST_F(OrderCli, QuotePrintsStandardAndExpressRates)
 {
     const QString id = create(u"WEB-1003"_s);
@@ -303,6 +343,10 @@ TEST_F(OrderCli, CancelOnceThenRefusedAndRefreshReadsTracking)
     ASSERT_EQ(packages.size(), 1) << qPrintable(refreshed.out);
     EXPECT_TRUE(packages.at(0)[u"trackingCode"_s].toString().startsWith(u"TRK"_s));
     EXPECT_TRUE(packages.at(0)[u"trackingUrl"_s].toString().startsWith(u"https://track.example/"_s));
+    const auto text = run({u"order"_s, u"show"_s, second});
+    ASSERT_EQ(text.exitCode, 0) << qPrintable(text.err);
+    EXPECT_TRUE(text.out.contains(u"Gelato order: "_s + secondGelatoId)) << qPrintable(text.out);
+    EXPECT_TRUE(text.out.contains(packages.at(0)[u"trackingCode"_s].toString())) << qPrintable(text.out);
 }
 
 } // namespace
