@@ -50,7 +50,31 @@ Result<void> saveItemsAndPackages(const Database &database, SalesOrder &order, c
     return {};
 }
 
+void setCost(SalesOrder &order, const QList<GelatoReceipt> &receipts)
+{
+    const GelatoReceipt totals = GelatoOrderAnswer::purchaseTotals(receipts);
+    order.gelatoCostCurrency = totals.currency;
+    order.gelatoCostProducts = totals.productsPrice;
+    order.gelatoCostShipping = totals.shippingPrice;
+    order.gelatoCostPackaging = totals.packagingPrice;
+    order.gelatoCostVat = totals.totalVat;
+    order.gelatoCostTotal = totals.totalInclVat;
+}
+
 } // namespace
+
+Result<void> GelatoOrderAnswer::storeCost(const Database &database, qint64 orderId,
+                                          const QList<GelatoReceipt> &receipts)
+{
+    if (receipts.isEmpty())
+        return {};
+    SalesOrderRepository orders(database);
+    auto order = orders.get(orderId);
+    if (!order)
+        return makeError(order.error());
+    setCost(*order, receipts);
+    return orders.update(*order);
+}
 
 GelatoReceipt GelatoOrderAnswer::purchaseTotals(const QList<GelatoReceipt> &receipts)
 {
@@ -129,15 +153,8 @@ Result<bool> GelatoOrderAnswer::apply(const Database &database, qint64 orderId, 
         if (!answer.shipment->shipmentMethodUid.isEmpty())
             order->shipmentMethodUid = answer.shipment->shipmentMethodUid;
     }
-    if (!answer.receipts.isEmpty()) {
-        const GelatoReceipt totals = purchaseTotals(answer.receipts);
-        order->gelatoCostCurrency = totals.currency;
-        order->gelatoCostProducts = totals.productsPrice;
-        order->gelatoCostShipping = totals.shippingPrice;
-        order->gelatoCostPackaging = totals.packagingPrice;
-        order->gelatoCostVat = totals.totalVat;
-        order->gelatoCostTotal = totals.totalInclVat;
-    }
+    if (!answer.receipts.isEmpty())
+        setCost(*order, answer.receipts);
     if (auto r = orders.update(*order); !r)
         return makeError(r.error());
     if (auto r = saveItemsAndPackages(database, *order, answer); !r)

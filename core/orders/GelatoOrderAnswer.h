@@ -27,6 +27,9 @@ public:
     // A connected order (split, ORD-5): its status, items and packages only.
     static Result<void> applyConnected(const Database &database, qint64 orderId, const GelatoOrder &answer);
 
+    // Stores the sums of the purchase receipts as the order's Gelato cost (nothing when none).
+    static Result<void> storeCost(const Database &database, qint64 orderId,
+                                  const QList<GelatoReceipt> &receipts);
     // Sums of the purchase receipts; the margin is the order total minus `total`.
     static GelatoReceipt purchaseTotals(const QList<GelatoReceipt> &receipts);
     static QString billingEntityJson(const GelatoBillingEntity &entity);

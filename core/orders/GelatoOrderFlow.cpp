@@ -168,7 +168,7 @@ void GelatoOrderFlow::continueWith(qint64 orderId, const GelatoOrder &answer, bo
                 m_sending.remove(orderId);
                 return done(makeError(u"%1: %2"_s.arg(reference, applied.error())));
             }
-            finish(orderId, done);
+            withConnected(orderId, *promoted, done);
         });
         return;
     }
@@ -177,7 +177,14 @@ void GelatoOrderFlow::continueWith(qint64 orderId, const GelatoOrder &answer, bo
         m_sending.remove(orderId);
         return done(makeError(u"%1: %2"_s.arg(reference, applied.error())));
     }
-    finish(orderId, std::move(done));
+    withConnected(orderId, answer, std::move(done));
+}
+
+void GelatoOrderFlow::withConnected(qint64 orderId, const GelatoOrder &answer, Callback<SalesOrder> done)
+{
+    QStringList connected = answer.connectedOrderIds;
+    connected.removeAll(answer.id);
+    refreshConnected(orderId, connected, answer.receipts, std::move(done));
 }
 
 void GelatoOrderFlow::sendFailed(qint64 orderId, const QString &error, Callback<SalesOrder> done)
@@ -294,24 +301,34 @@ void GelatoOrderFlow::refresh(const SalesOrder &order, OrderEvent::Source source
             return done(makeError(u"%1: %2"_s.arg(reference, answer.error())));
         if (auto r = GelatoOrderAnswer::apply(m_database, orderId, *answer, source); !r)
             return done(makeError(u"%1: %2"_s.arg(reference, r.error())));
-        QStringList connected = answer->connectedOrderIds;
-        connected.removeAll(answer->id);
-        refreshConnected(orderId, connected, done);
+        withConnected(orderId, *answer, done);
     });
 }
 
-void GelatoOrderFlow::refreshConnected(qint64 orderId, QStringList connectedIds, Callback<SalesOrder> done)
+void GelatoOrderFlow::refreshConnected(qint64 orderId, QStringList connectedIds,
+                                       QList<GelatoReceipt> receipts, Callback<SalesOrder> done)
 {
-    if (connectedIds.isEmpty())
+    if (connectedIds.isEmpty()) {
+        // A split order costs what all its parts' purchase receipts add up to.
+        if (auto r = GelatoOrderAnswer::storeCost(m_database, orderId, receipts); !r) {
+            m_sending.remove(orderId);
+            return done(makeError(r.error()));
+        }
         return finish(orderId, std::move(done));
+    }
     const QString next = connectedIds.takeFirst();
-    m_gelato.getOrder(next, this, [=, this](Result<GelatoOrder> answer) {
-        if (!answer)
+    m_gelato.getOrder(next, this, [=, this](Result<GelatoOrder> answer) mutable {
+        if (!answer) {
+            m_sending.remove(orderId);
             return done(makeError(
                     tr("%1: connected order %2: %3").arg(referenceOf(orderId), next, answer.error())));
-        if (auto r = GelatoOrderAnswer::applyConnected(m_database, orderId, *answer); !r)
+        }
+        if (auto r = GelatoOrderAnswer::applyConnected(m_database, orderId, *answer); !r) {
+            m_sending.remove(orderId);
             return done(makeError(r.error()));
-        refreshConnected(orderId, connectedIds, done);
+        }
+        receipts.append(answer->receipts);
+        refreshConnected(orderId, connectedIds, receipts, done);
     });
 }
 

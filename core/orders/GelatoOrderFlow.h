@@ -7,6 +7,7 @@
 #include "core/domain/OrderEvent.h"
 #include "core/domain/Result.h"
 #include "core/domain/SalesOrder.h"
+#include "core/gelato/GelatoOrder.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -17,7 +18,6 @@ namespace Bottega {
 
 class Database;
 class GelatoClient;
-struct GelatoOrder;
 
 class GelatoOrderFlow final : public QObject
 {
@@ -56,7 +56,11 @@ private:
     // Back to draft after a send that did not reach Gelato; the error prefixed with the reference.
     void sendFailed(qint64 orderId, const QString &error, Callback<SalesOrder> done);
     void finish(qint64 orderId, Callback<SalesOrder> done);
-    void refreshConnected(qint64 orderId, QStringList connectedIds, Callback<SalesOrder> done);
+    // Reads the other parts of a split order (status, items, packages), then stores the cost of all
+    // parts' receipts.
+    void withConnected(qint64 orderId, const GelatoOrder &answer, Callback<SalesOrder> done);
+    void refreshConnected(qint64 orderId, QStringList connectedIds, QList<GelatoReceipt> receipts,
+                          Callback<SalesOrder> done);
     void reconcileNext(QList<qint64> pending, int refreshed, QStringList errors, Callback<int> done);
     QString referenceOf(qint64 orderId) const;
 

@@ -296,6 +296,28 @@ TEST_P(OrderServiceGelatoTest, GelatosRefusalIsShownVerbatimWithTheReference)
     EXPECT_EQ(fake().orderCount(), 1);
 }
 
+TEST_P(OrderServiceGelatoTest, ALocalFailureAfterTheDraftDeletesTheDraft)
+{
+    const qint64 id = createOrder(data.order());
+    std::optional<Result<SalesOrder>> result;
+    QObject context;
+    service->confirm(id, false, &context, [&result](Result<SalesOrder> r) { result.emplace(std::move(r)); });
+    // Claimed and on its way to Gelato; the local order disappears before Gelato's id can be saved.
+    ASSERT_EQ(service->get(id)->state, OrderState::Sending);
+    ASSERT_TRUE(SalesOrderRepository(db()).remove(id).ok());
+    ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }));
+    ASSERT_FALSE(result->ok());
+    EXPECT_TRUE(result->error().startsWith(u"%1: "_s.arg(id))) << result->error().toStdString();
+    const auto creates = requests("POST", fake().ordersPath());
+    ASSERT_EQ(creates.size(), 1);
+    EXPECT_EQ(fake().orderCount(), 0); // the draft was deleted
+    bool deleted = false;
+    for (const RecordedRequest &request : rig.fake.requests())
+        deleted = deleted || request.method == "DELETE";
+    EXPECT_TRUE(deleted);
+    EXPECT_TRUE(requests("PATCH", fake().ordersPath()).isEmpty());
+}
+
 TEST_P(OrderServiceGelatoTest, ANonJson5xxIsReadableAndCreatesNothing)
 {
     fake().htmlErrorNext(fake().ordersPath());
@@ -408,6 +430,11 @@ TEST_P(OrderServiceGelatoTest, ASplitOrderKeepsOneLocalOrderWithItsConnectedOrde
     const QString other = fake().orders().at(1).value("id"_L1).toString();
     ASSERT_EQ(sent->connectedOrders.size(), 1);
     EXPECT_EQ(sent->connectedOrders.at(0).gelatoOrderId, other);
+    EXPECT_EQ(sent->connectedOrders.at(0).status, u"created"_s);
+    EXPECT_EQ(sent->lines.at(1).gelatoItemId, other + u"-item-1"_s);
+    // The cost is both parts' purchase receipts.
+    EXPECT_DOUBLE_EQ(sent->gelatoCostProducts, 2 * 12.5 + 12.5);
+    EXPECT_DOUBLE_EQ(sent->gelatoCostShipping, 2 * 4.95);
 
     // A refresh reads the connected order too: its status, items and packages.
     ASSERT_TRUE(fake().setOrderStatus(other, u"shipped"_s));
