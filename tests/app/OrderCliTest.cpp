@@ -311,6 +311,24 @@ TEST_F(OrderCli, ConfirmAsDraftThenGelatosRefusalIsShownVerbatim)
     EXPECT_EQ(fake.orders().orderCount(), 1);
 }
 
+TEST_F(OrderCli, AnHtml502OnCreateIsReadableAndTheNextConfirmSendsOneOrder)
+{
+    const QString id = create(u"WEB-1009"_s);
+    fake.orders().htmlErrorNext(fake.orders().ordersPath());
+    const auto failed = run({u"order"_s, u"confirm"_s, id});
+    EXPECT_EQ(failed.exitCode, 1);
+    EXPECT_TRUE(failed.err.contains(u"502"_s) && failed.err.contains(u"HTML"_s)) << qPrintable(failed.err);
+    EXPECT_EQ(fake.orders().orderCount(), 0);
+    EXPECT_EQ(fake.requestCount(fake.orders().ordersPath()), 1); // a create is never repeated
+
+    const auto retried = run({u"order"_s, u"confirm"_s, id, u"--json"_s});
+    ASSERT_EQ(retried.exitCode, 0) << qPrintable(retried.err);
+    ASSERT_EQ(fake.orders().orderCount(), 1);
+    EXPECT_EQ(QJsonDocument::fromJson(retried.out.toUtf8()).object().value(u"state"_s).toString(), u"sent"_s);
+    // The retry looked for an order the failed attempt might have created before creating one.
+    EXPECT_GE(fake.requestCount(fake.orders().searchPath()), 1);
+}
+
 TEST_F(OrderCli, CancelOnceThenRefusedAndRefreshReadsTracking)
 {
     const QString first = create(u"WEB-1007"_s);
