@@ -128,6 +128,8 @@ Result<void> Runtime::startServer(const QString &listenOverride)
     QObject::connect(m_webhookIntake.get(), &WebhookIntake::queued, m_webhookProcessor.get(),
                      [processor = m_webhookProcessor.get()] { processor->nudge(); });
     (void)m_webhookProcessor->recoverAbandoned(m_database->engine() == Database::Engine::PostgreSql);
+    // What a crash or a stop left pending is worked off now, not at the job's first minute (REL-2).
+    m_webhookProcessor->nudge();
     const auto listening = m_server->listen(address);
     if (!listening)
         return makeError(listening.error());
