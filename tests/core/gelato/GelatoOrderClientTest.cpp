@@ -308,6 +308,22 @@ TEST_F(GelatoOrderClientTest, RefusedKeyHtml502And500AreReadableAndACreateIsNeve
     EXPECT_EQ(rig.fake.requestCount(fake().quotePath()), 2);
 }
 
+TEST_F(GelatoOrderClientTest, A429OnCreateIsRepeatedOnceAndATruncatedAnswerIsReadable)
+{
+    // Gelato did not act on a 429: even a create is safe to send again.
+    rig.fake.addFault(fake().ordersPath(), FakeFault::tooManyRequests(0));
+    auto created = create(orderRequest(u"SO-1014"_s));
+    ASSERT_TRUE(created.ok()) << created.error().toStdString();
+    EXPECT_EQ(rig.fake.requestCount(fake().ordersPath()), 2);
+    EXPECT_EQ(fake().orderCount(), 1);
+
+    rig.fake.addFault(fake().orderPath(created->id), FakeFault::shortBody(40), 4);
+    const QString truncated = get(created->id).error();
+    EXPECT_TRUE(truncated.contains(u"closed the connection before the whole answer arrived"_s))
+            << truncated.toStdString();
+    EXPECT_EQ(rig.fake.requestCount(fake().orderPath(created->id)), 4); // a GET is repeated
+}
+
 TEST_F(GelatoOrderClientTest, ACreateThatTimesOutIsNotRepeatedAndIsFoundByReference)
 {
     rig.gelato.setTimeoutMs(300);

@@ -38,7 +38,8 @@ public:
     // Moves an order on (and its items): "printed", "shipped" (a package with tracking appears), ...
     bool setOrderStatus(const QString &id, const QString &status);
     // The next creates become `parts` connected orders (same orderReferenceId, items spread over
-    // them); 1 turns it off.
+    // them); 1 turns it off. Patching or deleting one draft of a split request acts on all its
+    // connected drafts (they were one request).
     void setSplit(int parts) { m_splitParts = qMax(1, parts); }
     // The `quotes` array orders:quote answers with; empty: one quote with a normal (5.00) and an
     // express (20.00) method covering every product of the request.
