@@ -203,6 +203,12 @@ TEST_F(OrderEditorTest, ConfirmSendsOnceThenShowsGelatoTrackingAndTheTimeline)
 TEST_F(OrderEditorTest, ANewOrderIsStoredWhenItIsFirstSaved)
 {
     OrderEditorDialog editor(&db(), &service(), 0);
+    // Empty: everything is missing; the banner keeps to a few lines, the tooltip lists it all.
+    ASSERT_GT(editor.problems().size(), 5);
+    EXPECT_EQ(editor.problemsMessage()->text().count(u'•'), 5)
+            << editor.problemsMessage()->text().toStdString();
+    EXPECT_TRUE(editor.problemsMessage()->text().contains(u"more"_s));
+    EXPECT_EQ(editor.confirmButton()->toolTip().count(u'•'), editor.problems().size());
     editor.referenceEdit()->setText(u"HAND-1"_s);
     editor.shippingAddress()->setAddress(address());
     ASSERT_TRUE(editor.lines()->pickVariant(variantIds().at(1)));

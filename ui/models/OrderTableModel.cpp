@@ -69,8 +69,13 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(order, index.column());
     case Qt::ToolTipRole:
+        // Long names and channels are cut in the list: the tooltip has them whole.
         if (index.column() == CustomerColumn)
-            return order.customerEmail;
+            return order.customerEmail.isEmpty()
+                    ? customerName(order)
+                    : tr("%1 <%2>").arg(customerName(order), order.customerEmail);
+        if (index.column() == SourceColumn)
+            return displayData(order, index.column());
         if (index.column() == GelatoStatusColumn && !order.gelatoOrderId.isEmpty())
             return tr("Gelato order %1").arg(order.gelatoOrderId);
         return {};

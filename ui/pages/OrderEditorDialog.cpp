@@ -6,6 +6,7 @@
 #include "ui/models/OrderTableModel.h"
 #include "ui/pages/OrderGelatoPanel.h"
 #include "ui/pages/OrderLinesPanel.h"
+#include "ui/pages/OrderProblemText.h"
 #include "ui/pages/OrderShippingPanel.h"
 #include "ui/pages/OrderTimelinePanel.h"
 #include "ui/widgets/AddressForm.h"
@@ -345,16 +346,13 @@ void OrderEditorDialog::updateState()
 
     const bool sendable = m_order.state == OrderState::Draft || m_order.state == OrderState::Sending;
     m_problems = m_orders && sendable ? m_orders->problems(orderFromForm()) : QList<OrderProblem> {};
-    QStringList messages;
-    for (const OrderProblem &problem : std::as_const(m_problems))
-        messages.append(u"• "_s + problem.message);
-    const QString blocked = messages.isEmpty()
-            ? QString()
-            : tr("Cannot get a rate or confirm yet:") + u'\n' + messages.join(u'\n');
+    // A new order misses most fields: a few lines in the banner, the buttons' tooltips say it all.
+    const QString blocked = OrderProblemText::describe(m_problems);
     if (blocked.isEmpty())
         m_problemsMessage->clearMessage();
     else
-        m_problemsMessage->showMessage(InlineMessage::Type::Warning, blocked);
+        m_problemsMessage->showMessage(InlineMessage::Type::Warning,
+                                       OrderProblemText::describe(m_problems, 4));
 
     const bool ready = m_orders && !m_busy;
     const bool hasGelatoOrder = !m_order.gelatoOrderId.isEmpty();
@@ -374,6 +372,8 @@ void OrderEditorDialog::updateState()
     const bool cancellable = m_order.state == OrderState::Sent || m_order.state == OrderState::InProduction
             || m_order.state == OrderState::Failed;
     m_cancel->setEnabled(ready && hasGelatoOrder && cancellable);
+    m_cancel->setToolTip(cancellable ? tr("Asks Gelato to stop producing and shipping the order")
+                                     : tr("Gelato cancels an order only until it is printed"));
     m_cancel->setVisible(hasGelatoOrder && m_order.state != OrderState::GelatoDraft);
     m_refresh->setEnabled(ready && hasGelatoOrder);
     m_shipping->setGetRateBlocked(!m_orders ? tr("Orders are unavailable.") : blocked);
