@@ -1,16 +1,13 @@
 // OrderService against the Gelato fake over loopback (ORD-4..9, CONF-2): the exact request bodies
-// Gelato receives, sending exactly once (draft, save id, patch; a timeout and a retry never make a
-// second order), Gelato's refusals shown verbatim with the reference, quotes and the Standard 5 /
-// Express 20 case, cancel (409), drafts, split orders, refresh and the reconciliation with their
-// timeline sources, and the company check. On SQLite and PostgreSQL.
+// Gelato receives and what is stored from its answers, quotes and the Standard 5 / Express 20 case,
+// cancel (409), drafts, split orders, refresh and the reconciliation with their timeline sources,
+// and the company check. On SQLite and PostgreSQL.
 #include "core/orders/OrderService.h"
 #include "core/orders/OrderState.h"
 #include "core/store/OrderPackageRepository.h"
 #include "core/store/OrderSendRepository.h"
 #include "core/store/SalesOrderRepository.h"
-#include "tests/core/orders/OrderTestData.h"
-#include "tests/support/database/TestDatabase.h"
-#include "tests/support/fakes/GelatoTestRig.h"
+#include "tests/core/orders/OrderServiceFixture.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -20,80 +17,8 @@ using namespace Qt::StringLiterals;
 namespace Bottega::Test {
 namespace {
 
-class OrderServiceGelatoTest : public DatabaseTest
+class OrderServiceGelatoTest : public OrderServiceFixture
 {
-protected:
-    void SetUp() override
-    {
-        DatabaseTest::SetUp();
-        ASSERT_TRUE(rig.started);
-        data = OrderTestData::create(db());
-        service = std::make_unique<OrderService>(db(), rig.gelato, rig.settings);
-    }
-    void TearDown() override
-    {
-        service.reset();
-        DatabaseTest::TearDown();
-    }
-
-    GelatoOrdersFake &fake() { return rig.fake.orders(); }
-
-    // Runs one service call to its answer.
-    template<typename T, typename Call> Result<T> run(Call call, int timeoutMs = 5000)
-    {
-        std::optional<Result<T>> result;
-        QObject context;
-        call(&context, [&result](Result<T> r) { result.emplace(std::move(r)); });
-        EXPECT_TRUE(waitUntil([&result] { return result.has_value(); }, timeoutMs)) << "no answer";
-        if (!result)
-            return makeError(u"no answer"_s);
-        return *result;
-    }
-    Result<SalesOrder> confirm(qint64 id, bool asDraft = false, int timeoutMs = 5000)
-    {
-        return run<SalesOrder>([&](QObject *c, auto done) { service->confirm(id, asDraft, c, done); },
-                               timeoutMs);
-    }
-    Result<SalesOrder> cancel(qint64 id)
-    {
-        return run<SalesOrder>([&](QObject *c, auto done) { service->cancel(id, c, done); });
-    }
-    Result<SalesOrder> refresh(qint64 id)
-    {
-        return run<SalesOrder>(
-                [&](QObject *c, auto done) { service->refresh(id, OrderEvent::Source::User, c, done); });
-    }
-    Result<QList<ShippingRate>> quote(qint64 id)
-    {
-        return run<QList<ShippingRate>>([&](QObject *c, auto done) { service->quote(id, c, done); });
-    }
-    qint64 createOrder(const SalesOrder &order)
-    {
-        auto id = service->create(order);
-        EXPECT_TRUE(id.ok()) << id.error().toStdString();
-        return id.ok() ? *id : 0;
-    }
-    QList<RecordedRequest> requests(const QByteArray &method, const QString &path)
-    {
-        QList<RecordedRequest> found;
-        for (const RecordedRequest &request : rig.fake.requests(path))
-            if (request.method == method)
-                found.append(request);
-        return found;
-    }
-    QList<OrderEvent> stateEvents(qint64 id)
-    {
-        QList<OrderEvent> events;
-        const auto order = service->get(id);
-        for (const OrderEvent &event : order->events)
-            if (event.kind == "state"_L1)
-                events.append(event);
-        return events;
-    }
-
-    GelatoTestRig rig;
-    OrderTestData data;
-    std::unique_ptr<OrderService> service;
 };
 
 TEST_P(OrderServiceGelatoTest, ConfirmSendsTheExactBodyAsDraftThenPatchesAndStoresGelatosAnswer)
@@ -190,145 +115,6 @@ TEST_P(OrderServiceGelatoTest, ConfirmSendsTheExactBodyAsDraftThenPatchesAndStor
     EXPECT_EQ(states.last().newState, OrderState::Sent);
     EXPECT_EQ(states.last().source, OrderEvent::Source::Gelato);
     EXPECT_TRUE(OrderSendRepository(db()).sendAttemptedAt(id)->has_value());
-}
-
-TEST_P(OrderServiceGelatoTest, ConfirmingTwiceIsRefusedNamingTheState)
-{
-    const qint64 id = createOrder(data.order());
-    ASSERT_TRUE(confirm(id).ok());
-    auto again = confirm(id);
-    ASSERT_FALSE(again.ok());
-    EXPECT_EQ(again.error(),
-              u"WEB-1001: already sent to Gelato (state: Sent); it cannot be confirmed again"_s);
-    EXPECT_EQ(fake().orderCount(), 1);
-    EXPECT_EQ(requests("POST", fake().ordersPath()).size(), 1);
-}
-
-TEST_P(OrderServiceGelatoTest, ACreateThatTimesOutIsFoundByReferenceNotCreatedAgain)
-{
-    rig.gelato.setTimeoutMs(300);
-    fake().storeThenHangNextCreate();
-    const qint64 id = createOrder(data.order());
-    auto sent = confirm(id);
-    ASSERT_TRUE(sent.ok()) << sent.error().toStdString();
-    EXPECT_EQ(sent->state, OrderState::Sent);
-    EXPECT_EQ(fake().orderCount(), 1);
-    EXPECT_EQ(requests("POST", fake().ordersPath()).size(), 1);
-    EXPECT_EQ(requests("POST", fake().searchPath()).size(), 1);
-    EXPECT_EQ(sent->gelatoOrderId, fake().orders().at(0).value("id"_L1).toString());
-    EXPECT_EQ(fake().orders().at(0).value("orderType"_L1).toString(), u"order"_s);
-}
-
-TEST_P(OrderServiceGelatoTest, ARetryAfterAnUnsettledTimeoutSearchesFirstAndMakesNoSecondOrder)
-{
-    rig.gelato.setTimeoutMs(300);
-    fake().storeThenHangNextCreate();
-    // The search after the timeout fails too: whether Gelato has the order is unknown.
-    rig.fake.addFault(fake().searchPath(), FakeFault::htmlError(502), 20);
-    const qint64 id = createOrder(data.order());
-    auto first = confirm(id, false, 10000);
-    ASSERT_FALSE(first.ok());
-    EXPECT_TRUE(first.error().startsWith(u"WEB-1001: "_s)) << first.error().toStdString();
-    EXPECT_TRUE(first.error().endsWith(u"confirm again to finish sending"_s)) << first.error().toStdString();
-    EXPECT_EQ(service->get(id)->state, OrderState::Sending);
-    EXPECT_EQ(fake().orderCount(), 1);
-
-    rig.fake.clearFaults();
-    auto retried = confirm(id);
-    ASSERT_TRUE(retried.ok()) << retried.error().toStdString();
-    EXPECT_EQ(retried->state, OrderState::Sent);
-    EXPECT_EQ(fake().orderCount(), 1);
-    EXPECT_EQ(requests("POST", fake().ordersPath()).size(), 1); // never created a second time
-    EXPECT_EQ(retried->gelatoOrderId, fake().orders().at(0).value("id"_L1).toString());
-}
-
-TEST_P(OrderServiceGelatoTest, AnOrderLeftSendingByACrashIsAdoptedOnRetry)
-{
-    const qint64 id = createOrder(data.order());
-    // A first process claimed it and Gelato created it, then the process died before saving the id.
-    ASSERT_TRUE(*OrderSendRepository(db()).claimForSending(id, {OrderState::Draft}, u"WEB-1001"_s,
-                                                           OrderEvent::Source::User, u"sending"_s));
-    SalesOrder order = *service->get(id);
-    QJsonObject request {{u"orderType"_s, u"draft"_s},
-                         {u"orderReferenceId"_s, u"WEB-1001"_s},
-                         {u"customerReferenceId"_s, u"anna@example.com"_s},
-                         {u"currency"_s, u"EUR"_s},
-                         {u"items"_s,
-                          QJsonArray {QJsonObject {{u"itemReferenceId"_s, u"WEB-1001-1"_s},
-                                                   {u"productUid"_s, u"apparel_tshirt_m_orange"_s},
-                                                   {u"files"_s, QJsonArray()},
-                                                   {u"quantity"_s, 2}}}},
-                         {u"shippingAddress"_s,
-                          QJsonObject {{u"firstName"_s, u"Anna"_s},
-                                       {u"lastName"_s, u"Rossi"_s},
-                                       {u"addressLine1"_s, u"Via Roma 1"_s},
-                                       {u"city"_s, u"Milano"_s},
-                                       {u"postCode"_s, u"20100"_s},
-                                       {u"country"_s, u"IT"_s},
-                                       {u"email"_s, u"anna@example.com"_s}}}};
-    auto created
-            = rig.wait<GelatoOrder>([&](QObject *c, auto done) { rig.gelato.createOrder(request, c, done); });
-    ASSERT_TRUE(created && created->ok());
-
-    auto retried = confirm(id);
-    ASSERT_TRUE(retried.ok()) << retried.error().toStdString();
-    EXPECT_EQ(retried->state, OrderState::Sent);
-    EXPECT_EQ(retried->gelatoOrderId, (*created)->id);
-    EXPECT_EQ(fake().orderCount(), 1);
-    EXPECT_EQ(requests("POST", fake().ordersPath()).size(), 1);
-}
-
-TEST_P(OrderServiceGelatoTest, GelatosRefusalIsShownVerbatimWithTheReference)
-{
-    fake().refuseNext(fake().ordersPath(), 400, u"shippingAddress.postCode: is not valid for country IT"_s);
-    const qint64 id = createOrder(data.order());
-    auto refused = confirm(id);
-    ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error(),
-              u"WEB-1001: Gelato refused the order: shippingAddress.postCode: is not valid for country IT"_s);
-    auto order = service->get(id);
-    EXPECT_EQ(order->state, OrderState::Draft);
-    EXPECT_EQ(stateEvents(id).last().message, refused.error());
-    EXPECT_EQ(fake().orderCount(), 0);
-    // Fixed and confirmed again: searched first (an attempt was made), then created once.
-    auto sent = confirm(id);
-    ASSERT_TRUE(sent.ok()) << sent.error().toStdString();
-    EXPECT_EQ(fake().orderCount(), 1);
-}
-
-TEST_P(OrderServiceGelatoTest, ALocalFailureAfterTheDraftDeletesTheDraft)
-{
-    const qint64 id = createOrder(data.order());
-    std::optional<Result<SalesOrder>> result;
-    QObject context;
-    service->confirm(id, false, &context, [&result](Result<SalesOrder> r) { result.emplace(std::move(r)); });
-    // Claimed and on its way to Gelato; the local order disappears before Gelato's id can be saved.
-    ASSERT_EQ(service->get(id)->state, OrderState::Sending);
-    ASSERT_TRUE(SalesOrderRepository(db()).remove(id).ok());
-    ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }));
-    ASSERT_FALSE(result->ok());
-    EXPECT_TRUE(result->error().startsWith(u"%1: "_s.arg(id))) << result->error().toStdString();
-    const auto creates = requests("POST", fake().ordersPath());
-    ASSERT_EQ(creates.size(), 1);
-    EXPECT_EQ(fake().orderCount(), 0); // the draft was deleted
-    bool deleted = false;
-    for (const RecordedRequest &request : rig.fake.requests())
-        deleted = deleted || request.method == "DELETE";
-    EXPECT_TRUE(deleted);
-    EXPECT_TRUE(requests("PATCH", fake().ordersPath()).isEmpty());
-}
-
-TEST_P(OrderServiceGelatoTest, ANonJson5xxIsReadableAndCreatesNothing)
-{
-    fake().htmlErrorNext(fake().ordersPath());
-    const qint64 id = createOrder(data.order());
-    auto failed = confirm(id);
-    ASSERT_FALSE(failed.ok());
-    EXPECT_TRUE(failed.error().startsWith(u"WEB-1001: "_s)) << failed.error().toStdString();
-    EXPECT_FALSE(failed.error().contains(u"<html"_s, Qt::CaseInsensitive)) << failed.error().toStdString();
-    EXPECT_TRUE(failed.error().contains(u"502"_s)) << failed.error().toStdString();
-    EXPECT_EQ(service->get(id)->state, OrderState::Draft);
-    EXPECT_EQ(fake().orderCount(), 0);
 }
 
 TEST_P(OrderServiceGelatoTest, QuoteGivesStandard5AndExpress20AndKeepsTheChosenMethods)
