@@ -107,8 +107,8 @@ WebhookRecordDialog::WebhookRecordDialog(Database *database, SecretStore *secret
     m_url->hide();
     resize(560, sizeHint().height());
 
-    // QDialogButtonBox would close the dialog on Save: the URL must stay in view after it.
-    disconnect(buttons, &QDialogButtonBox::accepted, this, nullptr);
+    // Save does not close the dialog (its accepted() is left unconnected): the URL must stay in
+    // view after it, for Copy.
     connect(m_saveButton, &QPushButton::clicked, this, &WebhookRecordDialog::save);
     connect(m_closeButton, &QPushButton::clicked, this, [this] { done(m_saved ? Accepted : Rejected); });
     if (!m_database)
