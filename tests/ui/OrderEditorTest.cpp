@@ -123,6 +123,10 @@ TEST_F(OrderEditorTest, GetRateShowsStandardAndExpressAndTheChoiceIsKept)
     EXPECT_EQ(rates->item(0, OrderShippingPanel::PriceColumn)->text(), u"5.00 EUR"_s);
     EXPECT_EQ(rates->item(1, OrderShippingPanel::PriceColumn)->text(), u"20.00 EUR"_s);
     EXPECT_FALSE(rates->item(0, OrderShippingPanel::DeliveryColumn)->text().isEmpty());
+    editor.resize(960, 680);
+    editor.show();
+    QApplication::processEvents();
+    editor.grab().save(QDir::temp().filePath(u"bottega-order-rates.png"_s));
 
     editor.shipping()->choose(1);
     const auto stored = SalesOrderRepository(db()).get(id);

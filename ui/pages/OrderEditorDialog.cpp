@@ -149,6 +149,10 @@ OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, q
         });
 
     resize(960, 680);
+    // A banner's height follows its width; before the first layout Qt gives a child 100 pixels, and
+    // the dialog would open as tall as the text wrapped to that. Start them at the dialog's width.
+    for (InlineMessage *banner : {m_companyWarning, m_problemsMessage, m_message})
+        banner->resize(940, banner->height());
     reload();
 }
 
@@ -376,6 +380,7 @@ void OrderEditorDialog::updateState()
                                      : tr("Gelato cancels an order only until it is printed"));
     m_cancel->setVisible(hasGelatoOrder && m_order.state != OrderState::GelatoDraft);
     m_refresh->setEnabled(ready && hasGelatoOrder);
+    m_refresh->setVisible(hasGelatoOrder);
     m_shipping->setGetRateBlocked(!m_orders ? tr("Orders are unavailable.") : blocked);
     m_shipping->setReadOnly(!isEditable() || m_busy);
 }
