@@ -263,6 +263,60 @@ TEST_F(OrderEditorTest, ALineOfAnotherKindOfGoodIsRefusedWithTheRulesMessage)
     EXPECT_TRUE(lines->message()->text().contains(u"MUG-1"_s)) << lines->message()->text().toStdString();
 }
 
+TEST_F(OrderEditorTest, AGelatoDraftIsTurnedIntoAnOrderOrDeleted)
+{
+    const qint64 first = create(readyOrder(u"WEB-20"_s));
+    const qint64 second = create(readyOrder(u"WEB-21"_s));
+    for (const qint64 id : {first, second}) {
+        OrderEditorDialog editor(&db(), &service(), id);
+        editor.confirm(true);
+        ASSERT_TRUE(waitIdle(editor));
+        ASSERT_EQ(editor.order().state, OrderState::GelatoDraft) << editor.message()->text().toStdString();
+        EXPECT_FALSE(editor.findChild<QPushButton *>(u"promoteDraftButton"_s)->isHidden());
+        EXPECT_FALSE(editor.findChild<QPushButton *>(u"deleteDraftButton"_s)->isHidden());
+        EXPECT_TRUE(editor.confirmButton()->isHidden());
+        if (id == first)
+            editor.promoteDraft();
+        else
+            editor.deleteDraft();
+        ASSERT_TRUE(waitIdle(editor));
+        EXPECT_EQ(editor.message()->type(), InlineMessage::Type::Positive)
+                << editor.message()->text().toStdString();
+        EXPECT_EQ(editor.order().state, id == first ? OrderState::Sent : OrderState::Draft);
+        EXPECT_TRUE(editor.findChild<QPushButton *>(u"promoteDraftButton"_s)->isHidden());
+    }
+    EXPECT_EQ(rig().fake.orders().orderCount(), 1); // the deleted draft is gone at Gelato too
+}
+
+TEST_F(OrderEditorTest, CancelStopsTheOrderAndAPrintedOneIsExplained)
+{
+    const qint64 cancelled = create(readyOrder(u"WEB-22"_s));
+    const qint64 printed = create(readyOrder(u"WEB-23"_s));
+    for (const qint64 id : {cancelled, printed}) {
+        OrderEditorDialog editor(&db(), &service(), id);
+        editor.confirm();
+        ASSERT_TRUE(waitIdle(editor));
+        ASSERT_TRUE(editor.cancelButton()->isEnabled()) << editor.message()->text().toStdString();
+        if (id == printed) {
+            ASSERT_TRUE(rig().fake.orders().setOrderStatus(editor.order().gelatoOrderId, u"printed"_s));
+        }
+        editor.cancelOrder();
+        ASSERT_TRUE(waitIdle(editor));
+        if (id == cancelled) {
+            EXPECT_EQ(editor.message()->type(), InlineMessage::Type::Positive);
+            EXPECT_EQ(editor.order().state, OrderState::Cancelled);
+            EXPECT_FALSE(editor.cancelButton()->isEnabled());
+        } else {
+            EXPECT_EQ(editor.message()->type(), InlineMessage::Type::Error);
+            EXPECT_TRUE(editor.message()->text().contains(u"production"_s))
+                    << editor.message()->text().toStdString();
+            EXPECT_TRUE(editor.message()->text().contains(u"WEB-23"_s))
+                    << editor.message()->text().toStdString();
+            EXPECT_NE(editor.order().state, OrderState::Cancelled);
+        }
+    }
+}
+
 // Italian is about 40% longer than English: the list and every tab of the editor (a sent order, so
 // the Gelato tab has content, and a draft with problems, so every banner shows) keep their buttons
 // and labels whole at the editor's size.
