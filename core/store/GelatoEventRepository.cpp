@@ -10,6 +10,29 @@ using namespace Qt::StringLiterals;
 
 namespace Bottega {
 
+namespace {
+
+// Run the statement; the message naming what failed is built only when it failed, because these
+// run several times for every queued event (PERF-2). Same text as SqlStatement::exec's.
+template<typename What> Result<void> run(SqlStatement &statement, const What &what)
+{
+    if (auto r = statement.exec(QString()); !r)
+        return makeError(QString(what() + r.error()));
+    return {};
+}
+
+template<typename What, typename NotFound>
+Result<void> runOne(SqlStatement &statement, const What &what, const NotFound &notFound)
+{
+    if (auto r = run(statement, what); !r)
+        return r;
+    if (statement.rowsAffected() == 0)
+        return makeError(notFound());
+    return {};
+}
+
+} // namespace
+
 GelatoEventRepository::GelatoEventRepository(const Database &database) : m_database(database) { }
 
 GelatoEventRepository::~GelatoEventRepository() = default;
@@ -37,7 +60,7 @@ Result<std::optional<qint64>> GelatoEventRepository::findOrder(const QString &ge
             = statement(u"SELECT id FROM sales_orders WHERE gelato_order_id = ? UNION ALL "
                         "SELECT order_id FROM gelato_connected_orders WHERE gelato_order_id = ?"_s);
     select.bind(gelatoOrderId).bind(gelatoOrderId);
-    if (auto r = select.exec(tr("cannot look up Gelato order %1").arg(gelatoOrderId)); !r)
+    if (auto r = run(select, [&] { return tr("cannot look up Gelato order %1").arg(gelatoOrderId); }); !r)
         return makeError(r.error());
     std::optional<qint64> found;
     if (select.next())
@@ -52,7 +75,7 @@ Result<GelatoEventRepository::OrderStatus> GelatoEventRepository::orderStatus(qi
             u"SELECT id, reference, state, gelato_order_id, gelato_fulfillment_status, "
             "delivery_estimate_min_at, delivery_estimate_max_at FROM sales_orders WHERE id = ?"_s);
     select.bind(orderId);
-    if (auto r = select.exec(tr("cannot read order %1").arg(orderId)); !r)
+    if (auto r = run(select, [&] { return tr("cannot read order %1").arg(orderId); }); !r)
         return makeError(r.error());
     if (!select.next())
         return makeError(tr("no order with id %1").arg(orderId));
@@ -73,8 +96,9 @@ Result<void> GelatoEventRepository::setGelatoStatus(qint64 orderId, const QStrin
     SqlStatement &update = statement(
             u"UPDATE sales_orders SET gelato_fulfillment_status = ?, updated_at = ? WHERE id = ?"_s);
     update.bind(Sql::text(status)).bind(QDateTime::currentMSecsSinceEpoch()).bind(orderId);
-    return update.execOne(tr("cannot save the Gelato status of order %1").arg(orderId),
-                          tr("no order with id %1").arg(orderId));
+    return runOne(
+            update, [&] { return tr("cannot save the Gelato status of order %1").arg(orderId); },
+            [&] { return tr("no order with id %1").arg(orderId); });
 }
 
 Result<bool> GelatoEventRepository::changeState(qint64 orderId, const QString &from, const QString &to,
@@ -83,7 +107,7 @@ Result<bool> GelatoEventRepository::changeState(qint64 orderId, const QString &f
     SqlStatement &update
             = statement(u"UPDATE sales_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?"_s);
     update.bind(Sql::text(to)).bind(QDateTime::currentMSecsSinceEpoch()).bind(orderId).bind(Sql::text(from));
-    if (auto r = update.exec(tr("cannot change the state of order %1").arg(orderId)); !r)
+    if (auto r = run(update, [&] { return tr("cannot change the state of order %1").arg(orderId); }); !r)
         return makeError(r.error());
     if (update.rowsAffected() == 0)
         return false; // changed meanwhile by someone else, who recorded it
@@ -108,8 +132,9 @@ Result<void> GelatoEventRepository::setDeliveryEstimate(qint64 orderId, const QD
             .bind(Sql::timeOrNull(max))
             .bind(QDateTime::currentMSecsSinceEpoch())
             .bind(orderId);
-    return update.execOne(tr("cannot save the delivery estimate of order %1").arg(orderId),
-                          tr("no order with id %1").arg(orderId));
+    return runOne(
+            update, [&] { return tr("cannot save the delivery estimate of order %1").arg(orderId); },
+            [&] { return tr("no order with id %1").arg(orderId); });
 }
 
 Result<std::optional<QString>> GelatoEventRepository::connectedOrderStatus(qint64 orderId,
@@ -118,7 +143,8 @@ Result<std::optional<QString>> GelatoEventRepository::connectedOrderStatus(qint6
     SqlStatement &select = statement(
             u"SELECT status FROM gelato_connected_orders WHERE order_id = ? AND gelato_order_id = ?"_s);
     select.bind(orderId).bind(Sql::text(gelatoOrderId));
-    if (auto r = select.exec(tr("cannot read connected Gelato order %1").arg(gelatoOrderId)); !r)
+    if (auto r = run(select, [&] { return tr("cannot read connected Gelato order %1").arg(gelatoOrderId); });
+        !r)
         return makeError(r.error());
     std::optional<QString> status;
     if (select.next())
@@ -134,7 +160,8 @@ Result<void> GelatoEventRepository::saveConnectedOrder(const GelatoConnectedOrde
             "ON CONFLICT (gelato_order_id) DO UPDATE SET order_id = excluded.order_id, "
             "status = excluded.status"_s);
     upsert.bind(connected.orderId).bind(Sql::text(connected.gelatoOrderId)).bind(Sql::text(connected.status));
-    return upsert.exec(tr("cannot save connected Gelato order %1").arg(connected.gelatoOrderId));
+    return run(upsert,
+               [&] { return tr("cannot save connected Gelato order %1").arg(connected.gelatoOrderId); });
 }
 
 Result<std::optional<GelatoEventRepository::Line>>
@@ -144,7 +171,7 @@ GelatoEventRepository::lineByItemReference(qint64 orderId, const QString &itemRe
             = statement(u"SELECT id, gelato_item_id, gelato_item_status FROM order_lines WHERE order_id = ? "
                         "AND item_reference_id = ? ORDER BY position, id LIMIT 1"_s);
     select.bind(orderId).bind(Sql::text(itemReferenceId));
-    if (auto r = select.exec(tr("cannot read the lines of order %1").arg(orderId)); !r)
+    if (auto r = run(select, [&] { return tr("cannot read the lines of order %1").arg(orderId); }); !r)
         return makeError(r.error());
     std::optional<Line> line;
     if (select.next())
@@ -160,8 +187,9 @@ Result<void> GelatoEventRepository::setLineGelatoItem(qint64 lineId, const QStri
     SqlStatement &update
             = statement(u"UPDATE order_lines SET gelato_item_id = ?, gelato_item_status = ? WHERE id = ?"_s);
     update.bind(Sql::text(gelatoItemId)).bind(Sql::text(status)).bind(lineId);
-    return update.execOne(tr("cannot save the Gelato item of line %1").arg(lineId),
-                          tr("no order line with id %1").arg(lineId));
+    return runOne(
+            update, [&] { return tr("cannot save the Gelato item of line %1").arg(lineId); },
+            [&] { return tr("no order line with id %1").arg(lineId); });
 }
 
 Result<bool> GelatoEventRepository::hasPackage(const OrderPackage &package)
@@ -175,7 +203,8 @@ Result<bool> GelatoEventRepository::hasPackage(const OrderPackage &package)
             .bind(Sql::text(package.trackingUrl))
             .bind(Sql::text(package.carrier))
             .bind(Sql::text(package.status));
-    if (auto r = select.exec(tr("cannot read the packages of order %1").arg(package.orderId)); !r)
+    if (auto r = run(select, [&] { return tr("cannot read the packages of order %1").arg(package.orderId); });
+        !r)
         return makeError(r.error());
     const bool found = select.next();
     select.query().finish();
@@ -201,7 +230,9 @@ Result<void> GelatoEventRepository::savePackage(const OrderPackage &package)
             .bind(Sql::text(package.trackingUrl))
             .bind(Sql::text(package.status))
             .bind(updated.toMSecsSinceEpoch());
-    return upsert.exec(tr("cannot save package %1 of order %2").arg(package.packageId).arg(package.orderId));
+    return run(upsert, [&] {
+        return tr("cannot save package %1 of order %2").arg(package.packageId).arg(package.orderId);
+    });
 }
 
 Result<bool> GelatoEventRepository::hasTimelineEntry(qint64 orderId, const QString &kind,
@@ -210,7 +241,7 @@ Result<bool> GelatoEventRepository::hasTimelineEntry(qint64 orderId, const QStri
     SqlStatement &select = statement(u"SELECT id FROM order_events WHERE order_id = ? AND kind = ? "
                                      "AND new_state = ? AND message = ? LIMIT 1"_s);
     select.bind(orderId).bind(Sql::text(kind)).bind(Sql::text(newState)).bind(Sql::text(message));
-    if (auto r = select.exec(tr("cannot read the timeline of order %1").arg(orderId)); !r)
+    if (auto r = run(select, [&] { return tr("cannot read the timeline of order %1").arg(orderId); }); !r)
         return makeError(r.error());
     const bool found = select.next();
     select.query().finish();
@@ -230,7 +261,7 @@ Result<void> GelatoEventRepository::appendTimeline(const OrderEvent &event)
             .bind(Sql::text(event.oldState))
             .bind(Sql::text(event.newState))
             .bind(Sql::text(event.message));
-    return insert.exec(tr("cannot add to the timeline of order %1").arg(event.orderId));
+    return run(insert, [&] { return tr("cannot add to the timeline of order %1").arg(event.orderId); });
 }
 
 } // namespace Bottega

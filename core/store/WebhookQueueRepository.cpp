@@ -197,8 +197,12 @@ Result<void> WebhookQueueRepository::update(const WebhookQueueItem &item)
             .bind(Sql::timeOrNull(item.processedAt))
             .bind(Sql::text(item.note))
             .bind(item.id);
-    return update.execOne(tr("cannot update webhook %1").arg(item.id),
-                          tr("no webhook with id %1 in the queue").arg(item.id));
+    // Messages built only on failure: this runs once for every processed event (PERF-2).
+    if (auto r = update.exec(QString()); !r)
+        return makeError(QString(tr("cannot update webhook %1").arg(item.id) + r.error()));
+    if (update.rowsAffected() == 0)
+        return makeError(tr("no webhook with id %1 in the queue").arg(item.id));
+    return {};
 }
 
 Result<int> WebhookQueueRepository::requeue(const QList<qint64> &ids)
