@@ -11,9 +11,24 @@ using namespace Qt::StringLiterals;
 
 namespace Bottega {
 
+namespace {
+
+// Longer than a whole send takes (create's timeout, a search, a read, the patch), so that a lease
+// only runs out when its holder has stopped.
+constexpr int leaseSeconds = 5 * 60;
+
+} // namespace
+
 GelatoOrderFlow::GelatoOrderFlow(Database &database, GelatoClient &gelato, QObject *parent)
     : QObject(parent), m_database(database), m_gelato(gelato)
 {
+}
+
+void GelatoOrderFlow::endSending(qint64 orderId)
+{
+    // Only the lease this process took: a refresh or cancel here never frees another's send.
+    if (m_sending.remove(orderId))
+        (void)OrderSendRepository(m_database).releaseLease(orderId);
 }
 
 QString GelatoOrderFlow::referenceOf(qint64 orderId) const
@@ -33,16 +48,30 @@ void GelatoOrderFlow::send(const SalesOrder &order, const QJsonObject &request, 
     if (order.state == OrderState::Draft) {
         // Before any call: the order is `sending` with its reference, so that a crash or a
         // second process can never lead to a second Gelato order (ORD-5).
-        auto claimed = OrderSendRepository(m_database)
-                               .claimForSending(order.id, {OrderState::Draft},
-                                                request.value("orderReferenceId"_L1).toString(),
-                                                OrderEvent::Source::User, tr("sending to Gelato"));
+        auto claimed
+                = OrderSendRepository(m_database)
+                          .claimForSending(order.id, {OrderState::Draft},
+                                           request.value("orderReferenceId"_L1).toString(),
+                                           OrderEvent::Source::User, tr("sending to Gelato"), leaseSeconds);
         if (!claimed)
             return done(makeError(claimed.error()));
         if (!*claimed)
             return done(
                     makeError(tr("%1: someone else is sending it to Gelato already").arg(order.reference)));
         Q_EMIT orderChanged(order.id);
+    } else {
+        // A retry: only when no other process (or window) is sending it right now.
+        auto claimed = OrderSendRepository(m_database).claimRetry(order.id, leaseSeconds);
+        if (!claimed)
+            return done(makeError(claimed.error()));
+        if (!*claimed) {
+            const auto until = OrderSendRepository(m_database).leaseUntil(order.id);
+            const QString time = until && until->has_value() ? (*until)->toLocalTime().toString(u"HH:mm:ss"_s)
+                                                             : QString();
+            return done(makeError(tr("%1: is being sent to Gelato by another Bottega; if that one stopped, "
+                                     "confirm again after %2")
+                                          .arg(order.reference, time)));
+        }
     }
     m_sending.insert(order.id);
     const bool searchFirst = attempted->has_value() || order.state == OrderState::Sending;
@@ -54,14 +83,14 @@ void GelatoOrderFlow::sendClaimed(qint64 orderId, const QJsonObject &request, bo
 {
     auto order = SalesOrderRepository(m_database).get(orderId);
     if (!order) {
-        m_sending.remove(orderId);
+        endSending(orderId);
         return done(makeError(order.error()));
     }
     const QString reference = order->reference;
     auto stuck = [this, orderId, reference, done](const QString &error) {
         // Still `sending`: whether Gelato has the order is unknown, so nothing is created until a
         // later confirm (or refresh) can tell.
-        m_sending.remove(orderId);
+        endSending(orderId);
         Q_EMIT orderChanged(orderId);
         done(makeError(tr("%1: %2; confirm again to finish sending").arg(reference, error)));
     };
@@ -102,7 +131,7 @@ void GelatoOrderFlow::create(qint64 orderId, const QJsonObject &request, bool as
         const QString orderReferenceId = request.value("orderReferenceId"_L1).toString();
         m_gelato.findOrdersByReference(orderReferenceId, this, [=, this](Result<QList<GelatoOrder>> found) {
             if (!found) {
-                m_sending.remove(orderId);
+                endSending(orderId);
                 Q_EMIT orderChanged(orderId);
                 return done(makeError(tr("%1: %2 (whether Gelato has the order is unknown: %3); confirm "
                                          "again to finish sending")
@@ -112,7 +141,7 @@ void GelatoOrderFlow::create(qint64 orderId, const QJsonObject &request, bool as
                 return sendFailed(orderId, error, done);
             m_gelato.getOrder(found->constFirst().id, this, [=, this](Result<GelatoOrder> answer) {
                 if (!answer) {
-                    m_sending.remove(orderId);
+                    endSending(orderId);
                     Q_EMIT orderChanged(orderId);
                     return done(makeError(
                             tr("%1: %2; confirm again to finish sending").arg(reference, answer.error())));
@@ -138,14 +167,14 @@ void GelatoOrderFlow::continueWith(qint64 orderId, const GelatoOrder &answer, bo
     if (!saved) {
         // The id could not be kept: a draft nobody knows about must not stay at Gelato.
         if (answer.orderType != "draft"_L1) {
-            m_sending.remove(orderId);
+            endSending(orderId);
             return done(makeError(tr("%1: Gelato order %2 exists but could not be saved here: %3")
                                           .arg(reference, answer.id, saved.error())));
         }
         const QString error = saved.error();
         m_gelato.deleteDraft(answer.id, this, [=, this](Result<void> deleted) {
             if (!deleted) {
-                m_sending.remove(orderId);
+                endSending(orderId);
                 return done(makeError(tr("%1: cannot save Gelato's draft %2 (%3), nor delete it: %4")
                                               .arg(reference, answer.id, error, deleted.error())));
             }
@@ -156,7 +185,7 @@ void GelatoOrderFlow::continueWith(qint64 orderId, const GelatoOrder &answer, bo
     if (answer.orderType == "draft"_L1 && !asGelatoDraft) {
         m_gelato.promoteDraft(answer.id, this, [=, this](Result<GelatoOrder> promoted) {
             if (!promoted) {
-                m_sending.remove(orderId);
+                endSending(orderId);
                 Q_EMIT orderChanged(orderId);
                 return done(makeError(tr("%1: Gelato draft %2 is saved but not confirmed yet: %3; confirm "
                                          "again to finish sending")
@@ -165,7 +194,7 @@ void GelatoOrderFlow::continueWith(qint64 orderId, const GelatoOrder &answer, bo
             if (auto applied
                 = GelatoOrderAnswer::apply(m_database, orderId, *promoted, OrderEvent::Source::Gelato);
                 !applied) {
-                m_sending.remove(orderId);
+                endSending(orderId);
                 return done(makeError(u"%1: %2"_s.arg(reference, applied.error())));
             }
             withConnected(orderId, *promoted, done);
@@ -174,7 +203,7 @@ void GelatoOrderFlow::continueWith(qint64 orderId, const GelatoOrder &answer, bo
     }
     if (auto applied = GelatoOrderAnswer::apply(m_database, orderId, answer, OrderEvent::Source::Gelato);
         !applied) {
-        m_sending.remove(orderId);
+        endSending(orderId);
         return done(makeError(u"%1: %2"_s.arg(reference, applied.error())));
     }
     withConnected(orderId, answer, std::move(done));
@@ -190,7 +219,7 @@ void GelatoOrderFlow::withConnected(qint64 orderId, const GelatoOrder &answer, C
 void GelatoOrderFlow::sendFailed(qint64 orderId, const QString &error, Callback<SalesOrder> done)
 {
     const QString message = u"%1: %2"_s.arg(referenceOf(orderId), error);
-    m_sending.remove(orderId);
+    endSending(orderId);
     // Gelato has no such order: back to draft, to be fixed and confirmed again. The reference and
     // the attempt stay, so the next confirm still searches first.
     auto changed = SalesOrderRepository(m_database)
@@ -203,7 +232,7 @@ void GelatoOrderFlow::sendFailed(qint64 orderId, const QString &error, Callback<
 
 void GelatoOrderFlow::finish(qint64 orderId, Callback<SalesOrder> done)
 {
-    m_sending.remove(orderId);
+    endSending(orderId);
     Q_EMIT orderChanged(orderId);
     done(SalesOrderRepository(m_database).get(orderId));
 }
@@ -311,7 +340,7 @@ void GelatoOrderFlow::refreshConnected(qint64 orderId, QStringList connectedIds,
     if (connectedIds.isEmpty()) {
         // A split order costs what all its parts' purchase receipts add up to.
         if (auto r = GelatoOrderAnswer::storeCost(m_database, orderId, receipts); !r) {
-            m_sending.remove(orderId);
+            endSending(orderId);
             return done(makeError(r.error()));
         }
         return finish(orderId, std::move(done));
@@ -319,12 +348,12 @@ void GelatoOrderFlow::refreshConnected(qint64 orderId, QStringList connectedIds,
     const QString next = connectedIds.takeFirst();
     m_gelato.getOrder(next, this, [=, this](Result<GelatoOrder> answer) mutable {
         if (!answer) {
-            m_sending.remove(orderId);
+            endSending(orderId);
             return done(makeError(
                     tr("%1: connected order %2: %3").arg(referenceOf(orderId), next, answer.error())));
         }
         if (auto r = GelatoOrderAnswer::applyConnected(m_database, orderId, *answer); !r) {
-            m_sending.remove(orderId);
+            endSending(orderId);
             return done(makeError(r.error()));
         }
         receipts.append(answer->receipts);

@@ -63,6 +63,8 @@ private:
                           Callback<SalesOrder> done);
     void reconcileNext(QList<qint64> pending, int refreshed, QStringList errors, Callback<int> done);
     QString referenceOf(qint64 orderId) const;
+    // The send is over, whatever its outcome: forgets it and releases the lease.
+    void endSending(qint64 orderId);
 
     Database &m_database;
     GelatoClient &m_gelato;

@@ -10,6 +10,7 @@ const QList<Migration> &Migrations::all()
     static const QList<Migration> migrations = {
             {1, u"initial schema"_s, schemaVersion1Statements()},
             {2, u"orders sent to Gelato: send attempts, billing entity"_s, schemaVersion2Statements()},
+            {3, u"a lease on sending an order to Gelato"_s, schemaVersion3Statements()},
     };
     return migrations;
 }

@@ -30,5 +30,6 @@ public:
 // The statements of each migration, one file each (SchemaVersion1.cpp, ...).
 QStringList schemaVersion1Statements();
 QStringList schemaVersion2Statements();
+QStringList schemaVersion3Statements();
 
 } // namespace Bottega

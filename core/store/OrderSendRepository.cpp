@@ -13,7 +13,7 @@ OrderSendRepository::OrderSendRepository(const Database &database) : m_database(
 
 Result<bool> OrderSendRepository::claimForSending(qint64 orderId, const QStringList &fromStates,
                                                   const QString &reference, OrderEvent::Source source,
-                                                  const QString &message)
+                                                  const QString &message, int leaseSeconds)
 {
     bool claimed = false;
     auto done = m_database.transaction([&](QSqlDatabase &db) -> Result<void> {
@@ -31,9 +31,14 @@ Result<bool> OrderSendRepository::claimForSending(qint64 orderId, const QStringL
         // same old state: only one UPDATE matches.
         SqlStatement update(db,
                             u"UPDATE sales_orders SET state = 'sending', gelato_order_reference_id = ?, "
-                            "send_attempted_at = COALESCE(send_attempted_at, ?), updated_at = ? "
-                            "WHERE id = ? AND state = ?"_s);
-        update.bind(Sql::text(reference)).bind(now).bind(now).bind(orderId).bind(Sql::text(oldState));
+                            "send_attempted_at = COALESCE(send_attempted_at, ?), send_lease_until = ?, "
+                            "updated_at = ? WHERE id = ? AND state = ?"_s);
+        update.bind(Sql::text(reference))
+                .bind(now)
+                .bind(now + qint64(leaseSeconds) * 1000)
+                .bind(now)
+                .bind(orderId)
+                .bind(Sql::text(oldState));
         if (auto r = update.exec(tr("cannot mark order %1 as being sent").arg(orderId)); !r)
             return r;
         if (update.rowsAffected() == 0)
@@ -53,6 +58,40 @@ Result<bool> OrderSendRepository::claimForSending(qint64 orderId, const QStringL
     if (!done)
         return makeError(done.error());
     return claimed;
+}
+
+Result<bool> OrderSendRepository::claimRetry(qint64 orderId, int leaseSeconds)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // One statement: of two processes retrying at once, one matches.
+    SqlStatement update(m_database.connection(),
+                        u"UPDATE sales_orders SET send_lease_until = ? WHERE id = ? AND state = 'sending' "
+                        "AND (send_lease_until IS NULL OR send_lease_until <= ?)"_s);
+    update.bind(now + qint64(leaseSeconds) * 1000).bind(orderId).bind(now);
+    if (auto r = update.exec(tr("cannot take the send lease of order %1").arg(orderId)); !r)
+        return makeError(r.error());
+    return update.rowsAffected() == 1;
+}
+
+Result<std::optional<QDateTime>> OrderSendRepository::leaseUntil(qint64 orderId)
+{
+    SqlStatement select(m_database.connection(), u"SELECT send_lease_until FROM sales_orders WHERE id = ?"_s);
+    select.bind(orderId);
+    if (auto r = select.exec(tr("cannot read the send lease of order %1").arg(orderId)); !r)
+        return makeError(r.error());
+    if (!select.next())
+        return makeError(tr("no order with id %1").arg(orderId));
+    if (select.value(u"send_lease_until"_s).isNull())
+        return std::optional<QDateTime>();
+    return std::optional<QDateTime>(select.time(u"send_lease_until"_s));
+}
+
+Result<void> OrderSendRepository::releaseLease(qint64 orderId)
+{
+    SqlStatement update(m_database.connection(),
+                        u"UPDATE sales_orders SET send_lease_until = NULL WHERE id = ?"_s);
+    update.bind(orderId);
+    return update.exec(tr("cannot release the send lease of order %1").arg(orderId));
 }
 
 Result<std::optional<QDateTime>> OrderSendRepository::sendAttemptedAt(qint64 orderId)

@@ -23,11 +23,17 @@ public:
     explicit OrderSendRepository(const Database &database);
 
     // In one transaction, only when the order's state is one of fromStates: moves it to `sending`,
-    // keeps (or sets) its orderReferenceId, notes the first send attempt, appends the change to the
-    // timeline. False (nothing written) when the state was not one of fromStates: someone else
-    // claimed it first.
+    // keeps (or sets) its orderReferenceId, notes the first send attempt, takes the send lease for
+    // leaseSeconds, appends the change to the timeline. False (nothing written) when the state was
+    // not one of fromStates: someone else claimed it first.
     Result<bool> claimForSending(qint64 orderId, const QStringList &fromStates, const QString &reference,
-                                 OrderEvent::Source source, const QString &message);
+                                 OrderEvent::Source source, const QString &message, int leaseSeconds);
+    // A retry of an order left `sending`: takes the lease when nobody holds it (none, or run out).
+    Result<bool> claimRetry(qint64 orderId, int leaseSeconds);
+    // When the current lease runs out; empty when none is held.
+    Result<std::optional<QDateTime>> leaseUntil(qint64 orderId);
+    // The send is over (done, refused or unsettled): a retry may start at once.
+    Result<void> releaseLease(qint64 orderId);
     // When a send was first attempted; empty when never.
     Result<std::optional<QDateTime>> sendAttemptedAt(qint64 orderId);
 

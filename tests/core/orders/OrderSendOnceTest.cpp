@@ -72,7 +72,7 @@ TEST_P(OrderSendOnceTest, AnOrderLeftSendingByACrashIsAdoptedOnRetry)
     const qint64 id = createOrder(data.order());
     // A first process claimed it and Gelato created it, then the process died before saving the id.
     ASSERT_TRUE(*OrderSendRepository(db()).claimForSending(id, {OrderState::Draft}, u"WEB-1001"_s,
-                                                           OrderEvent::Source::User, u"sending"_s));
+                                                           OrderEvent::Source::User, u"sending"_s, 0));
     SalesOrder order = *service->get(id);
     QJsonObject request {{u"orderType"_s, u"draft"_s},
                          {u"orderReferenceId"_s, u"WEB-1001"_s},
@@ -101,6 +101,26 @@ TEST_P(OrderSendOnceTest, AnOrderLeftSendingByACrashIsAdoptedOnRetry)
     EXPECT_EQ(retried->gelatoOrderId, (*created)->id);
     EXPECT_EQ(fake().orderCount(), 1);
     EXPECT_EQ(requests("POST", fake().ordersPath()).size(), 1);
+}
+
+TEST_P(OrderSendOnceTest, AnOrderAnotherProcessIsSendingIsNotSentAgain)
+{
+    const qint64 id = createOrder(data.order());
+    // Another process claimed it a moment ago and holds the lease.
+    ASSERT_TRUE(*OrderSendRepository(db()).claimForSending(id, {OrderState::Draft}, u"WEB-1001"_s,
+                                                           OrderEvent::Source::User, u"sending"_s, 300));
+    auto refused = confirm(id);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().startsWith(u"WEB-1001: is being sent to Gelato by another Bottega"_s))
+            << refused.error().toStdString();
+    EXPECT_EQ(rig.fake.requestCount(), 0);
+    // Once it has given up (its lease released or run out), a retry goes ahead, searching first.
+    ASSERT_TRUE(OrderSendRepository(db()).releaseLease(id).ok());
+    auto sent = confirm(id);
+    ASSERT_TRUE(sent.ok()) << sent.error().toStdString();
+    EXPECT_EQ(requests("POST", fake().searchPath()).size(), 1);
+    EXPECT_EQ(fake().orderCount(), 1);
+    EXPECT_FALSE(OrderSendRepository(db()).leaseUntil(id)->has_value());
 }
 
 TEST_P(OrderSendOnceTest, GelatosRefusalIsShownVerbatimWithTheReference)
