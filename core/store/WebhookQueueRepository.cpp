@@ -4,6 +4,7 @@
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
 
+#include <QThread>
 #include <QVariantList>
 #include <algorithm>
 
@@ -53,12 +54,27 @@ WebhookQueueRepository::WebhookQueueRepository(const Database &database) : m_dat
 
 WebhookQueueRepository::~WebhookQueueRepository() = default;
 
+SqlStatement &WebhookQueueRepository::prepared(std::unique_ptr<SqlStatement> &slot, const QString &sql)
+{
+    if (m_thread != QThread::currentThread()) {
+        m_insert.reset();
+        m_claim.reset();
+        m_update.reset();
+        m_thread = QThread::currentThread();
+    }
+    if (!slot)
+        slot = std::make_unique<SqlStatement>(m_database.connection(), sql);
+    // A result read earlier (SQLite: an open read cursor) is let go before the next run.
+    slot->query().finish();
+    return *slot;
+}
+
 Result<WebhookQueueRepository::InsertOutcome> WebhookQueueRepository::insert(const WebhookQueueItem &item)
 {
     // ON CONFLICT DO NOTHING rather than catching a unique violation: on PostgreSQL an error would
     // abort the caller's transaction.
-    SqlStatement insert(
-            m_database.connection(),
+    SqlStatement &insert = prepared(
+            m_insert,
             u"INSERT INTO webhook_queue (source, record_name, event, event_id, body, headers, "
             "received_at, state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'Pending', 0, "
             "NULL) ON CONFLICT (source, event_id) DO NOTHING RETURNING id"_s);
@@ -72,9 +88,12 @@ Result<WebhookQueueRepository::InsertOutcome> WebhookQueueRepository::insert(con
             .bind(received.toMSecsSinceEpoch());
     if (auto r = insert.exec(tr("cannot queue the %1 webhook %2").arg(item.source, item.event)); !r)
         return makeError(r.error());
-    if (!insert.next())
-        return InsertOutcome {0, true};
-    return InsertOutcome {insert.integer(u"id"_s), false};
+    const InsertOutcome outcome
+            = insert.next() ? InsertOutcome {insert.integer(u"id"_s), false} : InsertOutcome {0, true};
+    // Done with the statement now: in autocommit SQLite commits (and syncs) when it is reset, and
+    // the caller answers 2xx only after the row is on disk (HOOK-3).
+    insert.query().finish();
+    return outcome;
 }
 
 Result<WebhookQueueItem> WebhookQueueRepository::get(qint64 id)
@@ -164,7 +183,7 @@ Result<QList<WebhookQueueItem>> WebhookQueueRepository::claimBatch(const QString
               "attempts = attempts + 1 WHERE id IN (SELECT id FROM webhook_queue WHERE state = 'Pending' "
               "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?"_s
             + (postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString()) + u") RETURNING "_s + columns;
-    SqlStatement claim(m_database.connection(), sql);
+    SqlStatement &claim = prepared(m_claim, sql);
     claim.bind(Sql::text(owner))
             .bind(now.toMSecsSinceEpoch())
             .bind(now.toMSecsSinceEpoch())
@@ -174,6 +193,7 @@ Result<QList<WebhookQueueItem>> WebhookQueueRepository::claimBatch(const QString
     QList<WebhookQueueItem> items;
     while (claim.next())
         items.append(readItem(claim));
+    claim.query().finish(); // the claim is committed now, not at the next batch
     // RETURNING gives no order: handlers see events in the order they arrived.
     std::sort(items.begin(), items.end(),
               [](const WebhookQueueItem &a, const WebhookQueueItem &b) { return a.id < b.id; });
@@ -182,12 +202,10 @@ Result<QList<WebhookQueueItem>> WebhookQueueRepository::claimBatch(const QString
 
 Result<void> WebhookQueueRepository::update(const WebhookQueueItem &item)
 {
-    if (!m_update)
-        m_update = std::make_unique<SqlStatement>(
-                m_database.connection(),
-                u"UPDATE webhook_queue SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ?, "
-                "claimed_by = ?, claimed_at = ?, processed_at = ?, note = ? WHERE id = ?"_s);
-    SqlStatement &update = *m_update;
+    SqlStatement &update = prepared(
+            m_update,
+            u"UPDATE webhook_queue SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ?, "
+            "claimed_by = ?, claimed_at = ?, processed_at = ?, note = ? WHERE id = ?"_s);
     update.bind(WebhookQueueItem::stateName(item.state))
             .bind(item.attempts)
             .bind(Sql::text(item.lastError))

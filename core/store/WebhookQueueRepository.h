@@ -13,6 +13,8 @@
 #include <memory>
 #include <optional>
 
+class QThread;
+
 namespace Bottega {
 
 class Database;
@@ -39,6 +41,8 @@ public:
         bool duplicate = false; // the same (source, event id) is already queued
     };
 
+    // insert, claimBatch and update prepare their statements once per repository object (on the
+    // calling thread's connection): the intake and the processor keep one (PERF-1, PERF-2).
     explicit WebhookQueueRepository(const Database &database);
     ~WebhookQueueRepository();
 
@@ -56,7 +60,7 @@ public:
     // batch), oldest first.
     Result<QList<WebhookQueueItem>> claimBatch(const QString &owner, const QDateTime &now, int limit);
     // Writes the processing fields: state, attempts, last error, next attempt, claim, processed at,
-    // note. Its statement is prepared once per repository object: keep one for a whole batch.
+    // note.
     Result<void> update(const WebhookQueueItem &item);
     // Back to Pending, due at once (retry from the queue page); returns how many were changed.
     Result<int> requeue(const QList<qint64> &ids);
@@ -67,8 +71,13 @@ public:
     Result<int> deleteProcessedOlderThan(const QDateTime &time);
 
 private:
+    // The statement kept in slot for sql, prepared on first use; statements of another thread's
+    // connection are dropped first.
+    SqlStatement &prepared(std::unique_ptr<SqlStatement> &slot, const QString &sql);
+
     const Database &m_database;
-    std::unique_ptr<SqlStatement> m_update;
+    QThread *m_thread = nullptr;
+    std::unique_ptr<SqlStatement> m_insert, m_claim, m_update;
 };
 
 } // namespace Bottega

@@ -51,7 +51,8 @@ QString idText(const QJsonValue &value)
 } // namespace
 
 WebhookIntake::WebhookIntake(Database &database, SecretStore &secrets, QObject *parent)
-    : QObject(parent), m_database(database), m_secrets(secrets)
+    : QObject(parent), m_database(database), m_secrets(secrets),
+      m_queue(std::make_unique<WebhookQueueRepository>(database))
 {
 }
 
@@ -174,7 +175,7 @@ ServerResponse WebhookIntake::enqueue(const ServerRequest &request, const QStrin
     item.headers = headerLines(request);
     item.receivedAt = QDateTime::currentDateTimeUtc();
     // Autocommit: the row is on disk (WAL, synchronous=FULL; PostgreSQL's commit) before we answer.
-    const auto inserted = WebhookQueueRepository(m_database).insert(item);
+    const auto inserted = m_queue->insert(item);
     if (!inserted)
         return ServerResponse::error(500, inserted.error());
     if (inserted->duplicate)

@@ -8,12 +8,14 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <memory>
 
 namespace Bottega {
 
 class Database;
 class SecretStore;
 class Server;
+class WebhookQueueRepository;
 
 class WebhookIntake final : public QObject
 {
@@ -50,6 +52,7 @@ private:
 
     Database &m_database;
     SecretStore &m_secrets;
+    std::unique_ptr<WebhookQueueRepository> m_queue; // its insert prepared once, not per call
     bool m_loadStarted = false;
     int m_pendingReads = 0;
     QByteArray m_gelatoSecret; // empty: not configured

@@ -33,7 +33,7 @@ Result<void> runSql(QSqlDatabase &db, const QString &sql)
 } // namespace
 
 WebhookProcessor::WebhookProcessor(Database &database, QObject *parent)
-    : QObject(parent), m_database(database),
+    : QObject(parent), m_database(database), m_queue(std::make_unique<WebhookQueueRepository>(database)),
       // Unique per process and run, so that a claim names who holds it.
       m_owner(QHostInfo::localHostName() + u':' + QString::number(QCoreApplication::applicationPid()) + u':'
               + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8))
@@ -77,7 +77,7 @@ void WebhookProcessor::nudge()
 
 Result<WebhookProcessor::Summary> WebhookProcessor::processDue(int maxItems)
 {
-    WebhookQueueRepository queue(m_database);
+    WebhookQueueRepository &queue = *m_queue;
     Summary summary;
     while (maxItems <= 0 || summary.total() < maxItems) {
         const int limit = maxItems <= 0 ? batchSize : qMin(batchSize, maxItems - summary.total());
@@ -104,9 +104,8 @@ Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summa
     Summary batch;
     QList<Failure> failures;
     const auto committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-        WebhookQueueRepository queue(m_database); // its update statement prepared once per batch
         for (WebhookQueueItem &item : items) {
-            if (auto r = applyOne(queue, item, now, batch, failures); !r)
+            if (auto r = applyOne(*m_queue, item, now, batch, failures); !r)
                 return r;
         }
         return {};

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <memory>
 
 namespace Bottega {
 
@@ -82,6 +83,7 @@ private:
                           Summary &summary, QList<Failure> &failures);
 
     Database &m_database;
+    std::unique_ptr<WebhookQueueRepository> m_queue; // claims and outcomes, prepared once
     QString m_owner;
     QHash<QString, Handler> m_handlers; // "source\nevent"
     bool m_nudged = false;
