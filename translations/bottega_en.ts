@@ -49,6 +49,135 @@
     </message>
 </context>
 <context>
+    <name>Bottega::AddressCheck</name>
+    <message>
+        <source>first name</source>
+        <translation>first name</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>last name</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>company</translation>
+    </message>
+    <message>
+        <source>street (address line 1)</source>
+        <translation>street (address line 1)</translation>
+    </message>
+    <message>
+        <source>address line 2</source>
+        <translation>address line 2</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <source>post code</source>
+        <translation>post code</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>state</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>country</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation>%1 is required</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 is longer than %2 characters</translation>
+    </message>
+    <message>
+        <source>country &quot;%1&quot; is not a two-letter ISO code (IT, DE, ...)</source>
+        <translation>country &quot;%1&quot; is not a two-letter ISO code (IT, DE, ...)</translation>
+    </message>
+    <message>
+        <source>email &quot;%1&quot; is not an email address</source>
+        <translation>email &quot;%1&quot; is not an email address</translation>
+    </message>
+    <message>
+        <source>shipping address</source>
+        <translation>shipping address</translation>
+    </message>
+    <message>
+        <source>billing address</source>
+        <translation>billing address</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::AddressForm</name>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Street (line 2)</source>
+        <translation>Street (line 2)</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Post code</source>
+        <translation>Post code</translation>
+    </message>
+    <message>
+        <source>State or province</source>
+        <translation>State or province</translation>
+    </message>
+    <message>
+        <source>Country (ISO code)</source>
+        <translation>Country (ISO code)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %n character(s)</source>
+        <translation>
+            <numerusform>up to %n character</numerusform>
+            <numerusform>up to %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. IT, DE, US</source>
+        <translation>e.g. IT, DE, US</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::ApiLogRepository</name>
     <message>
         <source>cannot write to the API log</source>
@@ -320,6 +449,18 @@
         <translation>product import-csv: only show the changes.</translation>
     </message>
     <message>
+        <source>order list: only this state.</source>
+        <translation>order list: only this state.</translation>
+    </message>
+    <message>
+        <source>order confirm: the shipping to use.</source>
+        <translation>order confirm: the shipping to use.</translation>
+    </message>
+    <message>
+        <source>order confirm: send as a Gelato draft.</source>
+        <translation>order confirm: send as a Gelato draft.</translation>
+    </message>
+    <message>
         <source>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
 
 Without a command, opens the window.
@@ -343,6 +484,13 @@ Commands:
   product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
   product import-csv FILE [--dry-run] | export-csv FILE
                                       bulk mapping of Product UID and Design File URL
+  order list [--status S] | show ID   sales orders with Gelato state, timeline, tracking
+  order create FILE.json | import-csv FILE [--dry-run]
+                                      a local order from JSON, or many from CSV
+  order quote ID                      Gelato shipping rates for the order
+  order confirm ID [--shipping standard|express|UID] [--draft]
+                                      sends the order to Gelato (exactly once)
+  order cancel ID | refresh ID        cancel on Gelato; refresh from Gelato
 
 Global options:
   --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
@@ -375,6 +523,13 @@ Commands:
   product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
   product import-csv FILE [--dry-run] | export-csv FILE
                                       bulk mapping of Product UID and Design File URL
+  order list [--status S] | show ID   sales orders with Gelato state, timeline, tracking
+  order create FILE.json | import-csv FILE [--dry-run]
+                                      a local order from JSON, or many from CSV
+  order quote ID                      Gelato shipping rates for the order
+  order confirm ID [--shipping standard|express|UID] [--draft]
+                                      sends the order to Gelato (exactly once)
+  order cancel ID | refresh ID        cancel on Gelato; refresh from Gelato
 
 Global options:
   --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
@@ -820,6 +975,58 @@ Global options:
         <source>URL</source>
         <translation>URL</translation>
     </message>
+    <message>
+        <source>usage: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID</source>
+        <translation>usage: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an order id</source>
+        <translation>%1: &quot;%2&quot; is not an order id</translation>
+    </message>
+    <message>
+        <source>--status: unknown state &quot;%1&quot; (one of: %2)</source>
+        <translation>--status: unknown state &quot;%1&quot; (one of: %2)</translation>
+    </message>
+    <message>
+        <source>order create: cannot read %1: %2</source>
+        <translation>order create: cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>order create: %1: %2</source>
+        <translation>order create: %1: %2</translation>
+    </message>
+    <message>
+        <source>Order %1 created: %2</source>
+        <translation>Order %1 created: %2</translation>
+    </message>
+    <message>
+        <source>%n order(s) would be created: %1</source>
+        <translation>%n order(s) would be created: %1</translation>
+    </message>
+    <message>
+        <source>%n order(s) created: %1</source>
+        <translation>%n order(s) created: %1</translation>
+    </message>
+    <message>
+        <source>nothing imported: %n row error(s)</source>
+        <translation>nothing imported: %n row error(s)</translation>
+    </message>
+    <message>
+        <source>Sent to Gelato as a draft</source>
+        <translation>Sent to Gelato as a draft</translation>
+    </message>
+    <message>
+        <source>Sent to Gelato</source>
+        <translation>Sent to Gelato</translation>
+    </message>
+    <message>
+        <source>Cancelled at Gelato</source>
+        <translation>Cancelled at Gelato</translation>
+    </message>
+    <message>
+        <source>Refreshed from Gelato</source>
+        <translation>Refreshed from Gelato</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::Commands::StatusWalk</name>
@@ -846,6 +1053,25 @@ Global options:
     <message>
         <source>not set</source>
         <translation>not set</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CompanyMatch</name>
+    <message>
+        <source>company name: settings say &quot;%1&quot;, Gelato bills &quot;%2&quot;</source>
+        <translation>company name: settings say &quot;%1&quot;, Gelato bills &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>billing address: settings say &quot;%1&quot;, Gelato bills &quot;%2&quot;</source>
+        <translation>billing address: settings say &quot;%1&quot;, Gelato bills &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the company in settings matches the billing entity Gelato reports</source>
+        <translation>the company in settings matches the billing entity Gelato reports</translation>
+    </message>
+    <message>
+        <source>the company in settings does not match Gelato&apos;s billing entity (Gelato refuses orders otherwise): %1</source>
+        <translation>the company in settings does not match Gelato&apos;s billing entity (Gelato refuses orders otherwise): %1</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1381,18 @@ Global options:
         <source>cannot reach Gelato: %1</source>
         <translation>cannot reach Gelato: %1</translation>
     </message>
+    <message>
+        <source>Gelato has no order &quot;%1&quot;</source>
+        <translation>Gelato has no order &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Gelato refused the order: %1</source>
+        <translation>Gelato refused the order: %1</translation>
+    </message>
+    <message>
+        <source>the order is already in production and can no longer be cancelled</source>
+        <translation>the order is already in production and can no longer be cancelled</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::GelatoEventHandler</name>
@@ -1225,6 +1463,162 @@ Global options:
     <message>
         <source>delivery expected %1 to %2</source>
         <translation>delivery expected %1 to %2</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>now %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoEventRepository</name>
+    <message>
+        <source>cannot look up Gelato order %1</source>
+        <translation>cannot look up Gelato order %1</translation>
+    </message>
+    <message>
+        <source>cannot read order %1</source>
+        <translation>cannot read order %1</translation>
+    </message>
+    <message>
+        <source>no order with id %1</source>
+        <translation>no order with id %1</translation>
+    </message>
+    <message>
+        <source>cannot save the Gelato status of order %1</source>
+        <translation>cannot save the Gelato status of order %1</translation>
+    </message>
+    <message>
+        <source>cannot change the state of order %1</source>
+        <translation>cannot change the state of order %1</translation>
+    </message>
+    <message>
+        <source>cannot save the delivery estimate of order %1</source>
+        <translation>cannot save the delivery estimate of order %1</translation>
+    </message>
+    <message>
+        <source>cannot read connected Gelato order %1</source>
+        <translation>cannot read connected Gelato order %1</translation>
+    </message>
+    <message>
+        <source>cannot save connected Gelato order %1</source>
+        <translation>cannot save connected Gelato order %1</translation>
+    </message>
+    <message>
+        <source>cannot read the lines of order %1</source>
+        <translation>cannot read the lines of order %1</translation>
+    </message>
+    <message>
+        <source>cannot save the Gelato item of line %1</source>
+        <translation>cannot save the Gelato item of line %1</translation>
+    </message>
+    <message>
+        <source>no order line with id %1</source>
+        <translation>no order line with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the packages of order %1</source>
+        <translation>cannot read the packages of order %1</translation>
+    </message>
+    <message>
+        <source>cannot save package %1 of order %2</source>
+        <translation>cannot save package %1 of order %2</translation>
+    </message>
+    <message>
+        <source>cannot read the timeline of order %1</source>
+        <translation>cannot read the timeline of order %1</translation>
+    </message>
+    <message>
+        <source>cannot add to the timeline of order %1</source>
+        <translation>cannot add to the timeline of order %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoOrderAnswer</name>
+    <message>
+        <source>Gelato status: %1</source>
+        <translation>Gelato status: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoOrderFlow</name>
+    <message>
+        <source>%1: is being sent to Gelato already</source>
+        <translation>%1: is being sent to Gelato already</translation>
+    </message>
+    <message>
+        <source>sending to Gelato</source>
+        <translation>sending to Gelato</translation>
+    </message>
+    <message>
+        <source>%1: someone else is sending it to Gelato already</source>
+        <translation>%1: someone else is sending it to Gelato already</translation>
+    </message>
+    <message>
+        <source>%1: is being sent to Gelato by another Bottega; if that one stopped, confirm again after %2</source>
+        <translation>%1: is being sent to Gelato by another Bottega; if that one stopped, confirm again after %2</translation>
+    </message>
+    <message>
+        <source>%1: %2; confirm again to finish sending</source>
+        <translation>%1: %2; confirm again to finish sending</translation>
+    </message>
+    <message>
+        <source>cannot ask Gelato whether an earlier attempt reached it: %1</source>
+        <translation>cannot ask Gelato whether an earlier attempt reached it: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (whether Gelato has the order is unknown: %3); confirm again to finish sending</source>
+        <translation>%1: %2 (whether Gelato has the order is unknown: %3); confirm again to finish sending</translation>
+    </message>
+    <message>
+        <source>%1: Gelato order %2 exists but could not be saved here: %3</source>
+        <translation>%1: Gelato order %2 exists but could not be saved here: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot save Gelato&apos;s draft %2 (%3), nor delete it: %4</source>
+        <translation>%1: cannot save Gelato&apos;s draft %2 (%3), nor delete it: %4</translation>
+    </message>
+    <message>
+        <source>%1: Gelato draft %2 is saved but not confirmed yet: %3; confirm again to finish sending</source>
+        <translation>%1: Gelato draft %2 is saved but not confirmed yet: %3; confirm again to finish sending</translation>
+    </message>
+    <message>
+        <source>%1: is not a Gelato draft (state: %2)</source>
+        <translation>%1: is not a Gelato draft (state: %2)</translation>
+    </message>
+    <message>
+        <source>Gelato draft %1 deleted</source>
+        <translation>Gelato draft %1 deleted</translation>
+    </message>
+    <message>
+        <source>%1: is already cancelled</source>
+        <translation>%1: is already cancelled</translation>
+    </message>
+    <message>
+        <source>%1: cannot be cancelled in state %2</source>
+        <translation>%1: cannot be cancelled in state %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>cancelled on Gelato</source>
+        <translation>cancelled on Gelato</translation>
+    </message>
+    <message>
+        <source>%1: has not reached Gelato yet; nothing to refresh</source>
+        <translation>%1: has not reached Gelato yet; nothing to refresh</translation>
+    </message>
+    <message>
+        <source>%1: connected order %2: %3</source>
+        <translation>%1: connected order %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders refreshed from Gelato; not refreshed: %1</source>
+        <translation>
+            <numerusform>%n order refreshed from Gelato; not refreshed: %1</numerusform>
+            <numerusform>%n orders refreshed from Gelato; not refreshed: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1698,22 @@ Global options:
     <message>
         <source>Gelato catalog</source>
         <translation>Gelato catalog</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a date</source>
+        <translation>%1: %2 is not a date</translation>
+    </message>
+    <message>
+        <source>Gelato order</source>
+        <translation>Gelato order</translation>
+    </message>
+    <message>
+        <source>Gelato order search</source>
+        <translation>Gelato order search</translation>
+    </message>
+    <message>
+        <source>Gelato quote</source>
+        <translation>Gelato quote</translation>
     </message>
 </context>
 <context>
@@ -1635,10 +2045,6 @@ Global options:
         <translation>Orders</translation>
     </message>
     <message>
-        <source>Follow sales orders from Poleepo or entered by hand, send them to Gelato, and see their status timeline and tracking.</source>
-        <translation>Follow sales orders from Poleepo or entered by hand, send them to Gelato, and see their status timeline and tracking.</translation>
-    </message>
-    <message>
         <source>Webhooks</source>
         <translation>Webhooks</translation>
     </message>
@@ -1707,6 +2113,276 @@ Global options:
     </message>
 </context>
 <context>
+    <name>Bottega::OrderCsv</name>
+    <message>
+        <source>the file is empty: a header row and one row per line needed</source>
+        <translation>the file is empty: a header row and one row per line needed</translation>
+    </message>
+    <message>
+        <source>unknown column &quot;%1&quot; (known: %2)</source>
+        <translation>unknown column &quot;%1&quot; (known: %2)</translation>
+    </message>
+    <message>
+        <source>the column &quot;reference&quot; is missing</source>
+        <translation>the column &quot;reference&quot; is missing</translation>
+    </message>
+    <message>
+        <source>a column &quot;sku&quot; or &quot;variantId&quot; is needed</source>
+        <translation>a column &quot;sku&quot; or &quot;variantId&quot; is needed</translation>
+    </message>
+    <message>
+        <source>row %1, reference: is required</source>
+        <translation>row %1, reference: is required</translation>
+    </message>
+    <message>
+        <source>row %1, reference: an order %2 exists already</source>
+        <translation>row %1, reference: an order %2 exists already</translation>
+    </message>
+    <message>
+        <source>row %1, currency: &quot;%2&quot; is not a three-letter ISO 4217 code</source>
+        <translation>row %1, currency: &quot;%2&quot; is not a three-letter ISO 4217 code</translation>
+    </message>
+    <message>
+        <source>row %1, kind: &quot;%2&quot; is not product, service or shipping</source>
+        <translation>row %1, kind: &quot;%2&quot; is not product, service or shipping</translation>
+    </message>
+    <message>
+        <source>row %1, quantity: must be a whole number greater than 0 (got &quot;%2&quot;)</source>
+        <translation>row %1, quantity: must be a whole number greater than 0 (got &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>row %1, price: &quot;%2&quot; is not a number not below 0</source>
+        <translation>row %1, price: &quot;%2&quot; is not a number not below 0</translation>
+    </message>
+    <message>
+        <source>row %1, variantId: no variant with id %2</source>
+        <translation>row %1, variantId: no variant with id %2</translation>
+    </message>
+    <message>
+        <source>row %1, sku: no variant with SKU &quot;%2&quot;</source>
+        <translation>row %1, sku: no variant with SKU &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>row %1, sku: a product line needs sku or variantId</source>
+        <translation>row %1, sku: a product line needs sku or variantId</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>row %1: %2</translation>
+    </message>
+    <message>
+        <source>row %1, name: a service or shipping line needs a name</source>
+        <translation>row %1, name: a service or shipping line needs a name</translation>
+    </message>
+    <message>
+        <source>the file holds no orders: a header row and one row per line needed</source>
+        <translation>the file holds no orders: a header row and one row per line needed</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderEditorDialog</name>
+    <message>
+        <source>Bill to a different address</source>
+        <translation>Bill to a different address</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Send as Gelato draft</source>
+        <translation>Send as Gelato draft</translation>
+    </message>
+    <message>
+        <source>Turn draft into order</source>
+        <translation>Turn draft into order</translation>
+    </message>
+    <message>
+        <source>Delete Gelato draft</source>
+        <translation>Delete Gelato draft</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Reads the order&apos;s status, items, packages and costs from Gelato again</source>
+        <translation>Reads the order&apos;s status, items, packages and costs from Gelato again</translation>
+    </message>
+    <message>
+        <source>Creates the order at Gelato as a draft (a test order): nothing is produced</source>
+        <translation>Creates the order at Gelato as a draft (a test order): nothing is produced</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Addresses</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Shipping</translation>
+    </message>
+    <message>
+        <source>Gelato</source>
+        <translation>Gelato</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Order %1 saved.</source>
+        <translation>Order %1 saved.</translation>
+    </message>
+    <message>
+        <source>Cancel order %1 at Gelato? This cannot be undone.</source>
+        <translation>Cancel order %1 at Gelato? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Reference:</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Currency:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>First name:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Last name:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>Shipping address</source>
+        <translation>Shipping address</translation>
+    </message>
+    <message>
+        <source>Billing address</source>
+        <translation>Billing address</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Company check: %1</source>
+        <translation>Company check: %1</translation>
+    </message>
+    <message>
+        <source>New order %1</source>
+        <translation>New order %1</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>New order</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <source>Sends the order to Gelato to be produced and shipped</source>
+        <translation>Sends the order to Gelato to be produced and shipped</translation>
+    </message>
+    <message>
+        <source>Asks Gelato to stop producing and shipping the order</source>
+        <translation>Asks Gelato to stop producing and shipping the order</translation>
+    </message>
+    <message>
+        <source>Gelato cancels an order only until it is printed</source>
+        <translation>Gelato cancels an order only until it is printed</translation>
+    </message>
+    <message>
+        <source>Orders are unavailable.</source>
+        <translation>Orders are unavailable.</translation>
+    </message>
+    <message>
+        <source>Asking Gelato for the shipping rates of %1…</source>
+        <translation>Asking Gelato for the shipping rates of %1…</translation>
+    </message>
+    <message>
+        <source>Creating order %1 at Gelato as a draft…</source>
+        <translation>Creating order %1 at Gelato as a draft…</translation>
+    </message>
+    <message>
+        <source>Sending order %1 to Gelato…</source>
+        <translation>Sending order %1 to Gelato…</translation>
+    </message>
+    <message>
+        <source>Order %1 is a draft at Gelato.</source>
+        <translation>Order %1 is a draft at Gelato.</translation>
+    </message>
+    <message>
+        <source>Order %1 was sent to Gelato.</source>
+        <translation>Order %1 was sent to Gelato.</translation>
+    </message>
+    <message>
+        <source>Turning the Gelato draft of %1 into an order…</source>
+        <translation>Turning the Gelato draft of %1 into an order…</translation>
+    </message>
+    <message>
+        <source>Deleting the Gelato draft of %1…</source>
+        <translation>Deleting the Gelato draft of %1…</translation>
+    </message>
+    <message>
+        <source>The Gelato draft of %1 was deleted.</source>
+        <translation>The Gelato draft of %1 was deleted.</translation>
+    </message>
+    <message>
+        <source>Cancelling order %1 at Gelato…</source>
+        <translation>Cancelling order %1 at Gelato…</translation>
+    </message>
+    <message>
+        <source>Order %1 was cancelled.</source>
+        <translation>Order %1 was cancelled.</translation>
+    </message>
+    <message>
+        <source>Reading order %1 from Gelato…</source>
+        <translation>Reading order %1 from Gelato…</translation>
+    </message>
+    <message>
+        <source>Order %1 is up to date.</source>
+        <translation>Order %1 is up to date.</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::OrderEventRepository</name>
     <message>
         <source>cannot add to the timeline of order %1</source>
@@ -1719,6 +2395,376 @@ Global options:
     <message>
         <source>cannot read the timeline of order %1</source>
         <translation>cannot read the timeline of order %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderGelatoPanel</name>
+    <message>
+        <source>Gelato order</source>
+        <translation>Gelato order</translation>
+    </message>
+    <message>
+        <source>Order id:</source>
+        <translation>Order id:</translation>
+    </message>
+    <message>
+        <source>Our reference:</source>
+        <translation>Our reference:</translation>
+    </message>
+    <message>
+        <source>Connected orders:</source>
+        <translation>Connected orders:</translation>
+    </message>
+    <message>
+        <source>Fulfilment status:</source>
+        <translation>Fulfilment status:</translation>
+    </message>
+    <message>
+        <source>Financial status:</source>
+        <translation>Financial status:</translation>
+    </message>
+    <message>
+        <source>Delivery estimate:</source>
+        <translation>Delivery estimate:</translation>
+    </message>
+    <message>
+        <source>Cost from Gelato&apos;s receipts</source>
+        <translation>Cost from Gelato&apos;s receipts</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation>Products:</translation>
+    </message>
+    <message>
+        <source>Shipping:</source>
+        <translation>Shipping:</translation>
+    </message>
+    <message>
+        <source>Packaging:</source>
+        <translation>Packaging:</translation>
+    </message>
+    <message>
+        <source>VAT:</source>
+        <translation>VAT:</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Total:</translation>
+    </message>
+    <message>
+        <source>Margin:</source>
+        <translation>Margin:</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Item reference</source>
+        <translation>Item reference</translation>
+    </message>
+    <message>
+        <source>Gelato item</source>
+        <translation>Gelato item</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Packages and tracking</source>
+        <translation>Packages and tracking</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Not sent to Gelato yet</source>
+        <translation>Not sent to Gelato yet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>none (not split)</source>
+        <translation>none (not split)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>known once Gelato has billed the order</source>
+        <translation>known once Gelato has billed the order</translation>
+    </message>
+    <message>
+        <source>not computed: the order is in %1, Gelato bills in %2</source>
+        <translation>not computed: the order is in %1, Gelato bills in %2</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>from Gelato order %1</source>
+        <translation>from Gelato order %1</translation>
+    </message>
+    <message>
+        <source>No package shipped yet.</source>
+        <translation>No package shipped yet.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import orders from %1</source>
+        <translation>Import orders from %1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Orders are unavailable: no database.</source>
+        <translation>Orders are unavailable: no database.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported.</source>
+        <translation>%1 cannot be imported.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing can be imported until these rows are fixed (%n problem(s)):</source>
+        <translation>
+            <numerusform>Nothing can be imported until these rows are fixed (%n problem):</numerusform>
+            <numerusform>Nothing can be imported until these rows are fixed (%n problems):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file holds no orders.</source>
+        <translation>The file holds no orders.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) will be created: %1</source>
+        <translation>
+            <numerusform>%n order will be created: %1</numerusform>
+            <numerusform>%n orders will be created: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) imported.</source>
+        <translation>
+            <numerusform>%n order imported.</numerusform>
+            <numerusform>%n orders imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderInput</name>
+    <message>
+        <source>no variant with id %1</source>
+        <translation>no variant with id %1</translation>
+    </message>
+    <message>
+        <source>a Gelato order holds only Gelato goods: %1 not made by Gelato (services and shipping lines are allowed)</source>
+        <translation>a Gelato order holds only Gelato goods: %1 not made by Gelato (services and shipping lines are allowed)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Gelato product and cannot be added to a Gelato order: a Gelato order holds only Gelato goods (services and shipping lines are allowed)</source>
+        <translation>%1 is not a Gelato product and cannot be added to a Gelato order: a Gelato order holds only Gelato goods (services and shipping lines are allowed)</translation>
+    </message>
+    <message>
+        <source>%1 is a Gelato product and cannot be added to an order of goods Gelato does not make (%2): a Gelato order holds only Gelato goods</source>
+        <translation>%1 is a Gelato product and cannot be added to an order of goods Gelato does not make (%2): a Gelato order holds only Gelato goods</translation>
+    </message>
+    <message>
+        <source>the order is not valid JSON: %1 at offset %2</source>
+        <translation>the order is not valid JSON: %1 at offset %2</translation>
+    </message>
+    <message>
+        <source>the order must be a JSON object</source>
+        <translation>the order must be a JSON object</translation>
+    </message>
+    <message>
+        <source>reference: is required</source>
+        <translation>reference: is required</translation>
+    </message>
+    <message>
+        <source>currency: &quot;%1&quot; is not a three-letter ISO 4217 code</source>
+        <translation>currency: &quot;%1&quot; is not a three-letter ISO 4217 code</translation>
+    </message>
+    <message>
+        <source>lines: an order needs at least one line</source>
+        <translation>lines: an order needs at least one line</translation>
+    </message>
+    <message>
+        <source>%1.kind: &quot;%2&quot; is not product, service or shipping</source>
+        <translation>%1.kind: &quot;%2&quot; is not product, service or shipping</translation>
+    </message>
+    <message>
+        <source>%1.quantity: must be a whole number greater than 0 (got %2)</source>
+        <translation>%1.quantity: must be a whole number greater than 0 (got %2)</translation>
+    </message>
+    <message>
+        <source>%1.price: must be a number not below 0</source>
+        <translation>%1.price: must be a number not below 0</translation>
+    </message>
+    <message>
+        <source>%1.variantId: no variant with id %2</source>
+        <translation>%1.variantId: no variant with id %2</translation>
+    </message>
+    <message>
+        <source>%1.sku: no variant with SKU &quot;%2&quot;</source>
+        <translation>%1.sku: no variant with SKU &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1: a product line needs variantId or sku</source>
+        <translation>%1: a product line needs variantId or sku</translation>
+    </message>
+    <message>
+        <source>%1.name: a service or shipping line needs a name</source>
+        <translation>%1.name: a service or shipping line needs a name</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderLinesPanel</name>
+    <message>
+        <source>Add line</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Shipping</translation>
+    </message>
+    <message>
+        <source>Lines total: %1 %2</source>
+        <translation>Lines total: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderListPage</name>
+    <message>
+        <source>New order</source>
+        <translation>New order</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <source>Search reference, customer, email or Gelato id…</source>
+        <translation>Search reference, customer, email or Gelato id…</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Any state</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Any source</translation>
+    </message>
+    <message>
+        <source>Any Gelato status</source>
+        <translation>Any Gelato status</translation>
+    </message>
+    <message>
+        <source>Not sent to Gelato</source>
+        <translation>Not sent to Gelato</translation>
+    </message>
+    <message>
+        <source>Orders are unavailable: no database.</source>
+        <translation>Orders are unavailable: no database.</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Sales orders entered here, imported or from Poleepo; double-click one to open it.</source>
+        <translation>Sales orders entered here, imported or from Poleepo; double-click one to open it.</translation>
+    </message>
+    <message>
+        <source>No database: orders are unavailable.</source>
+        <translation>No database: orders are unavailable.</translation>
+    </message>
+    <message>
+        <source>Import orders from CSV</source>
+        <translation>Import orders from CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) imported.</source>
+        <translation>
+            <numerusform>%n order imported.</numerusform>
+            <numerusform>%n orders imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1746,6 +2792,457 @@ Global options:
     <message>
         <source>cannot look up Gelato order %1</source>
         <translation>cannot look up Gelato order %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderPrinting</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>REFERENCE</source>
+        <translation>REFERENCE</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>CUSTOMER</source>
+        <translation>CUSTOMER</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>GELATO ORDER</source>
+        <translation>GELATO ORDER</translation>
+    </message>
+    <message>
+        <source>GELATO STATUS</source>
+        <translation>GELATO STATUS</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 (%3)</source>
+        <translation>Order %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Customer: %1 %2 &lt;%3&gt;</source>
+        <translation>Customer: %1 %2 &lt;%3&gt;</translation>
+    </message>
+    <message>
+        <source>Ship to: %1</source>
+        <translation>Ship to: %1</translation>
+    </message>
+    <message>
+        <source>Total: %1 (shipping %2)</source>
+        <translation>Total: %1 (shipping %2)</translation>
+    </message>
+    <message>
+        <source>Shipping: %1</source>
+        <translation>Shipping: %1</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <source>PRODUCT</source>
+        <translation>PRODUCT</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>QUANTITY</source>
+        <translation>QUANTITY</translation>
+    </message>
+    <message>
+        <source>PRICE</source>
+        <translation>PRICE</translation>
+    </message>
+    <message>
+        <source>GELATO ITEM</source>
+        <translation>GELATO ITEM</translation>
+    </message>
+    <message>
+        <source>Gelato order: %1 (%2, %3)</source>
+        <translation>Gelato order: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Connected Gelato order: %1 (%2)</source>
+        <translation>Connected Gelato order: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Gelato cost: products %1, shipping %2, packaging %3, VAT %4, total %5; margin %6</source>
+        <translation>Gelato cost: products %1, shipping %2, packaging %3, VAT %4, total %5; margin %6</translation>
+    </message>
+    <message>
+        <source>Package %1: %2 %3</source>
+        <translation>Package %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <source>Gelato offers no Standard or Express shipping for this order</source>
+        <translation>Gelato offers no Standard or Express shipping for this order</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYPE</translation>
+    </message>
+    <message>
+        <source>DELIVERY</source>
+        <translation>DELIVERY</translation>
+    </message>
+    <message>
+        <source>METHODS</source>
+        <translation>METHODS</translation>
+    </message>
+    <message>
+        <source>Express</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderProblemText</name>
+    <message>
+        <source>Cannot get a rate or confirm yet:</source>
+        <translation>Cannot get a rate or confirm yet:</translation>
+    </message>
+    <message numerus="yes">
+        <source>• and %n more (each is marked where it is)</source>
+        <translation>
+            <numerusform>• and %n more (marked where it is)</numerusform>
+            <numerusform>• and %n more (each is marked where it is)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderSendRepository</name>
+    <message>
+        <source>cannot read the state of order %1</source>
+        <translation>cannot read the state of order %1</translation>
+    </message>
+    <message>
+        <source>no order with id %1</source>
+        <translation>no order with id %1</translation>
+    </message>
+    <message>
+        <source>cannot mark order %1 as being sent</source>
+        <translation>cannot mark order %1 as being sent</translation>
+    </message>
+    <message>
+        <source>cannot take the send lease of order %1</source>
+        <translation>cannot take the send lease of order %1</translation>
+    </message>
+    <message>
+        <source>cannot read the send lease of order %1</source>
+        <translation>cannot read the send lease of order %1</translation>
+    </message>
+    <message>
+        <source>cannot release the send lease of order %1</source>
+        <translation>cannot release the send lease of order %1</translation>
+    </message>
+    <message>
+        <source>cannot read the send attempts of order %1</source>
+        <translation>cannot read the send attempts of order %1</translation>
+    </message>
+    <message>
+        <source>cannot store Gelato&apos;s billing entity for order %1</source>
+        <translation>cannot store Gelato&apos;s billing entity for order %1</translation>
+    </message>
+    <message>
+        <source>cannot read Gelato&apos;s billing entity for order %1</source>
+        <translation>cannot read Gelato&apos;s billing entity for order %1</translation>
+    </message>
+    <message>
+        <source>cannot read Gelato&apos;s latest billing entity</source>
+        <translation>cannot read Gelato&apos;s latest billing entity</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderService</name>
+    <message>
+        <source>%1: line %2 (%3): the quantity must be greater than 0</source>
+        <translation>%1: line %2 (%3): the quantity must be greater than 0</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot be edited in state %2 (only drafts can)</source>
+        <translation>%1: cannot be edited in state %2 (only drafts can)</translation>
+    </message>
+    <message>
+        <source>%1: line %2: the quantity must be greater than 0</source>
+        <translation>%1: line %2: the quantity must be greater than 0</translation>
+    </message>
+    <message>
+        <source>the quantity must be greater than 0</source>
+        <translation>the quantity must be greater than 0</translation>
+    </message>
+    <message>
+        <source>currency %1 is not one Gelato takes orders in (%2)</source>
+        <translation>currency %1 is not one Gelato takes orders in (%2)</translation>
+    </message>
+    <message>
+        <source>line %1: the quantity must be greater than 0</source>
+        <translation>line %1: the quantity must be greater than 0</translation>
+    </message>
+    <message>
+        <source>line %1: %2 is not one of our variants</source>
+        <translation>line %1: %2 is not one of our variants</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+    <message>
+        <source>the order holds no Gelato goods: there is nothing for Gelato to make</source>
+        <translation>the order holds no Gelato goods: there is nothing for Gelato to make</translation>
+    </message>
+    <message>
+        <source>%1: the shipping cannot change in state %2</source>
+        <translation>%1: the shipping cannot change in state %2</translation>
+    </message>
+    <message>
+        <source>%1: shipping: say standard, express or a shipment method uid</source>
+        <translation>%1: shipping: say standard, express or a shipment method uid</translation>
+    </message>
+    <message>
+        <source>%1: already sent to Gelato (state: %2); it cannot be confirmed again</source>
+        <translation>%1: already sent to Gelato (state: %2); it cannot be confirmed again</translation>
+    </message>
+    <message>
+        <source>%1: is being sent to Gelato already</source>
+        <translation>%1: is being sent to Gelato already</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderShippingPanel</name>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Express</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <source>Get rate</source>
+        <translation>Get rate</translation>
+    </message>
+    <message>
+        <source>Asks Gelato for the shipping price and delivery dates of this order</source>
+        <translation>Asks Gelato for the shipping price and delivery dates of this order</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Shipping</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Shipping:</source>
+        <translation>Shipping:</translation>
+    </message>
+    <message>
+        <source>No shipping chosen yet: Get rate, then choose one.</source>
+        <translation>No shipping chosen yet: Get rate, then choose one.</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>Chosen: %1</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 (shipment method %2)</source>
+        <translation>Chosen: %1 (shipment method %2)</translation>
+    </message>
+    <message>
+        <source>Asking Gelato for rates…</source>
+        <translation>Asking Gelato for rates…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>no date given</source>
+        <translation>no date given</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Choose</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderState</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Gelato draft</source>
+        <translation>Gelato draft</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>In production</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderTableModel</name>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Gelato order %1</source>
+        <translation>Gelato order %1</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Poleepo</source>
+        <translation>Poleepo</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Gelato status</source>
+        <translation>Gelato status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderTimelinePanel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Gelato answer</source>
+        <translation>Gelato answer</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <source>Poleepo</source>
+        <translation>Poleepo</translation>
+    </message>
+    <message>
+        <source>Bottega</source>
+        <translation>Bottega</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +3285,65 @@ Global options:
     <message>
         <source>Not available yet in this version.</source>
         <translation>Not available yet in this version.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoWebhookPanel</name>
+    <message>
+        <source>Poleepo webhooks</source>
+        <translation>Poleepo webhooks</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>One record per Poleepo webhook: Poleepo calls its URL and signs each call with the record&apos;s secret key.</source>
+        <translation>One record per Poleepo webhook: Poleepo calls its URL and signs each call with the record&apos;s secret key.</translation>
+    </message>
+    <message>
+        <source>Webhook records are unavailable: no database.</source>
+        <translation>Webhook records are unavailable: no database.</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>(inactive)</translation>
+    </message>
+    <message>
+        <source>Poleepo webhook %1 saved.</source>
+        <translation>Poleepo webhook %1 saved.</translation>
+    </message>
+    <message>
+        <source>Remove Poleepo webhook</source>
+        <translation>Remove Poleepo webhook</translation>
+    </message>
+    <message>
+        <source>Remove the webhook %1? Poleepo&apos;s calls to its URL will be refused.</source>
+        <translation>Remove the webhook %1? Poleepo&apos;s calls to its URL will be refused.</translation>
+    </message>
+    <message>
+        <source>Poleepo webhook %1 removed.</source>
+        <translation>Poleepo webhook %1 removed.</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +4065,10 @@ Global options:
         <source>%n processed webhooks older than %1 days removed</source>
         <translation>%n processed webhooks older than %1 days removed</translation>
     </message>
+    <message>
+        <source>%n orders refreshed from Gelato</source>
+        <translation>%n orders refreshed from Gelato</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::SalesOrderRepository</name>
@@ -2622,6 +4182,10 @@ Global options:
     <message>
         <source>Clean up the webhook queue</source>
         <translation>Clean up the webhook queue</translation>
+    </message>
+    <message>
+        <source>Reconcile Gelato orders</source>
+        <translation>Reconcile Gelato orders</translation>
     </message>
 </context>
 <context>
@@ -2817,6 +4381,14 @@ Global options:
     <message>
         <source>cannot read the file: %1</source>
         <translation>cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>the client closed the connection before the answer</source>
+        <translation>the client closed the connection before the answer</translation>
+    </message>
+    <message>
+        <source>the request was not answered</source>
+        <translation>the request was not answered</translation>
     </message>
 </context>
 <context>
@@ -3458,6 +5030,17 @@ Global options:
             <numerusform>%n processed calls older than %1 days removed.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Bottega</source>
+        <translation>Bottega</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook call(s) just failed</source>
+        <translation>
+            <numerusform>%n webhook call just failed</numerusform>
+            <numerusform>%n webhook calls just failed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bottega::WebhookQueueRepository</name>
@@ -3482,10 +5065,6 @@ Global options:
         <translation>cannot count the webhook queue</translation>
     </message>
     <message>
-        <source>cannot claim a webhook from the queue</source>
-        <translation>cannot claim a webhook from the queue</translation>
-    </message>
-    <message>
         <source>cannot update webhook %1</source>
         <translation>cannot update webhook %1</translation>
     </message>
@@ -3500,6 +5079,105 @@ Global options:
     <message>
         <source>cannot clean up the webhook queue</source>
         <translation>cannot clean up the webhook queue</translation>
+    </message>
+    <message>
+        <source>cannot claim webhooks from the queue</source>
+        <translation>cannot claim webhooks from the queue</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookRecordDialog</name>
+    <message>
+        <source>STATUS_ORDER: orders created or changed</source>
+        <translation>STATUS_ORDER: orders created or changed</translation>
+    </message>
+    <message>
+        <source>STATUS_SHIPMENT: shipments and tracking</source>
+        <translation>STATUS_SHIPMENT: shipments and tracking</translation>
+    </message>
+    <message>
+        <source>Active: calls to this URL are accepted</source>
+        <translation>Active: calls to this URL are accepted</translation>
+    </message>
+    <message>
+        <source>Paste this URL into Poleepo&apos;s webhook form:</source>
+        <translation>Paste this URL into Poleepo&apos;s webhook form:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Poleepo webhook %1</source>
+        <translation>Poleepo webhook %1</translation>
+    </message>
+    <message>
+        <source>New Poleepo webhook</source>
+        <translation>New Poleepo webhook</translation>
+    </message>
+    <message>
+        <source>letters, digits, - or _</source>
+        <translation>letters, digits, - or _</translation>
+    </message>
+    <message>
+        <source>unchanged; type a new secret to replace it</source>
+        <translation>unchanged; type a new secret to replace it</translation>
+    </message>
+    <message>
+        <source>the secret key set in Poleepo</source>
+        <translation>the secret key set in Poleepo</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Secret key:</source>
+        <translation>Secret key:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Events:</translation>
+    </message>
+    <message>
+        <source>Webhook records are unavailable: no database.</source>
+        <translation>Webhook records are unavailable: no database.</translation>
+    </message>
+    <message>
+        <source>Name: use letters, digits, - or _ only, without spaces.</source>
+        <translation>Name: use letters, digits, - or _ only, without spaces.</translation>
+    </message>
+    <message>
+        <source>Events: choose at least one.</source>
+        <translation>Events: choose at least one.</translation>
+    </message>
+    <message>
+        <source>Secret key: type the key Poleepo signs its calls with.</source>
+        <translation>Secret key: type the key Poleepo signs its calls with.</translation>
+    </message>
+    <message>
+        <source>Secret key: no writable secret store (keyring) is available.</source>
+        <translation>Secret key: no writable secret store (keyring) is available.</translation>
+    </message>
+    <message>
+        <source>Saving the secret key…</source>
+        <translation>Saving the secret key…</translation>
+    </message>
+    <message>
+        <source>Secret key: %1</source>
+        <translation>Secret key: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Saved. Set a valid public base URL in Settings to get the full URL.</source>
+        <translation>Saved. Set a valid public base URL in Settings to get the full URL.</translation>
     </message>
 </context>
 <context>

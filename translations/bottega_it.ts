@@ -49,6 +49,135 @@
     </message>
 </context>
 <context>
+    <name>Bottega::AddressCheck</name>
+    <message>
+        <source>first name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>cognome</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>azienda</translation>
+    </message>
+    <message>
+        <source>street (address line 1)</source>
+        <translation>via (riga 1 dell&apos;indirizzo)</translation>
+    </message>
+    <message>
+        <source>address line 2</source>
+        <translation>riga 2 dell&apos;indirizzo</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>città</translation>
+    </message>
+    <message>
+        <source>post code</source>
+        <translation>CAP</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>provincia</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>paese</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefono</translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation>%1: campo obbligatorio</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 supera i %2 caratteri</translation>
+    </message>
+    <message>
+        <source>country &quot;%1&quot; is not a two-letter ISO code (IT, DE, ...)</source>
+        <translation>il paese &quot;%1&quot; non è un codice ISO di due lettere (IT, DE, ...)</translation>
+    </message>
+    <message>
+        <source>email &quot;%1&quot; is not an email address</source>
+        <translation>l&apos;email &quot;%1&quot; non è un indirizzo email</translation>
+    </message>
+    <message>
+        <source>shipping address</source>
+        <translation>indirizzo di spedizione</translation>
+    </message>
+    <message>
+        <source>billing address</source>
+        <translation>indirizzo di fatturazione</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::AddressForm</name>
+    <message>
+        <source>First name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Cognome</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Azienda</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Via</translation>
+    </message>
+    <message>
+        <source>Street (line 2)</source>
+        <translation>Via (riga 2)</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Città</translation>
+    </message>
+    <message>
+        <source>Post code</source>
+        <translation>CAP</translation>
+    </message>
+    <message>
+        <source>State or province</source>
+        <translation>Provincia o stato</translation>
+    </message>
+    <message>
+        <source>Country (ISO code)</source>
+        <translation>Paese (codice ISO)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %n character(s)</source>
+        <translation>
+            <numerusform>fino a %n carattere</numerusform>
+            <numerusform>fino a %n caratteri</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. IT, DE, US</source>
+        <translation>es. IT, DE, US</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::ApiLogRepository</name>
     <message>
         <source>cannot write to the API log</source>
@@ -320,6 +449,18 @@
         <translation>product import-csv: mostra solo le modifiche.</translation>
     </message>
     <message>
+        <source>order list: only this state.</source>
+        <translation>order list: solo questo stato.</translation>
+    </message>
+    <message>
+        <source>order confirm: the shipping to use.</source>
+        <translation>order confirm: la spedizione da usare.</translation>
+    </message>
+    <message>
+        <source>order confirm: send as a Gelato draft.</source>
+        <translation>order confirm: invia come bozza Gelato.</translation>
+    </message>
+    <message>
         <source>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
 
 Without a command, opens the window.
@@ -343,6 +484,13 @@ Commands:
   product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
   product import-csv FILE [--dry-run] | export-csv FILE
                                       bulk mapping of Product UID and Design File URL
+  order list [--status S] | show ID   sales orders with Gelato state, timeline, tracking
+  order create FILE.json | import-csv FILE [--dry-run]
+                                      a local order from JSON, or many from CSV
+  order quote ID                      Gelato shipping rates for the order
+  order confirm ID [--shipping standard|express|UID] [--draft]
+                                      sends the order to Gelato (exactly once)
+  order cancel ID | refresh ID        cancel on Gelato; refresh from Gelato
 
 Global options:
   --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
@@ -375,6 +523,13 @@ Comandi:
   product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
   product import-csv FILE [--dry-run] | export-csv FILE
                                       associazione in blocco di Product UID e Design File URL
+  order list [--status S] | show ID   ordini di vendita con stato Gelato, cronologia, tracciamento
+  order create FILE.json | import-csv FILE [--dry-run]
+                                      un ordine locale da JSON, o molti da CSV
+  order quote ID                      tariffe di spedizione Gelato per l&apos;ordine
+  order confirm ID [--shipping standard|express|UID] [--draft]
+                                      invia l&apos;ordine a Gelato (una sola volta)
+  order cancel ID | refresh ID        annulla su Gelato; aggiorna da Gelato
 
 Opzioni globali:
   --data-dir DIR      dove si trovano database, impostazioni e file (BOTTEGA_DATA_DIR)
@@ -820,6 +975,58 @@ Opzioni globali:
         <source>URL</source>
         <translation>URL</translation>
     </message>
+    <message>
+        <source>usage: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID</source>
+        <translation>uso: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an order id</source>
+        <translation>%1: &quot;%2&quot; non è un id di ordine</translation>
+    </message>
+    <message>
+        <source>--status: unknown state &quot;%1&quot; (one of: %2)</source>
+        <translation>--status: stato sconosciuto &quot;%1&quot; (uno tra: %2)</translation>
+    </message>
+    <message>
+        <source>order create: cannot read %1: %2</source>
+        <translation>order create: impossibile leggere %1: %2</translation>
+    </message>
+    <message>
+        <source>order create: %1: %2</source>
+        <translation>order create: %1: %2</translation>
+    </message>
+    <message>
+        <source>Order %1 created: %2</source>
+        <translation>Ordine %1 creato: %2</translation>
+    </message>
+    <message>
+        <source>%n order(s) would be created: %1</source>
+        <translation>Ordini che verrebbero creati: %n (%1)</translation>
+    </message>
+    <message>
+        <source>%n order(s) created: %1</source>
+        <translation>Ordini creati: %n (%1)</translation>
+    </message>
+    <message>
+        <source>nothing imported: %n row error(s)</source>
+        <translation>nulla importato: errori di riga: %n</translation>
+    </message>
+    <message>
+        <source>Sent to Gelato as a draft</source>
+        <translation>Inviato a Gelato come bozza</translation>
+    </message>
+    <message>
+        <source>Sent to Gelato</source>
+        <translation>Inviato a Gelato</translation>
+    </message>
+    <message>
+        <source>Cancelled at Gelato</source>
+        <translation>Annullato su Gelato</translation>
+    </message>
+    <message>
+        <source>Refreshed from Gelato</source>
+        <translation>Aggiornato da Gelato</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::Commands::StatusWalk</name>
@@ -846,6 +1053,25 @@ Opzioni globali:
     <message>
         <source>not set</source>
         <translation>non impostato</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::CompanyMatch</name>
+    <message>
+        <source>company name: settings say &quot;%1&quot;, Gelato bills &quot;%2&quot;</source>
+        <translation>ragione sociale: le impostazioni indicano &quot;%1&quot;, Gelato fattura a &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>billing address: settings say &quot;%1&quot;, Gelato bills &quot;%2&quot;</source>
+        <translation>indirizzo di fatturazione: le impostazioni indicano &quot;%1&quot;, Gelato fattura a &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the company in settings matches the billing entity Gelato reports</source>
+        <translation>l&apos;azienda nelle impostazioni corrisponde all&apos;intestatario della fatturazione indicato da Gelato</translation>
+    </message>
+    <message>
+        <source>the company in settings does not match Gelato&apos;s billing entity (Gelato refuses orders otherwise): %1</source>
+        <translation>l&apos;azienda nelle impostazioni non corrisponde all&apos;intestatario della fatturazione di Gelato (altrimenti Gelato rifiuta gli ordini): %1</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1381,18 @@ Opzioni globali:
         <source>cannot reach Gelato: %1</source>
         <translation>impossibile raggiungere Gelato: %1</translation>
     </message>
+    <message>
+        <source>Gelato has no order &quot;%1&quot;</source>
+        <translation>Gelato non ha alcun ordine &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Gelato refused the order: %1</source>
+        <translation>Gelato ha rifiutato l&apos;ordine: %1</translation>
+    </message>
+    <message>
+        <source>the order is already in production and can no longer be cancelled</source>
+        <translation>l&apos;ordine è già in produzione e non può più essere annullato</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::GelatoEventHandler</name>
@@ -1225,6 +1463,162 @@ Opzioni globali:
     <message>
         <source>delivery expected %1 to %2</source>
         <translation>consegna prevista dal %1 al %2</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>passato a %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoEventRepository</name>
+    <message>
+        <source>cannot look up Gelato order %1</source>
+        <translation>impossibile cercare l&apos;ordine Gelato %1</translation>
+    </message>
+    <message>
+        <source>cannot read order %1</source>
+        <translation>impossibile leggere l&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>no order with id %1</source>
+        <translation>nessun ordine con id %1</translation>
+    </message>
+    <message>
+        <source>cannot save the Gelato status of order %1</source>
+        <translation>impossibile salvare lo stato Gelato dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot change the state of order %1</source>
+        <translation>impossibile modificare lo stato dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot save the delivery estimate of order %1</source>
+        <translation>impossibile salvare la consegna prevista dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot read connected Gelato order %1</source>
+        <translation>impossibile leggere l&apos;ordine Gelato collegato %1</translation>
+    </message>
+    <message>
+        <source>cannot save connected Gelato order %1</source>
+        <translation>impossibile salvare l&apos;ordine Gelato collegato %1</translation>
+    </message>
+    <message>
+        <source>cannot read the lines of order %1</source>
+        <translation>impossibile leggere le righe dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot save the Gelato item of line %1</source>
+        <translation>impossibile salvare l&apos;articolo Gelato della riga %1</translation>
+    </message>
+    <message>
+        <source>no order line with id %1</source>
+        <translation>nessuna riga d&apos;ordine con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the packages of order %1</source>
+        <translation>impossibile leggere i pacchi dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot save package %1 of order %2</source>
+        <translation>impossibile salvare il pacco %1 dell&apos;ordine %2</translation>
+    </message>
+    <message>
+        <source>cannot read the timeline of order %1</source>
+        <translation>impossibile leggere la cronologia dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot add to the timeline of order %1</source>
+        <translation>impossibile aggiungere alla cronologia dell&apos;ordine %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoOrderAnswer</name>
+    <message>
+        <source>Gelato status: %1</source>
+        <translation>Stato Gelato: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoOrderFlow</name>
+    <message>
+        <source>%1: is being sent to Gelato already</source>
+        <translation>%1: è già in corso di invio a Gelato</translation>
+    </message>
+    <message>
+        <source>sending to Gelato</source>
+        <translation>invio a Gelato in corso</translation>
+    </message>
+    <message>
+        <source>%1: someone else is sending it to Gelato already</source>
+        <translation>%1: qualcun altro lo sta già inviando a Gelato</translation>
+    </message>
+    <message>
+        <source>%1: is being sent to Gelato by another Bottega; if that one stopped, confirm again after %2</source>
+        <translation>%1: è in corso di invio a Gelato da parte di un altro Bottega; se quello si è fermato, conferma di nuovo dopo le %2</translation>
+    </message>
+    <message>
+        <source>%1: %2; confirm again to finish sending</source>
+        <translation>%1: %2; conferma di nuovo per completare l&apos;invio</translation>
+    </message>
+    <message>
+        <source>cannot ask Gelato whether an earlier attempt reached it: %1</source>
+        <translation>impossibile chiedere a Gelato se un tentativo precedente è arrivato: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (whether Gelato has the order is unknown: %3); confirm again to finish sending</source>
+        <translation>%1: %2 (non si sa se Gelato abbia l&apos;ordine: %3); conferma di nuovo per completare l&apos;invio</translation>
+    </message>
+    <message>
+        <source>%1: Gelato order %2 exists but could not be saved here: %3</source>
+        <translation>%1: l&apos;ordine Gelato %2 esiste ma non è stato possibile salvarlo qui: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot save Gelato&apos;s draft %2 (%3), nor delete it: %4</source>
+        <translation>%1: impossibile salvare la bozza Gelato %2 (%3), né eliminarla: %4</translation>
+    </message>
+    <message>
+        <source>%1: Gelato draft %2 is saved but not confirmed yet: %3; confirm again to finish sending</source>
+        <translation>%1: la bozza Gelato %2 è salvata ma non ancora confermata: %3; conferma di nuovo per completare l&apos;invio</translation>
+    </message>
+    <message>
+        <source>%1: is not a Gelato draft (state: %2)</source>
+        <translation>%1: non è una bozza Gelato (stato: %2)</translation>
+    </message>
+    <message>
+        <source>Gelato draft %1 deleted</source>
+        <translation>bozza Gelato %1 eliminata</translation>
+    </message>
+    <message>
+        <source>%1: is already cancelled</source>
+        <translation>%1: è già annullato</translation>
+    </message>
+    <message>
+        <source>%1: cannot be cancelled in state %2</source>
+        <translation>%1: non può essere annullato nello stato %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annullato</translation>
+    </message>
+    <message>
+        <source>cancelled on Gelato</source>
+        <translation>annullato su Gelato</translation>
+    </message>
+    <message>
+        <source>%1: has not reached Gelato yet; nothing to refresh</source>
+        <translation>%1: non è ancora arrivato a Gelato; niente da aggiornare</translation>
+    </message>
+    <message>
+        <source>%1: connected order %2: %3</source>
+        <translation>%1: ordine collegato %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders refreshed from Gelato; not refreshed: %1</source>
+        <translation>
+            <numerusform>%n ordine aggiornato da Gelato; non aggiornati: %1</numerusform>
+            <numerusform>%n ordini aggiornati da Gelato; non aggiornati: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1698,22 @@ Opzioni globali:
     <message>
         <source>Gelato catalog</source>
         <translation>Catalogo Gelato</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a date</source>
+        <translation>%1: %2 non è una data</translation>
+    </message>
+    <message>
+        <source>Gelato order</source>
+        <translation>ordine Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato order search</source>
+        <translation>ricerca ordini Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato quote</source>
+        <translation>preventivo Gelato</translation>
     </message>
 </context>
 <context>
@@ -1605,7 +2015,7 @@ Opzioni globali:
     </message>
     <message>
         <source>port %1 is out of range 0–65535</source>
-        <translation>la porta %1 è fuori dall'intervallo 0–65535</translation>
+        <translation>la porta %1 è fuori dall&apos;intervallo 0–65535</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address or localhost</source>
@@ -1633,10 +2043,6 @@ Opzioni globali:
     <message>
         <source>Orders</source>
         <translation>Ordini</translation>
-    </message>
-    <message>
-        <source>Follow sales orders from Poleepo or entered by hand, send them to Gelato, and see their status timeline and tracking.</source>
-        <translation>Segui gli ordini di vendita provenienti da Poleepo o inseriti manualmente, inviali a Gelato e consulta la cronologia degli stati e il tracciamento.</translation>
     </message>
     <message>
         <source>Webhooks</source>
@@ -1707,6 +2113,276 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::OrderCsv</name>
+    <message>
+        <source>the file is empty: a header row and one row per line needed</source>
+        <translation>il file è vuoto: servono una riga di intestazione e una riga per ogni riga d&apos;ordine</translation>
+    </message>
+    <message>
+        <source>unknown column &quot;%1&quot; (known: %2)</source>
+        <translation>colonna sconosciuta &quot;%1&quot; (colonne note: %2)</translation>
+    </message>
+    <message>
+        <source>the column &quot;reference&quot; is missing</source>
+        <translation>manca la colonna &quot;reference&quot;</translation>
+    </message>
+    <message>
+        <source>a column &quot;sku&quot; or &quot;variantId&quot; is needed</source>
+        <translation>serve una colonna &quot;sku&quot; o &quot;variantId&quot;</translation>
+    </message>
+    <message>
+        <source>row %1, reference: is required</source>
+        <translation>riga %1, reference: è obbligatorio</translation>
+    </message>
+    <message>
+        <source>row %1, reference: an order %2 exists already</source>
+        <translation>riga %1, reference: esiste già un ordine %2</translation>
+    </message>
+    <message>
+        <source>row %1, currency: &quot;%2&quot; is not a three-letter ISO 4217 code</source>
+        <translation>riga %1, currency: &quot;%2&quot; non è un codice ISO 4217 di tre lettere</translation>
+    </message>
+    <message>
+        <source>row %1, kind: &quot;%2&quot; is not product, service or shipping</source>
+        <translation>riga %1, kind: &quot;%2&quot; non è product, service o shipping</translation>
+    </message>
+    <message>
+        <source>row %1, quantity: must be a whole number greater than 0 (got &quot;%2&quot;)</source>
+        <translation>riga %1, quantity: deve essere un numero intero maggiore di 0 (trovato &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>row %1, price: &quot;%2&quot; is not a number not below 0</source>
+        <translation>riga %1, price: &quot;%2&quot; non è un numero maggiore o uguale a 0</translation>
+    </message>
+    <message>
+        <source>row %1, variantId: no variant with id %2</source>
+        <translation>riga %1, variantId: nessuna variante con id %2</translation>
+    </message>
+    <message>
+        <source>row %1, sku: no variant with SKU &quot;%2&quot;</source>
+        <translation>riga %1, sku: nessuna variante con SKU &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>row %1, sku: a product line needs sku or variantId</source>
+        <translation>riga %1, sku: una riga prodotto richiede sku o variantId</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>riga %1: %2</translation>
+    </message>
+    <message>
+        <source>row %1, name: a service or shipping line needs a name</source>
+        <translation>riga %1, name: una riga di servizio o di spedizione richiede un nome</translation>
+    </message>
+    <message>
+        <source>the file holds no orders: a header row and one row per line needed</source>
+        <translation>il file non contiene ordini: servono una riga di intestazione e una riga per ogni riga d&apos;ordine</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderEditorDialog</name>
+    <message>
+        <source>Bill to a different address</source>
+        <translation>Fatturare a un indirizzo diverso</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Conferma</translation>
+    </message>
+    <message>
+        <source>Send as Gelato draft</source>
+        <translation>Invia come bozza Gelato</translation>
+    </message>
+    <message>
+        <source>Turn draft into order</source>
+        <translation>Trasforma la bozza in ordine</translation>
+    </message>
+    <message>
+        <source>Delete Gelato draft</source>
+        <translation>Elimina bozza Gelato</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Annulla ordine</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Reads the order&apos;s status, items, packages and costs from Gelato again</source>
+        <translation>Rilegge da Gelato stato, articoli, pacchi e costi dell&apos;ordine</translation>
+    </message>
+    <message>
+        <source>Creates the order at Gelato as a draft (a test order): nothing is produced</source>
+        <translation>Crea l&apos;ordine su Gelato come bozza (un ordine di prova): non viene prodotto nulla</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordine</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Indirizzi</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Spedizione</translation>
+    </message>
+    <message>
+        <source>Gelato</source>
+        <translation>Gelato</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <source>Order %1 saved.</source>
+        <translation>Ordine %1 salvato.</translation>
+    </message>
+    <message>
+        <source>Cancel order %1 at Gelato? This cannot be undone.</source>
+        <translation>Annullare l&apos;ordine %1 su Gelato? L&apos;operazione è irreversibile.</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Riferimento:</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Valuta:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Origine:</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Cognome:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefono:</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Righe</translation>
+    </message>
+    <message>
+        <source>Shipping address</source>
+        <translation>Indirizzo di spedizione</translation>
+    </message>
+    <message>
+        <source>Billing address</source>
+        <translation>Indirizzo di fatturazione</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Company check: %1</source>
+        <translation>Verifica azienda: %1</translation>
+    </message>
+    <message>
+        <source>New order %1</source>
+        <translation>Nuovo ordine %1</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Ordine %1</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Nuovo ordine</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Stato: %1</translation>
+    </message>
+    <message>
+        <source>Sends the order to Gelato to be produced and shipped</source>
+        <translation>Invia l&apos;ordine a Gelato perché venga prodotto e spedito</translation>
+    </message>
+    <message>
+        <source>Asks Gelato to stop producing and shipping the order</source>
+        <translation>Chiede a Gelato di interrompere la produzione e la spedizione dell&apos;ordine</translation>
+    </message>
+    <message>
+        <source>Gelato cancels an order only until it is printed</source>
+        <translation>Gelato annulla un ordine solo finché non è stato stampato</translation>
+    </message>
+    <message>
+        <source>Orders are unavailable.</source>
+        <translation>Gli ordini non sono disponibili.</translation>
+    </message>
+    <message>
+        <source>Asking Gelato for the shipping rates of %1…</source>
+        <translation>Richiesta a Gelato delle tariffe di spedizione di %1…</translation>
+    </message>
+    <message>
+        <source>Creating order %1 at Gelato as a draft…</source>
+        <translation>Creazione dell&apos;ordine %1 su Gelato come bozza…</translation>
+    </message>
+    <message>
+        <source>Sending order %1 to Gelato…</source>
+        <translation>Invio dell&apos;ordine %1 a Gelato…</translation>
+    </message>
+    <message>
+        <source>Order %1 is a draft at Gelato.</source>
+        <translation>L&apos;ordine %1 è una bozza su Gelato.</translation>
+    </message>
+    <message>
+        <source>Order %1 was sent to Gelato.</source>
+        <translation>L&apos;ordine %1 è stato inviato a Gelato.</translation>
+    </message>
+    <message>
+        <source>Turning the Gelato draft of %1 into an order…</source>
+        <translation>Trasformazione in ordine della bozza Gelato di %1…</translation>
+    </message>
+    <message>
+        <source>Deleting the Gelato draft of %1…</source>
+        <translation>Eliminazione della bozza Gelato di %1…</translation>
+    </message>
+    <message>
+        <source>The Gelato draft of %1 was deleted.</source>
+        <translation>La bozza Gelato di %1 è stata eliminata.</translation>
+    </message>
+    <message>
+        <source>Cancelling order %1 at Gelato…</source>
+        <translation>Annullamento dell&apos;ordine %1 su Gelato…</translation>
+    </message>
+    <message>
+        <source>Order %1 was cancelled.</source>
+        <translation>L&apos;ordine %1 è stato annullato.</translation>
+    </message>
+    <message>
+        <source>Reading order %1 from Gelato…</source>
+        <translation>Lettura dell&apos;ordine %1 da Gelato…</translation>
+    </message>
+    <message>
+        <source>Order %1 is up to date.</source>
+        <translation>L&apos;ordine %1 è aggiornato.</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::OrderEventRepository</name>
     <message>
         <source>cannot add to the timeline of order %1</source>
@@ -1719,6 +2395,376 @@ Opzioni globali:
     <message>
         <source>cannot read the timeline of order %1</source>
         <translation>impossibile leggere la cronologia dell&apos;ordine %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderGelatoPanel</name>
+    <message>
+        <source>Gelato order</source>
+        <translation>Ordine Gelato</translation>
+    </message>
+    <message>
+        <source>Order id:</source>
+        <translation>Id ordine:</translation>
+    </message>
+    <message>
+        <source>Our reference:</source>
+        <translation>Nostro riferimento:</translation>
+    </message>
+    <message>
+        <source>Connected orders:</source>
+        <translation>Ordini collegati:</translation>
+    </message>
+    <message>
+        <source>Fulfilment status:</source>
+        <translation>Stato di evasione:</translation>
+    </message>
+    <message>
+        <source>Financial status:</source>
+        <translation>Stato finanziario:</translation>
+    </message>
+    <message>
+        <source>Delivery estimate:</source>
+        <translation>Consegna prevista:</translation>
+    </message>
+    <message>
+        <source>Cost from Gelato&apos;s receipts</source>
+        <translation>Costo dalle ricevute di Gelato</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation>Prodotti:</translation>
+    </message>
+    <message>
+        <source>Shipping:</source>
+        <translation>Spedizione:</translation>
+    </message>
+    <message>
+        <source>Packaging:</source>
+        <translation>Imballaggio:</translation>
+    </message>
+    <message>
+        <source>VAT:</source>
+        <translation>IVA:</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Totale:</translation>
+    </message>
+    <message>
+        <source>Margin:</source>
+        <translation>Margine:</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Riga</translation>
+    </message>
+    <message>
+        <source>Item reference</source>
+        <translation>Riferimento articolo</translation>
+    </message>
+    <message>
+        <source>Gelato item</source>
+        <translation>Articolo Gelato</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Packages and tracking</source>
+        <translation>Pacchi e tracciamento</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articoli</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Not sent to Gelato yet</source>
+        <translation>Non ancora inviato a Gelato</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>none (not split)</source>
+        <translation>nessuno (non suddiviso)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>dal %1 al %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>known once Gelato has billed the order</source>
+        <translation>noto quando Gelato avrà fatturato l&apos;ordine</translation>
+    </message>
+    <message>
+        <source>not computed: the order is in %1, Gelato bills in %2</source>
+        <translation>non calcolato: l&apos;ordine è in %1, Gelato fattura in %2</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>from Gelato order %1</source>
+        <translation>dall&apos;ordine Gelato %1</translation>
+    </message>
+    <message>
+        <source>No package shipped yet.</source>
+        <translation>Nessun pacco ancora spedito.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>Importa</translation>
+    </message>
+    <message>
+        <source>Import orders from %1</source>
+        <translation>Importa ordini da %1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Riga</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonna</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Orders are unavailable: no database.</source>
+        <translation>Gli ordini non sono disponibili: nessun database.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported.</source>
+        <translation>%1 non può essere importato.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing can be imported until these rows are fixed (%n problem(s)):</source>
+        <translation>
+            <numerusform>Non si può importare nulla finché queste righe non sono corrette (%n problema):</numerusform>
+            <numerusform>Non si può importare nulla finché queste righe non sono corrette (%n problemi):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file holds no orders.</source>
+        <translation>Il file non contiene ordini.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) will be created: %1</source>
+        <translation>
+            <numerusform>Verrà creato %n ordine: %1</numerusform>
+            <numerusform>Verranno creati %n ordini: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) imported.</source>
+        <translation>
+            <numerusform>%n ordine importato.</numerusform>
+            <numerusform>%n ordini importati.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderInput</name>
+    <message>
+        <source>no variant with id %1</source>
+        <translation>nessuna variante con id %1</translation>
+    </message>
+    <message>
+        <source>a Gelato order holds only Gelato goods: %1 not made by Gelato (services and shipping lines are allowed)</source>
+        <translation>un ordine Gelato contiene solo articoli Gelato: %1 non prodotto da Gelato (righe di servizio e di spedizione ammesse)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Gelato product and cannot be added to a Gelato order: a Gelato order holds only Gelato goods (services and shipping lines are allowed)</source>
+        <translation>%1 non è un prodotto Gelato e non può essere aggiunto a un ordine Gelato: un ordine Gelato contiene solo articoli Gelato (righe di servizio e di spedizione ammesse)</translation>
+    </message>
+    <message>
+        <source>%1 is a Gelato product and cannot be added to an order of goods Gelato does not make (%2): a Gelato order holds only Gelato goods</source>
+        <translation>%1 è un prodotto Gelato e non può essere aggiunto a un ordine di articoli che Gelato non produce (%2): un ordine Gelato contiene solo articoli Gelato</translation>
+    </message>
+    <message>
+        <source>the order is not valid JSON: %1 at offset %2</source>
+        <translation>l&apos;ordine non è un JSON valido: %1 alla posizione %2</translation>
+    </message>
+    <message>
+        <source>the order must be a JSON object</source>
+        <translation>l&apos;ordine deve essere un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>reference: is required</source>
+        <translation>reference: è obbligatorio</translation>
+    </message>
+    <message>
+        <source>currency: &quot;%1&quot; is not a three-letter ISO 4217 code</source>
+        <translation>currency: &quot;%1&quot; non è un codice ISO 4217 di tre lettere</translation>
+    </message>
+    <message>
+        <source>lines: an order needs at least one line</source>
+        <translation>lines: un ordine richiede almeno una riga</translation>
+    </message>
+    <message>
+        <source>%1.kind: &quot;%2&quot; is not product, service or shipping</source>
+        <translation>%1.kind: &quot;%2&quot; non è product, service o shipping</translation>
+    </message>
+    <message>
+        <source>%1.quantity: must be a whole number greater than 0 (got %2)</source>
+        <translation>%1.quantity: deve essere un numero intero maggiore di 0 (trovato %2)</translation>
+    </message>
+    <message>
+        <source>%1.price: must be a number not below 0</source>
+        <translation>%1.price: deve essere un numero maggiore o uguale a 0</translation>
+    </message>
+    <message>
+        <source>%1.variantId: no variant with id %2</source>
+        <translation>%1.variantId: nessuna variante con id %2</translation>
+    </message>
+    <message>
+        <source>%1.sku: no variant with SKU &quot;%2&quot;</source>
+        <translation>%1.sku: nessuna variante con SKU &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1: a product line needs variantId or sku</source>
+        <translation>%1: una riga prodotto richiede variantId o sku</translation>
+    </message>
+    <message>
+        <source>%1.name: a service or shipping line needs a name</source>
+        <translation>%1.name: una riga di servizio o di spedizione richiede un nome</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderLinesPanel</name>
+    <message>
+        <source>Add line</source>
+        <translation>Aggiungi riga</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Rimuovi riga</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Prodotto</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantità</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prezzo unitario</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Spedizione</translation>
+    </message>
+    <message>
+        <source>Lines total: %1 %2</source>
+        <translation>Totale righe: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderListPage</name>
+    <message>
+        <source>New order</source>
+        <translation>Nuovo ordine</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importa CSV…</translation>
+    </message>
+    <message>
+        <source>Search reference, customer, email or Gelato id…</source>
+        <translation>Cerca per riferimento, cliente, email o id Gelato…</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Qualsiasi stato</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Qualsiasi origine</translation>
+    </message>
+    <message>
+        <source>Any Gelato status</source>
+        <translation>Qualsiasi stato Gelato</translation>
+    </message>
+    <message>
+        <source>Not sent to Gelato</source>
+        <translation>Non inviati a Gelato</translation>
+    </message>
+    <message>
+        <source>Orders are unavailable: no database.</source>
+        <translation>Gli ordini non sono disponibili: nessun database.</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Ordini</translation>
+    </message>
+    <message>
+        <source>Sales orders entered here, imported or from Poleepo; double-click one to open it.</source>
+        <translation>Ordini di vendita inseriti qui, importati o da Poleepo; fai doppio clic su un ordine per aprirlo.</translation>
+    </message>
+    <message>
+        <source>No database: orders are unavailable.</source>
+        <translation>Nessun database: gli ordini non sono disponibili.</translation>
+    </message>
+    <message>
+        <source>Import orders from CSV</source>
+        <translation>Importa ordini da CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>File CSV (*.csv);;Tutti i file (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) imported.</source>
+        <translation>
+            <numerusform>%n ordine importato.</numerusform>
+            <numerusform>%n ordini importati.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n ordine</numerusform>
+            <numerusform>%n ordini</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1746,6 +2792,457 @@ Opzioni globali:
     <message>
         <source>cannot look up Gelato order %1</source>
         <translation>impossibile cercare l&apos;ordine Gelato %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderPrinting</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>REFERENCE</source>
+        <translation>RIFERIMENTO</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATO</translation>
+    </message>
+    <message>
+        <source>CUSTOMER</source>
+        <translation>CLIENTE</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTALE</translation>
+    </message>
+    <message>
+        <source>GELATO ORDER</source>
+        <translation>ORDINE GELATO</translation>
+    </message>
+    <message>
+        <source>GELATO STATUS</source>
+        <translation>STATO GELATO</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 (%3)</source>
+        <translation>Ordine %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Customer: %1 %2 &lt;%3&gt;</source>
+        <translation>Cliente: %1 %2 &lt;%3&gt;</translation>
+    </message>
+    <message>
+        <source>Ship to: %1</source>
+        <translation>Spedire a: %1</translation>
+    </message>
+    <message>
+        <source>Total: %1 (shipping %2)</source>
+        <translation>Totale: %1 (spedizione %2)</translation>
+    </message>
+    <message>
+        <source>Shipping: %1</source>
+        <translation>Spedizione: %1</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>RIGA</translation>
+    </message>
+    <message>
+        <source>PRODUCT</source>
+        <translation>PRODOTTO</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>QUANTITY</source>
+        <translation>QUANTITÀ</translation>
+    </message>
+    <message>
+        <source>PRICE</source>
+        <translation>PREZZO</translation>
+    </message>
+    <message>
+        <source>GELATO ITEM</source>
+        <translation>ARTICOLO GELATO</translation>
+    </message>
+    <message>
+        <source>Gelato order: %1 (%2, %3)</source>
+        <translation>Ordine Gelato: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Connected Gelato order: %1 (%2)</source>
+        <translation>Ordine Gelato collegato: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Gelato cost: products %1, shipping %2, packaging %3, VAT %4, total %5; margin %6</source>
+        <translation>Costo Gelato: prodotti %1, spedizione %2, imballaggio %3, IVA %4, totale %5; margine %6</translation>
+    </message>
+    <message>
+        <source>Package %1: %2 %3</source>
+        <translation>Pacco %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Attenzione: %1</translation>
+    </message>
+    <message>
+        <source>Gelato offers no Standard or Express shipping for this order</source>
+        <translation>Gelato non offre spedizione Standard o Express per questo ordine</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TIPO</translation>
+    </message>
+    <message>
+        <source>DELIVERY</source>
+        <translation>CONSEGNA</translation>
+    </message>
+    <message>
+        <source>METHODS</source>
+        <translation>METODI</translation>
+    </message>
+    <message>
+        <source>Express</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderProblemText</name>
+    <message>
+        <source>Cannot get a rate or confirm yet:</source>
+        <translation>Non è ancora possibile ottenere una tariffa o confermare:</translation>
+    </message>
+    <message numerus="yes">
+        <source>• and %n more (each is marked where it is)</source>
+        <translation>
+            <numerusform>• e %n altro problema (segnalato dove si trova)</numerusform>
+            <numerusform>• e altri %n problemi (ciascuno è segnalato dove si trova)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderSendRepository</name>
+    <message>
+        <source>cannot read the state of order %1</source>
+        <translation>impossibile leggere lo stato dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>no order with id %1</source>
+        <translation>nessun ordine con id %1</translation>
+    </message>
+    <message>
+        <source>cannot mark order %1 as being sent</source>
+        <translation>impossibile segnare l&apos;ordine %1 come in corso di invio</translation>
+    </message>
+    <message>
+        <source>cannot take the send lease of order %1</source>
+        <translation>impossibile prendere il blocco di invio dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot read the send lease of order %1</source>
+        <translation>impossibile leggere il blocco di invio dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot release the send lease of order %1</source>
+        <translation>impossibile rilasciare il blocco di invio dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot read the send attempts of order %1</source>
+        <translation>impossibile leggere i tentativi di invio dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot store Gelato&apos;s billing entity for order %1</source>
+        <translation>impossibile memorizzare l&apos;intestatario della fatturazione Gelato per l&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot read Gelato&apos;s billing entity for order %1</source>
+        <translation>impossibile leggere l&apos;intestatario della fatturazione Gelato per l&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot read Gelato&apos;s latest billing entity</source>
+        <translation>impossibile leggere l&apos;ultimo intestatario della fatturazione Gelato</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderService</name>
+    <message>
+        <source>%1: line %2 (%3): the quantity must be greater than 0</source>
+        <translation>%1: riga %2 (%3): la quantità deve essere maggiore di 0</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossibile leggere %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot be edited in state %2 (only drafts can)</source>
+        <translation>%1: non può essere modificato nello stato %2 (solo le bozze sono modificabili)</translation>
+    </message>
+    <message>
+        <source>%1: line %2: the quantity must be greater than 0</source>
+        <translation>%1: riga %2: la quantità deve essere maggiore di 0</translation>
+    </message>
+    <message>
+        <source>the quantity must be greater than 0</source>
+        <translation>la quantità deve essere maggiore di 0</translation>
+    </message>
+    <message>
+        <source>currency %1 is not one Gelato takes orders in (%2)</source>
+        <translation>la valuta %1 non è tra quelle in cui Gelato accetta ordini (%2)</translation>
+    </message>
+    <message>
+        <source>line %1: the quantity must be greater than 0</source>
+        <translation>riga %1: la quantità deve essere maggiore di 0</translation>
+    </message>
+    <message>
+        <source>line %1: %2 is not one of our variants</source>
+        <translation>riga %1: %2 non è una delle nostre varianti</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>riga %1: %2</translation>
+    </message>
+    <message>
+        <source>the order holds no Gelato goods: there is nothing for Gelato to make</source>
+        <translation>l&apos;ordine non contiene articoli Gelato: Gelato non ha nulla da produrre</translation>
+    </message>
+    <message>
+        <source>%1: the shipping cannot change in state %2</source>
+        <translation>%1: la spedizione non può cambiare nello stato %2</translation>
+    </message>
+    <message>
+        <source>%1: shipping: say standard, express or a shipment method uid</source>
+        <translation>%1: spedizione: indica standard, express o l&apos;uid di un metodo di spedizione</translation>
+    </message>
+    <message>
+        <source>%1: already sent to Gelato (state: %2); it cannot be confirmed again</source>
+        <translation>%1: già inviato a Gelato (stato: %2); non può essere confermato di nuovo</translation>
+    </message>
+    <message>
+        <source>%1: is being sent to Gelato already</source>
+        <translation>%1: è già in corso di invio a Gelato</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderShippingPanel</name>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Express</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <source>Get rate</source>
+        <translation>Calcola tariffa</translation>
+    </message>
+    <message>
+        <source>Asks Gelato for the shipping price and delivery dates of this order</source>
+        <translation>Chiede a Gelato il prezzo di spedizione e le date di consegna di questo ordine</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Spedizione</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prezzo</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Consegna</translation>
+    </message>
+    <message>
+        <source>Shipping:</source>
+        <translation>Spedizione:</translation>
+    </message>
+    <message>
+        <source>No shipping chosen yet: Get rate, then choose one.</source>
+        <translation>Nessuna spedizione ancora scelta: usa Calcola tariffa, poi scegline una.</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>Scelta: %1</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 (shipment method %2)</source>
+        <translation>Scelta: %1 (metodo di spedizione %2)</translation>
+    </message>
+    <message>
+        <source>Asking Gelato for rates…</source>
+        <translation>Richiesta delle tariffe a Gelato…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>dal %1 al %2</translation>
+    </message>
+    <message>
+        <source>no date given</source>
+        <translation>nessuna data indicata</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Scegli</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderState</name>
+    <message>
+        <source>Draft</source>
+        <translation>Bozza</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>In invio</translation>
+    </message>
+    <message>
+        <source>Gelato draft</source>
+        <translation>Bozza Gelato</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>In produzione</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Spedito</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Consegnato</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscito</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Restituito</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderTableModel</name>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Gelato order %1</source>
+        <translation>Ordine Gelato %1</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuale</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Poleepo</source>
+        <translation>Poleepo</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Riferimento</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Gelato status</source>
+        <translation>Stato Gelato</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creato</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderTimelinePanel</name>
+    <message>
+        <source>Time</source>
+        <translation>Data e ora</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Variazione</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utente</translation>
+    </message>
+    <message>
+        <source>Gelato answer</source>
+        <translation>Risposta di Gelato</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Interrogazione periodica</translation>
+    </message>
+    <message>
+        <source>Poleepo</source>
+        <translation>Poleepo</translation>
+    </message>
+    <message>
+        <source>Bottega</source>
+        <translation>Bottega</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +3285,65 @@ Opzioni globali:
     <message>
         <source>Not available yet in this version.</source>
         <translation>Non ancora disponibile in questa versione.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoWebhookPanel</name>
+    <message>
+        <source>Poleepo webhooks</source>
+        <translation>Webhook Poleepo</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Aggiungi…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifica…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventi</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>One record per Poleepo webhook: Poleepo calls its URL and signs each call with the record&apos;s secret key.</source>
+        <translation>Una registrazione per ogni webhook Poleepo: Poleepo chiama il suo URL e firma ogni chiamata con la chiave segreta della registrazione.</translation>
+    </message>
+    <message>
+        <source>Webhook records are unavailable: no database.</source>
+        <translation>Le registrazioni webhook non sono disponibili: nessun database.</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>(non attivo)</translation>
+    </message>
+    <message>
+        <source>Poleepo webhook %1 saved.</source>
+        <translation>Webhook Poleepo %1 salvato.</translation>
+    </message>
+    <message>
+        <source>Remove Poleepo webhook</source>
+        <translation>Rimuovi webhook Poleepo</translation>
+    </message>
+    <message>
+        <source>Remove the webhook %1? Poleepo&apos;s calls to its URL will be refused.</source>
+        <translation>Rimuovere il webhook %1? Le chiamate di Poleepo al suo URL verranno rifiutate.</translation>
+    </message>
+    <message>
+        <source>Poleepo webhook %1 removed.</source>
+        <translation>Webhook Poleepo %1 rimosso.</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +4065,10 @@ Opzioni globali:
         <source>%n processed webhooks older than %1 days removed</source>
         <translation>webhook elaborati più vecchi di %1 giorni rimossi: %n</translation>
     </message>
+    <message>
+        <source>%n orders refreshed from Gelato</source>
+        <translation>Ordini aggiornati da Gelato: %n</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::SalesOrderRepository</name>
@@ -2622,6 +4182,10 @@ Opzioni globali:
     <message>
         <source>Clean up the webhook queue</source>
         <translation>Pulizia della coda webhook</translation>
+    </message>
+    <message>
+        <source>Reconcile Gelato orders</source>
+        <translation>Riconciliazione degli ordini Gelato</translation>
     </message>
 </context>
 <context>
@@ -2761,7 +4325,7 @@ Opzioni globali:
     <name>Bottega::SecretNames</name>
     <message>
         <source>&quot;%1&quot; needs a webhook name after the last dot, as poleepo.webhook-secret.orders</source>
-        <translation>&quot;%1&quot; richiede il nome di un webhook dopo l'ultimo punto, come poleepo.webhook-secret.orders</translation>
+        <translation>&quot;%1&quot; richiede il nome di un webhook dopo l&apos;ultimo punto, come poleepo.webhook-secret.orders</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: a webhook name may contain only letters, digits, &apos;-&apos; and &apos;_&apos;</source>
@@ -2817,6 +4381,14 @@ Opzioni globali:
     <message>
         <source>cannot read the file: %1</source>
         <translation>impossibile leggere il file: %1</translation>
+    </message>
+    <message>
+        <source>the client closed the connection before the answer</source>
+        <translation>il client ha chiuso la connessione prima della risposta</translation>
+    </message>
+    <message>
+        <source>the request was not answered</source>
+        <translation>la richiesta non ha ricevuto risposta</translation>
     </message>
 </context>
 <context>
@@ -3077,7 +4649,7 @@ Opzioni globali:
     </message>
     <message>
         <source>the Gelato template id is empty</source>
-        <translation>l'id del template Gelato è vuoto</translation>
+        <translation>l&apos;id del template Gelato è vuoto</translation>
     </message>
     <message>
         <source>Fetching Gelato template &quot;%1&quot;</source>
@@ -3458,6 +5030,17 @@ Opzioni globali:
             <numerusform>Rimosse %n chiamate elaborate più vecchie di %1 giorni.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Bottega</source>
+        <translation>Bottega</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook call(s) just failed</source>
+        <translation>
+            <numerusform>%n chiamata webhook appena non riuscita</numerusform>
+            <numerusform>%n chiamate webhook appena non riuscite</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bottega::WebhookQueueRepository</name>
@@ -3482,10 +5065,6 @@ Opzioni globali:
         <translation>impossibile contare i webhook in coda</translation>
     </message>
     <message>
-        <source>cannot claim a webhook from the queue</source>
-        <translation>impossibile prelevare un webhook dalla coda</translation>
-    </message>
-    <message>
         <source>cannot update webhook %1</source>
         <translation>impossibile aggiornare il webhook %1</translation>
     </message>
@@ -3500,6 +5079,105 @@ Opzioni globali:
     <message>
         <source>cannot clean up the webhook queue</source>
         <translation>impossibile ripulire la coda webhook</translation>
+    </message>
+    <message>
+        <source>cannot claim webhooks from the queue</source>
+        <translation>impossibile prelevare webhook dalla coda</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookRecordDialog</name>
+    <message>
+        <source>STATUS_ORDER: orders created or changed</source>
+        <translation>STATUS_ORDER: ordini creati o modificati</translation>
+    </message>
+    <message>
+        <source>STATUS_SHIPMENT: shipments and tracking</source>
+        <translation>STATUS_SHIPMENT: spedizioni e tracciamento</translation>
+    </message>
+    <message>
+        <source>Active: calls to this URL are accepted</source>
+        <translation>Attivo: le chiamate a questo URL vengono accettate</translation>
+    </message>
+    <message>
+        <source>Paste this URL into Poleepo&apos;s webhook form:</source>
+        <translation>Incolla questo URL nel modulo webhook di Poleepo:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Poleepo webhook %1</source>
+        <translation>Webhook Poleepo %1</translation>
+    </message>
+    <message>
+        <source>New Poleepo webhook</source>
+        <translation>Nuovo webhook Poleepo</translation>
+    </message>
+    <message>
+        <source>letters, digits, - or _</source>
+        <translation>lettere, cifre, - o _</translation>
+    </message>
+    <message>
+        <source>unchanged; type a new secret to replace it</source>
+        <translation>invariata; digita una nuova chiave segreta per sostituirla</translation>
+    </message>
+    <message>
+        <source>the secret key set in Poleepo</source>
+        <translation>la chiave segreta impostata in Poleepo</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>Secret key:</source>
+        <translation>Chiave segreta:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Eventi:</translation>
+    </message>
+    <message>
+        <source>Webhook records are unavailable: no database.</source>
+        <translation>Le registrazioni webhook non sono disponibili: nessun database.</translation>
+    </message>
+    <message>
+        <source>Name: use letters, digits, - or _ only, without spaces.</source>
+        <translation>Nome: usa solo lettere, cifre, - o _, senza spazi.</translation>
+    </message>
+    <message>
+        <source>Events: choose at least one.</source>
+        <translation>Eventi: scegline almeno uno.</translation>
+    </message>
+    <message>
+        <source>Secret key: type the key Poleepo signs its calls with.</source>
+        <translation>Chiave segreta: digita la chiave con cui Poleepo firma le sue chiamate.</translation>
+    </message>
+    <message>
+        <source>Secret key: no writable secret store (keyring) is available.</source>
+        <translation>Chiave segreta: non è disponibile alcun archivio segreti scrivibile (portachiavi).</translation>
+    </message>
+    <message>
+        <source>Saving the secret key…</source>
+        <translation>Salvataggio della chiave segreta…</translation>
+    </message>
+    <message>
+        <source>Secret key: %1</source>
+        <translation>Chiave segreta: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
+    </message>
+    <message>
+        <source>Saved. Set a valid public base URL in Settings to get the full URL.</source>
+        <translation>Salvato. Imposta un URL di base pubblico valido nelle Impostazioni per ottenere l&apos;URL completo.</translation>
     </message>
 </context>
 <context>
