@@ -381,8 +381,11 @@ void GelatoOrderFlow::reconcileNext(QList<qint64> pending, int refreshed, QStrin
                                     Callback<int> done)
 {
     if (pending.isEmpty()) {
-        if (!errors.isEmpty() && refreshed == 0)
-            return done(makeError(errors.join(u'\n')));
+        // Any order that could not be read makes the run a failure the scheduler shows, with the
+        // count of those that were.
+        if (!errors.isEmpty())
+            return done(makeError(tr("%n orders refreshed from Gelato; not refreshed: %1", nullptr, refreshed)
+                                          .arg(errors.join("; "_L1))));
         return done(refreshed);
     }
     const qint64 orderId = pending.takeFirst();

@@ -105,7 +105,8 @@ public:
     // ORD-8: reads the order (and its connected orders) from Gelato and stores what changed;
     // source is User for the button/command, Poll for the reconciliation job.
     void refresh(qint64 orderId, OrderEvent::Source source, QObject *context, Callback<SalesOrder> done);
-    // The reconciliation job: refreshes every order still in progress; the count refreshed.
+    // The reconciliation job: refreshes every order still in progress; the count refreshed, or an
+    // error naming each order that could not be read (with the count of those that were).
     void reconcile(QObject *context, Callback<int> done);
 
     // CONF-2 for one order (its stored billing entity) and the latest known (for Settings).

@@ -298,6 +298,20 @@ TEST_P(OrderServiceGelatoTest, RefreshAndReconcileMoveTheStateWithTheirSource)
     EXPECT_EQ(stateEvents(id).last().source, OrderEvent::Source::User);
     auto none = run<int>([&](QObject *c, auto done) { service->reconcile(c, done); });
     EXPECT_EQ(*none, 0); // delivered is no longer in progress
+
+    // An order Gelato no longer knows fails the run, named; the others are still refreshed.
+    const qint64 second = createOrder(data.order(u"WEB-1003"_s));
+    const qint64 third = createOrder(data.order(u"WEB-1004"_s));
+    ASSERT_TRUE(confirm(second).ok());
+    auto thirdSent = confirm(third);
+    ASSERT_TRUE(thirdSent.ok());
+    ASSERT_TRUE(fake().setOrderStatus(thirdSent->gelatoOrderId, u"printed"_s));
+    fake().refuseNext(fake().orderPath(service->get(second)->gelatoOrderId), 404, u"Order not found"_s);
+    auto partly = run<int>([&](QObject *c, auto done) { service->reconcile(c, done); });
+    ASSERT_FALSE(partly.ok());
+    EXPECT_TRUE(partly.error().startsWith(u"1 orders refreshed from Gelato; not refreshed: WEB-1003: "_s))
+            << partly.error().toStdString();
+    EXPECT_EQ(service->get(third)->state, OrderState::InProduction);
 }
 
 TEST_P(OrderServiceGelatoTest, CompanyCheckComparesSettingsWithGelatosBillingEntity)
