@@ -3,6 +3,7 @@
 // code a test can exercise without sockets.
 #pragma once
 
+#include "core/server/ServerReply.h"
 #include "core/server/ServerTypes.h"
 
 #include <QByteArray>
@@ -15,7 +16,8 @@ namespace Bottega {
 class RouteTable final
 {
 public:
-    using Handler = std::function<ServerResponse(const ServerRequest &)>;
+    // Answers through the reply, now or later (Server wraps synchronous handlers).
+    using Handler = std::function<void(const ServerRequest &, const ServerReply &)>;
 
     struct Route
     {

@@ -11,11 +11,13 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
 #include <QTcpSocket>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +48,19 @@ QList<std::pair<QByteArray, QByteArray>> headersOf(const QByteArray &head)
 
 } // namespace
 
+// One request from its arrival to its answer: what the answer and the API log row need.
+struct Exchange
+{
+    QPointer<QTcpSocket> socket;
+    GuardedTcpServer::RequestHead head;
+    ServerRequest request;
+    QUrl url;
+    QString service;
+    QDateTime startedAt;
+    QElapsedTimer elapsed;
+    std::optional<ServerResponse> response; // set once answered
+};
+
 struct Server::Private
 {
     Server *q = nullptr;
@@ -58,9 +73,15 @@ struct Server::Private
     ServerEngine *engine = nullptr;
     QPointer<GuardedTcpServer> listener;
     ListenAddress address;
+    // Per connection, the requests not yet written back, oldest first: a later request answered
+    // first waits for the earlier ones (HTTP/1.1 answers go in request order).
+    QHash<QTcpSocket *, QList<std::shared_ptr<Exchange>>> inFlight;
 
     void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
-    ServerResponse answer(const ServerRequest &request, QString &service) const;
+    void route(const std::shared_ptr<Exchange> &exchange);
+    void complete(const std::shared_ptr<Exchange> &exchange, ServerResponse response);
+    void writeReady(QTcpSocket *socket);
+    void write(Exchange &exchange);
     void onRejected(const GuardedTcpServer::RequestHead &head, int status, const QString &message,
                     qint64 receivedBytes, const QByteArray &headBytes);
     void log(ApiLogEntry entry, const QByteArray &requestBody, const QByteArray &responseBody,
@@ -94,6 +115,15 @@ void Server::addRoute(const QByteArray &method, const QString &pathPattern, Hand
 
 void Server::addRoute(const QByteArray &method, const QString &pathPattern, const QString &service,
                       Handler handler)
+{
+    addDeferredRoute(method, pathPattern, service,
+                     [handler = std::move(handler)](const ServerRequest &request, const ServerReply &reply) {
+                         reply.send(handler(request));
+                     });
+}
+
+void Server::addDeferredRoute(const QByteArray &method, const QString &pathPattern, const QString &service,
+                              DeferredHandler handler)
 {
     d->routes.add({method, pathPattern, service, std::move(handler)});
 }
@@ -190,51 +220,115 @@ void Server::close()
     d->listener = nullptr;
 }
 
-ServerResponse Server::Private::answer(const ServerRequest &request, QString &service) const
+void Server::Private::route(const std::shared_ptr<Exchange> &exchange)
 {
+    const ServerRequest &request = exchange->request;
     const qint64 declared = request.header("Content-Length").toLongLong();
-    if (declared > bodyLimit || request.body.size() > bodyLimit)
-        return ServerResponse::error(413, GuardedTcpServer::bodyTooLargeMessage(bodyLimit));
+    if (declared > bodyLimit || request.body.size() > bodyLimit) {
+        complete(exchange, ServerResponse::error(413, GuardedTcpServer::bodyTooLargeMessage(bodyLimit)));
+        return;
+    }
 
     const RouteTable::Match match = routes.match(request.method, request.path);
     if (match.route) {
-        service = match.route->service;
-        return match.route->handler(request);
+        exchange->service = match.route->service;
+        // The reply holds the exchange, not the server: answered after the server has gone, it
+        // writes nothing.
+        QPointer<Server> server = q;
+        const ServerReply reply(
+                [server, exchange](ServerResponse response) {
+                    if (server)
+                        server->d->complete(exchange, std::move(response));
+                },
+                [exchange] {
+                    return exchange->socket && exchange->socket->state() == QAbstractSocket::ConnectedState;
+                });
+        match.route->handler(request, reply);
+        return;
     }
-    if (match.allowedMethods.isEmpty())
-        return ServerResponse::error(
-                404, QCoreApplication::translate("Bottega::Server", "no such path: %1").arg(request.path));
+    if (match.allowedMethods.isEmpty()) {
+        complete(exchange,
+                 ServerResponse::error(404,
+                                       QCoreApplication::translate("Bottega::Server", "no such path: %1")
+                                               .arg(request.path)));
+        return;
+    }
     ServerResponse response = ServerResponse::error(
             405,
             QCoreApplication::translate("Bottega::Server", "%1 is not allowed on %2 (allowed: %3)")
                     .arg(QString::fromLatin1(request.method.isEmpty() ? "this method" : request.method),
                          request.path, QString::fromLatin1(match.allowedMethods.join(", "))));
     response.headers.emplaceBack("Allow", match.allowedMethods.join(", "));
-    return response;
+    complete(exchange, std::move(response));
 }
 
 void Server::Private::dispatch(const QHttpServerRequest &httpRequest, QTcpSocket *socket)
 {
-    QElapsedTimer elapsed;
-    elapsed.start();
-    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
-    const GuardedTcpServer::RequestHead head
-            = listener ? listener->headOf(socket) : GuardedTcpServer::RequestHead {};
+    auto exchange = std::make_shared<Exchange>();
+    exchange->elapsed.start();
+    exchange->startedAt = QDateTime::currentDateTimeUtc();
+    exchange->socket = socket;
+    exchange->head = listener ? listener->headOf(socket) : GuardedTcpServer::RequestHead {};
     if (listener)
         listener->requestCompleted(socket);
 
-    ServerRequest request;
+    ServerRequest &request = exchange->request;
     request.method = HttpWire::methodName(httpRequest.method());
     if (request.method.isEmpty())
-        request.method = head.method; // a method QtHttpServer has no name for (PROPFIND, …)
+        request.method = exchange->head.method; // a method QtHttpServer has no name for (PROPFIND, …)
     request.path = httpRequest.url().path();
     request.query = httpRequest.query();
     request.headers = httpRequest.headers();
     request.body = httpRequest.body();
     request.peer = httpRequest.remoteAddress();
+    exchange->url = httpRequest.url();
+    exchange->service = RouteTable::serviceFor(request.path);
 
-    QString service = RouteTable::serviceFor(request.path);
-    ServerResponse response = answer(request, service);
+    if (!inFlight.contains(socket)) {
+        // Forgotten with its connection; answers still to come for it are logged, not written.
+        QObject::connect(socket, &QObject::destroyed, q, [this, socket] { inFlight.remove(socket); });
+    }
+    inFlight[socket].append(exchange);
+    route(exchange);
+}
+
+void Server::Private::complete(const std::shared_ptr<Exchange> &exchange, ServerResponse response)
+{
+    if (exchange->response)
+        return;
+    exchange->response = std::move(response);
+    QTcpSocket *socket = exchange->socket;
+    if (socket && socket->state() == QAbstractSocket::ConnectedState && inFlight.contains(socket)) {
+        writeReady(socket);
+        return;
+    }
+    // The client left before its answer: nothing to write, the call is still logged.
+    if (socket)
+        inFlight[socket].removeOne(exchange);
+    const QString gone = QCoreApplication::translate("Bottega::Server",
+                                                     "the client closed the connection before the answer");
+    QString &note = exchange->response->logNote;
+    note = note.isEmpty() ? gone : note + u"; "_s + gone;
+    write(*exchange);
+}
+
+void Server::Private::writeReady(QTcpSocket *socket)
+{
+    // Looked up again after each answer: a listener of requestHandled may close the connection.
+    for (auto it = inFlight.find(socket);
+         it != inFlight.end() && !it->isEmpty() && it->constFirst()->response; it = inFlight.find(socket)) {
+        const std::shared_ptr<Exchange> exchange = it->takeFirst();
+        write(*exchange);
+    }
+}
+
+// Writes the answer (unless the client has gone), logs it and tells the listeners.
+void Server::Private::write(Exchange &exchange)
+{
+    ServerResponse &response = *exchange.response;
+    const ServerRequest &request = exchange.request;
+    QTcpSocket *socket = exchange.socket;
+    const bool connected = socket && socket->state() == QAbstractSocket::ConnectedState;
 
     // Files are streamed and end the connection; otherwise keep-alive unless the client said no.
     std::unique_ptr<QFile> file;
@@ -252,26 +346,30 @@ void Server::Private::dispatch(const QHttpServerRequest &httpRequest, QTcpSocket
             contentLength = response.body.size();
         }
     }
-    const bool isHead = request.method == "HEAD";
-    const bool close = head.close || (head.http10 && !head.keepAlive) || file;
-    socket->write(HttpWire::response(response.status, response.contentType, response.headers,
-                                     isHead || file ? QByteArray() : response.body, close, contentLength));
-    if (file && !isHead) {
-        auto *streamer = new FileStreamer(socket, std::move(file));
-        streamer->start();
-    } else if (close) {
-        socket->disconnectFromHost();
+    if (connected) {
+        const GuardedTcpServer::RequestHead &head = exchange.head;
+        const bool isHead = request.method == "HEAD";
+        const bool close = head.close || (head.http10 && !head.keepAlive) || file;
+        socket->write(HttpWire::response(response.status, response.contentType, response.headers,
+                                         isHead || file ? QByteArray() : response.body, close,
+                                         contentLength));
+        if (file && !isHead) {
+            auto *streamer = new FileStreamer(socket, std::move(file));
+            streamer->start();
+        } else if (close) {
+            socket->disconnectFromHost();
+        }
     }
 
     if (sink) {
         ApiLogEntry entry;
-        entry.time = startedAt;
+        entry.time = exchange.startedAt;
         entry.direction = ApiLogEntry::Direction::Inbound;
-        entry.service = service;
+        entry.service = exchange.service;
         entry.method = request.method;
-        entry.url = redactor.redactUrl(endpointOf(httpRequest.url()));
+        entry.url = redactor.redactUrl(endpointOf(exchange.url));
         entry.status = response.status;
-        entry.durationMs = elapsed.elapsed();
+        entry.durationMs = exchange.elapsed.elapsed();
         entry.requestSize = request.body.size();
         entry.responseSize = contentLength;
         entry.error = response.logNote;

@@ -1,10 +1,12 @@
 // Server: the built-in HTTP server (HOOK-1, CONF-5) running in the window and in `bottega serve`.
 // It owns the listening socket, the body limit (413) and the route table; features register their
-// routes on it. GET /health is built in. Handlers run synchronously on the request path.
+// routes on it. GET /health is built in. Handlers answer at once, or later through a ServerReply
+// (the webhook intake answers after its batch commit); answers on one connection keep their order.
 #pragma once
 
 #include "core/domain/ListenAddress.h"
 #include "core/domain/Result.h"
+#include "core/server/ServerReply.h"
 #include "core/server/ServerTypes.h"
 
 #include <QObject>
@@ -22,6 +24,8 @@ class Server final : public QObject
 
 public:
     using Handler = std::function<ServerResponse(const ServerRequest &)>;
+    // Answers through the reply, which it may keep and send later (from the same thread).
+    using DeferredHandler = std::function<void(const ServerRequest &, const ServerReply &)>;
 
     explicit Server(QObject *parent = nullptr);
     ~Server() override;
@@ -34,6 +38,10 @@ public:
     // path: "webhook" for webhook paths, "files" for /files/*, otherwise "server".
     void addRoute(const QByteArray &method, const QString &pathPattern, const QString &service,
                   Handler handler);
+    // A route whose handler answers later: the connection waits for reply.send() (the API log row
+    // is written then, with the time it took).
+    void addDeferredRoute(const QByteArray &method, const QString &pathPattern, const QString &service,
+                          DeferredHandler handler);
 
     void setBodyLimit(qint64 bytes); // default 1 MiB; larger bodies get 413
     qint64 bodyLimit() const;
