@@ -191,9 +191,18 @@ void GelatoClient::send(Host host, const QByteArray &method, const QString &path
         if (self->d->timeoutMs > 0)
             request.timeoutMs = self->d->timeoutMs;
         HttpReply *reply = self->d->http.send(request);
-        QObject::connect(reply, &HttpReply::finished, context,
-                         [done](const HttpResponse &response) { done(response); });
+        QObject::connect(reply, &HttpReply::finished, context, [self, done](const HttpResponse &response) {
+            // A refused key is read again next time: the user may have just fixed it.
+            if (self && (response.status == 401 || response.status == 403))
+                self->forgetApiKey();
+            done(response);
+        });
     });
+}
+
+void GelatoClient::forgetApiKey()
+{
+    d->key.reset();
 }
 
 void GelatoClient::fetchTemplate(const QString &templateId, QObject *context, Callback<GelatoTemplate> done)

@@ -80,6 +80,10 @@ public:
     // Per-attempt timeout of every call (default: HttpRequest's 30 s); tests shorten it.
     void setTimeoutMs(int ms);
 
+    // The API key is read once and kept; after a change (Settings saves a new one) or a refusal
+    // (401/403) the next call reads it again.
+    void forgetApiKey();
+
     // The message for a failed answer: 401/403 → "Gelato refused the API key", else HttpClient's.
     static QString errorText(const HttpResponse &response);
 

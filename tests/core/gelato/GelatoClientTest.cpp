@@ -113,6 +113,27 @@ TEST_F(GelatoClientTest, WrongKeyIsRefusedByGelato)
     EXPECT_EQ(rig.fake.requestCount(path), 2); // neither is retried
 }
 
+TEST_F(GelatoClientTest, AKeyFixedAfterARefusalOrAfterForgetIsReadAgain)
+{
+    // The stored key is wrong: Gelato refuses it, and the corrected key is used on the next call.
+    rig.fake.setApiKey("the-real-key");
+    auto tested = testConnection();
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_EQ(tested->error(), u"Gelato refused the API key"_s);
+    rig.setKey(u"the-real-key"_s);
+    tested = testConnection();
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_TRUE(tested->ok()) << tested->error().toStdString();
+
+    // A key that works stays cached until Settings saves another one and calls forgetApiKey().
+    rig.fake.setApiKey("the-next-key");
+    rig.setKey(u"the-next-key"_s);
+    rig.gelato.forgetApiKey();
+    tested = testConnection();
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_TRUE(tested->ok()) << tested->error().toStdString();
+}
+
 TEST_F(GelatoClientTest, UnknownTemplateIsNamed)
 {
     auto fetched = fetch(u"no-such-template"_s);
