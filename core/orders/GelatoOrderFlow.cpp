@@ -285,7 +285,7 @@ void GelatoOrderFlow::deleteDraft(const SalesOrder &order, Callback<SalesOrder> 
 void GelatoOrderFlow::cancel(const SalesOrder &order, Callback<SalesOrder> done)
 {
     if (order.state == OrderState::Cancelled)
-        return done(makeError(tr("%1: is already cancelled").arg(order.reference)));
+        return done(makeError(tr("%1: the order is already cancelled").arg(order.reference)));
     if (order.state == OrderState::Delivered || order.state == OrderState::Shipped
         || order.state == OrderState::Returned || order.state == OrderState::Sending)
         return done(makeError(tr("%1: cannot be cancelled in state %2")

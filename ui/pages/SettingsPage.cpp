@@ -1,6 +1,7 @@
 #include "ui/pages/SettingsPage.h"
 
 #include "core/gelato/GelatoClient.h"
+#include "core/orders/OrderService.h"
 #include "core/secrets/SecretNames.h"
 #include "core/server/Server.h"
 #include "core/settings/Settings.h"
@@ -214,6 +215,11 @@ QWidget *SettingsPage::buildCompanyGroup()
     SettingEditor *address = addEditor(u"company.billing-address"_s, SettingEditor::Kind::MultiLine);
     address->setHint(tr("Must match the billing entity of your Gelato account, or Gelato refuses orders."));
     form->addRow(tr("Billing address:"), address);
+    m_companyCheck = new InlineMessage(group);
+    m_companyCheck->setObjectName(u"companyCheck"_s);
+    form->addRow(m_companyCheck);
+    if (m_context.orders)
+        connect(m_context.orders, &OrderService::orderChanged, this, &SettingsPage::updateCompanyCheck);
     return group;
 }
 
@@ -256,6 +262,7 @@ void SettingsPage::reload()
                                tr("Settings are not available in this window."));
     updateWebhookUrl();
     updateServerState();
+    updateCompanyCheck();
     updateButtons();
 }
 
@@ -293,6 +300,8 @@ void SettingsPage::save()
 void SettingsPage::finishSave()
 {
     m_saving = false;
+    if (m_context.gelato)
+        m_context.gelato->forgetApiKey(); // Test connection and every call use the key just saved
     if (m_saveFailed) {
         m_message->showMessage(InlineMessage::Type::Error,
                                tr("Some changes were not saved. The messages under the fields say why."));
@@ -303,6 +312,7 @@ void SettingsPage::finishSave()
         m_message->showMessage(InlineMessage::Type::Positive, tr("Settings saved."));
     }
     updateWebhookUrl();
+    updateCompanyCheck();
     updateButtons();
     Q_EMIT saveFinished(!m_saveFailed);
 }
@@ -389,6 +399,32 @@ void SettingsPage::updateServerState()
         m_serverState->setText(tr("Not running: %1").arg(m_context.serverError));
     } else {
         m_serverState->setText(tr("Not running"));
+    }
+}
+
+void SettingsPage::updateCompanyCheck()
+{
+    if (!m_context.orders) {
+        m_companyCheck->clearMessage();
+        return;
+    }
+    const CompanyCheck check = m_context.orders->latestCompanyCheck();
+    switch (check.state) {
+    case CompanyCheck::State::Unknown:
+        m_companyCheck->showMessage(InlineMessage::Type::Information,
+                                    tr("Not checked yet: Gelato reports the billing entity with the first "
+                                       "order sent to it."));
+        break;
+    case CompanyCheck::State::Matches:
+        m_companyCheck->showMessage(InlineMessage::Type::Positive,
+                                    tr("Matches the billing entity Gelato reported on the latest order."));
+        break;
+    case CompanyCheck::State::Mismatch:
+        m_companyCheck->showMessage(InlineMessage::Type::Warning,
+                                    tr("Does not match the billing entity Gelato reported, and Gelato "
+                                       "refuses orders then: %1")
+                                            .arg(check.message));
+        break;
     }
 }
 

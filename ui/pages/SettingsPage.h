@@ -42,6 +42,7 @@ public:
     SecretField *secretField(const QString &key) const;
     InlineMessage *message() const;
     GelatoWebhookPanel *gelatoWebhookPanel() const;
+    InlineMessage *companyCheckMessage() const { return m_companyCheck; }
     PoleepoWebhookPanel *poleepoWebhookPanel() const { return m_poleepoWebhooks; }
 
 Q_SIGNALS:
@@ -57,6 +58,8 @@ private:
     void updateWebhookUrl();
     void updateServerState();
     void updateButtons();
+    // CONF-2: whether the company above matches the billing entity Gelato reported last.
+    void updateCompanyCheck();
     void finishSave();
 
     AppContext m_context;
@@ -65,6 +68,7 @@ private:
     GelatoWebhookPanel *m_webhookPanel = nullptr;
     PoleepoWebhookPanel *m_poleepoWebhooks = nullptr;
     QLabel *m_serverState = nullptr;
+    InlineMessage *m_companyCheck = nullptr;
     InlineMessage *m_message;
     QPushButton *m_saveButton;
     QPushButton *m_revertButton;

@@ -192,7 +192,7 @@ TEST_P(OrderServiceGelatoTest, CancelThenCancelAgainAndTheConflictOncePrinted)
     EXPECT_EQ(fake().orders().at(0).value("fulfillmentStatus"_L1).toString(), u"canceled"_s);
     auto again = cancel(id);
     ASSERT_FALSE(again.ok());
-    EXPECT_EQ(again.error(), u"WEB-1001: is already cancelled"_s);
+    EXPECT_EQ(again.error(), u"WEB-1001: the order is already cancelled"_s);
 
     const qint64 printed = createOrder(data.order(u"WEB-1002"_s));
     auto sent = confirm(printed);
