@@ -1590,10 +1590,6 @@ Global options:
         <translation>Gelato draft %1 deleted</translation>
     </message>
     <message>
-        <source>%1: is already cancelled</source>
-        <translation>%1: is already cancelled</translation>
-    </message>
-    <message>
         <source>%1: cannot be cancelled in state %2</source>
         <translation>%1: cannot be cancelled in state %2</translation>
     </message>
@@ -1619,6 +1615,10 @@ Global options:
             <numerusform>%n order refreshed from Gelato; not refreshed: %1</numerusform>
             <numerusform>%n orders refreshed from Gelato; not refreshed: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: the order is already cancelled</source>
+        <translation>%1: the order is already cancelled</translation>
     </message>
 </context>
 <context>
@@ -4640,6 +4640,18 @@ Global options:
         <source>Connected: Gelato accepted the API key.</source>
         <translation>Connected: Gelato accepted the API key.</translation>
     </message>
+    <message>
+        <source>Not checked yet: Gelato reports the billing entity with the first order sent to it.</source>
+        <translation>Not checked yet: Gelato reports the billing entity with the first order sent to it.</translation>
+    </message>
+    <message>
+        <source>Matches the billing entity Gelato reported on the latest order.</source>
+        <translation>Matches the billing entity Gelato reported on the latest order.</translation>
+    </message>
+    <message>
+        <source>Does not match the billing entity Gelato reported, and Gelato refuses orders then: %1</source>
+        <translation>Does not match the billing entity Gelato reported, and Gelato refuses orders then: %1</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::TemplateSync</name>
@@ -4950,6 +4962,10 @@ Global options:
     <message>
         <source>webhook body has no event</source>
         <translation>webhook body has no event</translation>
+    </message>
+    <message>
+        <source>webhook not stored: %1</source>
+        <translation>webhook not stored: %1</translation>
     </message>
 </context>
 <context>

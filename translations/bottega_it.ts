@@ -1590,10 +1590,6 @@ Opzioni globali:
         <translation>bozza Gelato %1 eliminata</translation>
     </message>
     <message>
-        <source>%1: is already cancelled</source>
-        <translation>%1: è già annullato</translation>
-    </message>
-    <message>
         <source>%1: cannot be cancelled in state %2</source>
         <translation>%1: non può essere annullato nello stato %2</translation>
     </message>
@@ -1619,6 +1615,10 @@ Opzioni globali:
             <numerusform>%n ordine aggiornato da Gelato; non aggiornati: %1</numerusform>
             <numerusform>%n ordini aggiornati da Gelato; non aggiornati: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: the order is already cancelled</source>
+        <translation>%1: l&apos;ordine è già annullato</translation>
     </message>
 </context>
 <context>
@@ -4640,6 +4640,18 @@ Opzioni globali:
         <source>Connected: Gelato accepted the API key.</source>
         <translation>Connesso: Gelato ha accettato la chiave API.</translation>
     </message>
+    <message>
+        <source>Not checked yet: Gelato reports the billing entity with the first order sent to it.</source>
+        <translation>Non ancora verificato: Gelato comunica l&apos;intestatario della fatturazione con il primo ordine che riceve.</translation>
+    </message>
+    <message>
+        <source>Matches the billing entity Gelato reported on the latest order.</source>
+        <translation>Corrisponde all&apos;intestatario della fatturazione indicato da Gelato nell&apos;ultimo ordine.</translation>
+    </message>
+    <message>
+        <source>Does not match the billing entity Gelato reported, and Gelato refuses orders then: %1</source>
+        <translation>Non corrisponde all&apos;intestatario della fatturazione indicato da Gelato, e in tal caso Gelato rifiuta gli ordini: %1</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::TemplateSync</name>
@@ -4950,6 +4962,10 @@ Opzioni globali:
     <message>
         <source>webhook body has no event</source>
         <translation>il corpo del webhook non contiene alcun evento</translation>
+    </message>
+    <message>
+        <source>webhook not stored: %1</source>
+        <translation>webhook non memorizzato: %1</translation>
     </message>
 </context>
 <context>
