@@ -146,6 +146,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         result.error = parser.errorText();
         return result;
     }
+    // Read first, so that `--lang it --help` shows the help in Italian.
+    result.language = parser.value(lang);
     if (parser.isSet(help)) {
         result.outcome = Outcome::ShowHelp;
         return result;
@@ -157,7 +159,6 @@ CommandLine CommandLine::parse(const QStringList &arguments)
 
     result.dataDir = parser.isSet(dataDir) ? parser.value(dataDir) : qEnvironmentVariable("BOTTEGA_DATA_DIR");
     result.database = parser.isSet(db) ? parser.value(db) : qEnvironmentVariable("BOTTEGA_DB");
-    result.language = parser.value(lang);
     result.sandbox = parser.isSet(sandbox);
     result.json = parser.isSet(json);
     if (!result.language.isEmpty() && result.language != u"it"_s && result.language != u"en"_s) {

@@ -26,11 +26,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Bottega::Commands", text);
 }
 
-QString tr(const char *text, int n)
-{
-    return QCoreApplication::translate("Bottega::Commands", text, nullptr, n);
-}
-
 const QStringList &knownStates()
 {
     static const QStringList states {OrderState::Draft,     OrderState::Sending,      OrderState::GelatoDraft,
@@ -149,11 +144,16 @@ int importCsv(Runtime &runtime, const CommandLine &commandLine)
         for (const OrderImportReport::RowError &error : report->errors)
             Output::error(error.message); // "row 2, sku: no variant with SKU …"
         if (report->errors.isEmpty())
-            Output::line((dryRun ? tr("%n order(s) would be created: %1", int(report->references.size()))
-                                 : tr("%n order(s) created: %1", int(report->references.size())))
+            Output::line((dryRun ? QCoreApplication::translate("Bottega::Commands",
+                                                               "%n order(s) would be created: %1", nullptr,
+                                                               int(report->references.size()))
+                                 : QCoreApplication::translate("Bottega::Commands", "%n order(s) created: %1",
+                                                               nullptr, int(report->references.size())))
                                  .arg(report->references.join(u", "_s)));
         else
-            Output::error(tr("nothing imported: %n row error(s)", int(report->errors.size())));
+            Output::error(QCoreApplication::translate("Bottega::Commands",
+                                                      "nothing imported: %n row error(s)", nullptr,
+                                                      int(report->errors.size())));
     }
     return report->errors.isEmpty() ? ExitOk : ExitFailure;
 }

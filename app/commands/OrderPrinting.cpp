@@ -14,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Bottega::Commands", text);
+    return QCoreApplication::translate("Bottega::OrderPrinting", text);
 }
 
 QJsonValue dateTime(const QDateTime &value)
@@ -240,8 +240,10 @@ void printOrder(const SalesOrder &order, const CompanyCheck &companyCheck)
     if (companyCheck.state == CompanyCheck::State::Mismatch)
         Output::line(tr("Warning: %1").arg(companyCheck.message));
     for (const OrderEvent &event : order.events) {
-        const QString change
-                = event.newState.isEmpty() ? QString() : dash(event.oldState) + u" → "_s + event.newState;
+        const QString change = event.newState.isEmpty()
+                ? QString()
+                : (event.oldState.isEmpty() ? QString() : OrderState::displayName(event.oldState) + u" → "_s)
+                        + OrderState::displayName(event.newState);
         const QString when = event.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
         const QString what = change.isEmpty() || event.message.isEmpty() ? QString(change + event.message)
                                                                          : change + u": "_s + event.message;

@@ -25,11 +25,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Bottega::Commands", text);
 }
 
-QString tr(const char *text, int n)
-{
-    return QCoreApplication::translate("Bottega::Commands", text, nullptr, n);
-}
-
 QString yesNo(bool value)
 {
     return value ? tr("yes") : tr("no");
@@ -277,13 +272,19 @@ int importCsv(Runtime &runtime, const CommandLine &commandLine)
                                      .arg(change.row)
                                      .arg(change.variantId)
                                      .arg(change.sku, change.column, change.oldValue, change.newValue));
-            Output::line(dryRun ? tr("%n change(s) would be made (dry run: nothing written).",
-                                     int(report->changes.size()))
-                                : tr("%n change(s) applied.", int(report->changes.size())));
+            Output::line(dryRun ? QCoreApplication::translate(
+                                 "Bottega::Commands",
+                                 "%n change(s) would be made (dry run: nothing written).", nullptr,
+                                 int(report->changes.size()))
+                                : QCoreApplication::translate("Bottega::Commands", "%n change(s) applied.",
+                                                              nullptr, int(report->changes.size())));
         }
     }
     if (!report->errors.isEmpty()) {
-        Output::error(tr("%1: %n row(s) with errors, nothing changed", int(report->errors.size())).arg(path));
+        Output::error(QCoreApplication::translate("Bottega::Commands",
+                                                  "%1: %n row(s) with errors, nothing changed", nullptr,
+                                                  int(report->errors.size()))
+                              .arg(path));
         return ExitFailure;
     }
     return ExitOk;

@@ -175,7 +175,8 @@ int retry(Runtime &runtime, const CommandLine &commandLine)
     if (commandLine.json)
         Output::json(QJsonObject {{u"requeued"_s, *requeued}});
     else
-        Output::line(tr("%n webhooks back in the queue", *requeued));
+        Output::line(QCoreApplication::translate("Bottega::Commands", "%n webhooks back in the queue",
+                                                 nullptr, *requeued));
     return ExitOk;
 }
 
@@ -208,7 +209,10 @@ int cleanup(Runtime &runtime, const CommandLine &commandLine)
     if (commandLine.json)
         Output::json(QJsonObject {{u"removed"_s, *removed}, {u"retentionDays"_s, days}});
     else
-        Output::line(tr("%n processed webhooks older than %1 days removed", *removed).arg(days));
+        Output::line(QCoreApplication::translate("Bottega::Commands",
+                                                 "%n processed webhooks older than %1 days removed", nullptr,
+                                                 *removed)
+                             .arg(days));
     return ExitOk;
 }
 
