@@ -88,7 +88,11 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_server->setApiLogSink(runtime->m_apiLog.get());
     runtime->m_scheduler = std::make_unique<Scheduler>(*runtime->m_database);
     runtime->m_webhookIntake = std::make_unique<WebhookIntake>(*runtime->m_database, *runtime->m_secrets);
+    // The server's API-log rows ride along in the intake's batch commits: one fsync for both.
+    runtime->m_webhookIntake->setCommitCompanion(
+            [sink = runtime->m_apiLog.get()] { sink->writeBufferedInTransaction(); });
     runtime->m_webhookProcessor = std::make_unique<WebhookProcessor>(*runtime->m_database);
+    runtime->m_webhookProcessor->setNudgeDelayMs(100); // prompt, yet one commit for many calls
     runtime->m_orders
             = std::make_unique<OrderService>(*runtime->m_database, *runtime->m_gelato, *runtime->m_settings);
     runtime->m_orders->setFileStore(runtime->m_files.get());

@@ -12,7 +12,7 @@
 
 namespace Bottega {
 
-class ApiLogSink;
+class StoreApiLogSink;
 class Database;
 class FileStore;
 class GelatoClient;
@@ -70,7 +70,7 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<ApiLogSink> m_apiLog;
+    std::unique_ptr<StoreApiLogSink> m_apiLog;
     std::unique_ptr<HttpClient> m_http;
     std::unique_ptr<GelatoClient> m_gelato; // uses m_http: declared after it
     std::unique_ptr<FileStore> m_files;

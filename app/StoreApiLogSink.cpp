@@ -1,18 +1,109 @@
 #include "app/StoreApiLogSink.h"
 
 #include "core/store/ApiLogRepository.h"
+#include "core/store/Database.h"
 
 #include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcApiLog, "bottega.apilog")
 
 namespace Bottega {
 
+namespace {
+
+constexpr int flushDelayMs = 50;
+
+} // namespace
+
+StoreApiLogSink::StoreApiLogSink(const Database &database) : m_database(database)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(flushDelayMs);
+    QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { flush(); });
+}
+
+StoreApiLogSink::~StoreApiLogSink()
+{
+    flush();
+}
+
 void StoreApiLogSink::record(const ApiLogEntry &entry)
 {
-    // A failure to log must never fail the call being logged; it is reported on the console.
-    if (const auto stored = ApiLogRepository(m_database).insert(entry); !stored)
-        qCWarning(lcApiLog) << "cannot store an API log row:" << stored.error();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_buffer.append(entry);
+    }
+    // The timer lives on the thread that made the sink; from another one it is started there.
+    if (QThread::currentThread() == m_timer.thread()) {
+        if (!m_timer.isActive())
+            m_timer.start();
+    } else {
+        QMetaObject::invokeMethod(&m_timer, [this] {
+            if (!m_timer.isActive())
+                m_timer.start();
+        });
+    }
+}
+
+QList<ApiLogEntry> StoreApiLogSink::takeBuffer()
+{
+    QMutexLocker lock(&m_mutex);
+    return std::exchange(m_buffer, {});
+}
+
+void StoreApiLogSink::writeBufferedInTransaction()
+{
+    const QList<ApiLogEntry> rows = takeBuffer();
+    if (rows.isEmpty())
+        return;
+    // A savepoint: on PostgreSQL a failed statement would otherwise abort the caller's transaction
+    // (and with it the webhook batch that is the point of that transaction).
+    QSqlQuery savepoint(m_database.connection());
+    if (!savepoint.exec(u"SAVEPOINT api_log"_s)) {
+        QMutexLocker lock(&m_mutex);
+        m_buffer = rows + m_buffer;
+        return;
+    }
+    ApiLogRepository repository(m_database);
+    for (const ApiLogEntry &entry : rows) {
+        if (!repository.insert(entry)) {
+            (void)savepoint.exec(u"ROLLBACK TO SAVEPOINT api_log"_s);
+            (void)savepoint.exec(u"RELEASE SAVEPOINT api_log"_s);
+            QMutexLocker lock(&m_mutex);
+            m_buffer = rows + m_buffer; // flush() writes them one by one
+            return;
+        }
+    }
+    (void)savepoint.exec(u"RELEASE SAVEPOINT api_log"_s);
+}
+
+void StoreApiLogSink::flush()
+{
+    m_timer.stop();
+    const QList<ApiLogEntry> rows = takeBuffer();
+    if (rows.isEmpty())
+        return;
+    ApiLogRepository repository(m_database);
+    const auto written = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        for (const ApiLogEntry &entry : rows) {
+            if (auto stored = repository.insert(entry); !stored)
+                return makeError(stored.error());
+        }
+        return {};
+    });
+    if (written)
+        return;
+    // One bad row must not cost the others: each on its own. A failure to log never fails the call
+    // being logged; it is reported on the console.
+    for (const ApiLogEntry &entry : rows) {
+        if (const auto stored = repository.insert(entry); !stored)
+            qCWarning(lcApiLog) << "cannot store an API log row:" << stored.error();
+    }
 }
 
 } // namespace Bottega

@@ -1,8 +1,14 @@
 // StoreApiLogSink: puts the API log rows of HttpClient and the built-in server into the database.
 // The one place where http/server output meets the store (architecture.md: clients never touch it).
+// Rows are buffered and written many per transaction (PERF-1: not one fsync per logged call): inside
+// the webhook intake's batch commit when there is one, otherwise 50 ms later, and on destruction.
 #pragma once
 
 #include "core/http/ApiLogSink.h"
+
+#include <QList>
+#include <QMutex>
+#include <QTimer>
 
 namespace Bottega {
 
@@ -11,11 +17,24 @@ class Database;
 class StoreApiLogSink final : public ApiLogSink
 {
 public:
-    explicit StoreApiLogSink(const Database &database) : m_database(database) { }
-    void record(const ApiLogEntry &entry) override;
+    explicit StoreApiLogSink(const Database &database);
+    ~StoreApiLogSink() override; // writes what is still buffered (a clean shutdown loses nothing)
+
+    void record(const ApiLogEntry &entry) override; // any thread
+    // Writes the buffered rows inside the caller's open transaction, under a savepoint so that a
+    // failing row never breaks it (those rows are then written by flush()). Same thread as flush().
+    void writeBufferedInTransaction();
+    // Writes the buffered rows in one transaction of their own; rows that fail are reported on the
+    // console and dropped, the others kept.
+    void flush();
 
 private:
+    QList<ApiLogEntry> takeBuffer();
+
     const Database &m_database;
+    QMutex m_mutex;
+    QList<ApiLogEntry> m_buffer;
+    QTimer m_timer; // single shot: the flush of rows nobody else wrote
 };
 
 } // namespace Bottega

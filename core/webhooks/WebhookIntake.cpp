@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
+#include <QSqlDatabase>
 
 using namespace Qt::StringLiterals;
 
@@ -54,9 +55,26 @@ WebhookIntake::WebhookIntake(Database &database, SecretStore &secrets, QObject *
     : QObject(parent), m_database(database), m_secrets(secrets),
       m_queue(std::make_unique<WebhookQueueRepository>(database))
 {
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, &WebhookIntake::flush);
 }
 
-WebhookIntake::~WebhookIntake() = default;
+WebhookIntake::~WebhookIntake()
+{
+    // Calls verified but not yet committed are stored (and answered if their server is still there).
+    flush();
+}
+
+void WebhookIntake::setMaxBatchSize(int calls)
+{
+    m_maxBatch = std::max(1, calls);
+}
+
+void WebhookIntake::setCommitCompanion(std::function<void()> work)
+{
+    m_commitCompanion = std::move(work);
+}
 
 bool WebhookIntake::constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {
@@ -107,33 +125,36 @@ void WebhookIntake::loadSecrets()
 
 void WebhookIntake::registerRoutes(Server &server)
 {
-    server.addRoute("POST", u"/gelato/webhook"_s, u"webhook"_s,
-                    [this](const ServerRequest &request) { return handleGelato(request); });
-    server.addRoute("POST", poleepoPrefix + u'*', u"webhook"_s,
-                    [this](const ServerRequest &request) { return handlePoleepo(request); });
+    server.addDeferredRoute(
+            "POST", u"/gelato/webhook"_s, u"webhook"_s,
+            [this](const ServerRequest &request, const ServerReply &reply) { handleGelato(request, reply); });
+    server.addDeferredRoute("POST", poleepoPrefix + u'*', u"webhook"_s,
+                            [this](const ServerRequest &request, const ServerReply &reply) {
+                                handlePoleepo(request, reply);
+                            });
 }
 
-ServerResponse WebhookIntake::handleGelato(const ServerRequest &request)
+void WebhookIntake::handleGelato(const ServerRequest &request, const ServerReply &reply)
 {
     // The signature first: an unsigned caller learns nothing and costs no database work.
     if (!secretsLoaded() || m_gelatoSecret.isEmpty())
-        return ServerResponse::error(503, tr("webhook secret not configured"));
+        return reply.send(ServerResponse::error(503, tr("webhook secret not configured")));
     const QByteArray signature = request.header(gelatoSignatureHeader);
     if (signature.isEmpty())
-        return ServerResponse::error(401, tr("gelato webhook: the signature header is missing"));
+        return reply.send(ServerResponse::error(401, tr("gelato webhook: the signature header is missing")));
     if (!constantTimeEquals(signature, m_gelatoSecret))
-        return ServerResponse::error(403, tr("gelato webhook: the signature is wrong"));
-    return enqueue(request, u"gelato"_s, {});
+        return reply.send(ServerResponse::error(403, tr("gelato webhook: the signature is wrong")));
+    enqueue(request, reply, u"gelato"_s, {});
 }
 
-ServerResponse WebhookIntake::handlePoleepo(const ServerRequest &request)
+void WebhookIntake::handlePoleepo(const ServerRequest &request, const ServerReply &reply)
 {
     const QString name = request.path.mid(poleepoPrefix.size());
     const auto record = WebhookRecordRepository(m_database).findByName(name);
     if (!record)
-        return ServerResponse::error(500, record.error());
+        return reply.send(ServerResponse::error(500, record.error()));
     if (!record->has_value() || !(*record)->active)
-        return ServerResponse::error(404, tr("no active Poleepo webhook named %1").arg(name));
+        return reply.send(ServerResponse::error(404, tr("no active Poleepo webhook named %1").arg(name)));
     const auto secret = m_poleepoSecrets.constFind(name);
     if (secret == m_poleepoSecrets.cend()) {
         // A record created after start: its secret is read now, for the sender's next try.
@@ -141,20 +162,21 @@ ServerResponse WebhookIntake::handlePoleepo(const ServerRequest &request)
             if (!value.isEmpty())
                 m_poleepoSecrets.insert(name, value.toUtf8());
         });
-        return ServerResponse::error(503, tr("webhook secret not configured"));
+        return reply.send(ServerResponse::error(503, tr("webhook secret not configured")));
     }
     const QByteArray signature = request.header(poleepoSignatureHeader).trimmed().toLower();
     if (signature.isEmpty())
-        return ServerResponse::error(401, tr("poleepo webhook: the X-Poleepo-Signature header is missing"));
+        return reply.send(
+                ServerResponse::error(401, tr("poleepo webhook: the X-Poleepo-Signature header is missing")));
     const QByteArray expected
             = QMessageAuthenticationCode::hash(request.body, *secret, QCryptographicHash::Sha256).toHex();
     if (!constantTimeEquals(signature, expected))
-        return ServerResponse::error(403, tr("poleepo webhook: the signature is wrong"));
-    return enqueue(request, u"poleepo"_s, name);
+        return reply.send(ServerResponse::error(403, tr("poleepo webhook: the signature is wrong")));
+    enqueue(request, reply, u"poleepo"_s, name);
 }
 
-ServerResponse WebhookIntake::enqueue(const ServerRequest &request, const QString &source,
-                                      const QString &recordName)
+std::optional<ServerResponse> WebhookIntake::parse(const ServerRequest &request, const QString &source,
+                                                   const QString &recordName, WebhookQueueItem &item)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
@@ -166,7 +188,6 @@ ServerResponse WebhookIntake::enqueue(const ServerRequest &request, const QStrin
     if (event.isEmpty())
         return ServerResponse::error(400, tr("webhook body has no event"));
 
-    WebhookQueueItem item;
     item.source = source;
     item.recordName = recordName;
     item.event = event;
@@ -174,17 +195,69 @@ ServerResponse WebhookIntake::enqueue(const ServerRequest &request, const QStrin
     item.body = request.body;
     item.headers = headerLines(request);
     item.receivedAt = QDateTime::currentDateTimeUtc();
-    // Autocommit: the row is on disk (WAL, synchronous=FULL; PostgreSQL's commit) before we answer.
-    const auto inserted = m_queue->insert(item);
-    if (!inserted)
-        return ServerResponse::error(500, inserted.error());
-    if (inserted->duplicate)
-        return ServerResponse::json(200, R"({"status":"duplicate"})");
-    Q_EMIT queued(inserted->id);
-    return ServerResponse::json(
-            200,
-            QJsonDocument(QJsonObject {{u"status"_s, u"queued"_s}, {u"id"_s, inserted->id}})
-                    .toJson(QJsonDocument::Compact));
+    return std::nullopt;
+}
+
+void WebhookIntake::enqueue(const ServerRequest &request, const ServerReply &reply, const QString &source,
+                            const QString &recordName)
+{
+    Pending pending {{}, reply};
+    if (auto refused = parse(request, source, recordName, pending.item))
+        return reply.send(std::move(*refused));
+    m_batch.append(std::move(pending));
+    if (m_batch.size() >= m_maxBatch)
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void WebhookIntake::flush()
+{
+    m_flushTimer.stop();
+    if (m_batch.isEmpty())
+        return;
+    const QList<Pending> batch = std::exchange(m_batch, {});
+    QList<WebhookQueueRepository::InsertOutcome> outcomes;
+    outcomes.reserve(batch.size());
+    // One transaction, one fsync (WAL, synchronous=FULL; PostgreSQL's commit) for the whole batch;
+    // nobody is answered before it is on disk. Duplicates, also within the batch, are found by
+    // ON CONFLICT and acknowledged without a second row.
+    const Result<void> committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        for (const Pending &pending : batch) {
+            const auto inserted = m_queue->insert(pending.item);
+            if (!inserted)
+                return makeError(inserted.error());
+            outcomes.append(*inserted);
+        }
+        if (m_commitCompanion)
+            m_commitCompanion();
+        return {};
+    });
+    if (!committed) {
+        // Rolled back: nothing of the batch is stored, so nothing is acknowledged; senders retry.
+        for (const Pending &pending : batch)
+            pending.reply.send(
+                    ServerResponse::error(503, tr("webhook not stored: %1").arg(committed.error())));
+        Q_EMIT batchFinished(int(batch.size()), false);
+        return;
+    }
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const WebhookQueueRepository::InsertOutcome &outcome = outcomes.at(i);
+        if (outcome.duplicate) {
+            batch.at(i).reply.send(ServerResponse::json(200, R"({"status":"duplicate"})"));
+            continue;
+        }
+        batch.at(i).reply.send(ServerResponse::json(
+                200,
+                QJsonDocument(QJsonObject {{u"status"_s, u"queued"_s}, {u"id"_s, outcome.id}})
+                        .toJson(QJsonDocument::Compact)));
+    }
+    // The nudges after the answers: processing never delays an acknowledgement.
+    for (const WebhookQueueRepository::InsertOutcome &outcome : std::as_const(outcomes)) {
+        if (!outcome.duplicate)
+            Q_EMIT queued(outcome.id);
+    }
+    Q_EMIT batchFinished(int(batch.size()), true);
 }
 
 } // namespace Bottega

@@ -1,14 +1,20 @@
 // WebhookIntake: the webhook routes of the built-in server (HOOK-1, HOOK-3): verifies the sender's
-// signature, then writes the call to the durable queue before answering. Nothing else happens on
-// the request path; processing is WebhookProcessor's job, nudged through queued().
+// signature, then writes the call to the durable queue before answering. The verified calls of one
+// event-loop turn share one transaction (group commit, PERF-1): each is answered once that commit is
+// on disk, 503 if it failed. Processing is WebhookProcessor's job, nudged through queued().
 #pragma once
 
+#include "core/domain/WebhookQueueItem.h"
+#include "core/server/ServerReply.h"
 #include "core/server/ServerTypes.h"
 
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QTimer>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Bottega {
 
@@ -34,8 +40,18 @@ public:
     // POST /gelato/webhook and POST /poleepo/webhook/<name>.
     void registerRoutes(Server &server);
 
-    ServerResponse handleGelato(const ServerRequest &request);
-    ServerResponse handlePoleepo(const ServerRequest &request);
+    // Answer through reply: at once when the call is refused, after the batch commit otherwise.
+    void handleGelato(const ServerRequest &request, const ServerReply &reply);
+    void handlePoleepo(const ServerRequest &request, const ServerReply &reply);
+
+    // A batch is committed at the end of the event-loop turn, or at once when it has this many
+    // calls (default 256).
+    void setMaxBatchSize(int calls);
+    // Work done inside every batch transaction after the queue rows (the app writes its buffered
+    // API-log rows there: one fsync for both). It must not fail the transaction.
+    void setCommitCompanion(std::function<void()> work);
+    // Commits the calls collected so far and answers them (also done on destruction).
+    void flush();
 
     // Same length and same bytes, in a time that does not depend on where they differ.
     static bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
@@ -44,9 +60,15 @@ Q_SIGNALS:
     void secretsReady();
     // A new call was queued (not for duplicates): the processor's nudge.
     void queued(qint64 id);
+    // A batch of calls was committed (or, committed false, rolled back and answered 503).
+    void batchFinished(int calls, bool committed);
 
 private:
-    ServerResponse enqueue(const ServerRequest &request, const QString &source, const QString &recordName);
+    // Verified call to queue item: nullopt when it is to be queued, otherwise the refusal.
+    static std::optional<ServerResponse> parse(const ServerRequest &request, const QString &source,
+                                               const QString &recordName, WebhookQueueItem &item);
+    void enqueue(const ServerRequest &request, const ServerReply &reply, const QString &source,
+                 const QString &recordName);
     void readSecret(const QString &key, const std::function<void(const QString &)> &store);
     void finishRead();
 
@@ -57,7 +79,15 @@ private:
     int m_pendingReads = 0;
     QByteArray m_gelatoSecret; // empty: not configured
     QHash<QString, QByteArray> m_poleepoSecrets; // by record name
-    bool m_durableConfigured = false;
+    struct Pending
+    {
+        WebhookQueueItem item;
+        ServerReply reply;
+    };
+    QList<Pending> m_batch; // verified, waiting for the turn's commit
+    QTimer m_flushTimer; // 0 ms, single shot: the end of the turn
+    int m_maxBatch = 256;
+    std::function<void()> m_commitCompanion;
 };
 
 } // namespace Bottega

@@ -66,13 +66,18 @@ void WebhookProcessor::nudge()
     if (m_nudged)
         return;
     m_nudged = true;
-    QTimer::singleShot(0, this, [this] {
+    QTimer::singleShot(m_nudgeDelayMs, this, [this] {
         m_nudged = false;
         const auto summary = processDue(batchSize);
         // A full batch: there may be more; the next one after the events waiting meanwhile.
         if (summary && summary->total() >= batchSize)
             nudge();
     });
+}
+
+void WebhookProcessor::setNudgeDelayMs(int ms)
+{
+    m_nudgeDelayMs = std::max(0, ms);
 }
 
 Result<WebhookProcessor::Summary> WebhookProcessor::processDue(int maxItems)

@@ -2,6 +2,7 @@
 // webhook secret accepts the seed's order_status_updated example and, once processed, the order
 // has the tracking codes code123 and code234. Also: unsigned calls are refused and nothing is queued.
 #include "core/domain/SalesOrder.h"
+#include "core/store/ApiLogRepository.h"
 #include "core/store/Database.h"
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/WebhookQueueRepository.h"
@@ -113,9 +114,26 @@ TEST(WebhookServe, TheSeedsShippedEventGivesTheOrderItsTrackingCodes)
     ASSERT_EQ(queue->size(), 1); // the refused calls left nothing
     EXPECT_EQ(queue->at(0).state, WebhookQueueItem::State::Done);
 
+    // A repeat, acknowledged as a duplicate, and the stop right after it: its row is still buffered.
+    EXPECT_EQ(post(hook, body, "hook-secret"), 200);
     ::kill(pid_t(serve->processId()), SIGTERM);
     EXPECT_TRUE(serve->waitForFinished(15000));
     EXPECT_EQ(serve->exitCode(), 0);
+
+    // The API-log rows are written in batches (with the intake's commits, or a moment later): after
+    // a clean stop every call has its row, the secret redacted.
+    ApiLogRepository::Query query;
+    query.service = u"webhook"_s;
+    query.limit = 0;
+    const auto logged = ApiLogRepository(*store).list(query);
+    ASSERT_TRUE(logged.ok()) << qPrintable(logged.error());
+    QList<int> statuses;
+    for (const ApiLogEntry &entry : *logged) {
+        statuses.append(entry.status);
+        EXPECT_FALSE(entry.requestHeaders.contains("hook-secret"_L1)) << qPrintable(entry.requestHeaders);
+    }
+    EXPECT_TRUE(statuses.contains(401) && statuses.contains(403)) << statuses.size() << " rows";
+    EXPECT_EQ(statuses.count(200), 2);
 }
 
 TEST(WebhookCli, ListShowRetryProcessCleanupAndRecords)

@@ -1,0 +1,226 @@
+// Group commit of the webhook intake (PERF-1) over real loopback HTTP on both engines: the calls of
+// one event-loop turn share one commit and are all acknowledged after it; a failed commit answers
+// 503 to each and stores nothing; duplicates within a batch stored once; a client that leaves
+// before its answer still has its call stored once.
+#include "tests/core/webhooks/WebhookTestBase.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::Test {
+namespace {
+
+class WebhookBatchTest : public WebhookTestBase
+{
+protected:
+    void SetUp() override
+    {
+        WebhookTestBase::SetUp();
+        if (HasFatalFailure())
+            return;
+        setSecret(u"gelato.webhook-secret"_s, u"s3cret"_s);
+        startIntake();
+    }
+
+    static QByteArray call(const QByteArray &eventId)
+    {
+        QJsonObject event
+                = QJsonDocument::fromJson(readTestData(u"gelato/webhooks/order_status_updated.json"_s))
+                          .object();
+        event.insert(u"id"_s, QString::fromUtf8(eventId));
+        const QByteArray body = QJsonDocument(event).toJson(QJsonDocument::Compact);
+        return "POST /gelato/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nsignature: "
+               "s3cret\r\n"
+               "Content-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    }
+
+    // Every call on its own connection, all written before the server's event loop runs again, so
+    // that they arrive in one turn.
+    void sendAll(const QList<QByteArray> &eventIds)
+    {
+        for (const QByteArray &id : eventIds) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QHostAddress::LocalHost, port);
+            ASSERT_TRUE(socket->waitForConnected(2000));
+            socket->write(call(id));
+            ASSERT_TRUE(socket->waitForBytesWritten(2000));
+            clients.push_back(std::move(socket));
+        }
+    }
+
+    // The status and body of each client's answer, in the order sent.
+    QList<PostAnswer> answers()
+    {
+        QList<QByteArray> received(qsizetype(clients.size()));
+        const auto complete = [](const QByteArray &bytes) {
+            const qsizetype end = bytes.indexOf("\r\n\r\n");
+            if (end < 0)
+                return false;
+            const qsizetype at = bytes.toLower().indexOf("content-length:");
+            const qsizetype lineEnd = bytes.indexOf("\r\n", at);
+            const qsizetype length = bytes.mid(at + 15, lineEnd - at - 15).trimmed().toLongLong();
+            return bytes.size() >= end + 4 + length;
+        };
+        EXPECT_TRUE(waitUntil([&] {
+            bool all = true;
+            for (size_t i = 0; i < clients.size(); ++i) {
+                received[qsizetype(i)] += clients[i]->readAll();
+                all = all && complete(received[qsizetype(i)]);
+            }
+            return all;
+        })) << "not every call was answered";
+        QList<PostAnswer> result;
+        for (const QByteArray &bytes : std::as_const(received))
+            result.append({bytes.mid(9, 3).toInt(), bytes.mid(bytes.indexOf("\r\n\r\n") + 4)});
+        return result;
+    }
+
+    void exec(const QString &sql)
+    {
+        QSqlQuery query(db().connection());
+        ASSERT_TRUE(query.exec(sql)) << qPrintable(sql) << ": " << qPrintable(query.lastError().text());
+    }
+
+    bool isPostgres() { return db().engine() == Database::Engine::PostgreSql; }
+
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+};
+
+TEST_P(WebhookBatchTest, ConcurrentCallsOfOneTurnShareOneCommitAndAreAllAcknowledged)
+{
+    QSignalSpy batches(intake.get(), &WebhookIntake::batchFinished);
+    QSignalSpy nudges(intake.get(), &WebhookIntake::queued);
+    QList<QByteArray> ids;
+    for (int i = 0; i < 24; ++i)
+        ids.append("ev-" + QByteArray::number(i));
+    sendAll(ids);
+
+    const QList<PostAnswer> answered = answers();
+
+    for (const PostAnswer &answer : answered) {
+        EXPECT_EQ(answer.status, 200) << answer.body.constData();
+        EXPECT_EQ(QJsonDocument::fromJson(answer.body).object().value("status"_L1).toString(), u"queued"_s);
+    }
+    ASSERT_EQ(batches.size(), 1) << "expected one commit for the turn";
+    EXPECT_EQ(batches[0][0].toInt(), 24);
+    EXPECT_TRUE(batches[0][1].toBool());
+    EXPECT_EQ(queued().size(), 24);
+    EXPECT_EQ(nudges.size(), 24);
+    EXPECT_EQ(log.size(), 24); // one API-log row per call, written when it was answered
+}
+
+TEST_P(WebhookBatchTest, ABatchLargerThanTheCapIsCommittedInSeveralCommits)
+{
+    intake->setMaxBatchSize(5);
+    QSignalSpy batches(intake.get(), &WebhookIntake::batchFinished);
+    QList<QByteArray> ids;
+    for (int i = 0; i < 12; ++i)
+        ids.append("cap-" + QByteArray::number(i));
+    sendAll(ids);
+
+    for (const PostAnswer &answer : answers())
+        EXPECT_EQ(answer.status, 200) << answer.body.constData();
+    EXPECT_GE(batches.size(), 3);
+    for (const QList<QVariant> &batch : std::as_const(batches))
+        EXPECT_LE(batch[0].toInt(), 5);
+    EXPECT_EQ(queued().size(), 12);
+}
+
+TEST_P(WebhookBatchTest, DuplicatesWithinOneBatchAreStoredOnceAndAllAcknowledged)
+{
+    QSignalSpy nudges(intake.get(), &WebhookIntake::queued);
+    sendAll({"same", "other", "same", "same"});
+
+    const QList<PostAnswer> answered = answers();
+
+    QStringList statuses;
+    for (const PostAnswer &answer : answered) {
+        EXPECT_EQ(answer.status, 200);
+        statuses.append(QJsonDocument::fromJson(answer.body).object().value("status"_L1).toString());
+    }
+    EXPECT_EQ(statuses.count(u"queued"_s), 2);
+    EXPECT_EQ(statuses.count(u"duplicate"_s), 2);
+    const QList<WebhookQueueItem> items = queued();
+    ASSERT_EQ(items.size(), 2);
+    EXPECT_EQ(nudges.size(), 2);
+
+    // And across batches: the same id later is acknowledged, not stored again.
+    EXPECT_EQ(QJsonDocument::fromJson(postGelato(call("same").mid(call("same").indexOf("\r\n\r\n") + 4)).body)
+                      .object()
+                      .value("status"_L1)
+                      .toString(),
+              u"duplicate"_s);
+    EXPECT_EQ(queued().size(), 2);
+}
+
+TEST_P(WebhookBatchTest, AFailedCommitAnswers503ToEachCallAndStoresNothing)
+{
+    // SQLite: one row of the batch fails, the transaction is rolled back. PostgreSQL: a deferred
+    // constraint trigger, so that it is the COMMIT itself that fails.
+    if (isPostgres()) {
+        exec(u"CREATE FUNCTION fail_bad_event() RETURNS trigger AS $$ BEGIN IF NEW.event_id = 'bad' THEN "
+             "RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"_s);
+        exec(u"CREATE CONSTRAINT TRIGGER fail_bad AFTER INSERT ON webhook_queue DEFERRABLE INITIALLY "
+             u"DEFERRED "
+             "FOR EACH ROW EXECUTE FUNCTION fail_bad_event()"_s);
+    } else {
+        exec(u"CREATE TRIGGER fail_bad BEFORE INSERT ON webhook_queue WHEN NEW.event_id = 'bad' "
+             "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"_s);
+    }
+    QSignalSpy batches(intake.get(), &WebhookIntake::batchFinished);
+    QSignalSpy nudges(intake.get(), &WebhookIntake::queued);
+    sendAll({"good-1", "bad", "good-2"});
+
+    for (const PostAnswer &answer : answers()) {
+        EXPECT_EQ(answer.status, 503) << answer.body.constData();
+        EXPECT_TRUE(answer.body.contains("webhook not stored")) << answer.body.constData();
+    }
+    ASSERT_EQ(batches.size(), 1);
+    EXPECT_FALSE(batches[0][1].toBool());
+    EXPECT_TRUE(queued().isEmpty());
+    EXPECT_EQ(nudges.size(), 0);
+
+    // The senders' retries, once the fault is gone, are stored.
+    exec(u"DROP TRIGGER fail_bad"_s + (isPostgres() ? u" ON webhook_queue"_s : QString()));
+    clients.clear();
+    sendAll({"good-1", "bad", "good-2"});
+    for (const PostAnswer &answer : answers())
+        EXPECT_EQ(answer.status, 200) << answer.body.constData();
+    EXPECT_EQ(queued().size(), 3);
+}
+
+TEST_P(WebhookBatchTest, ACallWhoseClientLeftBeforeTheAnswerIsStoredOnce)
+{
+    QSignalSpy batches(intake.get(), &WebhookIntake::batchFinished);
+    sendAll({"left-early"});
+    clients.front()->abort(); // gone before the server even read the call
+
+    ASSERT_TRUE(waitUntil([&batches] { return batches.size() == 1; }));
+    EXPECT_TRUE(batches[0][1].toBool());
+    ASSERT_EQ(queued().size(), 1);
+    EXPECT_EQ(queued()[0].eventId, u"left-early"_s);
+    ASSERT_TRUE(waitUntil([this] { return log.size() == 1; }));
+    EXPECT_TRUE(log.entries()[0].error.contains("closed the connection before the answer"_L1))
+            << qPrintable(log.entries()[0].error);
+
+    // The sender's retry is acknowledged as a duplicate and not stored again.
+    clients.clear();
+    sendAll({"left-early"});
+    const QList<PostAnswer> answered = answers();
+    ASSERT_EQ(answered.size(), 1);
+    EXPECT_EQ(answered[0].status, 200);
+    EXPECT_TRUE(answered[0].body.contains("duplicate")) << answered[0].body.constData();
+    EXPECT_EQ(queued().size(), 1);
+}
+
+BOTTEGA_INSTANTIATE_BACKEND_TESTS(WebhookBatchTest);
+
+} // namespace
+} // namespace Bottega::Test
