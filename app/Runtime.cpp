@@ -28,9 +28,9 @@ namespace Bottega {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("Bottega::Runtime", text, nullptr, n);
+    return QCoreApplication::translate("Bottega::Runtime", text);
 }
 
 } // namespace
@@ -155,7 +155,10 @@ void Runtime::registerJobs()
         if (!removed)
             done(JobResult::failure(removed.error()));
         else
-            done(JobResult::success(tr("%n entries older than %1 days removed", int(*removed)).arg(days)));
+            done(JobResult::success(QCoreApplication::translate("Bottega::Runtime",
+                                                                "%n entries older than %1 days removed",
+                                                                nullptr, int(*removed))
+                                            .arg(days)));
     };
     m_scheduler->registerJob(std::move(cleanupApiLog));
     registerWebhookJobs();
@@ -175,7 +178,8 @@ void Runtime::registerOrderJobs()
             if (!refreshed)
                 done(JobResult::failure(refreshed.error()));
             else
-                done(JobResult::success(tr("%n orders refreshed from Gelato", *refreshed)));
+                done(JobResult::success(QCoreApplication::translate(
+                        "Bottega::Runtime", "%n orders refreshed from Gelato", nullptr, *refreshed)));
         });
     };
     m_scheduler->registerJob(std::move(reconcile));
@@ -201,7 +205,8 @@ void Runtime::registerWebhookJobs()
         if (!summary)
             done(JobResult::failure(summary.error()));
         else
-            done(JobResult::success(tr("%n webhooks processed", summary->total())));
+            done(JobResult::success(QCoreApplication::translate("Bottega::Runtime", "%n webhooks processed",
+                                                                nullptr, summary->total())));
     };
     m_scheduler->registerJob(std::move(process));
 
@@ -217,7 +222,10 @@ void Runtime::registerWebhookJobs()
             done(JobResult::failure(removed.error()));
         else
             done(JobResult::success(
-                    tr("%n processed webhooks older than %1 days removed", int(*removed)).arg(days)));
+                    QCoreApplication::translate("Bottega::Runtime",
+                                                "%n processed webhooks older than %1 days removed", nullptr,
+                                                int(*removed))
+                            .arg(days)));
     };
     m_scheduler->registerJob(std::move(cleanup));
 }

@@ -795,17 +795,26 @@ Global options:
         <source>row %1: variant %2 (%3): %4 &quot;%5&quot; -&gt; &quot;%6&quot;</source>
         <translation>row %1: variant %2 (%3): %4 &quot;%5&quot; -&gt; &quot;%6&quot;</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n change(s) would be made (dry run: nothing written).</source>
-        <translation>%n change(s) would be made (dry run: nothing written).</translation>
+        <translation>
+            <numerusform>%n change would be made (dry run: nothing written).</numerusform>
+            <numerusform>%n changes would be made (dry run: nothing written).</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n change(s) applied.</source>
-        <translation>%n change(s) applied.</translation>
+        <translation>
+            <numerusform>%n change applied.</numerusform>
+            <numerusform>%n changes applied.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1: %n row(s) with errors, nothing changed</source>
-        <translation>%1: %n row(s) with errors, nothing changed</translation>
+        <translation>
+            <numerusform>%1: %n row with errors, nothing changed</numerusform>
+            <numerusform>%1: %n rows with errors, nothing changed</numerusform>
+        </translation>
     </message>
     <message>
         <source>Products exported to %1</source>
@@ -935,17 +944,23 @@ Global options:
         <source>webhook retry: &quot;%1&quot; is not a webhook id</source>
         <translation>webhook retry: &quot;%1&quot; is not a webhook id</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n webhooks back in the queue</source>
-        <translation>%n webhooks back in the queue</translation>
+        <translation>
+            <numerusform>%n webhook back in the queue</numerusform>
+            <numerusform>%n webhooks back in the queue</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 done, %2 ignored, %3 to retry, %4 failed</source>
         <translation>%1 done, %2 ignored, %3 to retry, %4 failed</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n processed webhooks older than %1 days removed</source>
-        <translation>%n processed webhooks older than %1 days removed</translation>
+        <translation>
+            <numerusform>%n processed webhook older than %1 days removed</numerusform>
+            <numerusform>%n processed webhooks older than %1 days removed</numerusform>
+        </translation>
     </message>
     <message>
         <source>webhook add-record: &quot;%1&quot; is not a valid name (letters, digits, &apos;-&apos; or &apos;_&apos;, no spaces)</source>
@@ -999,17 +1014,26 @@ Global options:
         <source>Order %1 created: %2</source>
         <translation>Order %1 created: %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n order(s) would be created: %1</source>
-        <translation>%n order(s) would be created: %1</translation>
+        <translation>
+            <numerusform>%n order would be created: %1</numerusform>
+            <numerusform>%n orders would be created: %1</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n order(s) created: %1</source>
-        <translation>%n order(s) created: %1</translation>
+        <translation>
+            <numerusform>%n order created: %1</numerusform>
+            <numerusform>%n orders created: %1</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>nothing imported: %n row error(s)</source>
-        <translation>nothing imported: %n row error(s)</translation>
+        <translation>
+            <numerusform>nothing imported: %n row error</numerusform>
+            <numerusform>nothing imported: %n row errors</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sent to Gelato as a draft</source>
@@ -4053,21 +4077,33 @@ Global options:
         <source>--listen: %1</source>
         <translation>--listen: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n entries older than %1 days removed</source>
-        <translation>%n entries older than %1 days removed</translation>
+        <translation>
+            <numerusform>%n entry older than %1 days removed</numerusform>
+            <numerusform>%n entries older than %1 days removed</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n webhooks processed</source>
-        <translation>%n webhooks processed</translation>
+        <translation>
+            <numerusform>%n webhook processed</numerusform>
+            <numerusform>%n webhooks processed</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n processed webhooks older than %1 days removed</source>
-        <translation>%n processed webhooks older than %1 days removed</translation>
+        <translation>
+            <numerusform>%n processed webhook older than %1 days removed</numerusform>
+            <numerusform>%n processed webhooks older than %1 days removed</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n orders refreshed from Gelato</source>
-        <translation>%n orders refreshed from Gelato</translation>
+        <translation>
+            <numerusform>%n order refreshed from Gelato</numerusform>
+            <numerusform>%n orders refreshed from Gelato</numerusform>
+        </translation>
     </message>
 </context>
 <context>

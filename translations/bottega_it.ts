@@ -795,17 +795,26 @@ Opzioni globali:
         <source>row %1: variant %2 (%3): %4 &quot;%5&quot; -&gt; &quot;%6&quot;</source>
         <translation>riga %1: variante %2 (%3): %4 &quot;%5&quot; -&gt; &quot;%6&quot;</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n change(s) would be made (dry run: nothing written).</source>
-        <translation>Modifiche che verrebbero applicate: %n (prova: non è stato scritto nulla).</translation>
+        <translation>
+            <numerusform>%n modifica verrebbe applicata (prova: non è stato scritto nulla).</numerusform>
+            <numerusform>%n modifiche verrebbero applicate (prova: non è stato scritto nulla).</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n change(s) applied.</source>
-        <translation>Modifiche applicate: %n.</translation>
+        <translation>
+            <numerusform>%n modifica applicata.</numerusform>
+            <numerusform>%n modifiche applicate.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1: %n row(s) with errors, nothing changed</source>
-        <translation>%1: righe con errori: %n, nessuna modifica</translation>
+        <translation>
+            <numerusform>%1: %n riga con errori, nessuna modifica</numerusform>
+            <numerusform>%1: %n righe con errori, nessuna modifica</numerusform>
+        </translation>
     </message>
     <message>
         <source>Products exported to %1</source>
@@ -935,17 +944,23 @@ Opzioni globali:
         <source>webhook retry: &quot;%1&quot; is not a webhook id</source>
         <translation>webhook retry: &quot;%1&quot; non è un id di webhook</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n webhooks back in the queue</source>
-        <translation>webhook rimessi in coda: %n</translation>
+        <translation>
+            <numerusform>%n webhook rimesso in coda</numerusform>
+            <numerusform>%n webhook rimessi in coda</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 done, %2 ignored, %3 to retry, %4 failed</source>
         <translation>%1 completati, %2 ignorati, %3 da ritentare, %4 non riusciti</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n processed webhooks older than %1 days removed</source>
-        <translation>webhook elaborati più vecchi di %1 giorni rimossi: %n</translation>
+        <translation>
+            <numerusform>%n webhook elaborato più vecchio di %1 giorni rimosso</numerusform>
+            <numerusform>%n webhook elaborati più vecchi di %1 giorni rimossi</numerusform>
+        </translation>
     </message>
     <message>
         <source>webhook add-record: &quot;%1&quot; is not a valid name (letters, digits, &apos;-&apos; or &apos;_&apos;, no spaces)</source>
@@ -999,17 +1014,26 @@ Opzioni globali:
         <source>Order %1 created: %2</source>
         <translation>Ordine %1 creato: %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n order(s) would be created: %1</source>
-        <translation>Ordini che verrebbero creati: %n (%1)</translation>
+        <translation>
+            <numerusform>%n ordine verrebbe creato: %1</numerusform>
+            <numerusform>%n ordini verrebbero creati: %1</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n order(s) created: %1</source>
-        <translation>Ordini creati: %n (%1)</translation>
+        <translation>
+            <numerusform>%n ordine creato: %1</numerusform>
+            <numerusform>%n ordini creati: %1</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>nothing imported: %n row error(s)</source>
-        <translation>nulla importato: errori di riga: %n</translation>
+        <translation>
+            <numerusform>nulla importato: %n errore di riga</numerusform>
+            <numerusform>nulla importato: %n errori di riga</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sent to Gelato as a draft</source>
@@ -4053,21 +4077,33 @@ Opzioni globali:
         <source>--listen: %1</source>
         <translation>--listen: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n entries older than %1 days removed</source>
-        <translation>voci più vecchie di %1 giorni rimosse: %n</translation>
+        <translation>
+            <numerusform>%n voce più vecchia di %1 giorni rimossa</numerusform>
+            <numerusform>%n voci più vecchie di %1 giorni rimosse</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n webhooks processed</source>
-        <translation>webhook elaborati: %n</translation>
+        <translation>
+            <numerusform>%n webhook elaborato</numerusform>
+            <numerusform>%n webhook elaborati</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n processed webhooks older than %1 days removed</source>
-        <translation>webhook elaborati più vecchi di %1 giorni rimossi: %n</translation>
+        <translation>
+            <numerusform>%n webhook elaborato più vecchio di %1 giorni rimosso</numerusform>
+            <numerusform>%n webhook elaborati più vecchi di %1 giorni rimossi</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n orders refreshed from Gelato</source>
-        <translation>Ordini aggiornati da Gelato: %n</translation>
+        <translation>
+            <numerusform>%n ordine aggiornato da Gelato</numerusform>
+            <numerusform>%n ordini aggiornati da Gelato</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,9 @@ struct Database::Private
                 return r;
             if (auto r = execute(db, u"PRAGMA busy_timeout = 5000"_s, u"busy_timeout"_s); !r)
                 return r;
+            // Savepoints and sorts spill to temporary files otherwise (one per webhook event).
+            if (auto r = execute(db, u"PRAGMA temp_store = MEMORY"_s, u"temp_store"_s); !r)
+                return r;
             // A webhook answered 200 must survive a power cut (HOOK-3): every commit reaches the disk.
             return execute(db, u"PRAGMA synchronous = FULL"_s, u"synchronous"_s);
         }

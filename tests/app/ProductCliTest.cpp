@@ -245,7 +245,7 @@ TEST_F(ProductCli, ExportThenImportCsvWithDryRunAndErrors)
 
     const auto applied = bottega.run({u"product"_s, u"import-csv"_s, good});
     EXPECT_EQ(applied.exitCode, 0) << qPrintable(applied.err);
-    EXPECT_TRUE(applied.out.contains(u"2 change(s) applied"_s)) << qPrintable(applied.out);
+    EXPECT_TRUE(applied.out.contains(u"2 changes applied"_s)) << qPrintable(applied.out);
     const QJsonObject product = showJson();
     EXPECT_EQ(product.value(u"variants"_s).toArray().at(2).toObject().value(u"productUid"_s).toString(),
               u"new_uid"_s);
