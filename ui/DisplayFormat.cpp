@@ -43,4 +43,9 @@ QString DisplayFormat::dateTime(const QDateTime &time, const QString &whenInvali
     return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
 }
 
+QString DisplayFormat::date(const QDateTime &time, const QString &whenInvalid)
+{
+    return time.isValid() ? QLocale().toString(time.date(), QLocale::ShortFormat) : whenInvalid;
+}
+
 } // namespace Bottega

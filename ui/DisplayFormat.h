@@ -21,6 +21,9 @@ public:
     static QString interval(int seconds);
     // A UTC or local time shown in local time, short locale format; invalid gives whenInvalid.
     static QString dateTime(const QDateTime &time, const QString &whenInvalid = {});
+    // The date as given (no time-zone shift: an estimated delivery day stays that day), short
+    // locale format; invalid gives whenInvalid.
+    static QString date(const QDateTime &time, const QString &whenInvalid = {});
 };
 
 } // namespace Bottega

@@ -23,6 +23,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -184,6 +185,14 @@ TEST_F(OrderEditorTest, ConfirmSendsOnceThenShowsGelatoTrackingAndTheTimeline)
             << packages->text().toStdString();
     EXPECT_TRUE(packages->text().contains(package.trackingCode));
     EXPECT_EQ(editor.gelato()->itemTable()->rowCount(), 1);
+    // The estimate is days, as Gelato gives them: no time of day, no time-zone shift.
+    auto *delivery = editor.gelato()->findChild<QLabel *>(u"deliveryEstimate"_s);
+    ASSERT_TRUE(delivery);
+    ASSERT_TRUE(editor.order().deliveryEstimateMin.isValid());
+    EXPECT_EQ(delivery->text(),
+              u"%1 to %2"_s.arg(
+                      QLocale().toString(editor.order().deliveryEstimateMin.date(), QLocale::ShortFormat),
+                      QLocale().toString(editor.order().deliveryEstimateMax.date(), QLocale::ShortFormat)));
 
     QTableWidget *timeline = editor.timeline()->table();
     ASSERT_GE(timeline->rowCount(), 3) << timeline->rowCount(); // created, sent, shipped at least

@@ -124,8 +124,8 @@ void OrderGelatoPanel::setOrder(const SalesOrder &order)
     m_financial->setText(order.gelatoFinancialStatus.isEmpty() ? none : order.gelatoFinancialStatus);
     if (order.deliveryEstimateMin.isValid() || order.deliveryEstimateMax.isValid())
         m_delivery->setText(tr("%1 to %2")
-                                    .arg(DisplayFormat::dateTime(order.deliveryEstimateMin, none),
-                                         DisplayFormat::dateTime(order.deliveryEstimateMax, none)));
+                                    .arg(DisplayFormat::date(order.deliveryEstimateMin, none),
+                                         DisplayFormat::date(order.deliveryEstimateMax, none)));
     else
         m_delivery->setText(none);
 
