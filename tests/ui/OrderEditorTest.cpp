@@ -239,6 +239,41 @@ TEST_F(OrderEditorTest, ANewOrderIsStoredWhenItIsFirstSaved)
     EXPECT_EQ(stored->shippingAddress.city, u"Milano"_s);
 }
 
+TEST_F(OrderEditorTest, QuantityAndPriceAreEditedInPlaceAndBadValuesAreRefusedNamingTheLine)
+{
+    const qint64 id = create(readyOrder(u"WEB-8"_s));
+    OrderEditorDialog editor(&db(), &service(), id);
+    OrderLinesPanel *lines = editor.lines();
+    QTableWidget *table = lines->table();
+    ASSERT_EQ(table->rowCount(), 1);
+    const QLocale locale;
+    const double price = lines->lines().constFirst().unitPrice;
+    EXPECT_FALSE(table->item(0, OrderLinesPanel::ProductColumn)->flags() & Qt::ItemIsEditable);
+    ASSERT_TRUE(table->item(0, OrderLinesPanel::QuantityColumn)->flags() & Qt::ItemIsEditable);
+
+    table->item(0, OrderLinesPanel::QuantityColumn)->setText(u"3"_s);
+    EXPECT_EQ(lines->lines().constFirst().quantity, 3);
+    EXPECT_EQ(table->item(0, OrderLinesPanel::AmountColumn)->text(), locale.toString(3 * price, 'f', 2));
+
+    table->item(0, OrderLinesPanel::QuantityColumn)->setText(u"0"_s);
+    EXPECT_EQ(lines->lines().constFirst().quantity, 3);
+    EXPECT_EQ(table->item(0, OrderLinesPanel::QuantityColumn)->text(), u"3"_s);
+    EXPECT_EQ(lines->message()->type(), InlineMessage::Type::Error);
+    EXPECT_TRUE(lines->message()->text().startsWith(u"Line 1: the quantity"_s))
+            << lines->message()->text().toStdString();
+
+    table->item(0, OrderLinesPanel::UnitPriceColumn)->setText(u"abc"_s);
+    EXPECT_EQ(lines->lines().constFirst().unitPrice, price);
+    EXPECT_TRUE(lines->message()->text().contains(u"\"abc\""_s)) << lines->message()->text().toStdString();
+    table->item(0, OrderLinesPanel::UnitPriceColumn)->setText(locale.toString(19.5, 'f', 2));
+    EXPECT_EQ(lines->lines().constFirst().unitPrice, 19.5);
+    EXPECT_FALSE(lines->message()->hasMessage());
+
+    // A sent order's lines cannot change.
+    lines->setReadOnly(true);
+    EXPECT_FALSE(table->item(0, OrderLinesPanel::QuantityColumn)->flags() & Qt::ItemIsEditable);
+}
+
 TEST_F(OrderEditorTest, ALineOfAnotherKindOfGoodIsRefusedWithTheRulesMessage)
 {
     // A product that is not Gelato's: ORD-2 keeps it out of an order of Gelato goods.

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -68,7 +69,10 @@ OrderLinesPanel::OrderLinesPanel(Database *database, OrderService *orders, QWidg
     m_table->setObjectName(u"lineTable"_s);
     m_table->setHorizontalHeaderLabels(
             {tr("Product"), tr("SKU"), tr("Quantity"), tr("Unit price"), tr("Amount")});
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Quantity and unit price are edited in place; the other cells are not editable items.
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                             | QAbstractItemView::AnyKeyPressed);
+    connect(m_table, &QTableWidget::itemChanged, this, &OrderLinesPanel::cellEdited);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->setVisible(false);
@@ -178,8 +182,55 @@ void OrderLinesPanel::setOrder(const SalesOrder &order)
 void OrderLinesPanel::setReadOnly(bool readOnly)
 {
     // An order already sent cannot change: the controls to change it would only be noise.
+    m_readOnly = readOnly;
     m_addRow->setVisible(!readOnly);
     m_remove->setVisible(!readOnly);
+    fillTable();
+}
+
+void OrderLinesPanel::cellEdited(QTableWidgetItem *item)
+{
+    if (m_filling || !item || item->row() >= m_order.lines.size())
+        return;
+    // Items are only rewritten here, never replaced: this runs inside the item's own setData().
+    const QScopedValueRollback filling(m_filling, true);
+    const QLocale locale;
+    const int row = item->row();
+    OrderLine &line = m_order.lines[row];
+    const QString text = item->text().trimmed();
+    bool ok = false;
+    if (item->column() == QuantityColumn) {
+        const qint64 quantity = locale.toLongLong(text, &ok);
+        if (!ok || quantity <= 0) {
+            m_message->showMessage(InlineMessage::Type::Error,
+                                   tr("Line %1: the quantity must be a whole number above 0, not \"%2\"")
+                                           .arg(row + 1)
+                                           .arg(text));
+            item->setText(locale.toString(line.quantity));
+            return;
+        }
+        line.quantity = quantity;
+        item->setText(locale.toString(quantity));
+    } else if (item->column() == UnitPriceColumn) {
+        const double price = locale.toDouble(text, &ok);
+        if (!ok || price < 0) {
+            m_message->showMessage(InlineMessage::Type::Error,
+                                   tr("Line %1: the unit price must be a number of 0 or more, not \"%2\"")
+                                           .arg(row + 1)
+                                           .arg(text));
+            item->setText(locale.toString(line.unitPrice, 'f', 2));
+            return;
+        }
+        line.unitPrice = price;
+        item->setText(locale.toString(price, 'f', 2));
+    } else {
+        return;
+    }
+    m_message->clearMessage();
+    if (QTableWidgetItem *amount = m_table->item(row, AmountColumn))
+        amount->setText(locale.toString(double(line.quantity) * line.unitPrice, 'f', 2));
+    updateTotal();
+    Q_EMIT changed();
 }
 
 bool OrderLinesPanel::addPickedLine()
@@ -223,23 +274,34 @@ void OrderLinesPanel::removeSelectedLine()
 
 void OrderLinesPanel::fillTable()
 {
+    // Filling sets items, which must not read as the user's edits.
+    const QScopedValueRollback filling(m_filling, true);
     const QLocale locale;
     m_table->setRowCount(int(m_order.lines.size()));
-    double total = 0;
     for (int row = 0; row < m_order.lines.size(); ++row) {
         const OrderLine &line = m_order.lines.at(row);
         const double amount = double(line.quantity) * line.unitPrice;
-        total += amount;
         const QStringList cells = {line.productName, line.sku, locale.toString(line.quantity),
                                    locale.toString(line.unitPrice, 'f', 2), locale.toString(amount, 'f', 2)};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column >= QuantityColumn)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            const bool editable = !m_readOnly && (column == QuantityColumn || column == UnitPriceColumn);
+            item->setFlags(editable ? item->flags() | Qt::ItemIsEditable
+                                    : item->flags() & ~Qt::ItemIsEditable);
             m_table->setItem(row, column, item);
         }
     }
-    m_total->setText(tr("Lines total: %1 %2").arg(locale.toString(total, 'f', 2), m_order.currency));
+    updateTotal();
+}
+
+void OrderLinesPanel::updateTotal()
+{
+    double total = 0;
+    for (const OrderLine &line : std::as_const(m_order.lines))
+        total += double(line.quantity) * line.unitPrice;
+    m_total->setText(tr("Lines total: %1 %2").arg(QLocale().toString(total, 'f', 2), m_order.currency));
 }
 
 } // namespace Bottega

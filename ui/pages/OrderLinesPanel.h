@@ -13,6 +13,7 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTableWidgetItem;
 
 namespace Bottega {
 
@@ -57,6 +58,9 @@ private:
     void loadPicker();
     void pickerChanged();
     void fillTable();
+    // A quantity or unit price typed into the table: checked, then kept (or refused, named).
+    void cellEdited(QTableWidgetItem *item);
+    void updateTotal();
 
     Database *m_database;
     OrderService *m_orders;
@@ -70,6 +74,8 @@ private:
     QTableWidget *m_table;
     QLabel *m_total;
     InlineMessage *m_message;
+    bool m_readOnly = false;
+    bool m_filling = false;
 };
 
 } // namespace Bottega
