@@ -2721,6 +2721,14 @@ Global options:
         <source>Lines total: %1 %2</source>
         <translation>Lines total: %1 %2</translation>
     </message>
+    <message>
+        <source>Line %1: the quantity must be a whole number above 0, not &quot;%2&quot;</source>
+        <translation>Line %1: the quantity must be a whole number above 0, not "%2"</translation>
+    </message>
+    <message>
+        <source>Line %1: the unit price must be a number of 0 or more, not &quot;%2&quot;</source>
+        <translation>Line %1: the unit price must be a number of 0 or more, not "%2"</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderListPage</name>
