@@ -19,7 +19,12 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFontMetrics>
+#include <QHeaderView>
+#include <QFontMetrics>
+#include <QHeaderView>
 #include <QImage>
+#include <QLabel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -243,6 +248,14 @@ TEST_F(ProductEditorTest, PagesFitWithWordsFortyPercentLonger)
     }
     editor.tabs()->setCurrentIndex(ProductEditorDialog::PrintImagesTab);
     render(editor, u"long-product-print-images"_s);
+    // The print images' column titles are whole too (the last column takes what is left).
+    auto *images = editor.findChild<QTableWidget *>(u"printImageTable"_s);
+    ASSERT_TRUE(images);
+    const QFontMetrics metrics(images->horizontalHeader()->font());
+    for (int column = 0; column + 1 < images->columnCount(); ++column) {
+        const QString title = images->horizontalHeaderItem(column)->text();
+        EXPECT_GT(images->columnWidth(column), metrics.horizontalAdvance(title)) << title.toStdString();
+    }
     QCoreApplication::removeTranslator(&translator);
 }
 

@@ -6,6 +6,7 @@
 #include "ui/widgets/InlineMessage.h"
 
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -14,6 +15,7 @@
 #include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -47,10 +49,14 @@ PrintImagesPanel::PrintImagesPanel(Database *database, QWidget *parent)
     m_table->verticalHeader()->setVisible(false);
     m_table->verticalHeader()->setDefaultSectionSize(56);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(PlacementColumn, 110);
-    m_table->setColumnWidth(ImageColumn, 300);
-    m_table->setColumnWidth(DefaultColumn, 130);
-    m_table->setColumnWidth(OverridesColumn, 200);
+    // Never narrower than the header text, which is longer in Italian.
+    const QFontMetrics header(m_table->horizontalHeader()->font());
+    const std::pair<int, int> widths[]
+            = {{PlacementColumn, 110}, {ImageColumn, 300}, {DefaultColumn, 130}, {OverridesColumn, 200}};
+    for (const auto &[column, width] : widths) {
+        const QString title = m_table->horizontalHeaderItem(column)->text();
+        m_table->setColumnWidth(column, std::max(width, header.horizontalAdvance(title) + 24));
+    }
     m_fromUrl->setObjectName(u"setFromUrlButton"_s);
     m_fromFile->setObjectName(u"setFromFileButton"_s);
     m_fromFile->setEnabled(false);
