@@ -21,10 +21,7 @@
 #include <QFile>
 #include <QFontMetrics>
 #include <QHeaderView>
-#include <QFontMetrics>
-#include <QHeaderView>
 #include <QImage>
-#include <QLabel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
