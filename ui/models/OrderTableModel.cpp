@@ -1,7 +1,6 @@
 #include "ui/models/OrderTableModel.h"
 
 #include "core/orders/OrderState.h"
-#include "core/store/Database.h"
 #include "ui/DisplayFormat.h"
 
 #include <QLocale>
@@ -42,18 +41,12 @@ QString customerName(const SalesOrder &order)
 
 } // namespace
 
-OrderTableModel::OrderTableModel(Database *database, QObject *parent)
-    : QAbstractTableModel(parent), m_database(database)
+OrderTableModel::OrderTableModel(Database *database, QObject *parent) : PagedTableModel(database, parent)
 {
     refresh();
 }
 
 OrderTableModel::~OrderTableModel() = default;
-
-int OrderTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
 
 int OrderTableModel::columnCount(const QModelIndex &parent) const
 {
@@ -175,37 +168,6 @@ QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-bool OrderTableModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_rows.size() < m_total;
-}
-
-void OrderTableModel::fetchMore(const QModelIndex &parent)
-{
-    // Views and testers may ask again from inside rowsAboutToBeInserted: that page is on its way.
-    if (!canFetchMore(parent) || !m_database || m_fetching)
-        return;
-    SalesOrderRepository::Query page = m_query;
-    page.limit = m_pageSize;
-    page.offset = int(m_rows.size());
-    auto orders = SalesOrderRepository(*m_database).list(page);
-    if (!orders) {
-        // Stop asking: the view would call again at once and repeat the error.
-        m_total = m_rows.size();
-        Q_EMIT errorOccurred(orders.error());
-        return;
-    }
-    if (orders.value().isEmpty()) {
-        m_total = m_rows.size(); // rows went away since the count
-        return;
-    }
-    m_fetching = true;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + orders.value().size() - 1));
-    m_rows.append(orders.value());
-    endInsertRows();
-    m_fetching = false;
-}
-
 void OrderTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount)
@@ -213,57 +175,6 @@ void OrderTableModel::sort(int column, Qt::SortOrder order)
     m_query.sort = sortFor(column);
     m_query.descending = order == Qt::DescendingOrder;
     refresh();
-}
-
-void OrderTableModel::setQuery(const SalesOrderRepository::Query &query)
-{
-    m_query = query;
-    refresh();
-}
-
-void OrderTableModel::setPageSize(int rows)
-{
-    m_pageSize = qMax(1, rows);
-}
-
-void OrderTableModel::refresh()
-{
-    // The count and the first page inside the reset: a view only asks for more once it has shown
-    // something, and rows inserted while a reset is being announced would confuse it.
-    beginResetModel();
-    m_rows.clear();
-    m_total = 0;
-    QString error;
-    if (m_database) {
-        SalesOrderRepository repository(*m_database);
-        SalesOrderRepository::Query page = m_query;
-        page.limit = m_pageSize;
-        page.offset = 0;
-        auto count = repository.count(m_query);
-        auto orders = count ? repository.list(page) : Result<QList<SalesOrder>>(makeError(count.error()));
-        if (orders) {
-            m_rows = orders.value();
-            m_total = std::max<qint64>(count.value(), m_rows.size());
-        } else {
-            error = orders.error();
-        }
-    }
-    endResetModel();
-    if (!error.isEmpty())
-        Q_EMIT errorOccurred(error);
-}
-
-SalesOrder OrderTableModel::orderAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : SalesOrder {};
-}
-
-int OrderTableModel::rowOf(qint64 orderId) const
-{
-    for (int row = 0; row < m_rows.size(); ++row)
-        if (m_rows.at(row).id == orderId)
-            return row;
-    return -1;
 }
 
 } // namespace Bottega

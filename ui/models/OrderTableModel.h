@@ -4,15 +4,11 @@
 
 #include "core/domain/SalesOrder.h"
 #include "core/store/SalesOrderRepository.h"
-
-#include <QAbstractTableModel>
-#include <QList>
+#include "ui/models/PagedTableModel.h"
 
 namespace Bottega {
 
-class Database;
-
-class OrderTableModel final : public QAbstractTableModel
+class OrderTableModel final : public PagedTableModel<SalesOrderRepository, SalesOrder>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrderTableModel)
@@ -38,26 +34,13 @@ public:
     explicit OrderTableModel(Database *database, QObject *parent = nullptr);
     ~OrderTableModel() override;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     // Sorting happens in SQL, on every column.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // Filters and search (limit and offset are the model's own); reloads from the first page.
-    void setQuery(const SalesOrderRepository::Query &query);
-    SalesOrderRepository::Query query() const { return m_query; }
-    // Reads the first page again (after an edit, an import or a Gelato answer).
-    void refresh();
-
-    void setPageSize(int rows);
-    int pageSize() const { return m_pageSize; }
-    qint64 totalCount() const { return m_total; } // matching orders, loaded or not
-    SalesOrder orderAt(int row) const;
-    int rowOf(qint64 orderId) const; // -1 if not loaded
+    SalesOrder orderAt(int row) const { return rowAt(row); }
 
     // "Manual", "CSV", "Poleepo": how a source reads in the list and its filter.
     static QString sourceDisplayName(SalesOrder::Source source);
@@ -67,15 +50,9 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
+    void readFailed(const QString &message) override { Q_EMIT errorOccurred(message); }
     QVariant displayData(const SalesOrder &order, int column) const;
     QVariant rawData(const SalesOrder &order, int column) const;
-
-    Database *m_database;
-    SalesOrderRepository::Query m_query;
-    QList<SalesOrder> m_rows;
-    qint64 m_total = 0;
-    int m_pageSize = 200;
-    bool m_fetching = false;
 };
 
 } // namespace Bottega

@@ -1,6 +1,5 @@
 #include "ui/models/ProductTableModel.h"
 
-#include "core/store/Database.h"
 #include "ui/DisplayFormat.h"
 
 #include <QLocale>
@@ -33,18 +32,12 @@ std::optional<ProductRepository::Query::Sort> sortFor(int column)
 
 } // namespace
 
-ProductTableModel::ProductTableModel(Database *database, QObject *parent)
-    : QAbstractTableModel(parent), m_database(database)
+ProductTableModel::ProductTableModel(Database *database, QObject *parent) : PagedTableModel(database, parent)
 {
     refresh();
 }
 
 ProductTableModel::~ProductTableModel() = default;
-
-int ProductTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
 
 int ProductTableModel::columnCount(const QModelIndex &parent) const
 {
@@ -151,37 +144,6 @@ QVariant ProductTableModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-bool ProductTableModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_rows.size() < m_total;
-}
-
-void ProductTableModel::fetchMore(const QModelIndex &parent)
-{
-    // Views and testers may ask again from inside rowsAboutToBeInserted: that page is on its way.
-    if (!canFetchMore(parent) || !m_database || m_fetching)
-        return;
-    ProductRepository::Query page = m_query;
-    page.limit = m_pageSize;
-    page.offset = int(m_rows.size());
-    auto products = ProductRepository(*m_database).list(page);
-    if (!products) {
-        // Stop asking: the view would call again at once and repeat the error.
-        m_total = m_rows.size();
-        Q_EMIT errorOccurred(products.error());
-        return;
-    }
-    if (products.value().isEmpty()) {
-        m_total = m_rows.size(); // rows went away since the count
-        return;
-    }
-    m_fetching = true;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + products.value().size() - 1));
-    m_rows.append(products.value());
-    endInsertRows();
-    m_fetching = false;
-}
-
 bool ProductTableModel::isSortable(int column)
 {
     return sortFor(column).has_value();
@@ -195,57 +157,6 @@ void ProductTableModel::sort(int column, Qt::SortOrder order)
     m_query.sort = *sort;
     m_query.descending = order == Qt::DescendingOrder;
     refresh();
-}
-
-void ProductTableModel::setQuery(const ProductRepository::Query &query)
-{
-    m_query = query;
-    refresh();
-}
-
-void ProductTableModel::setPageSize(int rows)
-{
-    m_pageSize = qMax(1, rows);
-}
-
-void ProductTableModel::refresh()
-{
-    // The count and the first page inside the reset: a view only asks for more once it has shown
-    // something, and rows inserted while a reset is being announced would confuse it.
-    beginResetModel();
-    m_rows.clear();
-    m_total = 0;
-    QString error;
-    if (m_database) {
-        ProductRepository repository(*m_database);
-        ProductRepository::Query page = m_query;
-        page.limit = m_pageSize;
-        page.offset = 0;
-        auto count = repository.count(m_query);
-        auto products = count ? repository.list(page) : Result<QList<Product>>(makeError(count.error()));
-        if (products) {
-            m_rows = products.value();
-            m_total = std::max<qint64>(count.value(), m_rows.size());
-        } else {
-            error = products.error();
-        }
-    }
-    endResetModel();
-    if (!error.isEmpty())
-        Q_EMIT errorOccurred(error);
-}
-
-Product ProductTableModel::productAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : Product {};
-}
-
-int ProductTableModel::rowOf(qint64 productId) const
-{
-    for (int row = 0; row < m_rows.size(); ++row)
-        if (m_rows.at(row).id == productId)
-            return row;
-    return -1;
 }
 
 } // namespace Bottega
