@@ -7,6 +7,7 @@
 #include "ui/pages/OrderImportDialog.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
+#include "ui/widgets/RecordTable.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -78,22 +79,13 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
     m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(OrderTableModel::CreatedColumn, Qt::DescendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->horizontalHeader()->setSectionResizeMode(OrderTableModel::CustomerColumn, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setMinimumSectionSize(60);
-    // Never narrower than the header text, which is longer in Italian.
-    const QList<std::pair<int, int>> widths
-            = {{OrderTableModel::ReferenceColumn, 130}, {OrderTableModel::SourceColumn, 130},
-               {OrderTableModel::StateColumn, 110},     {OrderTableModel::GelatoStatusColumn, 120},
-               {OrderTableModel::TotalColumn, 100},     {OrderTableModel::CreatedColumn, 130}};
-    for (const auto &[column, width] : widths)
-        m_view->setColumnWidth(column, std::max(width, m_view->horizontalHeader()->sectionSizeHint(column)));
+    RecordTable::setUp(m_view, OrderTableModel::CustomerColumn,
+                       {{OrderTableModel::ReferenceColumn, 130},
+                        {OrderTableModel::SourceColumn, 130},
+                        {OrderTableModel::StateColumn, 110},
+                        {OrderTableModel::GelatoStatusColumn, 120},
+                        {OrderTableModel::TotalColumn, 100},
+                        {OrderTableModel::CreatedColumn, 130}});
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);

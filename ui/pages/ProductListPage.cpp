@@ -6,6 +6,7 @@
 #include "ui/pages/ProductEditorDialog.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
+#include "ui/widgets/RecordTable.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -57,24 +58,14 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(ProductTableModel::NameColumn, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->horizontalHeader()->setHighlightSections(false);
-    // The name takes what the other columns leave, so the table fits without scrolling sideways.
-    m_view->horizontalHeader()->setSectionResizeMode(ProductTableModel::NameColumn, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setMinimumSectionSize(60);
-    // Never narrower than the header text, which is longer in Italian.
-    const QList<std::pair<int, int>> widths
-            = {{ProductTableModel::SkuColumn, 110},      {ProductTableModel::PriceColumn, 80},
-               {ProductTableModel::QuantityColumn, 80},  {ProductTableModel::TemplateColumn, 170},
-               {ProductTableModel::PublishedColumn, 90}, {ProductTableModel::NeedsUpdateColumn, 100},
-               {ProductTableModel::UpdatedColumn, 130}};
-    for (const auto &[column, width] : widths)
-        m_view->setColumnWidth(column, std::max(width, m_view->horizontalHeader()->sectionSizeHint(column)));
+    RecordTable::setUp(m_view, ProductTableModel::NameColumn,
+                       {{ProductTableModel::SkuColumn, 110},
+                        {ProductTableModel::PriceColumn, 80},
+                        {ProductTableModel::QuantityColumn, 80},
+                        {ProductTableModel::TemplateColumn, 170},
+                        {ProductTableModel::PublishedColumn, 90},
+                        {ProductTableModel::NeedsUpdateColumn, 100},
+                        {ProductTableModel::UpdatedColumn, 130}});
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
