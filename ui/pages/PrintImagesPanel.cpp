@@ -6,7 +6,6 @@
 #include "ui/widgets/InlineMessage.h"
 
 #include <QFileDialog>
-#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -50,13 +49,11 @@ PrintImagesPanel::PrintImagesPanel(Database *database, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(56);
     m_table->horizontalHeader()->setStretchLastSection(true);
     // Never narrower than the header text, which is longer in Italian.
-    const QFontMetrics header(m_table->horizontalHeader()->font());
     const std::pair<int, int> widths[]
             = {{PlacementColumn, 110}, {ImageColumn, 300}, {DefaultColumn, 130}, {OverridesColumn, 200}};
-    for (const auto &[column, width] : widths) {
-        const QString title = m_table->horizontalHeaderItem(column)->text();
-        m_table->setColumnWidth(column, std::max(width, header.horizontalAdvance(title) + 24));
-    }
+    for (const auto &[column, width] : widths)
+        m_table->setColumnWidth(column,
+                                std::max(width, m_table->horizontalHeader()->sectionSizeHint(column)));
     m_fromUrl->setObjectName(u"setFromUrlButton"_s);
     m_fromFile->setObjectName(u"setFromFileButton"_s);
     m_fromFile->setEnabled(false);
