@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Bottega {
@@ -18,6 +19,14 @@ struct Address
     QString city, postCode, state;
     QString country; // ISO 3166-1 alpha-2
     QString email, phone;
+
+    // Gelato's names of the fields, in Gelato's order: the names JSON, CSV, the form and the
+    // problems of AddressCheck use.
+    static const QStringList &fieldNames();
+    // The field with Gelato's name `name`; empty for a name that is not one.
+    QString field(const QString &name) const;
+    // Sets the field with Gelato's name `name`; false (nothing set) for a name that is not one.
+    bool setField(const QString &name, const QString &value);
 
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(const QString &name);

@@ -77,21 +77,8 @@ QList<FieldProblem> AddressCheck::check(const Address &address)
 {
     QList<FieldProblem> problems;
     const QString country = address.country.trimmed().toUpper();
-    const QList<std::pair<QString, QString>> fields = {
-            {u"firstName"_s, address.firstName},
-            {u"lastName"_s, address.lastName},
-            {u"companyName"_s, address.companyName},
-            {u"addressLine1"_s, address.addressLine1},
-            {u"addressLine2"_s, address.addressLine2},
-            {u"city"_s, address.city},
-            {u"postCode"_s, address.postCode},
-            {u"state"_s, address.state},
-            {u"country"_s, address.country},
-            {u"email"_s, address.email},
-            {u"phone"_s, address.phone},
-    };
-    for (const auto &[field, raw] : fields) {
-        const QString value = raw.trimmed();
+    for (const QString &field : Address::fieldNames()) {
+        const QString value = address.field(field).trimmed();
         bool required = field == "firstName"_L1 || field == "lastName"_L1 || field == "addressLine1"_L1
                 || field == "city"_L1 || field == "country"_L1;
         if (field == "email"_L1)

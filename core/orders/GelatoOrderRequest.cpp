@@ -86,17 +86,8 @@ QString GelatoOrderRequest::shipmentMethodUid(const SalesOrder &order)
 QJsonObject GelatoOrderRequest::address(const Address &address)
 {
     QJsonObject object;
-    putIfSet(object, u"firstName"_s, address.firstName);
-    putIfSet(object, u"lastName"_s, address.lastName);
-    putIfSet(object, u"companyName"_s, address.companyName);
-    putIfSet(object, u"addressLine1"_s, address.addressLine1);
-    putIfSet(object, u"addressLine2"_s, address.addressLine2);
-    putIfSet(object, u"city"_s, address.city);
-    putIfSet(object, u"postCode"_s, address.postCode);
-    putIfSet(object, u"state"_s, address.state);
-    putIfSet(object, u"country"_s, address.country.toUpper());
-    putIfSet(object, u"email"_s, address.email);
-    putIfSet(object, u"phone"_s, address.phone);
+    for (const QString &name : Address::fieldNames())
+        putIfSet(object, name, name == "country"_L1 ? address.field(name).toUpper() : address.field(name));
     return object;
 }
 

@@ -88,17 +88,8 @@ Result<OrderCsv::Orders> OrderCsv::parse(const QString &text) const
                               .arg(currency));
             Address &address = order.shippingAddress;
             address.kind = Address::Kind::Shipping;
-            address.firstName = field(u"firstName"_s);
-            address.lastName = field(u"lastName"_s);
-            address.companyName = field(u"companyName"_s);
-            address.addressLine1 = field(u"addressLine1"_s);
-            address.addressLine2 = field(u"addressLine2"_s);
-            address.city = field(u"city"_s);
-            address.postCode = field(u"postCode"_s);
-            address.state = field(u"state"_s);
-            address.country = field(u"country"_s).toUpper();
-            address.email = field(u"email"_s);
-            address.phone = field(u"phone"_s);
+            for (const QString &name : Address::fieldNames())
+                address.setField(name, name == "country"_L1 ? field(name).toUpper() : field(name));
             order.customerFirstName = address.firstName;
             order.customerLastName = address.lastName;
             order.customerEmail = address.email;

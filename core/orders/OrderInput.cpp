@@ -19,43 +19,14 @@ namespace Bottega {
 
 namespace {
 
-const QStringList addressFields
-        = {u"firstName"_s, u"lastName"_s, u"companyName"_s, u"addressLine1"_s, u"addressLine2"_s, u"city"_s,
-           u"postCode"_s,  u"state"_s,    u"country"_s,     u"email"_s,        u"phone"_s};
-
-void setAddressField(Address &address, const QString &field, const QString &value)
-{
-    const QString v = value.trimmed();
-    if (field == "firstName"_L1)
-        address.firstName = v;
-    else if (field == "lastName"_L1)
-        address.lastName = v;
-    else if (field == "companyName"_L1)
-        address.companyName = v;
-    else if (field == "addressLine1"_L1)
-        address.addressLine1 = v;
-    else if (field == "addressLine2"_L1)
-        address.addressLine2 = v;
-    else if (field == "city"_L1)
-        address.city = v;
-    else if (field == "postCode"_L1)
-        address.postCode = v;
-    else if (field == "state"_L1)
-        address.state = v;
-    else if (field == "country"_L1)
-        address.country = v.toUpper();
-    else if (field == "email"_L1)
-        address.email = v;
-    else if (field == "phone"_L1)
-        address.phone = v;
-}
-
 Address addressFromJson(const QJsonObject &object, Address::Kind kind)
 {
     Address address;
     address.kind = kind;
-    for (const QString &field : addressFields)
-        setAddressField(address, field, object.value(field).toString());
+    for (const QString &field : Address::fieldNames()) {
+        const QString value = object.value(field).toString().trimmed();
+        address.setField(field, field == "country"_L1 ? value.toUpper() : value);
+    }
     return address;
 }
 

@@ -82,40 +82,18 @@ QStringList AddressForm::fieldNames()
 void AddressForm::setAddress(const Address &address)
 {
     m_address = address;
-    const auto set = [this](const QString &name, const QString &value) {
-        m_edits.value(name)->setText(value);
-    };
-    set(u"firstName"_s, address.firstName);
-    set(u"lastName"_s, address.lastName);
-    set(u"companyName"_s, address.companyName);
-    set(u"email"_s, address.email);
-    set(u"addressLine1"_s, address.addressLine1);
-    set(u"addressLine2"_s, address.addressLine2);
-    set(u"city"_s, address.city);
-    set(u"postCode"_s, address.postCode);
-    set(u"state"_s, address.state);
-    set(u"country"_s, address.country);
-    set(u"phone"_s, address.phone);
+    for (const QString &name : fieldNames())
+        m_edits.value(name)->setText(address.field(name));
     validate();
 }
 
 Address AddressForm::address() const
 {
     Address address = m_address;
-    const auto get = [this](const QString &name) {
-        return m_edits.value(name)->text().trimmed();
-    };
-    address.firstName = get(u"firstName"_s);
-    address.lastName = get(u"lastName"_s);
-    address.companyName = get(u"companyName"_s);
-    address.email = get(u"email"_s);
-    address.addressLine1 = get(u"addressLine1"_s);
-    address.addressLine2 = get(u"addressLine2"_s);
-    address.city = get(u"city"_s);
-    address.postCode = get(u"postCode"_s);
-    address.state = get(u"state"_s);
-    address.country = get(u"country"_s).toUpper();
-    address.phone = get(u"phone"_s);
+    for (const QString &name : fieldNames()) {
+        const QString value = m_edits.value(name)->text().trimmed();
+        address.setField(name, name == "country"_L1 ? value.toUpper() : value);
+    }
     return address;
 }
 
