@@ -1,6 +1,8 @@
 #include "core/store/GelatoEventRepository.h"
 
 #include "core/store/Database.h"
+#include "core/store/OrderEventRepository.h"
+#include "core/store/OrderPackageRepository.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
 
@@ -213,23 +215,8 @@ Result<bool> GelatoEventRepository::hasPackage(const OrderPackage &package)
 
 Result<void> GelatoEventRepository::savePackage(const OrderPackage &package)
 {
-    SqlStatement &upsert = statement(
-            u"INSERT INTO order_packages (order_id, gelato_order_id, package_id, carrier, tracking_code, "
-            "tracking_url, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (order_id, gelato_order_id, package_id) DO UPDATE SET "
-            "carrier = excluded.carrier, tracking_code = excluded.tracking_code, "
-            "tracking_url = excluded.tracking_url, status = excluded.status, "
-            "updated_at = excluded.updated_at"_s);
-    const QDateTime updated
-            = package.updatedAt.isValid() ? package.updatedAt : QDateTime::currentDateTimeUtc();
-    upsert.bind(package.orderId)
-            .bind(Sql::text(package.gelatoOrderId))
-            .bind(Sql::text(package.packageId))
-            .bind(Sql::text(package.carrier))
-            .bind(Sql::text(package.trackingCode))
-            .bind(Sql::text(package.trackingUrl))
-            .bind(Sql::text(package.status))
-            .bind(updated.toMSecsSinceEpoch());
+    SqlStatement &upsert = statement(OrderPackageRepository::upsertSql());
+    OrderPackageRepository::bindUpsert(upsert, package);
     return run(upsert, [&] {
         return tr("cannot save package %1 of order %2").arg(package.packageId).arg(package.orderId);
     });
@@ -250,17 +237,8 @@ Result<bool> GelatoEventRepository::hasTimelineEntry(qint64 orderId, const QStri
 
 Result<void> GelatoEventRepository::appendTimeline(const OrderEvent &event)
 {
-    SqlStatement &insert = statement(
-            u"INSERT INTO order_events (order_id, at, source, kind, old_state, new_state, message) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    const QDateTime at = event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc();
-    insert.bind(event.orderId)
-            .bind(at.toMSecsSinceEpoch())
-            .bind(OrderEvent::sourceName(event.source))
-            .bind(Sql::text(event.kind))
-            .bind(Sql::text(event.oldState))
-            .bind(Sql::text(event.newState))
-            .bind(Sql::text(event.message));
+    SqlStatement &insert = statement(OrderEventRepository::insertSql());
+    OrderEventRepository::bindInsert(insert, event);
     return run(insert, [&] { return tr("cannot add to the timeline of order %1").arg(event.orderId); });
 }
 

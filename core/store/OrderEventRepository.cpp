@@ -10,20 +10,28 @@ namespace Bottega {
 
 OrderEventRepository::OrderEventRepository(const Database &database) : m_database(database) { }
 
-Result<qint64> OrderEventRepository::append(const OrderEvent &event)
+QString OrderEventRepository::insertSql()
 {
-    SqlStatement insert(
-            m_database.connection(),
-            u"INSERT INTO order_events (order_id, at, source, kind, old_state, new_state, message) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
+    return u"INSERT INTO order_events (order_id, at, source, kind, old_state, new_state, message) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?)"_s;
+}
+
+void OrderEventRepository::bindInsert(SqlStatement &statement, const OrderEvent &event)
+{
     const QDateTime at = event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc();
-    insert.bind(event.orderId)
+    statement.bind(event.orderId)
             .bind(at.toMSecsSinceEpoch())
             .bind(OrderEvent::sourceName(event.source))
             .bind(Sql::text(event.kind))
             .bind(Sql::text(event.oldState))
             .bind(Sql::text(event.newState))
             .bind(Sql::text(event.message));
+}
+
+Result<qint64> OrderEventRepository::append(const OrderEvent &event)
+{
+    SqlStatement insert(m_database.connection(), insertSql() + u" RETURNING id"_s);
+    bindInsert(insert, event);
     if (auto r = insert.exec(tr("cannot add to the timeline of order %1").arg(event.orderId)); !r)
         return makeError(r.error());
     if (!insert.next())

@@ -10,6 +10,7 @@
 namespace Bottega {
 
 class Database;
+class SqlStatement;
 
 class OrderEventRepository final
 {
@@ -20,6 +21,10 @@ public:
 
     // An invalid event.at means now. Returns the event id.
     Result<qint64> append(const OrderEvent &event);
+    // That insert's statement and bindings, shared with GelatoEventRepository, which keeps it
+    // prepared across a batch of webhook events (PERF-2).
+    static QString insertSql();
+    static void bindInsert(SqlStatement &statement, const OrderEvent &event);
     // Oldest first.
     Result<QList<OrderEvent>> listForOrder(qint64 orderId);
 

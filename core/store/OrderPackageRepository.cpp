@@ -10,19 +10,21 @@ namespace Bottega {
 
 OrderPackageRepository::OrderPackageRepository(const Database &database) : m_database(database) { }
 
-Result<qint64> OrderPackageRepository::savePackage(const OrderPackage &package)
+QString OrderPackageRepository::upsertSql()
 {
-    SqlStatement upsert(
-            m_database.connection(),
-            u"INSERT INTO order_packages (order_id, gelato_order_id, package_id, carrier, tracking_code, "
-            "tracking_url, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (order_id, gelato_order_id, package_id) DO UPDATE SET "
-            "carrier = excluded.carrier, tracking_code = excluded.tracking_code, "
-            "tracking_url = excluded.tracking_url, status = excluded.status, "
-            "updated_at = excluded.updated_at RETURNING id"_s);
+    return u"INSERT INTO order_packages (order_id, gelato_order_id, package_id, carrier, tracking_code, "
+           "tracking_url, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+           "ON CONFLICT (order_id, gelato_order_id, package_id) DO UPDATE SET "
+           "carrier = excluded.carrier, tracking_code = excluded.tracking_code, "
+           "tracking_url = excluded.tracking_url, status = excluded.status, "
+           "updated_at = excluded.updated_at"_s;
+}
+
+void OrderPackageRepository::bindUpsert(SqlStatement &statement, const OrderPackage &package)
+{
     const QDateTime updated
             = package.updatedAt.isValid() ? package.updatedAt : QDateTime::currentDateTimeUtc();
-    upsert.bind(package.orderId)
+    statement.bind(package.orderId)
             .bind(Sql::text(package.gelatoOrderId))
             .bind(Sql::text(package.packageId))
             .bind(Sql::text(package.carrier))
@@ -30,6 +32,12 @@ Result<qint64> OrderPackageRepository::savePackage(const OrderPackage &package)
             .bind(Sql::text(package.trackingUrl))
             .bind(Sql::text(package.status))
             .bind(updated.toMSecsSinceEpoch());
+}
+
+Result<qint64> OrderPackageRepository::savePackage(const OrderPackage &package)
+{
+    SqlStatement upsert(m_database.connection(), upsertSql() + u" RETURNING id"_s);
+    bindUpsert(upsert, package);
     if (auto r
         = upsert.exec(tr("cannot save package %1 of order %2").arg(package.packageId).arg(package.orderId));
         !r)
