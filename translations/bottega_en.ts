@@ -2723,11 +2723,11 @@ Global options:
     </message>
     <message>
         <source>Line %1: the quantity must be a whole number above 0, not &quot;%2&quot;</source>
-        <translation>Line %1: the quantity must be a whole number above 0, not "%2"</translation>
+        <translation>Line %1: the quantity must be a whole number above 0, not &quot;%2&quot;</translation>
     </message>
     <message>
         <source>Line %1: the unit price must be a number of 0 or more, not &quot;%2&quot;</source>
-        <translation>Line %1: the unit price must be a number of 0 or more, not "%2"</translation>
+        <translation>Line %1: the unit price must be a number of 0 or more, not &quot;%2&quot;</translation>
     </message>
 </context>
 <context>

@@ -2723,11 +2723,11 @@ Opzioni globali:
     </message>
     <message>
         <source>Line %1: the quantity must be a whole number above 0, not &quot;%2&quot;</source>
-        <translation>Riga %1: la quantità deve essere un numero intero maggiore di 0, non "%2"</translation>
+        <translation>Riga %1: la quantità deve essere un numero intero maggiore di 0, non &quot;%2&quot;</translation>
     </message>
     <message>
         <source>Line %1: the unit price must be a number of 0 or more, not &quot;%2&quot;</source>
-        <translation>Riga %1: il prezzo unitario deve essere un numero maggiore o uguale a 0, non "%2"</translation>
+        <translation>Riga %1: il prezzo unitario deve essere un numero maggiore o uguale a 0, non &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
