@@ -68,6 +68,31 @@ int runCommand(int argc, char **argv)
     return exitCode;
 }
 
+// Whether a window can be shown at all. On X11/Wayland systems Qt aborts without a display, with a
+// text that tells a back-office user nothing; this is checked first. Other systems always have one.
+bool hasDisplay()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS) && !defined(Q_OS_ANDROID)
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+            || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#else
+    return true;
+#endif
+}
+
+// Said in the user's language (--lang or the system's), then exit 1.
+int refuseWithoutDisplay(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    setApplicationIdentity();
+    const Bottega::CommandLine commandLine = Bottega::CommandLine::parse(QCoreApplication::arguments());
+    Bottega::Translations::install(commandLine.language);
+    Bottega::Output::error(QCoreApplication::translate(
+            "Bottega::WindowLauncher",
+            "the window needs a desktop session (no display found); on a server, run `bottega serve`"));
+    return Bottega::ExitFailure;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -77,6 +102,8 @@ int main(int argc, char **argv)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     if (!Bottega::CommandLine::wantsWindow(arguments))
         return runCommand(argc, argv);
+    if (!hasDisplay())
+        return refuseWithoutDisplay(argc, argv);
 
     QApplication app(argc, argv);
     setApplicationIdentity();

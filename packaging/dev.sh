@@ -10,15 +10,17 @@ cd "$root"
 action="${1:-}"
 [ $# -gt 0 ] && shift
 
+# build [TARGET]: installs what is missing, configures, builds TARGET (default: everything).
 build() {
     "$root/packaging/install-deps.sh"
     cmake --preset default >/dev/null
-    cmake --build --preset default
+    cmake --build --preset default ${1:+--target "$1"}
 }
 
 case "$action" in
     run)
-        build
+        # The app alone (its translations are compiled into it): not the tests and benchmarks.
+        build bottega
         exec "$root/build/app/bottega" "$@"
         ;;
     test)

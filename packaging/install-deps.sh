@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package that building, running and testing Bottega needs.
+# Installs every Debian 12 package that configuring, building, running and testing Bottega needs, on a
+# minimal Debian 12: packages are installed without their Recommends, so everything used is listed
+# here or is a Depends/Pre-Depends of what is (tests/packaging checks it after every build).
 # Idempotent and quiet: when nothing is missing it prints nothing and changes nothing.
+#   install-deps.sh          installs what is missing
+#   install-deps.sh --list   prints the list, one package a line, and installs nothing
 set -euo pipefail
 
 packages=(
     # build
     cmake g++ ninja-build ccache pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
-    qtkeychain-qt6-dev libgl-dev
+    # Qt6Charts' CMake package needs Qt6OpenGL, which is only a Recommends of qt6-base-dev.
+    qtkeychain-qt6-dev libqt6opengl6-dev libgl-dev
     # run
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n
     # test
     libgtest-dev libgmock-dev libbenchmark-dev postgresql gnome-keyring dbus xvfb xauth curl
 )
+
+if [ "${1:-}" = --list ]; then
+    printf '%s\n' "${packages[@]}"
+    exit 0
+fi
 
 missing=()
 for package in "${packages[@]}"; do

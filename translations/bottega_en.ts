@@ -5316,5 +5316,9 @@ Global options:
         <source>Bottega cannot start</source>
         <translation>Bottega cannot start</translation>
     </message>
+    <message>
+        <source>the window needs a desktop session (no display found); on a server, run `bottega serve`</source>
+        <translation>the window needs a desktop session (no display found); on a server, run `bottega serve`</translation>
+    </message>
 </context>
 </TS>

@@ -5316,5 +5316,9 @@ Opzioni globali:
         <source>Bottega cannot start</source>
         <translation>Impossibile avviare Bottega</translation>
     </message>
+    <message>
+        <source>the window needs a desktop session (no display found); on a server, run `bottega serve`</source>
+        <translation>la finestra ha bisogno di una sessione desktop (nessuno schermo trovato); su un server usa `bottega serve`</translation>
+    </message>
 </context>
 </TS>

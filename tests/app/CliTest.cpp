@@ -52,6 +52,28 @@ TEST(Cli, VersionAndHelp)
     EXPECT_TRUE(help.out.contains(u"config get KEY"_s)) << qPrintable(help.out);
 }
 
+TEST(Cli, WindowWithoutDisplaySaysSoInTheUsersLanguageBeforeQtAborts)
+{
+    BottegaProcess bottega;
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        bottega.environment().remove(QString::fromLatin1(name));
+
+    const auto english = bottega.run({});
+    EXPECT_EQ(english.exitCode, 1) << qPrintable(english.err);
+    EXPECT_EQ(english.err.count(u'\n'), 1) << qPrintable(english.err);
+    EXPECT_TRUE(english.err.contains(u"needs a desktop session"_s)) << qPrintable(english.err);
+    EXPECT_TRUE(english.err.contains(u"bottega serve"_s)) << qPrintable(english.err);
+    EXPECT_FALSE(english.err.contains(u"Reinstalling"_s)) << qPrintable(english.err);
+
+    const auto italian = bottega.run({u"--lang"_s, u"it"_s});
+    EXPECT_EQ(italian.exitCode, 1) << qPrintable(italian.err);
+    EXPECT_TRUE(italian.err.contains(u"sessione desktop"_s)) << qPrintable(italian.err);
+    EXPECT_TRUE(italian.err.contains(u"bottega serve"_s)) << qPrintable(italian.err);
+
+    // A command still runs headless, and the window starts when a platform is named.
+    EXPECT_EQ(bottega.run({u"config"_s, u"list"_s}).exitCode, 0);
+}
+
 TEST(Cli, UnknownCommandIsAUsageError)
 {
     BottegaProcess bottega;
