@@ -13,7 +13,7 @@
 #include "core/store/ApiLogRepository.h"
 #include "core/store/Database.h"
 #include "core/store/WebhookQueueRepository.h"
-#include "core/sync/GelatoEventHandler.h"
+#include "core/orders/GelatoEventHandler.h"
 #include "core/webhooks/WebhookIntake.h"
 #include "core/webhooks/WebhookProcessor.h"
 

@@ -6,9 +6,9 @@
 #include "app/Runtime.h"
 #include "app/commands/Command.h"
 #include "core/store/ProductRepository.h"
-#include "core/sync/PrintImages.h"
-#include "core/sync/ProductCsv.h"
-#include "core/sync/ProductEditing.h"
+#include "core/products/PrintImages.h"
+#include "core/products/ProductCsv.h"
+#include "core/products/ProductEditing.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

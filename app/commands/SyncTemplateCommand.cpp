@@ -6,7 +6,7 @@
 #include "app/Runtime.h"
 #include "app/commands/Command.h"
 #include "core/gelato/GelatoClient.h"
-#include "core/sync/TemplateSync.h"
+#include "core/products/TemplateSync.h"
 
 #include <QCoreApplication>
 

@@ -3,7 +3,7 @@
 #include "core/orders/OrderInput.h"
 #include "core/store/Database.h"
 #include "core/store/SalesOrderRepository.h"
-#include "core/sync/CsvFormat.h"
+#include "core/csv/CsvFormat.h"
 
 #include <QHash>
 

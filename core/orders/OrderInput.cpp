@@ -5,7 +5,7 @@
 #include "core/store/ProductRepository.h"
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/sync/CsvFormat.h"
+#include "core/csv/CsvFormat.h"
 
 #include <QHash>
 #include <QJsonArray>

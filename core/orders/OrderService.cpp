@@ -14,7 +14,7 @@
 #include "core/store/PrintImageRepository.h"
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/sync/PrintImages.h"
+#include "core/products/PrintImages.h"
 
 #include <QFile>
 #include <QPointer>

@@ -4,7 +4,7 @@
 // (the webhook intake answers after its batch commit); answers on one connection keep their order.
 #pragma once
 
-#include "core/domain/ListenAddress.h"
+#include "core/settings/ListenAddress.h"
 #include "core/domain/Result.h"
 #include "core/server/ServerReply.h"
 #include "core/server/ServerTypes.h"

@@ -2,7 +2,7 @@
 // (SettingDefinitions.cpp). Stored in an INI file in the data dir. Secrets never come here.
 #pragma once
 
-#include "core/domain/ListenAddress.h"
+#include "core/settings/ListenAddress.h"
 #include "core/domain/Result.h"
 
 #include <QObject>

@@ -4,7 +4,7 @@
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
 #include "tests/app/BottegaProcess.h"
-#include "tests/core/sync/PrintImagesTestProduct.h"
+#include "tests/core/products/PrintImagesTestProduct.h"
 
 #include <QDir>
 #include <QFile>

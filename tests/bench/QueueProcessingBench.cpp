@@ -5,7 +5,7 @@
 #include "core/store/OrderPackageRepository.h"
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/WebhookQueueRepository.h"
-#include "core/sync/GelatoEventHandler.h"
+#include "core/orders/GelatoEventHandler.h"
 #include "core/webhooks/WebhookProcessor.h"
 #include "tests/support/database/TestDatabase.h"
 

@@ -1,6 +1,6 @@
 // PERF-3: sync of a 500-variant Gelato template from the fake on loopback (fetch, parse, store in one
 // transaction) on SQLite. Prints the median of several runs next to the target; never fails on time.
-#include "core/sync/TemplateSync.h"
+#include "core/products/TemplateSync.h"
 #include "tests/support/database/TestDatabase.h"
 #include "tests/support/fakes/GelatoTestRig.h"
 

@@ -1,6 +1,6 @@
 #include "ui/models/VariantTableModel.h"
 
-#include "core/sync/PrintImages.h"
+#include "core/products/PrintImages.h"
 
 #include <QBrush>
 #include <QColor>

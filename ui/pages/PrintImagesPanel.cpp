@@ -1,7 +1,7 @@
 #include "ui/pages/PrintImagesPanel.h"
 
 #include "core/server/FileStore.h"
-#include "core/sync/PrintImages.h"
+#include "core/products/PrintImages.h"
 #include "ui/models/VariantTableModel.h"
 #include "ui/widgets/InlineMessage.h"
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/domain/Product.h"
-#include "core/sync/TemplateSync.h"
+#include "core/products/TemplateSync.h"
 
 #include <QDialog>
 

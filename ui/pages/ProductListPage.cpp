@@ -1,6 +1,6 @@
 #include "ui/pages/ProductListPage.h"
 
-#include "core/sync/TemplateSync.h"
+#include "core/products/TemplateSync.h"
 #include "ui/models/ProductTableModel.h"
 #include "ui/pages/CatalogBrowserDialog.h"
 #include "ui/pages/ProductEditorDialog.h"

@@ -3,7 +3,7 @@
 #include "core/store/PrintImageRepository.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/sync/PrintImages.h"
+#include "core/products/PrintImages.h"
 #include "ui/models/VariantTableModel.h"
 #include "ui/widgets/InlineMessage.h"
 

@@ -6,8 +6,8 @@
 #include "core/store/Database.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/sync/PrintImages.h"
-#include "tests/core/sync/PrintImagesTestProduct.h"
+#include "core/products/PrintImages.h"
+#include "tests/core/products/PrintImagesTestProduct.h"
 
 #include <gtest/gtest.h>
 

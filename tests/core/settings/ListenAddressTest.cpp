@@ -1,4 +1,4 @@
-#include "core/domain/ListenAddress.h"
+#include "core/settings/ListenAddress.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Gelato's webhook events (the seed's own examples) applied through the queue on both engines:
 // statuses, cancellation, notes, tracking per package, split orders, estimates, idempotence.
-#include "core/sync/GelatoEventHandler.h"
+#include "core/orders/GelatoEventHandler.h"
 
 #include "core/store/OrderPackageRepository.h"
 #include "core/store/SalesOrderRepository.h"

@@ -1,6 +1,6 @@
 // REL-3: hostile calls to the webhook routes over loopback, each with its expected status, and the
 // server still answering afterwards; nothing unverified or malformed reaches the queue.
-#include "core/sync/GelatoEventHandler.h"
+#include "core/orders/GelatoEventHandler.h"
 #include "core/webhooks/WebhookProcessor.h"
 #include "tests/core/webhooks/WebhookTestBase.h"
 

@@ -1,11 +1,11 @@
 // ProductEditing (`product set`): every field of a product and a variant, strict parsing, clear
 // errors, and "needs update" on name, price and quantity changes (PROD-5); on SQLite and PostgreSQL.
-#include "core/sync/ProductEditing.h"
+#include "core/products/ProductEditing.h"
 
 #include "core/store/Database.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
-#include "tests/core/sync/PrintImagesTestProduct.h"
+#include "tests/core/products/PrintImagesTestProduct.h"
 #include "tests/support/database/TestDatabase.h"
 
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "core/sync/CsvFormat.h"
+#include "core/csv/CsvFormat.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "core/sync/GelatoEventHandler.h"
+#include "core/orders/GelatoEventHandler.h"
 
 #include "core/orders/OrderState.h"
 #include "core/store/Database.h"

@@ -1,4 +1,4 @@
-#include "core/sync/ContentSniffer.h"
+#include "core/products/ContentSniffer.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 // TemplateSync (PROD-2) against the Gelato fake over loopback, on SQLite and PostgreSQL: exactly the
 // variants Gelato lists, attributes in order of first appearance and reused, placements, re-sync
 // removing or archiving, idempotence, one transaction, refusals that leave nothing behind.
-#include "core/sync/TemplateSync.h"
+#include "core/products/TemplateSync.h"
 
 #include "core/domain/SalesOrder.h"
 #include "core/store/ProductRepository.h"

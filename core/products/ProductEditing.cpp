@@ -1,4 +1,4 @@
-#include "core/sync/ProductEditing.h"
+#include "core/products/ProductEditing.h"
 
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"

@@ -1,10 +1,10 @@
-#include "core/sync/ProductCsv.h"
+#include "core/products/ProductCsv.h"
 
 #include "core/store/Database.h"
 #include "core/store/PrintImageRepository.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/sync/CsvFormat.h"
+#include "core/csv/CsvFormat.h"
 
 #include <QFile>
 #include <QHash>

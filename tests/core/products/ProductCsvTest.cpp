@@ -1,13 +1,13 @@
 // ProductCsv (PROD-6) and CsvFormat: export one row per variant with RFC 4180 quoting; import of
 // Product UID and Design File URL by Variant ID or SKU, dry run, per-row errors and all-or-nothing;
 // on SQLite and PostgreSQL.
-#include "core/sync/ProductCsv.h"
+#include "core/products/ProductCsv.h"
 
 #include "core/store/PrintImageRepository.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/sync/CsvFormat.h"
-#include "tests/core/sync/PrintImagesTestProduct.h"
+#include "core/csv/CsvFormat.h"
+#include "tests/core/products/PrintImagesTestProduct.h"
 #include "tests/support/database/TestDatabase.h"
 
 #include <QFile>

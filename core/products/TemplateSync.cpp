@@ -1,4 +1,4 @@
-#include "core/sync/TemplateSync.h"
+#include "core/products/TemplateSync.h"
 
 #include "core/gelato/GelatoClient.h"
 #include "core/store/Database.h"

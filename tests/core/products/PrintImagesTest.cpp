@@ -1,13 +1,13 @@
 // PrintImages and ContentSniffer: URL and local-file sources (checked by content), placements,
 // completeness per variant and product, and the order flow's check; on SQLite and PostgreSQL.
-#include "core/sync/PrintImages.h"
+#include "core/products/PrintImages.h"
 
 #include "core/server/FileStore.h"
 #include "core/store/PrintImageRepository.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/sync/ContentSniffer.h"
-#include "tests/core/sync/PrintImagesTestProduct.h"
+#include "core/products/ContentSniffer.h"
+#include "tests/core/products/PrintImagesTestProduct.h"
 #include "tests/support/database/TestDatabase.h"
 
 #include <QDir>
