@@ -33,6 +33,14 @@ QString dash(const QString &text)
     return text.isEmpty() ? u"-"_s : text;
 }
 
+// A cost line in --json: null when Gelato did not give it (the field name in gelatoCostUnknown).
+QJsonValue costJson(const SalesOrder &order, double amount, const char *gelatoField)
+{
+    if (order.gelatoCostUnknown.contains(QLatin1StringView(gelatoField)))
+        return QJsonValue(QJsonValue::Null);
+    return amount;
+}
+
 QString money(double amount, const QString &currency)
 {
     return QString::number(amount, 'f', 2) + u' ' + currency;
@@ -149,23 +157,26 @@ QJsonObject orderJson(const SalesOrder &order, const CompanyCheck &companyCheck)
     json.insert(u"amountUntaxed"_s, order.amountUntaxed);
     json.insert(u"amountTax"_s, order.amountTax);
     json.insert(u"amountShipping"_s, order.amountShipping);
-    json.insert(u"gelato"_s,
-                QJsonObject {{u"orderId"_s, order.gelatoOrderId},
-                             {u"orderReferenceId"_s, order.gelatoOrderReferenceId},
-                             {u"isDraft"_s, order.isDraft},
-                             {u"fulfillmentStatus"_s, order.gelatoFulfillmentStatus},
-                             {u"financialStatus"_s, order.gelatoFinancialStatus},
-                             {u"connectedOrders"_s, connected},
-                             {u"deliveryEstimateMin"_s, date(order.deliveryEstimateMin)},
-                             {u"deliveryEstimateMax"_s, date(order.deliveryEstimateMax)},
-                             {u"cost"_s,
-                              QJsonObject {{u"currency"_s, order.gelatoCostCurrency},
-                                           {u"products"_s, order.gelatoCostProducts},
-                                           {u"shipping"_s, order.gelatoCostShipping},
-                                           {u"packaging"_s, order.gelatoCostPackaging},
-                                           {u"vat"_s, order.gelatoCostVat},
-                                           {u"total"_s, order.gelatoCostTotal}}},
-                             {u"margin"_s, OrderService::margin(order)}});
+    json.insert(
+            u"gelato"_s,
+            QJsonObject {
+                    {u"orderId"_s, order.gelatoOrderId},
+                    {u"orderReferenceId"_s, order.gelatoOrderReferenceId},
+                    {u"isDraft"_s, order.isDraft},
+                    {u"fulfillmentStatus"_s, order.gelatoFulfillmentStatus},
+                    {u"financialStatus"_s, order.gelatoFinancialStatus},
+                    {u"connectedOrders"_s, connected},
+                    {u"deliveryEstimateMin"_s, date(order.deliveryEstimateMin)},
+                    {u"deliveryEstimateMax"_s, date(order.deliveryEstimateMax)},
+                    {u"cost"_s,
+                     QJsonObject {
+                             {u"currency"_s, order.gelatoCostCurrency},
+                             {u"products"_s, costJson(order, order.gelatoCostProducts, "productsPrice")},
+                             {u"shipping"_s, costJson(order, order.gelatoCostShipping, "shippingPrice")},
+                             {u"packaging"_s, costJson(order, order.gelatoCostPackaging, "packagingPrice")},
+                             {u"vat"_s, costJson(order, order.gelatoCostVat, "totalVat")},
+                             {u"total"_s, costJson(order, order.gelatoCostTotal, "totalInclVat")}}},
+                    {u"margin"_s, costJson(order, OrderService::margin(order), "totalInclVat")}});
     json.insert(u"packages"_s, packages);
     json.insert(u"timeline"_s, timeline);
     json.insert(u"companyCheck"_s,
@@ -226,13 +237,19 @@ void printOrder(const SalesOrder &order, const CompanyCheck &companyCheck)
                                   dash(order.gelatoFinancialStatus)));
         for (const GelatoConnectedOrder &other : order.connectedOrders)
             Output::line(tr("Connected Gelato order: %1 (%2)").arg(other.gelatoOrderId, dash(other.status)));
+        // A line Gelato's receipts did not give is said to be unknown, not printed as 0.
+        const auto cost = [&order](double amount, const QString &currency, const char *gelatoField) {
+            return order.gelatoCostUnknown.contains(QLatin1StringView(gelatoField)) ? tr("unknown")
+                                                                                    : money(amount, currency);
+        };
+        const QString currency = order.gelatoCostCurrency;
         Output::line(tr("Gelato cost: products %1, shipping %2, packaging %3, VAT %4, total %5; margin %6")
-                             .arg(money(order.gelatoCostProducts, order.gelatoCostCurrency),
-                                  money(order.gelatoCostShipping, order.gelatoCostCurrency),
-                                  money(order.gelatoCostPackaging, order.gelatoCostCurrency),
-                                  money(order.gelatoCostVat, order.gelatoCostCurrency),
-                                  money(order.gelatoCostTotal, order.gelatoCostCurrency),
-                                  money(OrderService::margin(order), order.currency)));
+                             .arg(cost(order.gelatoCostProducts, currency, "productsPrice"),
+                                  cost(order.gelatoCostShipping, currency, "shippingPrice"),
+                                  cost(order.gelatoCostPackaging, currency, "packagingPrice"),
+                                  cost(order.gelatoCostVat, currency, "totalVat"),
+                                  cost(order.gelatoCostTotal, currency, "totalInclVat"),
+                                  cost(OrderService::margin(order), order.currency, "totalInclVat")));
     }
     for (const OrderPackage &package : order.packages)
         Output::line(tr("Package %1: %2 %3")

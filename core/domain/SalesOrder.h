@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Bottega {
@@ -39,6 +40,8 @@ struct SalesOrder
     QString gelatoCostCurrency;
     double gelatoCostProducts = 0, gelatoCostShipping = 0, gelatoCostPackaging = 0, gelatoCostVat = 0,
            gelatoCostTotal = 0;
+    // The cost lines Gelato did not give, by its field names ("packagingPrice"): shown as unknown.
+    QStringList gelatoCostUnknown;
 
     QString poleepoOrderId;
     QString poleepoStatus;

@@ -45,6 +45,28 @@ public:
         return 0;
     }
 
+    // Optional text that must be text when given: empty when absent or null, an error naming the
+    // field when it is another type (webhook payloads: a wrong type is a broken event).
+    QString textIfGiven(const QString &key)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isString())
+            return value.toString();
+        if (!(value.isUndefined() || value.isNull()))
+            fail(key, Problem::NotText);
+        return {};
+    }
+
+    // A number Bottega only shows (a cost line): nullopt, without an error, when it is absent or
+    // not a number, so that the answer is still accepted with that value unknown.
+    std::optional<double> numberIfKnown(const QString &key) const
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isDouble())
+            return value.toDouble();
+        return std::nullopt;
+    }
+
     bool flag(const QString &key, bool required = true)
     {
         const QJsonValue value = m_object.value(key);

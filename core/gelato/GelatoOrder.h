@@ -36,13 +36,16 @@ struct GelatoShipment
     QList<GelatoOrderPackage> packages;
 };
 
-// One receipt's totals (VAT is the receipt's totalVat).
+// One receipt's totals (VAT is the receipt's totalVat). Bottega only shows them, so a total Gelato
+// leaves out (or gives as something else than a number) is accepted as unknown: 0 here, and its
+// field name in `unknown` (e.g. "packagingPrice"), shown as "unknown" where the cost is shown.
 struct GelatoReceipt
 {
     QString transactionType; // "purchase", "refund", ...
     QString currency;
     double productsPrice = 0, shippingPrice = 0, packagingPrice = 0;
     double totalVat = 0, total = 0, totalInclVat = 0;
+    QStringList unknown;
 };
 
 // The company Gelato bills (CONF-2): compared with company.name / company.billing-address.

@@ -34,12 +34,19 @@ GelatoReceipt readReceipt(Reader &reader)
     // The create answer names it `type` ("contract") besides `transactionType`.
     receipt.transactionType = reader.text(u"transactionType"_s, false);
     receipt.currency = reader.text(u"currency"_s, false);
-    receipt.productsPrice = reader.number(u"productsPrice"_s);
-    receipt.shippingPrice = reader.number(u"shippingPrice"_s);
-    receipt.packagingPrice = reader.number(u"packagingPrice"_s);
-    receipt.totalVat = reader.number(u"totalVat"_s);
-    receipt.total = reader.number(u"total"_s);
-    receipt.totalInclVat = reader.number(u"totalInclVat"_s);
+    // Shown, never acted on: lenient (a missing cost line must not fail a send Gelato accepted).
+    const auto read = [&reader, &receipt](const QString &key, double &into) {
+        if (const auto value = reader.numberIfKnown(key))
+            into = *value;
+        else
+            receipt.unknown.append(key);
+    };
+    read(u"productsPrice"_s, receipt.productsPrice);
+    read(u"shippingPrice"_s, receipt.shippingPrice);
+    read(u"packagingPrice"_s, receipt.packagingPrice);
+    read(u"totalVat"_s, receipt.totalVat);
+    read(u"total"_s, receipt.total);
+    read(u"totalInclVat"_s, receipt.totalInclVat);
     return receipt;
 }
 

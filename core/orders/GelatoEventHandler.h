@@ -1,23 +1,26 @@
-// GelatoEventHandler: applies Gelato's webhook events to the local orders (HOOK-6): statuses,
-// cancellation, tracking per package, item statuses, delivery estimates. Idempotent: an event
-// applied twice changes nothing the second time. Every change lands in the order's timeline.
-// Reads and writes only what an event touches (PERF-2), through statements prepared once.
+// GelatoEventHandler: Gelato's webhook events (HOOK-6) applied to the local orders. Each payload is
+// read by the typed parsers of core/gelato and handed to OrderUpdate as news, the same use case
+// that applies Gelato's answers to refreshes and the reconciliation job, so that both follow one
+// set of rules. A payload with a field of the wrong type is refused (Failed, with the reason) and
+// changes nothing; an event for an order Bottega does not have is Ignored with the reason.
+// Idempotent: an event applied twice changes nothing the second time.
 #pragma once
 
-#include "core/domain/OrderEvent.h"
 #include "core/domain/Result.h"
 #include "core/domain/WebhookQueueItem.h"
 #include "core/webhooks/WebhookOutcome.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <functional>
 #include <memory>
 
 namespace Bottega {
 
+class Clock;
 class Database;
-class GelatoEventRepository;
+class OrderUpdate;
+struct GelatoEventOrder;
+struct OrderNews;
 
 class GelatoEventHandler final
 {
@@ -28,7 +31,7 @@ public:
     using Register = std::function<void(const QString &source, const QString &event,
                                         std::function<Result<WebhookOutcome>(const WebhookQueueItem &)>)>;
 
-    explicit GelatoEventHandler(Database &database);
+    explicit GelatoEventHandler(Database &database, const Clock *clock = nullptr);
     ~GelatoEventHandler();
 
     // Registers a handler for every Gelato event it knows (also the ignored ones, with a reason).
@@ -38,27 +41,15 @@ public:
 
     Result<WebhookOutcome> handle(const WebhookQueueItem &item);
 
-    // The one way an order's timeline grows from Gelato's news (webhooks, refreshes): appends
-    // unless the timeline already has an entry of the same kind, new state and message, so that
-    // repeated events leave one entry. Returns whether it appended.
-    static Result<bool> appendToTimeline(const Database &database, const OrderEvent &event);
-
 private:
-    Result<WebhookOutcome> orderStatusUpdated(qint64 orderId, const QJsonObject &event);
-    Result<WebhookOutcome> itemStatusUpdated(qint64 orderId, const QJsonObject &event);
-    Result<WebhookOutcome> trackingCodeUpdated(qint64 orderId, const QJsonObject &event);
-    Result<WebhookOutcome> deliveryEstimateUpdated(qint64 orderId, const QJsonObject &event);
-    // Stores one package; true when it was new or changed.
-    Result<bool> savePackage(qint64 orderId, const QString &gelatoOrderId, const QString &itemReference,
-                             const QJsonObject &fulfillment, const QString &status);
-    // appendToTimeline with this handler's prepared statements.
-    Result<bool> note(qint64 orderId, const QString &kind, const QString &message,
-                      const QString &newState = {});
-    // Moves the local order along (OrderState::fromGelatoStatus), never back to an earlier step.
-    Result<bool> followGelatoStatus(qint64 orderId, const QString &currentState, const QString &status);
+    // Applies the news to the event's order; Ignored, with the reason, when there is no such order
+    // (or no such item, for an item's event).
+    Result<WebhookOutcome> apply(const GelatoEventOrder &order, const OrderNews &news,
+                                 const QString &itemReferenceId = {});
 
     Database &m_database;
-    std::unique_ptr<GelatoEventRepository> m_store;
+    const Clock *m_clock;
+    std::unique_ptr<OrderUpdate> m_update;
 };
 
 } // namespace Bottega

@@ -1,11 +1,6 @@
 #include "core/orders/GelatoOrderAnswer.h"
 
-#include "core/orders/OrderState.h"
-#include "core/store/Database.h"
-#include "core/store/OrderEventRepository.h"
-#include "core/store/OrderPackageRepository.h"
-#include "core/store/OrderSendRepository.h"
-#include "core/store/SalesOrderRepository.h"
+#include "core/orders/OrderUpdate.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,49 +11,42 @@ namespace Bottega {
 
 namespace {
 
-Result<void> saveItemsAndPackages(const Database &database, SalesOrder &order, const GelatoOrder &answer)
+// Gelato's answer about one of its orders as news: `own` for the order's own Gelato order (send,
+// refresh), else a connected part (its status, items and packages only).
+OrderNews newsOf(const GelatoOrder &answer, OrderEvent::Source source, bool own)
 {
-    SalesOrderRepository orders(database);
-    for (const GelatoOrderItem &item : answer.items) {
-        for (OrderLine &line : order.lines) {
-            if (line.itemReferenceId.isEmpty() || line.itemReferenceId != item.itemReferenceId)
-                continue;
-            if (line.gelatoItemId == item.id && line.gelatoItemStatus == item.fulfillmentStatus)
-                continue;
-            if (auto r = orders.updateLineGelatoItem(line.id, item.id, item.fulfillmentStatus); !r)
-                return r;
-            line.gelatoItemId = item.id;
-            line.gelatoItemStatus = item.fulfillmentStatus;
+    OrderNews news;
+    news.source = source;
+    news.gelatoOrderId = answer.id;
+    news.fulfillmentStatus = answer.fulfillmentStatus;
+    for (const GelatoOrderItem &item : answer.items)
+        news.items.append({item.itemReferenceId, item.id, item.fulfillmentStatus});
+    if (answer.shipment) {
+        for (const GelatoOrderPackage &shipped : answer.shipment->packages) {
+            OrderNews::Package package;
+            package.packageId = shipped.id;
+            package.trackingCode = shipped.trackingCode;
+            package.trackingUrl = shipped.trackingUrl;
+            package.carrier = answer.shipment->shipmentMethodName;
+            package.status = answer.fulfillmentStatus;
+            news.packages.append(package);
         }
     }
-    if (!answer.shipment)
-        return {};
-    OrderPackageRepository packages(database);
-    for (const GelatoOrderPackage &shipped : answer.shipment->packages) {
-        OrderPackage package;
-        package.orderId = order.id;
-        package.gelatoOrderId = answer.id;
-        package.packageId = shipped.id;
-        package.carrier = answer.shipment->shipmentMethodName;
-        package.trackingCode = shipped.trackingCode;
-        package.trackingUrl = shipped.trackingUrl;
-        package.status = answer.fulfillmentStatus;
-        package.updatedAt = QDateTime::currentDateTimeUtc();
-        if (auto r = packages.savePackage(package); !r)
-            return makeError(r.error());
+    if (!own)
+        return news;
+    news.isFullAnswer = true;
+    news.orderReferenceId = answer.orderReferenceId;
+    news.isGelatoDraft = answer.orderType == "draft"_L1;
+    news.financialStatus = answer.financialStatus;
+    if (answer.shipment) {
+        news.deliveryEstimateMin = answer.shipment->minDeliveryDate;
+        news.deliveryEstimateMax = answer.shipment->maxDeliveryDate;
+        news.shipmentMethodUid = answer.shipment->shipmentMethodUid;
     }
-    return {};
-}
-
-void setCost(SalesOrder &order, const QList<GelatoReceipt> &receipts)
-{
-    const GelatoReceipt totals = GelatoOrderAnswer::purchaseTotals(receipts);
-    order.gelatoCostCurrency = totals.currency;
-    order.gelatoCostProducts = totals.productsPrice;
-    order.gelatoCostShipping = totals.shippingPrice;
-    order.gelatoCostPackaging = totals.packagingPrice;
-    order.gelatoCostVat = totals.totalVat;
-    order.gelatoCostTotal = totals.totalInclVat;
+    news.connectedOrderIds = answer.connectedOrderIds;
+    news.billingEntity = answer.billingEntity;
+    news.receipts = answer.receipts;
+    return news;
 }
 
 } // namespace
@@ -66,14 +54,9 @@ void setCost(SalesOrder &order, const QList<GelatoReceipt> &receipts)
 Result<void> GelatoOrderAnswer::storeCost(const Database &database, qint64 orderId,
                                           const QList<GelatoReceipt> &receipts)
 {
-    if (receipts.isEmpty())
-        return {};
-    SalesOrderRepository orders(database);
-    auto order = orders.get(orderId);
-    if (!order)
-        return makeError(order.error());
-    setCost(*order, receipts);
-    return orders.update(*order);
+    if (auto r = OrderUpdate(database).applyCost(orderId, receipts); !r)
+        return makeError(r.error());
+    return {};
 }
 
 GelatoReceipt GelatoOrderAnswer::purchaseTotals(const QList<GelatoReceipt> &receipts)
@@ -91,7 +74,15 @@ GelatoReceipt GelatoOrderAnswer::purchaseTotals(const QList<GelatoReceipt> &rece
         sum.totalVat += receipt.totalVat;
         sum.total += receipt.total;
         // What Gelato charges: with VAT when it says so, else the total.
-        sum.totalInclVat += receipt.totalInclVat > 0 ? receipt.totalInclVat : receipt.total;
+        const bool withVat = receipt.totalInclVat > 0 && !receipt.unknown.contains(u"totalInclVat"_s);
+        sum.totalInclVat += withVat ? receipt.totalInclVat : receipt.total;
+        for (const QString &field : receipt.unknown) {
+            // A charge without totalInclVat is known from its total.
+            if (field == u"totalInclVat"_s && !receipt.unknown.contains(u"total"_s))
+                continue;
+            if (!sum.unknown.contains(field))
+                sum.unknown.append(field);
+        }
     }
     return sum;
 }
@@ -131,100 +122,18 @@ GelatoBillingEntity GelatoOrderAnswer::billingEntityFromJson(const QString &json
 Result<bool> GelatoOrderAnswer::apply(const Database &database, qint64 orderId, const GelatoOrder &answer,
                                       OrderEvent::Source source)
 {
-    SalesOrderRepository orders(database);
-    auto order = orders.get(orderId);
-    if (!order)
-        return makeError(order.error());
-    const QString previousStatus = order->gelatoFulfillmentStatus;
-    if (!answer.id.isEmpty())
-        order->gelatoOrderId = answer.id;
-    if (!answer.orderReferenceId.isEmpty())
-        order->gelatoOrderReferenceId = answer.orderReferenceId;
-    order->isDraft = answer.orderType == "draft"_L1;
-    if (!answer.fulfillmentStatus.isEmpty())
-        order->gelatoFulfillmentStatus = answer.fulfillmentStatus;
-    if (!answer.financialStatus.isEmpty())
-        order->gelatoFinancialStatus = answer.financialStatus;
-    if (answer.shipment) {
-        if (answer.shipment->minDeliveryDate.isValid())
-            order->deliveryEstimateMin = answer.shipment->minDeliveryDate;
-        if (answer.shipment->maxDeliveryDate.isValid())
-            order->deliveryEstimateMax = answer.shipment->maxDeliveryDate;
-        if (!answer.shipment->shipmentMethodUid.isEmpty())
-            order->shipmentMethodUid = answer.shipment->shipmentMethodUid;
-    }
-    if (!answer.receipts.isEmpty())
-        setCost(*order, answer.receipts);
-    if (auto r = orders.update(*order); !r)
-        return makeError(r.error());
-    if (auto r = saveItemsAndPackages(database, *order, answer); !r)
-        return makeError(r.error());
-    OrderPackageRepository packages(database);
-    for (const QString &connectedId : answer.connectedOrderIds) {
-        if (connectedId == answer.id)
-            continue;
-        GelatoConnectedOrder connected;
-        connected.orderId = orderId;
-        connected.gelatoOrderId = connectedId;
-        // Keep a status a refresh of the connected order already stored.
-        auto known = packages.connectedOrdersFor(orderId);
-        if (!known)
-            return makeError(known.error());
-        for (const GelatoConnectedOrder &earlier : *known) {
-            if (earlier.gelatoOrderId == connectedId)
-                connected.status = earlier.status;
-        }
-        if (auto r = packages.saveConnectedOrder(connected); !r)
-            return makeError(r.error());
-    }
-    if (answer.billingEntity) {
-        if (auto r = OrderSendRepository(database).saveBillingEntity(
-                    orderId, billingEntityJson(*answer.billingEntity));
-            !r)
-            return makeError(r.error());
-    }
-    if (!answer.fulfillmentStatus.isEmpty() && answer.fulfillmentStatus != previousStatus) {
-        OrderEvent event;
-        event.orderId = orderId;
-        event.source = source;
-        event.kind = u"gelato-status"_s;
-        event.newState = answer.fulfillmentStatus;
-        event.message = tr("Gelato status: %1").arg(answer.fulfillmentStatus);
-        if (auto r = OrderEventRepository(database).append(event); !r)
-            return makeError(r.error());
-    }
-
-    QString newState = answer.orderType == "draft"_L1
-            ? OrderState::GelatoDraft
-            : OrderState::fromGelatoStatus(answer.fulfillmentStatus);
-    if (newState.isEmpty() || newState == OrderState::GelatoDraft) {
-        // Gelato has a real order that has not moved on yet: sent, unless it was further already.
-        const bool notYetSent = order->state == OrderState::Draft || order->state == OrderState::Sending
-                || order->state == OrderState::GelatoDraft;
-        if (answer.orderType != "draft"_L1)
-            newState = notYetSent ? OrderState::Sent : QString();
-    }
-    if (newState.isEmpty())
-        return false;
-    return orders.updateState(orderId, newState, source,
-                              answer.fulfillmentStatus.isEmpty()
-                                      ? QString()
-                                      : tr("Gelato status: %1").arg(answer.fulfillmentStatus));
+    auto outcome = OrderUpdate(database).apply(orderId, newsOf(answer, source, true));
+    if (!outcome)
+        return makeError(outcome.error());
+    return outcome->stateChanged;
 }
 
 Result<void> GelatoOrderAnswer::applyConnected(const Database &database, qint64 orderId,
-                                               const GelatoOrder &answer)
+                                               const GelatoOrder &answer, OrderEvent::Source source)
 {
-    auto order = SalesOrderRepository(database).get(orderId);
-    if (!order)
-        return makeError(order.error());
-    GelatoConnectedOrder connected;
-    connected.orderId = orderId;
-    connected.gelatoOrderId = answer.id;
-    connected.status = answer.fulfillmentStatus;
-    if (auto r = OrderPackageRepository(database).saveConnectedOrder(connected); !r)
-        return r;
-    return saveItemsAndPackages(database, *order, answer);
+    if (auto r = OrderUpdate(database).apply(orderId, newsOf(answer, source, false)); !r)
+        return makeError(r.error());
+    return {};
 }
 
 } // namespace Bottega

@@ -1,7 +1,7 @@
-// GelatoOrderAnswer: stores what Gelato said about an order (ORD-5, ORD-8): its id, statuses,
-// item ids and statuses (matched by itemReferenceId), packages with tracking, connected orders,
-// delivery estimate, the cost from its purchase receipts and the billing entity (CONF-2), and
-// moves the local state, each change in the timeline with its source.
+// GelatoOrderAnswer: what Gelato answered about an order (ORD-5, ORD-8) — its id, statuses, item
+// ids and statuses (matched by itemReferenceId), packages with tracking, connected orders,
+// delivery estimate, the cost from its purchase receipts and the billing entity (CONF-2) — handed
+// to OrderUpdate as news, which applies it by the same rules as Gelato's webhooks.
 #pragma once
 
 #include "core/domain/OrderEvent.h"
@@ -25,7 +25,8 @@ public:
     static Result<bool> apply(const Database &database, qint64 orderId, const GelatoOrder &answer,
                               OrderEvent::Source source);
     // A connected order (split, ORD-5): its status, items and packages only.
-    static Result<void> applyConnected(const Database &database, qint64 orderId, const GelatoOrder &answer);
+    static Result<void> applyConnected(const Database &database, qint64 orderId, const GelatoOrder &answer,
+                                       OrderEvent::Source source);
 
     // Stores the sums of the purchase receipts as the order's Gelato cost (nothing when none).
     static Result<void> storeCost(const Database &database, qint64 orderId,

@@ -3,6 +3,7 @@
 #include "core/gelato/GelatoClient.h"
 #include "core/orders/GelatoOrderAnswer.h"
 #include "core/orders/OrderState.h"
+#include "core/orders/OrderUpdate.h"
 #include "core/store/Database.h"
 #include "core/store/OrderSendRepository.h"
 #include "core/store/SalesOrderRepository.h"
@@ -155,15 +156,9 @@ void GelatoOrderFlow::create(qint64 orderId, const QJsonObject &request, bool as
 void GelatoOrderFlow::continueWith(qint64 orderId, const GelatoOrder &answer, bool asGelatoDraft,
                                    Callback<SalesOrder> done)
 {
-    SalesOrderRepository orders(m_database);
-    auto order = orders.get(orderId);
-    Result<void> saved = order ? Result<void>() : Result<void>(makeError(order.error()));
-    if (saved) {
-        order->gelatoOrderId = answer.id;
-        order->isDraft = answer.orderType == "draft"_L1;
-        saved = orders.update(*order);
-    }
-    const QString reference = order ? order->reference : QString::number(orderId);
+    const Result<void> saved
+            = OrderUpdate(m_database).recordGelatoOrder(orderId, answer.id, answer.orderType == "draft"_L1);
+    const QString reference = referenceOf(orderId);
     if (!saved) {
         // The id could not be kept: a draft nobody knows about must not stay at Gelato.
         if (answer.orderType != "draft"_L1) {
@@ -197,7 +192,7 @@ void GelatoOrderFlow::continueWith(qint64 orderId, const GelatoOrder &answer, bo
                 endSending(orderId);
                 return done(makeError(u"%1: %2"_s.arg(reference, applied.error())));
             }
-            withConnected(orderId, *promoted, done);
+            withConnected(orderId, *promoted, OrderEvent::Source::Gelato, done);
         });
         return;
     }
@@ -206,14 +201,15 @@ void GelatoOrderFlow::continueWith(qint64 orderId, const GelatoOrder &answer, bo
         endSending(orderId);
         return done(makeError(u"%1: %2"_s.arg(reference, applied.error())));
     }
-    withConnected(orderId, answer, std::move(done));
+    withConnected(orderId, answer, OrderEvent::Source::Gelato, std::move(done));
 }
 
-void GelatoOrderFlow::withConnected(qint64 orderId, const GelatoOrder &answer, Callback<SalesOrder> done)
+void GelatoOrderFlow::withConnected(qint64 orderId, const GelatoOrder &answer, OrderEvent::Source source,
+                                    Callback<SalesOrder> done)
 {
     QStringList connected = answer.connectedOrderIds;
     connected.removeAll(answer.id);
-    refreshConnected(orderId, connected, answer.receipts, std::move(done));
+    refreshConnected(orderId, connected, answer.receipts, source, std::move(done));
 }
 
 void GelatoOrderFlow::sendFailed(qint64 orderId, const QString &error, Callback<SalesOrder> done)
@@ -222,8 +218,9 @@ void GelatoOrderFlow::sendFailed(qint64 orderId, const QString &error, Callback<
     endSending(orderId);
     // Gelato has no such order: back to draft, to be fixed and confirmed again. The reference and
     // the attempt stay, so the next confirm still searches first.
-    auto changed = SalesOrderRepository(m_database)
-                           .updateState(orderId, OrderState::Draft, OrderEvent::Source::Gelato, message);
+    auto changed = OrderUpdate(m_database)
+                           .setState(orderId, {OrderState::Sending}, OrderState::Draft,
+                                     OrderEvent::Source::Gelato, message);
     Q_EMIT orderChanged(orderId);
     if (!changed)
         return done(makeError(message % u'\n' % changed.error()));
@@ -264,18 +261,11 @@ void GelatoOrderFlow::deleteDraft(const SalesOrder &order, Callback<SalesOrder> 
     m_gelato.deleteDraft(gelatoId, this, [=, this](Result<void> deleted) {
         if (!deleted)
             return done(makeError(u"%1: %2"_s.arg(reference, deleted.error())));
-        SalesOrderRepository orders(m_database);
-        auto stored = orders.get(orderId);
-        if (!stored)
-            return done(makeError(stored.error()));
-        stored->gelatoOrderId.clear();
-        stored->gelatoFulfillmentStatus.clear();
-        stored->gelatoFinancialStatus.clear();
-        stored->isDraft = false;
-        if (auto r = orders.update(*stored); !r)
+        OrderUpdate update(m_database);
+        if (auto r = update.forgetGelatoOrder(orderId); !r)
             return done(makeError(r.error()));
-        if (auto r = orders.updateState(orderId, OrderState::Draft, OrderEvent::Source::User,
-                                        tr("Gelato draft %1 deleted").arg(gelatoId));
+        if (auto r = update.setState(orderId, {OrderState::GelatoDraft}, OrderState::Draft,
+                                     OrderEvent::Source::User, tr("Gelato draft %1 deleted").arg(gelatoId));
             !r)
             return done(makeError(r.error()));
         finish(orderId, done);
@@ -293,9 +283,11 @@ void GelatoOrderFlow::cancel(const SalesOrder &order, Callback<SalesOrder> done)
     const qint64 orderId = order.id;
     if (order.gelatoOrderId.isEmpty()) {
         // Never reached Gelato: cancelled here only.
-        if (auto r
-            = SalesOrderRepository(m_database)
-                      .updateState(orderId, OrderState::Cancelled, OrderEvent::Source::User, tr("cancelled"));
+        if (auto r = OrderUpdate(m_database)
+                             .setState(orderId,
+                                       {OrderState::Draft, OrderState::GelatoDraft, OrderState::Sent,
+                                        OrderState::InProduction, OrderState::Failed},
+                                       OrderState::Cancelled, OrderEvent::Source::User, tr("cancelled"));
             !r)
             return done(makeError(r.error()));
         return finish(orderId, std::move(done));
@@ -304,16 +296,11 @@ void GelatoOrderFlow::cancel(const SalesOrder &order, Callback<SalesOrder> done)
     m_gelato.cancelOrder(order.gelatoOrderId, this, [=, this](Result<void> cancelled) {
         if (!cancelled)
             return done(makeError(u"%1: %2"_s.arg(reference, cancelled.error())));
-        SalesOrderRepository orders(m_database);
-        auto stored = orders.get(orderId);
-        if (!stored)
-            return done(makeError(stored.error()));
-        stored->gelatoFulfillmentStatus = u"canceled"_s;
-        if (auto r = orders.update(*stored); !r)
-            return done(makeError(r.error()));
-        if (auto r = orders.updateState(orderId, OrderState::Cancelled, OrderEvent::Source::User,
-                                        tr("cancelled on Gelato"));
-            !r)
+        // Gelato's news, told by its answer to the cancel: the order's status is now canceled.
+        OrderNews news;
+        news.source = OrderEvent::Source::User;
+        news.fulfillmentStatus = u"canceled"_s;
+        if (auto r = OrderUpdate(m_database).apply(orderId, news); !r)
             return done(makeError(r.error()));
         finish(orderId, done);
     });
@@ -330,12 +317,13 @@ void GelatoOrderFlow::refresh(const SalesOrder &order, OrderEvent::Source source
             return done(makeError(u"%1: %2"_s.arg(reference, answer.error())));
         if (auto r = GelatoOrderAnswer::apply(m_database, orderId, *answer, source); !r)
             return done(makeError(u"%1: %2"_s.arg(reference, r.error())));
-        withConnected(orderId, *answer, done);
+        withConnected(orderId, *answer, source, done);
     });
 }
 
 void GelatoOrderFlow::refreshConnected(qint64 orderId, QStringList connectedIds,
-                                       QList<GelatoReceipt> receipts, Callback<SalesOrder> done)
+                                       QList<GelatoReceipt> receipts, OrderEvent::Source source,
+                                       Callback<SalesOrder> done)
 {
     if (connectedIds.isEmpty()) {
         // A split order costs what all its parts' purchase receipts add up to.
@@ -352,12 +340,12 @@ void GelatoOrderFlow::refreshConnected(qint64 orderId, QStringList connectedIds,
             return done(makeError(
                     tr("%1: connected order %2: %3").arg(referenceOf(orderId), next, answer.error())));
         }
-        if (auto r = GelatoOrderAnswer::applyConnected(m_database, orderId, *answer); !r) {
+        if (auto r = GelatoOrderAnswer::applyConnected(m_database, orderId, *answer, source); !r) {
             endSending(orderId);
             return done(makeError(r.error()));
         }
         receipts.append(answer->receipts);
-        refreshConnected(orderId, connectedIds, receipts, done);
+        refreshConnected(orderId, connectedIds, receipts, source, done);
     });
 }
 

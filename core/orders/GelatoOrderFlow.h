@@ -58,9 +58,10 @@ private:
     void finish(qint64 orderId, Callback<SalesOrder> done);
     // Reads the other parts of a split order (status, items, packages), then stores the cost of all
     // parts' receipts.
-    void withConnected(qint64 orderId, const GelatoOrder &answer, Callback<SalesOrder> done);
+    void withConnected(qint64 orderId, const GelatoOrder &answer, OrderEvent::Source source,
+                       Callback<SalesOrder> done);
     void refreshConnected(qint64 orderId, QStringList connectedIds, QList<GelatoReceipt> receipts,
-                          Callback<SalesOrder> done);
+                          OrderEvent::Source source, Callback<SalesOrder> done);
     void reconcileNext(QList<qint64> pending, int refreshed, QStringList errors, Callback<int> done);
     QString referenceOf(qint64 orderId) const;
     // The send is over, whatever its outcome: forgets it and releases the lease.

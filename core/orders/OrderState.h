@@ -23,6 +23,16 @@ inline const QString Returned = QStringLiteral("returned");
 // The local state for a Gelato fulfilment status; empty when it does not move the order
 // (e.g. "created", "passed" keep it "sent").
 QString fromGelatoStatus(const QString &gelatoStatus);
+// The one rule for news about an order, whatever its source (Gelato webhook, refresh,
+// reconciliation, later Poleepo): whether an order in `current` may move to `target`. Forward only:
+// a late "shipped" never takes a delivered order back; a Gelato draft is only what a local draft
+// (or one being sent) becomes; "sent" only follows draft, sending or Gelato draft; the ends
+// (cancelled, failed, returned) apply from any state but cancelled, and nothing leaves cancelled.
+bool mayFollow(const QString &current, const QString &target);
+// Whether Gelato status `incoming` is older news than `stored` (e.g. "printed" after "shipped"),
+// so that an answer read before the last webhook never writes an earlier status over it. Statuses
+// of one step (passed, on_hold, pending_approval, ...) may replace each other.
+bool isOlderGelatoStatus(const QString &incoming, const QString &stored);
 // Still moving at Gelato: the reconciliation job polls these.
 bool isInProgress(const QString &state);
 // Translated name for lists and the timeline.

@@ -11,6 +11,7 @@ const QList<Migration> &Migrations::all()
             {1, u"initial schema"_s, schemaVersion1Statements()},
             {2, u"orders sent to Gelato: send attempts, billing entity"_s, schemaVersion2Statements()},
             {3, u"a lease on sending an order to Gelato"_s, schemaVersion3Statements()},
+            {4, u"Gelato cost lines not given"_s, schemaVersion4Statements()},
     };
     return migrations;
 }

@@ -31,5 +31,6 @@ public:
 QStringList schemaVersion1Statements();
 QStringList schemaVersion2Statements();
 QStringList schemaVersion3Statements();
+QStringList schemaVersion4Statements();
 
 } // namespace Bottega

@@ -21,7 +21,7 @@ public:
 
     // An invalid event.at means now. Returns the event id.
     Result<qint64> append(const OrderEvent &event);
-    // That insert's statement and bindings, shared with GelatoEventRepository, which keeps it
+    // That insert's statement and bindings, shared with OrderUpdateRepository, which keeps it
     // prepared across a batch of webhook events (PERF-2).
     static QString insertSql();
     static void bindInsert(SqlStatement &statement, const OrderEvent &event);

@@ -10,7 +10,9 @@ namespace Bottega {
 
 OrderPackageRepository::OrderPackageRepository(const Database &database) : m_database(database) { }
 
-QString OrderPackageRepository::upsertSql()
+namespace {
+
+QString upsertSql()
 {
     return u"INSERT INTO order_packages (order_id, gelato_order_id, package_id, carrier, tracking_code, "
            "tracking_url, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -20,7 +22,7 @@ QString OrderPackageRepository::upsertSql()
            "updated_at = excluded.updated_at"_s;
 }
 
-void OrderPackageRepository::bindUpsert(SqlStatement &statement, const OrderPackage &package)
+void bindUpsert(SqlStatement &statement, const OrderPackage &package)
 {
     const QDateTime updated
             = package.updatedAt.isValid() ? package.updatedAt : QDateTime::currentDateTimeUtc();
@@ -33,6 +35,8 @@ void OrderPackageRepository::bindUpsert(SqlStatement &statement, const OrderPack
             .bind(Sql::text(package.status))
             .bind(updated.toMSecsSinceEpoch());
 }
+
+} // namespace
 
 Result<qint64> OrderPackageRepository::savePackage(const OrderPackage &package)
 {

@@ -27,10 +27,6 @@ public:
     // themselves, so this is idempotent. Returns the package's row id.
     Result<qint64> savePackage(const OrderPackage &package);
     Result<QList<OrderPackage>> packagesForOrder(qint64 orderId);
-    // That upsert's statement and bindings, shared with GelatoEventRepository, which keeps it
-    // prepared across a batch of webhook events (PERF-2).
-    static QString upsertSql();
-    static void bindUpsert(SqlStatement &statement, const OrderPackage &package);
 
     // Inserts or updates a connected order by its Gelato id.
     Result<void> saveConnectedOrder(const GelatoConnectedOrder &connected);

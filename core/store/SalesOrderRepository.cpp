@@ -23,9 +23,9 @@ constexpr auto writableColumns
           "gelato_financial_status, delivery_estimate_min_at, delivery_estimate_max_at, "
           "gelato_cost_currency, "
           "gelato_cost_products, gelato_cost_shipping, gelato_cost_packaging, gelato_cost_vat, "
-          "gelato_cost_total, "
+          "gelato_cost_total, gelato_cost_unknown, "
           "poleepo_order_id, poleepo_status, is_gelato, is_draft, notes"_L1;
-constexpr int writableCount = 31;
+constexpr int writableCount = 32;
 
 constexpr auto addressColumns
         = "kind, first_name, last_name, company_name, address_line1, address_line2, city, "
@@ -59,6 +59,7 @@ void bindFields(SqlStatement &statement, const SalesOrder &order)
             .bind(order.gelatoCostPackaging)
             .bind(order.gelatoCostVat)
             .bind(order.gelatoCostTotal)
+            .bind(Sql::text(order.gelatoCostUnknown.join(u',')))
             .bind(Sql::text(order.poleepoOrderId))
             .bind(Sql::text(order.poleepoStatus))
             .bind(Sql::flag(order.isGelato))
@@ -97,6 +98,7 @@ SalesOrder readOrder(const SqlStatement &row)
     order.gelatoCostPackaging = row.number(u"gelato_cost_packaging"_s);
     order.gelatoCostVat = row.number(u"gelato_cost_vat"_s);
     order.gelatoCostTotal = row.number(u"gelato_cost_total"_s);
+    order.gelatoCostUnknown = row.text(u"gelato_cost_unknown"_s).split(u',', Qt::SkipEmptyParts);
     order.poleepoOrderId = row.text(u"poleepo_order_id"_s);
     order.poleepoStatus = row.text(u"poleepo_status"_s);
     order.isGelato = row.flag(u"is_gelato"_s);

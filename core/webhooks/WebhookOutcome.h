@@ -1,5 +1,7 @@
-// WebhookOutcome: what a webhook handler made of one queued call: applied (Done) or deliberately
-// not (Ignored, with the reason). An error is a Result error instead, and is retried.
+// WebhookOutcome: what a webhook handler made of one queued call: applied (Done), deliberately
+// not (Ignored, with the reason), or refused because the call itself is broken (Failed at once,
+// with the reason: a payload with a field of the wrong type will not get better by retrying). An
+// error is a Result error instead, and is retried.
 #pragma once
 
 #include "core/domain/Result.h"
@@ -11,10 +13,12 @@ namespace Bottega {
 struct WebhookOutcome
 {
     bool ignored = false;
-    QString note; // what changed, or why it was ignored
+    bool rejected = false;
+    QString note; // what changed, or why it was ignored or refused
 
-    static WebhookOutcome done(const QString &note = {}) { return {false, note}; }
-    static WebhookOutcome ignore(const QString &reason) { return {true, reason}; }
+    static WebhookOutcome done(const QString &note = {}) { return {false, false, note}; }
+    static WebhookOutcome ignore(const QString &reason) { return {true, false, reason}; }
+    static WebhookOutcome reject(const QString &reason) { return {false, true, reason}; }
 };
 
 } // namespace Bottega

@@ -142,6 +142,20 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
             ? Result<WebhookOutcome>(
                     WebhookOutcome::ignore(tr("no handler for the %1 event %2").arg(item.source, item.event)))
             : (*handler)(item);
+    if (outcome && outcome->rejected) {
+        // A broken call: nothing it did stays, and it is Failed at once with the reason.
+        if (auto r = runSql(db, u"ROLLBACK TO SAVEPOINT webhook_event"_s); !r)
+            return r;
+        if (auto r = runSql(db, u"RELEASE SAVEPOINT webhook_event"_s); !r)
+            return r;
+        item.state = WebhookQueueItem::State::Failed;
+        item.lastError = outcome->note;
+        item.nextAttemptAt = QDateTime();
+        item.processedAt = now;
+        ++summary.failed;
+        failures.append({item.id, item.lastError});
+        return queue.update(item);
+    }
     if (outcome) {
         item.state = outcome->ignored ? WebhookQueueItem::State::Ignored : WebhookQueueItem::State::Done;
         item.note = outcome->note;

@@ -151,7 +151,7 @@ TEST(WebhookCli, ListShowRetryProcessCleanupAndRecords)
         ASSERT_TRUE(queue.insert(item).ok());
         item.event = u"order_status_updated"_s;
         item.eventId = u"os_9"_s;
-        item.body = R"({"id":"os_9","event":"order_status_updated","orderId":"nobody"})";
+        item.body = R"({"id":"os_9","event":"order_status_updated","orderId":"nobody","fulfillmentStatus":"shipped"})";
         const auto failed = queue.insert(item);
         ASSERT_TRUE(failed.ok());
         item.id = failed->id;

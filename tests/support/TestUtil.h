@@ -6,6 +6,13 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <functional>
+#include <ostream>
+
+// GoogleTest prints QString (and lists of them) as text, not as bytes.
+inline void PrintTo(const QString &text, std::ostream *out)
+{
+    *out << '"' << text.toStdString() << '"';
+}
 
 namespace Bottega::Test {
 

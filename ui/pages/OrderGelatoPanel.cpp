@@ -134,13 +134,23 @@ void OrderGelatoPanel::setOrder(const SalesOrder &order)
         return tr("%1 %2").arg(locale.toString(amount, 'f', 2), currency);
     };
     const QString currency = order.gelatoCostCurrency;
-    m_costProducts->setText(hasCost ? money(order.gelatoCostProducts, currency) : none);
-    m_costShipping->setText(hasCost ? money(order.gelatoCostShipping, currency) : none);
-    m_costPackaging->setText(hasCost ? money(order.gelatoCostPackaging, currency) : none);
-    m_costVat->setText(hasCost ? money(order.gelatoCostVat, currency) : none);
-    m_costTotal->setText(hasCost ? money(order.gelatoCostTotal, currency) : none);
+    // A line Gelato's receipts did not give is said to be unknown, not shown as 0.
+    const auto cost = [&](double amount, const QString &gelatoField) {
+        if (!hasCost)
+            return none;
+        if (order.gelatoCostUnknown.contains(gelatoField))
+            return tr("unknown (Gelato did not say)");
+        return money(amount, currency);
+    };
+    m_costProducts->setText(cost(order.gelatoCostProducts, u"productsPrice"_s));
+    m_costShipping->setText(cost(order.gelatoCostShipping, u"shippingPrice"_s));
+    m_costPackaging->setText(cost(order.gelatoCostPackaging, u"packagingPrice"_s));
+    m_costVat->setText(cost(order.gelatoCostVat, u"totalVat"_s));
+    m_costTotal->setText(cost(order.gelatoCostTotal, u"totalInclVat"_s));
     if (!hasCost)
         m_margin->setText(tr("known once Gelato has billed the order"));
+    else if (order.gelatoCostUnknown.contains(u"totalInclVat"_s))
+        m_margin->setText(tr("unknown: Gelato did not say what it charged"));
     else if (currency != order.currency)
         // Converting would need an exchange rate Bottega does not have: say so instead of guessing.
         m_margin->setText(

@@ -164,21 +164,25 @@ TEST_P(GelatoEventHandlerTest, CanceledCancelsTheLocalOrderOnce)
     EXPECT_EQ(order(id).events.size(), events);
 }
 
-TEST_P(GelatoEventHandlerTest, FailedAndReturnedLeaveANoteWithGelatosComment)
+TEST_P(GelatoEventHandlerTest, FailedAndReturnedKeepGelatosCommentWithTheStateChange)
 {
     const qint64 id = createOrder(u"a6a1f9ce-2bdd-4a9e-9f8d-0009df0e24d9"_s);
 
     apply(withStatus(u"order_status_updated.json"_s, u"failed"_s, u"file could not be downloaded"_s));
     apply(withStatus(u"order_status_updated.json"_s, u"returned"_s, u"address unknown"_s));
 
-    QStringList notes;
+    // One entry per change: the state change itself carries Gelato's comment.
+    QStringList changes;
     for (const OrderEvent &event : order(id).events) {
-        if (event.kind == u"note"_s)
-            notes.append(event.message);
+        if (event.kind == u"state"_s && event.source == OrderEvent::Source::Webhook)
+            changes.append(event.newState + u": "_s + event.message);
     }
-    ASSERT_EQ(notes.size(), 2);
-    EXPECT_TRUE(notes[0].contains("file could not be downloaded"_L1)) << qPrintable(notes[0]);
-    EXPECT_TRUE(notes[1].contains("address unknown"_L1)) << qPrintable(notes[1]);
+    ASSERT_EQ(changes.size(), 2) << qPrintable(changes.join(u'\n'));
+    EXPECT_TRUE(changes[0].startsWith("failed: "_L1)
+                && changes[0].contains("file could not be downloaded"_L1))
+            << qPrintable(changes[0]);
+    EXPECT_TRUE(changes[1].startsWith("returned: "_L1) && changes[1].contains("address unknown"_L1))
+            << qPrintable(changes[1]);
     EXPECT_EQ(order(id).state, u"returned"_s);
 }
 
@@ -233,7 +237,9 @@ TEST_P(GelatoEventHandlerTest, ConnectedOrdersUpdateTheOneLocalOrder)
     QStringList statuses;
     for (const OrderLine &line : split.lines)
         statuses.append(line.itemReferenceId + u'=' + line.gelatoItemStatus);
-    EXPECT_EQ(statuses, (QStringList {u"poster-13x18=passed"_s, u"phone-case=passed"_s, u"mug-15-oz="_s}));
+    // part2's order_status_updated lists the mug with its own status: items follow it too.
+    EXPECT_EQ(statuses,
+              (QStringList {u"poster-13x18=passed"_s, u"phone-case=passed"_s, u"mug-15-oz=passed"_s}));
 }
 
 TEST_P(GelatoEventHandlerTest, TrackingCodeAndDeliveryEstimateEvents)

@@ -68,10 +68,15 @@ TEST_P(HostileInputTest, EveryHostileCallGetsItsStatusAndTheServerStaysUp)
             });
     const auto summary = processor.processDue();
     ASSERT_TRUE(summary.ok()) << qPrintable(summary.error());
-    EXPECT_EQ(summary->ignored, 3);
+    // The hostile one has no fulfillmentStatus: a broken event, Failed at once with the reason.
+    EXPECT_EQ(summary->ignored, 2);
+    EXPECT_EQ(summary->failed, 1);
     const auto items = queued();
     ASSERT_EQ(items.size(), 3);
     EXPECT_EQ(items[0].eventId, u"x'); DELETE FROM webhook_queue; --\a"_s) << "NUL dropped, the rest kept";
+    EXPECT_EQ(items[0].state, WebhookQueueItem::State::Failed);
+    EXPECT_TRUE(items[0].lastError.contains("fulfillmentStatus is missing"_L1))
+            << qPrintable(items[0].lastError);
 
     // Still alive.
     EXPECT_EQ(post(u"/health"_s, {}, {}, "GET").status, 200);

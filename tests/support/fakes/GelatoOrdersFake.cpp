@@ -225,7 +225,7 @@ QJsonObject GelatoOrdersFake::buildOrder(const QJsonObject &request, const QJson
     }
     const double total = cents(products + shippingPrice + packagingPrice);
     const double vat = cents(total * vatRate);
-    const QJsonObject receipt {
+    QJsonObject receipt {
             {u"id"_s, QString(id + u"-receipt"_s)},
             {u"orderId"_s, id},
             {u"transactionType"_s, u"purchase"_s},
@@ -238,6 +238,8 @@ QJsonObject GelatoOrdersFake::buildOrder(const QJsonObject &request, const QJson
             {u"total"_s, total},
             {u"totalInclVat"_s, cents(total + vat)},
     };
+    for (const QString &field : m_omittedReceiptFields)
+        receipt.remove(field);
     const QString method = request.value(u"shipmentMethodUid"_s).toString();
     const QString stamp = now();
     return QJsonObject {

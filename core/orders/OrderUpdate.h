@@ -1,0 +1,70 @@
+// OrderUpdate: the one place that changes a sales order from news about it (issue 10), whatever
+// the source: Gelato webhooks, Gelato's answers to a send or a refresh, the reconciliation job, and
+// later Poleepo. One forward-only state rule (OrderState::mayFollow), Gelato statuses never
+// replaced by older ones (OrderState::isOlderGelatoStatus), one timeline wording per kind of
+// change, one timeline entry per real change (news that changes nothing writes nothing, so the
+// same status from a poll and then a webhook is recorded once), and the source in each entry.
+// The commands of a person (cancel, delete a Gelato draft) and the end of a failed send change the
+// state through setState, which records them the same way.
+//
+// Each call runs in one transaction (or in the caller's). Owned by the thread that uses it.
+#pragma once
+
+#include "core/domain/OrderEvent.h"
+#include "core/domain/Result.h"
+#include "core/orders/OrderNews.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <memory>
+#include <optional>
+
+namespace Bottega {
+
+class Clock;
+class Database;
+class OrderUpdateRepository;
+
+class OrderUpdate final
+{
+    Q_DISABLE_COPY_MOVE(OrderUpdate)
+    Q_DECLARE_TR_FUNCTIONS(Bottega::OrderUpdate)
+
+public:
+    struct Outcome
+    {
+        QStringList changes; // what changed, as written to the timeline; empty: nothing new
+        bool stateChanged = false;
+        QStringList unknownItems; // item references the order has no line for
+    };
+
+    explicit OrderUpdate(const Database &database, const Clock *clock = nullptr);
+    ~OrderUpdate();
+
+    // The local order a Gelato order id (its own or a connected part's) belongs to.
+    Result<std::optional<qint64>> findByGelatoOrder(const QString &gelatoOrderId);
+
+    // Applies what a source says about the order (see OrderNews).
+    Result<Outcome> apply(qint64 orderId, const OrderNews &news);
+    // Gelato's cost of the order: the sums of these purchase receipts (all parts of a split order).
+    Result<Outcome> applyCost(qint64 orderId, const QList<GelatoReceipt> &receipts);
+
+    // A state a person or Bottega decided (cancel, draft deleted, send failed), recorded with its
+    // message. Refused, naming both states, when the order is in none of `from`. Returns whether it
+    // changed (false: already in `to`).
+    Result<bool> setState(qint64 orderId, const QStringList &from, const QString &to,
+                          OrderEvent::Source source, const QString &message);
+    // Records the Gelato order a send created (before it is confirmed), without a timeline entry:
+    // the send's own entries tell of it.
+    Result<void> recordGelatoOrder(qint64 orderId, const QString &gelatoOrderId, bool isDraft);
+    // Forgets the Gelato order (a deleted Gelato draft): ids and statuses cleared.
+    Result<void> forgetGelatoOrder(qint64 orderId);
+
+private:
+    Result<Outcome> applyInTransaction(qint64 orderId, const OrderNews &news);
+
+    const Database &m_database;
+    std::unique_ptr<OrderUpdateRepository> m_store;
+};
+
+} // namespace Bottega

@@ -1,0 +1,118 @@
+// OrderUpdateRepository: the targeted reads and writes of OrderUpdate, the one use case that applies
+// news about an order (core/orders/OrderUpdate): the order's Gelato fields and state, one line,
+// one package, one connected order, one timeline entry. Statements are prepared once and reused
+// while the object lives (a queue batch, a reconciliation run), not per event (PERF-2).
+// Owned by the thread that uses it (statements belong to that thread's connection).
+#pragma once
+
+#include "core/domain/GelatoConnectedOrder.h"
+#include "core/domain/OrderEvent.h"
+#include "core/domain/OrderPackage.h"
+#include "core/domain/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <optional>
+
+class QThread;
+
+namespace Bottega {
+
+class Clock;
+class Database;
+class SqlStatement;
+
+class OrderUpdateRepository final
+{
+    Q_DISABLE_COPY_MOVE(OrderUpdateRepository)
+    Q_DECLARE_TR_FUNCTIONS(Bottega::OrderUpdateRepository)
+
+public:
+    // Gelato's cost of an order, summed from its purchase receipts.
+    struct Cost
+    {
+        QString currency;
+        double products = 0, shipping = 0, packaging = 0, vat = 0, total = 0;
+        QStringList unknown; // Gelato's names of the lines it did not give
+        friend bool operator==(const Cost &, const Cost &) = default;
+    };
+
+    // What the use case needs of an order, without its addresses, lines or timeline.
+    struct OrderStatus
+    {
+        qint64 id = 0;
+        QString reference;
+        QString state;
+        QString gelatoOrderId;
+        QString gelatoOrderReferenceId;
+        QString gelatoFulfillmentStatus;
+        QString gelatoFinancialStatus;
+        bool isDraft = false;
+        QString shipmentMethodUid;
+        QDateTime deliveryEstimateMin, deliveryEstimateMax;
+        Cost cost;
+    };
+
+    struct Line
+    {
+        qint64 id = 0;
+        QString itemReferenceId;
+        QString gelatoItemId;
+        QString gelatoItemStatus;
+    };
+
+    explicit OrderUpdateRepository(const Database &database, const Clock *clock = nullptr);
+    ~OrderUpdateRepository();
+
+    // The local order a Gelato order id belongs to: the order's own id or a connected one.
+    Result<std::optional<qint64>> findOrder(const QString &gelatoOrderId);
+    // Read for update: on PostgreSQL the row stays locked until the transaction ends, so that two
+    // processes applying news to one order take turns (SQLite has one writer anyway).
+    Result<OrderStatus> orderStatus(qint64 orderId);
+
+    Result<void> setGelatoOrder(qint64 orderId, const QString &gelatoOrderId, const QString &referenceId,
+                                bool isDraft);
+    Result<void> setGelatoStatus(qint64 orderId, const QString &status);
+    Result<void> setFinancialStatus(qint64 orderId, const QString &status);
+    Result<void> setShipmentMethod(qint64 orderId, const QString &shipmentMethodUid);
+    Result<void> setDeliveryEstimate(qint64 orderId, const QDateTime &min, const QDateTime &max);
+    Result<void> setCost(qint64 orderId, const Cost &cost);
+    // Moves the order from state `from` to `to`; false when it is no longer in `from`.
+    Result<bool> setState(qint64 orderId, const QString &from, const QString &to);
+
+    // The status stored for a connected (split) order; nullopt when it is not known yet.
+    Result<std::optional<QString>> connectedOrderStatus(qint64 orderId, const QString &gelatoOrderId);
+    Result<void> saveConnectedOrder(const GelatoConnectedOrder &connected);
+
+    Result<QList<Line>> lines(qint64 orderId);
+    Result<void> setLineGelatoItem(qint64 lineId, const QString &gelatoItemId, const QString &status);
+
+    // The stored package with that package id, or else with that (non-empty) tracking code, of
+    // the order's Gelato order: a package is the same whether a webhook (tracking code only) or an
+    // answer (package id and tracking code) told of it first.
+    Result<std::optional<OrderPackage>> findPackage(qint64 orderId, const QString &gelatoOrderId,
+                                                    const QString &packageId, const QString &trackingCode);
+    Result<void> insertPackage(const OrderPackage &package);
+    Result<void> updatePackage(const OrderPackage &package); // by its id
+
+    Result<void> appendTimeline(const OrderEvent &event);
+
+private:
+    // The prepared statement for sql on this thread's connection, its values unbound.
+    SqlStatement &statement(const QString &sql);
+    qint64 nowMs() const;
+    Result<void> updateOrder(qint64 orderId, const QString &assignments, const QVariantList &values,
+                             const char *what);
+
+    const Database &m_database;
+    const Clock *m_clock;
+    QThread *m_thread = nullptr;
+    QHash<QString, std::shared_ptr<SqlStatement>> m_statements;
+};
+
+} // namespace Bottega
