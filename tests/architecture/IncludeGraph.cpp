@@ -217,6 +217,16 @@ QList<Violation> cycles(const QList<Include> &includes)
     return violations;
 }
 
+// Where a list entry was written. Ninja hands sources to the compiler relative to the build directory
+// ("../tests/architecture/..."), a child of the source root under the presets: shown from the root.
+QString sourcePath(const std::source_location &where)
+{
+    QString path = QDir::cleanPath(QString::fromUtf8(where.file_name()));
+    while (path.startsWith(u"../"_s))
+        path.remove(0, 3);
+    return path;
+}
+
 } // namespace
 
 QString Violation::toString() const
@@ -335,7 +345,7 @@ QList<Violation> check(const QList<Include> &unsortedIncludes, const CheckOption
             continue;
         const KnownUiClientInclude &known = options.knownUiClientIncludes.at(i);
         violations.append(
-                {QString::fromUtf8(known.where.file_name()), int(known.where.line()),
+                {sourcePath(known.where), int(known.where.line()),
                  u"stale entry in the known ui/ client includes: "_s + known.file + u" does not include "_s
                          + spelled(known.path)
                          + u" from core/http, core/gelato or core/poleepo (any more); delete the entry"_s});
