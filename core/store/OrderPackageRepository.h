@@ -13,6 +13,7 @@
 
 namespace Bottega {
 
+class Clock;
 class Database;
 class SqlStatement;
 
@@ -28,9 +29,11 @@ public:
     Result<qint64> savePackage(const OrderPackage &package);
     Result<QList<OrderPackage>> packagesForOrder(qint64 orderId);
     // That upsert's statement and bindings, shared with GelatoEventRepository, which keeps it
-    // prepared across a batch of webhook events (PERF-2).
+    // prepared across a batch of webhook events (PERF-2). An invalid package.updatedAt is clock's
+    // now (nullptr: Clock::system()); pass the database's clock.
     static QString upsertSql();
-    static void bindUpsert(SqlStatement &statement, const OrderPackage &package);
+    static void bindUpsert(SqlStatement &statement, const OrderPackage &package,
+                           const Clock *clock = nullptr);
 
     // Inserts or updates a connected order by its Gelato id.
     Result<void> saveConnectedOrder(const GelatoConnectedOrder &connected);
