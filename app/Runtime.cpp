@@ -4,6 +4,7 @@
 #include "app/StoreApiLogSink.h"
 #include "core/gelato/GelatoClient.h"
 #include "core/http/HttpClient.h"
+#include "core/orders/GelatoEventHandler.h"
 #include "core/orders/OrderService.h"
 #include "core/scheduler/Scheduler.h"
 #include "core/secrets/SecretChain.h"
@@ -13,7 +14,6 @@
 #include "core/store/ApiLogRepository.h"
 #include "core/store/Database.h"
 #include "core/store/WebhookQueueRepository.h"
-#include "core/orders/GelatoEventHandler.h"
 #include "core/webhooks/WebhookIntake.h"
 #include "core/webhooks/WebhookProcessor.h"
 
@@ -150,8 +150,7 @@ void Runtime::registerJobs()
     cleanupApiLog.minIntervalSeconds = 3600;
     cleanupApiLog.run = [this](const JobDefinition::Done &done) {
         const int days = m_settings->logRetentionDays();
-        const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);
-        const auto removed = ApiLogRepository(*m_database).deleteOlderThan(cutoff);
+        const auto removed = ApiLogRepository(*m_database).deleteOlderThanDays(days);
         if (!removed)
             done(JobResult::failure(removed.error()));
         else
@@ -215,9 +214,7 @@ void Runtime::registerWebhookJobs()
     cleanup.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Clean up the webhook queue");
     cleanup.run = [this](const JobDefinition::Done &done) {
         const int days = m_settings->webhookRetentionDays();
-        const auto removed
-                = WebhookQueueRepository(*m_database)
-                          .deleteProcessedOlderThan(QDateTime::currentDateTimeUtc().addDays(-days));
+        const auto removed = WebhookQueueRepository(*m_database).deleteProcessedOlderThanDays(days);
         if (!removed)
             done(JobResult::failure(removed.error()));
         else

@@ -202,8 +202,7 @@ int process(Runtime &runtime, const CommandLine &commandLine)
 int cleanup(Runtime &runtime, const CommandLine &commandLine)
 {
     const int days = runtime.settings().webhookRetentionDays();
-    const auto removed = WebhookQueueRepository(runtime.database())
-                                 .deleteProcessedOlderThan(QDateTime::currentDateTimeUtc().addDays(-days));
+    const auto removed = WebhookQueueRepository(runtime.database()).deleteProcessedOlderThanDays(days);
     if (!removed)
         return fail(removed.error());
     if (commandLine.json)

@@ -1,5 +1,6 @@
 #include "core/http/HttpCall.h"
 
+#include "core/domain/Clock.h"
 #include "core/http/ApiLogSink.h"
 #include "core/http/HttpClient.h"
 #include "core/http/HttpErrorText.h"
@@ -54,10 +55,10 @@ bool isConnectionLevelError(QNetworkReply::NetworkError error)
 } // namespace
 
 HttpCall::HttpCall(HttpRequest request, QNetworkAccessManager *network, const Redactor *redactor,
-                   ApiLogSink *sink, std::shared_ptr<RateLimiter> limiter, HttpCallPolicy policy,
-                   QObject *parent)
+                   ApiLogSink *sink, const Clock *clock, std::shared_ptr<RateLimiter> limiter,
+                   HttpCallPolicy policy, QObject *parent)
     : QObject(parent), m_request(std::move(request)), m_network(network), m_redactor(redactor), m_sink(sink),
-      m_limiter(std::move(limiter)), m_policy(policy)
+      m_clock(clock ? clock : Clock::system()), m_limiter(std::move(limiter)), m_policy(policy)
 {
     m_timeout.setSingleShot(true);
     m_backoff.setSingleShot(true);
@@ -107,7 +108,7 @@ std::optional<qint64> HttpCall::parseRetryAfter(const QByteArray &value, const Q
 
 void HttpCall::start()
 {
-    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_startedAt = m_clock->now();
     m_elapsed.start();
     beginAttempt();
 }
@@ -205,7 +206,7 @@ HttpCall::Outcome HttpCall::classify(QNetworkReply *reply, HttpResponse &respons
 
 qint64 HttpCall::retryDelayMs(HttpResponse &response) const
 {
-    const auto retryAfter = parseRetryAfter(response.header("Retry-After"), QDateTime::currentDateTimeUtc());
+    const auto retryAfter = parseRetryAfter(response.header("Retry-After"), m_clock->now());
     if (retryAfter) {
         if (*retryAfter > m_policy.maxRetryAfterSeconds) {
             response.error = HttpErrorText::forRetryAfterTooLong(m_request.service, response.status,
@@ -267,7 +268,7 @@ void HttpCall::writeLog(const HttpResponse &response) const
     if (!m_sink)
         return;
     ApiLogEntry entry;
-    entry.time = m_startedAt.isValid() ? m_startedAt : QDateTime::currentDateTimeUtc();
+    entry.time = m_startedAt.isValid() ? m_startedAt : m_clock->now();
     entry.direction = ApiLogEntry::Direction::Outbound;
     entry.service = m_request.service;
     entry.method = m_request.method.toUpper();

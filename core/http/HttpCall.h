@@ -19,6 +19,7 @@ class QNetworkReply;
 namespace Bottega {
 
 class ApiLogSink;
+class Clock;
 class RateLimiter;
 class Redactor;
 
@@ -36,8 +37,10 @@ class HttpCall final : public QObject
     Q_DISABLE_COPY_MOVE(HttpCall)
 
 public:
+    // clock: the API-log row's time and the "now" an HTTP-date Retry-After is counted from.
     HttpCall(HttpRequest request, QNetworkAccessManager *network, const Redactor *redactor, ApiLogSink *sink,
-             std::shared_ptr<RateLimiter> limiter, HttpCallPolicy policy, QObject *parent);
+             const Clock *clock, std::shared_ptr<RateLimiter> limiter, HttpCallPolicy policy,
+             QObject *parent);
     ~HttpCall() override;
 
     // Retry-After as seconds from `now`: delta-seconds ("120") or an HTTP-date ("Wed, 21 Oct 2015
@@ -68,6 +71,7 @@ private:
     QNetworkAccessManager *m_network;
     const Redactor *m_redactor;
     ApiLogSink *m_sink;
+    const Clock *m_clock;
     std::shared_ptr<RateLimiter> m_limiter;
     HttpCallPolicy m_policy;
 
@@ -75,8 +79,8 @@ private:
     QTimer m_timeout; // the current attempt's time limit
     QTimer m_backoff; // between attempts
     QTimer m_wait; // until the rate limiter lets the attempt go
-    QDateTime m_startedAt;
-    QElapsedTimer m_elapsed;
+    QDateTime m_startedAt; // from m_clock, for the API log
+    QElapsedTimer m_elapsed; // only measures how long the call took (the response's durationMs)
     int m_attempts = 0;
     bool m_timedOut = false;
     bool m_done = false;

@@ -1,5 +1,6 @@
 #include "core/http/HttpClient.h"
 
+#include "core/domain/Clock.h"
 #include "core/http/HttpCall.h"
 #include "core/http/Redactor.h"
 
@@ -12,6 +13,7 @@ struct HttpClient::Private
 {
     QNetworkAccessManager *network = nullptr;
     ApiLogSink *sink = nullptr;
+    const Clock *clock = Clock::system();
     QHash<QString, std::shared_ptr<RateLimiter>> limiters; // by lower-case host
     Redactor redactor;
     HttpCallPolicy policy;
@@ -29,7 +31,7 @@ HttpClient::~HttpClient() = default;
 HttpReply *HttpClient::send(const HttpRequest &request)
 {
     auto *reply = new HttpReply(this);
-    auto *call = new HttpCall(request, d->network, &d->redactor, d->sink,
+    auto *call = new HttpCall(request, d->network, &d->redactor, d->sink, d->clock,
                               d->limiters.value(request.url.host().toLower()), d->policy, reply);
     connect(reply, &HttpReply::aborted, call, &HttpCall::cancel);
     connect(call, &HttpCall::completed, reply, [reply](const HttpResponse &response) {
@@ -50,6 +52,11 @@ void HttpClient::abortAll()
 void HttpClient::setApiLogSink(ApiLogSink *sink)
 {
     d->sink = sink;
+}
+
+void HttpClient::setClock(const Clock *clock)
+{
+    d->clock = clock ? clock : Clock::system();
 }
 
 void HttpClient::setRateLimiter(const QString &host, std::shared_ptr<RateLimiter> limiter)

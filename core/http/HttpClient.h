@@ -66,6 +66,8 @@ public:
     void abortAll();
 
     void setApiLogSink(ApiLogSink *sink); // not owned; nullptr = no log
+    // "Now" for API-log times and HTTP-date Retry-After; not owned; nullptr: Clock::system().
+    void setClock(const Clock *clock);
     void setRateLimiter(const QString &host, std::shared_ptr<RateLimiter> limiter);
     // Values never written to the API log (API keys, tokens): replaced by "[redacted]" wherever
     // they appear in URLs, headers or bodies.

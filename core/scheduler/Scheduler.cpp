@@ -44,7 +44,7 @@ struct Scheduler::Private
     bool ensured = false;
     bool stopping = false;
 
-    Private(Database &db, const Clock *c) : database(db), clock(c ? c : Clock::system()), repository(db) { }
+    Private(Database &db, const Clock *c) : database(db), clock(c ? c : &db.clock()), repository(db) { }
 
     std::optional<qint64> nextRunFrom(qint64 nowMs, int intervalSeconds, bool enabled) const
     {
@@ -104,19 +104,7 @@ Scheduler::Scheduler(Database &database, const Clock *clock, QObject *parent)
                        .arg(QCoreApplication::applicationPid())
                        .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     d->tick.setInterval(1000);
-    connect(&d->tick, &QTimer::timeout, this, [this] {
-        if (d->stopping)
-            return;
-        const auto due = d->repository.due(d->clock->nowMs());
-        if (!due) {
-            qCWarning(lcScheduler) << due.error();
-            return;
-        }
-        for (const QString &name : *due) {
-            if (d->definitions.count(name) && !d->running.contains(name))
-                runNow(name, {});
-        }
-    });
+    connect(&d->tick, &QTimer::timeout, this, &Scheduler::runDueJobs);
     d->renew.setInterval(leaseRenewMs);
     connect(&d->renew, &QTimer::timeout, this, [this] {
         for (const QString &name : std::as_const(d->running)) {
@@ -128,6 +116,21 @@ Scheduler::Scheduler(Database &database, const Clock *clock, QObject *parent)
 }
 
 Scheduler::~Scheduler() = default;
+
+void Scheduler::runDueJobs()
+{
+    if (d->stopping)
+        return;
+    const auto due = d->repository.due(d->clock->nowMs());
+    if (!due) {
+        qCWarning(lcScheduler) << due.error();
+        return;
+    }
+    for (const QString &name : *due) {
+        if (d->definitions.count(name) && !d->running.contains(name))
+            runNow(name, {});
+    }
+}
 
 void Scheduler::registerJob(JobDefinition definition)
 {

@@ -56,6 +56,7 @@ class Scheduler final : public QObject
     Q_DISABLE_COPY_MOVE(Scheduler)
 
 public:
+    // clock: "now" for due times, leases and last runs; nullptr: the database's clock.
     explicit Scheduler(Database &database, const Clock *clock = nullptr, QObject *parent = nullptr);
     ~Scheduler() override;
 
@@ -78,6 +79,9 @@ public:
     // Refuses an interval below the job's minimum, naming it.
     Result<void> setInterval(const QString &name, int seconds);
 
+    // Starts every enabled job that is due by the clock and not running anywhere: what the timer
+    // does on each tick (a test that moved its clock calls it instead of waiting for a tick).
+    void runDueJobs();
     // How often the timer looks for due jobs (tests make it short). Default 1 s.
     void setTickIntervalMs(int ms);
     // A unique id of this process for the lease ("host:pid:random").

@@ -80,6 +80,9 @@ private:
     QHash<QTcpSocket *, Connection> m_connections;
     qint64 m_bodyLimit = 1024 * 1024;
     int m_idleTimeoutMs = 30000;
+    // Stays a monotonic timer, not the injectable Clock: it only measures how long a connection has
+    // been silent (idle timeout, quiet time after a 413), durations that the sweep QTimer acts on;
+    // a wall-clock jump must not close every connection, and no test needs to move this time.
     QElapsedTimer m_clock;
     QTimer m_sweep;
 };

@@ -1,5 +1,6 @@
 #include "core/server/Server.h"
 
+#include "core/domain/Clock.h"
 #include "core/http/ApiLogSink.h"
 #include "core/http/Redactor.h"
 #include "core/server/FileStreamer.h"
@@ -56,8 +57,8 @@ struct Exchange
     ServerRequest request;
     QUrl url;
     QString service;
-    QDateTime startedAt;
-    QElapsedTimer elapsed;
+    QDateTime startedAt; // from the server's clock, for the API log
+    QElapsedTimer elapsed; // only measures how long the answer took (the log's duration)
     std::optional<ServerResponse> response; // set once answered
 };
 
@@ -68,6 +69,7 @@ struct Server::Private
     qint64 bodyLimit = 1024 * 1024;
     int idleTimeoutMs = 30000;
     ApiLogSink *sink = nullptr;
+    const Clock *clock = Clock::system();
     Redactor redactor;
     qsizetype bodyCap = 64 * 1024;
     ServerEngine *engine = nullptr;
@@ -143,6 +145,11 @@ qint64 Server::bodyLimit() const
 void Server::setApiLogSink(ApiLogSink *sink)
 {
     d->sink = sink;
+}
+
+void Server::setClock(const Clock *clock)
+{
+    d->clock = clock ? clock : Clock::system();
 }
 
 void Server::addRedactedValue(const QByteArray &secret)
@@ -266,7 +273,7 @@ void Server::Private::dispatch(const QHttpServerRequest &httpRequest, QTcpSocket
 {
     auto exchange = std::make_shared<Exchange>();
     exchange->elapsed.start();
-    exchange->startedAt = QDateTime::currentDateTimeUtc();
+    exchange->startedAt = clock->now();
     exchange->socket = socket;
     exchange->head = listener ? listener->headOf(socket) : GuardedTcpServer::RequestHead {};
     if (listener)
@@ -385,7 +392,7 @@ void Server::Private::onRejected(const GuardedTcpServer::RequestHead &head, int 
     const QUrl target = QUrl::fromEncoded(head.target);
     if (sink) {
         ApiLogEntry entry;
-        entry.time = QDateTime::currentDateTimeUtc();
+        entry.time = clock->now();
         entry.direction = ApiLogEntry::Direction::Inbound;
         entry.service = RouteTable::serviceFor(target.path());
         entry.method = head.method;

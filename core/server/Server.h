@@ -4,10 +4,10 @@
 // (the webhook intake answers after its batch commit); answers on one connection keep their order.
 #pragma once
 
-#include "core/settings/ListenAddress.h"
 #include "core/domain/Result.h"
 #include "core/server/ServerReply.h"
 #include "core/server/ServerTypes.h"
+#include "core/settings/ListenAddress.h"
 
 #include <QObject>
 #include <functional>
@@ -16,6 +16,7 @@
 namespace Bottega {
 
 class ApiLogSink;
+class Clock;
 
 class Server final : public QObject
 {
@@ -46,6 +47,8 @@ public:
     void setBodyLimit(qint64 bytes); // default 1 MiB; larger bodies get 413
     qint64 bodyLimit() const;
     void setApiLogSink(ApiLogSink *sink); // inbound API-log rows; not owned
+    // Where the API-log rows' times come from; not owned; nullptr: Clock::system() (the default).
+    void setClock(const Clock *clock);
     // A value never written to the API log (a webhook secret): replaced by "[redacted]" wherever it
     // appears. Headers such as signature and X-Poleepo-Signature are always redacted.
     void addRedactedValue(const QByteArray &secret);

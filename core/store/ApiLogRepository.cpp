@@ -1,5 +1,6 @@
 #include "core/store/ApiLogRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
@@ -77,7 +78,7 @@ Result<qint64> ApiLogRepository::insert(const ApiLogEntry &entry)
                         u"INSERT INTO api_log (at, direction, service, method, url, status, duration_ms, "
                         "request_size, response_size, request_headers, request_body, response_body, error, "
                         "attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
-    const QDateTime time = entry.time.isValid() ? entry.time : QDateTime::currentDateTimeUtc();
+    const QDateTime time = entry.time.isValid() ? entry.time : m_database.clock().now();
     insert.bind(time.toMSecsSinceEpoch())
             .bind(entry.direction == ApiLogEntry::Direction::Inbound ? 1 : 0)
             .bind(Sql::text(entry.service))
@@ -141,6 +142,11 @@ Result<int> ApiLogRepository::deleteOlderThan(const QDateTime &time)
     if (auto r = remove.exec(tr("cannot clean up the API log")); !r)
         return makeError(r.error());
     return remove.rowsAffected();
+}
+
+Result<int> ApiLogRepository::deleteOlderThanDays(int days)
+{
+    return deleteOlderThan(m_database.clock().now().addDays(-days));
 }
 
 } // namespace Bottega

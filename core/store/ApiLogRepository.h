@@ -38,6 +38,8 @@ public:
     Result<qint64> count(const Query &query); // ignores limit and offset
     // Returns how many entries were deleted.
     Result<int> deleteOlderThan(const QDateTime &time);
+    // LOG-3 retention: deletes entries older than days before the database clock's now.
+    Result<int> deleteOlderThanDays(int days);
 
 private:
     const Database &m_database;

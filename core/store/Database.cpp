@@ -1,5 +1,6 @@
 #include "core/store/Database.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Migrations.h"
 #include "core/store/SqlStatement.h"
 
@@ -69,6 +70,7 @@ Result<void> execute(const QSqlDatabase &connection, const QString &sql, const Q
 struct Database::Private
 {
     DatabaseLocation location;
+    const Clock *clock = Clock::system();
     QString connectionPrefix;
     mutable QMutex mutex;
     mutable QSet<QString> connectionNames;
@@ -177,6 +179,16 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &locatio
 Database::Engine Database::engine() const
 {
     return d->location.engine;
+}
+
+const Clock &Database::clock() const
+{
+    return *d->clock;
+}
+
+void Database::setClock(const Clock *clock)
+{
+    d->clock = clock ? clock : Clock::system();
 }
 
 const DatabaseLocation &Database::location() const
@@ -314,7 +326,7 @@ Result<void> Database::migrate()
             SqlStatement record(
                     connection,
                     u"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"_s);
-            record.bind(migration.version).bind(migration.name).bind(QDateTime::currentMSecsSinceEpoch());
+            record.bind(migration.version).bind(migration.name).bind(clock().nowMs());
             return record.exec(tr("cannot record the migration"));
         });
         if (!applied)

@@ -1,5 +1,7 @@
 // Database: opens the store (SQLite by default, PostgreSQL for a shared team database), applies the
-// numbered migrations, and hands out one QSqlDatabase connection per thread.
+// numbered migrations, and hands out one QSqlDatabase connection per thread. It also carries the
+// clock that every repository and use case working on this store takes "now" from, so that one
+// setter lets a test control the time of everything that reads or writes the store.
 #pragma once
 
 #include "core/domain/Result.h"
@@ -11,6 +13,8 @@
 #include <memory>
 
 namespace Bottega {
+
+class Clock;
 
 struct DatabaseLocation
 {
@@ -55,6 +59,12 @@ public:
     Result<void> migrate();
     int schemaVersion() const; // highest applied migration, 0 for an empty database
     static int latestSchemaVersion(); // highest migration this program knows
+
+    // The source of "now" for timestamps written to the store and for time-based decisions on its
+    // rows (leases, claims, backoff, retention). Clock::system() unless set; not owned, and it must
+    // outlive the database. Set it before other threads use the database.
+    const Clock &clock() const;
+    void setClock(const Clock *clock); // nullptr: Clock::system()
 
     // Runs work inside one transaction: committed when it returns ok, rolled back otherwise.
     Result<void> transaction(const std::function<Result<void>(QSqlDatabase &)> &work) const;

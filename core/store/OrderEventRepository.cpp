@@ -1,5 +1,6 @@
 #include "core/store/OrderEventRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
@@ -16,9 +17,9 @@ QString OrderEventRepository::insertSql()
            "VALUES (?, ?, ?, ?, ?, ?, ?)"_s;
 }
 
-void OrderEventRepository::bindInsert(SqlStatement &statement, const OrderEvent &event)
+void OrderEventRepository::bindInsert(SqlStatement &statement, const OrderEvent &event, const Clock *clock)
 {
-    const QDateTime at = event.at.isValid() ? event.at : QDateTime::currentDateTimeUtc();
+    const QDateTime at = event.at.isValid() ? event.at : (clock ? clock : Clock::system())->now();
     statement.bind(event.orderId)
             .bind(at.toMSecsSinceEpoch())
             .bind(OrderEvent::sourceName(event.source))
@@ -31,7 +32,7 @@ void OrderEventRepository::bindInsert(SqlStatement &statement, const OrderEvent 
 Result<qint64> OrderEventRepository::append(const OrderEvent &event)
 {
     SqlStatement insert(m_database.connection(), insertSql() + u" RETURNING id"_s);
-    bindInsert(insert, event);
+    bindInsert(insert, event, &m_database.clock());
     if (auto r = insert.exec(tr("cannot add to the timeline of order %1").arg(event.orderId)); !r)
         return makeError(r.error());
     if (!insert.next())

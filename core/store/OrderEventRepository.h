@@ -9,6 +9,7 @@
 
 namespace Bottega {
 
+class Clock;
 class Database;
 class SqlStatement;
 
@@ -22,9 +23,10 @@ public:
     // An invalid event.at means now. Returns the event id.
     Result<qint64> append(const OrderEvent &event);
     // That insert's statement and bindings, shared with OrderUpdateRepository, which keeps it
-    // prepared across a batch of webhook events (PERF-2).
+    // prepared across a batch of webhook events (PERF-2). An invalid event.at is clock's now
+    // (nullptr: Clock::system()); pass the database's clock.
     static QString insertSql();
-    static void bindInsert(SqlStatement &statement, const OrderEvent &event);
+    static void bindInsert(SqlStatement &statement, const OrderEvent &event, const Clock *clock = nullptr);
     // Oldest first.
     Result<QList<OrderEvent>> listForOrder(qint64 orderId);
 

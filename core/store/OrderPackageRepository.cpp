@@ -1,5 +1,6 @@
 #include "core/store/OrderPackageRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
@@ -22,10 +23,10 @@ QString upsertSql()
            "updated_at = excluded.updated_at"_s;
 }
 
-void bindUpsert(SqlStatement &statement, const OrderPackage &package)
+void bindUpsert(SqlStatement &statement, const OrderPackage &package, const Clock *clock)
 {
     const QDateTime updated
-            = package.updatedAt.isValid() ? package.updatedAt : QDateTime::currentDateTimeUtc();
+            = package.updatedAt.isValid() ? package.updatedAt : (clock ? clock : Clock::system())->now();
     statement.bind(package.orderId)
             .bind(Sql::text(package.gelatoOrderId))
             .bind(Sql::text(package.packageId))
@@ -41,7 +42,7 @@ void bindUpsert(SqlStatement &statement, const OrderPackage &package)
 Result<qint64> OrderPackageRepository::savePackage(const OrderPackage &package)
 {
     SqlStatement upsert(m_database.connection(), upsertSql() + u" RETURNING id"_s);
-    bindUpsert(upsert, package);
+    bindUpsert(upsert, package, &m_database.clock());
     if (auto r
         = upsert.exec(tr("cannot save package %1 of order %2").arg(package.packageId).arg(package.orderId));
         !r)

@@ -1,5 +1,6 @@
 #include "core/store/OrderSendRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/OrderEventRepository.h"
 #include "core/store/SqlStatement.h"
@@ -26,7 +27,7 @@ Result<bool> OrderSendRepository::claimForSending(qint64 orderId, const QStringL
         const QString oldState = current.text(u"state"_s);
         if (!fromStates.contains(oldState))
             return {};
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 now = m_database.clock().nowMs();
         // The condition on the state makes the claim hold against a second process reading the
         // same old state: only one UPDATE matches.
         SqlStatement update(db,
@@ -62,7 +63,7 @@ Result<bool> OrderSendRepository::claimForSending(qint64 orderId, const QStringL
 
 Result<bool> OrderSendRepository::claimRetry(qint64 orderId, int leaseSeconds)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_database.clock().nowMs();
     // One statement: of two processes retrying at once, one matches.
     SqlStatement update(m_database.connection(),
                         u"UPDATE sales_orders SET send_lease_until = ? WHERE id = ? AND state = 'sending' "
@@ -113,7 +114,7 @@ Result<void> OrderSendRepository::saveBillingEntity(qint64 orderId, const QStrin
     SqlStatement update(m_database.connection(),
                         u"UPDATE sales_orders SET gelato_billing_entity = ?, gelato_billing_entity_at = ? "
                         "WHERE id = ?"_s);
-    update.bind(Sql::text(json)).bind(QDateTime::currentMSecsSinceEpoch()).bind(orderId);
+    update.bind(Sql::text(json)).bind(m_database.clock().nowMs()).bind(orderId);
     return update.execOne(tr("cannot store Gelato's billing entity for order %1").arg(orderId),
                           tr("no order with id %1").arg(orderId));
 }

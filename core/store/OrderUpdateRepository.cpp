@@ -51,7 +51,7 @@ OrderPackage readPackage(const SqlStatement &row)
 } // namespace
 
 OrderUpdateRepository::OrderUpdateRepository(const Database &database, const Clock *clock)
-    : m_database(database), m_clock(clock ? clock : Clock::system())
+    : m_database(database), m_clock(clock ? clock : &database.clock())
 {
 }
 
@@ -318,7 +318,7 @@ Result<void> OrderUpdateRepository::appendTimeline(const OrderEvent &event)
     if (!stamped.at.isValid())
         stamped.at = m_clock->now();
     SqlStatement &insert = statement(OrderEventRepository::insertSql());
-    OrderEventRepository::bindInsert(insert, stamped);
+    OrderEventRepository::bindInsert(insert, stamped, m_clock);
     return run(insert, [&] { return tr("cannot add to the timeline of order %1").arg(event.orderId); });
 }
 

@@ -66,6 +66,7 @@ public:
         QString gelatoItemStatus;
     };
 
+    // clock: "now" for the rows it writes; nullptr: the database's clock.
     explicit OrderUpdateRepository(const Database &database, const Clock *clock = nullptr);
     ~OrderUpdateRepository();
 

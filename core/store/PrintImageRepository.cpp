@@ -1,5 +1,6 @@
 #include "core/store/PrintImageRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
@@ -70,8 +71,7 @@ Result<qint64> PrintImageRepository::set(const PrintImage &image)
                 db,
                 u"INSERT INTO print_images (product_id, variant_id, placement, source_kind, source, "
                 "file_id, content_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
-        const QDateTime created
-                = image.createdAt.isValid() ? image.createdAt : QDateTime::currentDateTimeUtc();
+        const QDateTime created = image.createdAt.isValid() ? image.createdAt : m_database.clock().now();
         insert.bind(image.productId)
                 .bind(Sql::idOrNull(image.variantId))
                 .bind(Sql::text(image.placement))

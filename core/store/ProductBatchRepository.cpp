@@ -1,5 +1,6 @@
 #include "core/store/ProductBatchRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
@@ -64,8 +65,7 @@ Result<qint64> ProductBatchRepository::create(const ProductBatch &batch)
                 u"INSERT INTO product_batches (poleepo_batch_id, status, submitted_at, last_polled_at, "
                 "poll_count, total, processed, error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "RETURNING id"_s);
-        const QDateTime created
-                = batch.createdAt.isValid() ? batch.createdAt : QDateTime::currentDateTimeUtc();
+        const QDateTime created = batch.createdAt.isValid() ? batch.createdAt : m_database.clock().now();
         insert.bind(Sql::text(batch.poleepoBatchId))
                 .bind(Sql::text(batch.status))
                 .bind(Sql::timeOrNull(batch.submittedAt))

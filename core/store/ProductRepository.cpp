@@ -1,5 +1,6 @@
 #include "core/store/ProductRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/PrintImageRepository.h"
 #include "core/store/SqlStatement.h"
@@ -174,7 +175,7 @@ Result<qint64> ProductRepository::create(const Product &product)
                                     + u", needs_update, created_at, updated_at) VALUES ("_s + marks.join(u',')
                                     + u") RETURNING id"_s);
         bindFields(insert, product);
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 now = m_database.clock().nowMs();
         insert.bind(Sql::flag(product.needsUpdate))
                 .bind(product.createdAt.isValid() ? product.createdAt.toMSecsSinceEpoch() : now)
                 .bind(now);
@@ -308,7 +309,7 @@ Result<void> ProductRepository::update(const Product &product)
                                     + u", needs_update = ?, updated_at = ? WHERE id = ?"_s);
         bindFields(update, product);
         update.bind(Sql::flag(changed || product.needsUpdate))
-                .bind(QDateTime::currentMSecsSinceEpoch())
+                .bind(m_database.clock().nowMs())
                 .bind(product.id);
         if (auto r = update.exec(tr("cannot save product \"%1\"").arg(product.name)); !r)
             return r;
@@ -439,7 +440,7 @@ Result<void> ProductRepository::setArchived(qint64 id, bool archived)
 {
     SqlStatement update(m_database.connection(),
                         u"UPDATE products SET archived = ?, updated_at = ? WHERE id = ?"_s);
-    update.bind(Sql::flag(archived)).bind(QDateTime::currentMSecsSinceEpoch()).bind(id);
+    update.bind(Sql::flag(archived)).bind(m_database.clock().nowMs()).bind(id);
     return update.execOne(tr("cannot archive product %1").arg(id), tr("no product with id %1").arg(id));
 }
 

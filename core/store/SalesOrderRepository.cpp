@@ -1,5 +1,6 @@
 #include "core/store/SalesOrderRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/OrderAddressRepository.h"
 #include "core/store/OrderEventRepository.h"
@@ -215,7 +216,7 @@ Result<qint64> SalesOrderRepository::create(const SalesOrder &order)
                                     + u", state, created_at, updated_at) VALUES ("_s + marks.join(u',')
                                     + u") RETURNING id"_s);
         bindFields(insert, order);
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 now = m_database.clock().nowMs();
         insert.bind(Sql::text(order.state))
                 .bind(order.createdAt.isValid() ? order.createdAt.toMSecsSinceEpoch() : now)
                 .bind(now);
@@ -390,7 +391,7 @@ Result<void> SalesOrderRepository::update(const SalesOrder &order)
         SqlStatement update(db,
                             u"UPDATE sales_orders SET "_s + assignments + u", updated_at = ? WHERE id = ?"_s);
         bindFields(update, order);
-        update.bind(QDateTime::currentMSecsSinceEpoch()).bind(order.id);
+        update.bind(m_database.clock().nowMs()).bind(order.id);
         if (auto r = update.execOne(tr("cannot save order \"%1\"").arg(order.reference),
                                     tr("no order with id %1").arg(order.id));
             !r)
@@ -433,7 +434,7 @@ Result<bool> SalesOrderRepository::updateState(qint64 orderId, const QString &ne
         SqlStatement update(
                 db, u"UPDATE sales_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?"_s);
         update.bind(Sql::text(newState))
-                .bind(QDateTime::currentMSecsSinceEpoch())
+                .bind(m_database.clock().nowMs())
                 .bind(orderId)
                 .bind(Sql::text(oldState));
         if (auto r = update.exec(tr("cannot change the state of order %1").arg(orderId)); !r)

@@ -1,5 +1,6 @@
 #include "core/store/VariantRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
@@ -92,7 +93,7 @@ Result<qint64> VariantRepository::create(const Variant &variant)
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 "?, ?, ?, ?) RETURNING id"_s);
         bindFields(insert, variant);
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 now = m_database.clock().nowMs();
         insert.bind(variant.productId)
                 .bind(Sql::flag(variant.needsUpdate))
                 .bind(variant.createdAt.isValid() ? variant.createdAt.toMSecsSinceEpoch() : now)
@@ -233,7 +234,7 @@ Result<void> VariantRepository::update(const Variant &variant)
                 .bind(variant.quantity)
                 .bind(Sql::flag(variant.needsUpdate));
         bindFields(update, variant);
-        update.bind(QDateTime::currentMSecsSinceEpoch()).bind(variant.id);
+        update.bind(m_database.clock().nowMs()).bind(variant.id);
         if (auto r = update.execOne(tr("cannot save variant %1").arg(variantName(variant)),
                                     tr("no variant with id %1").arg(variant.id));
             !r)
@@ -253,7 +254,7 @@ Result<int> VariantRepository::setPublished(const QList<qint64> &ids, bool publi
             u"UPDATE variants SET needs_update = CASE WHEN published_poleepo = 0 AND ? = 1 THEN 1 "
             "ELSE needs_update END, published_poleepo = ?, updated_at = ? WHERE id IN ("_s
                     + marks.join(u',') + u')');
-    update.bind(Sql::flag(published)).bind(Sql::flag(published)).bind(QDateTime::currentMSecsSinceEpoch());
+    update.bind(Sql::flag(published)).bind(Sql::flag(published)).bind(m_database.clock().nowMs());
     for (qint64 id : ids)
         update.bind(id);
     if (auto r = update.exec(tr("cannot change \"Published on Poleepo\"")); !r)
@@ -265,7 +266,7 @@ Result<void> VariantRepository::setArchived(qint64 id, bool archived)
 {
     SqlStatement update(m_database.connection(),
                         u"UPDATE variants SET archived = ?, updated_at = ? WHERE id = ?"_s);
-    update.bind(Sql::flag(archived)).bind(QDateTime::currentMSecsSinceEpoch()).bind(id);
+    update.bind(Sql::flag(archived)).bind(m_database.clock().nowMs()).bind(id);
     return update.execOne(tr("cannot archive variant %1").arg(id), tr("no variant with id %1").arg(id));
 }
 

@@ -1,5 +1,6 @@
 #include "core/store/WebhookQueueRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
@@ -78,7 +79,7 @@ Result<WebhookQueueRepository::InsertOutcome> WebhookQueueRepository::insert(con
             u"INSERT INTO webhook_queue (source, record_name, event, event_id, body, headers, "
             "received_at, state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'Pending', 0, "
             "NULL) ON CONFLICT (source, event_id) DO NOTHING RETURNING id"_s);
-    const QDateTime received = item.receivedAt.isValid() ? item.receivedAt : QDateTime::currentDateTimeUtc();
+    const QDateTime received = item.receivedAt.isValid() ? item.receivedAt : m_database.clock().now();
     insert.bind(Sql::text(item.source))
             .bind(Sql::text(item.recordName))
             .bind(Sql::text(item.event))
@@ -259,6 +260,11 @@ Result<int> WebhookQueueRepository::deleteProcessedOlderThan(const QDateTime &ti
     if (auto r = remove.exec(tr("cannot clean up the webhook queue")); !r)
         return makeError(r.error());
     return remove.rowsAffected();
+}
+
+Result<int> WebhookQueueRepository::deleteProcessedOlderThanDays(int days)
+{
+    return deleteProcessedOlderThan(m_database.clock().now().addDays(-days));
 }
 
 } // namespace Bottega

@@ -69,6 +69,9 @@ public:
     Result<int> releaseClaims(const QDateTime &claimedBefore, const QString &owner = {});
     // Deletes Done and Ignored items processed before time; returns how many.
     Result<int> deleteProcessedOlderThan(const QDateTime &time);
+    // webhook.retention-days: the same for items processed more than days before the database
+    // clock's now.
+    Result<int> deleteProcessedOlderThanDays(int days);
 
 private:
     // The statement kept in slot for sql, prepared on first use; statements of another thread's

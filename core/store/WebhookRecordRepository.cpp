@@ -1,5 +1,6 @@
 #include "core/store/WebhookRecordRepository.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
@@ -38,7 +39,7 @@ Result<qint64> WebhookRecordRepository::create(const WebhookRecord &record)
     SqlStatement insert(m_database.connection(),
                         u"INSERT INTO webhook_records (name, events, active, created_at) VALUES (?, ?, ?, ?) "
                         "RETURNING id"_s);
-    const QDateTime created = record.createdAt.isValid() ? record.createdAt : QDateTime::currentDateTimeUtc();
+    const QDateTime created = record.createdAt.isValid() ? record.createdAt : m_database.clock().now();
     insert.bind(Sql::text(record.name))
             .bind(Sql::text(record.events.join(u',')))
             .bind(Sql::flag(record.active))

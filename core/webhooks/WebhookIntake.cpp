@@ -1,5 +1,6 @@
 #include "core/webhooks/WebhookIntake.h"
 
+#include "core/domain/Clock.h"
 #include "core/secrets/SecretNames.h"
 #include "core/secrets/SecretStore.h"
 #include "core/server/Server.h"
@@ -194,7 +195,6 @@ std::optional<ServerResponse> WebhookIntake::parse(const ServerRequest &request,
     item.eventId = idText(object.value("id"_L1)).remove(QChar(u'\0'));
     item.body = request.body;
     item.headers = headerLines(request);
-    item.receivedAt = QDateTime::currentDateTimeUtc();
     return std::nullopt;
 }
 
@@ -204,6 +204,7 @@ void WebhookIntake::enqueue(const ServerRequest &request, const ServerReply &rep
     Pending pending {{}, reply};
     if (auto refused = parse(request, source, recordName, pending.item))
         return reply.send(std::move(*refused));
+    pending.item.receivedAt = m_database.clock().now();
     m_batch.append(std::move(pending));
     if (m_batch.size() >= m_maxBatch)
         flush();

@@ -1,5 +1,6 @@
 #include "core/webhooks/WebhookProcessor.h"
 
+#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/WebhookQueueRepository.h"
 
@@ -49,7 +50,7 @@ void WebhookProcessor::registerHandler(const QString &source, const QString &eve
 
 Result<int> WebhookProcessor::recoverAbandoned(bool databaseIsShared, int staleAfterSeconds)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_database.clock().now();
     // On a private database nobody else can hold a claim: every Processing row is a crash's leftover.
     const QDateTime before = databaseIsShared ? now.addSecs(-staleAfterSeconds) : now.addDays(1);
     return WebhookQueueRepository(m_database).releaseClaims(before, m_owner);
@@ -86,7 +87,7 @@ Result<WebhookProcessor::Summary> WebhookProcessor::processDue(int maxItems)
     Summary summary;
     while (maxItems <= 0 || summary.total() < maxItems) {
         const int limit = maxItems <= 0 ? batchSize : qMin(batchSize, maxItems - summary.total());
-        auto claimed = queue.claimBatch(m_owner, QDateTime::currentDateTimeUtc(), limit);
+        auto claimed = queue.claimBatch(m_owner, m_database.clock().now(), limit);
         if (!claimed)
             return makeError(claimed.error());
         if (claimed->isEmpty())
@@ -105,7 +106,7 @@ Result<WebhookProcessor::Summary> WebhookProcessor::processDue(int maxItems)
 
 Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summary &summary)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_database.clock().now();
     Summary batch;
     QList<Failure> failures;
     const auto committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {

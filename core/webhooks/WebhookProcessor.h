@@ -2,6 +2,7 @@
 // to the handler registered for its source and event, and records Done, Ignored or an error that
 // is retried with backoff until it is Failed. Safe with several processes on one database. Works in
 // batches (PERF-2): one commit claims a batch, one commit applies it and records its outcomes.
+// Claims, backoff and recovery take "now" from the database's clock (Database::clock()).
 #pragma once
 
 #include "core/domain/Result.h"

@@ -3,6 +3,7 @@
 #include "ui/pages/WebhookQueuePage.h"
 
 #include "core/store/WebhookQueueRepository.h"
+#include "tests/support/TestClock.h"
 #include "tests/support/TestUtil.h"
 #include "tests/support/database/TestDatabase.h"
 #include "ui/models/WebhookTableModel.h"
@@ -30,6 +31,7 @@ protected:
         auto created = TestDatabase::create(Backend::Sqlite);
         ASSERT_TRUE(created.ok()) << qPrintable(created.error());
         m_store = std::move(*created);
+        db().setClock(&clock);
     }
 
     Database &db() { return m_store->database(); }
@@ -49,12 +51,13 @@ protected:
         if (state != WebhookQueueItem::State::Pending) {
             item.state = state;
             item.lastError = error;
-            item.processedAt = QDateTime::currentDateTimeUtc().addDays(-60);
+            item.processedAt = clock.now();
             EXPECT_TRUE(WebhookQueueRepository(db()).update(item).ok());
         }
         return item.id;
     }
 
+    TestClock clock;
     std::unique_ptr<TestDatabase> m_store;
 };
 
@@ -128,7 +131,12 @@ TEST_F(WebhookQueuePageTest, RetrySelectedRowsAndCleanUp)
     ASSERT_EQ(counts.size(), 1);
     EXPECT_EQ(counts[0][0].toInt(), 0);
 
-    page.cleanUp(); // Done and Ignored processed 60 days ago; retention 30 days
+    // Retention 30 days: Done and Ignored go once processed more than 30 days ago, Failed stays.
+    clock.advance(30 * 24 * 3600);
+    page.cleanUp();
+    EXPECT_EQ(page.model()->rowCount(), 3) << "exactly 30 days old is kept";
+    clock.advance(1);
+    page.cleanUp();
     EXPECT_EQ(page.model()->rowCount(), 1);
 }
 

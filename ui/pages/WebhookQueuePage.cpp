@@ -220,8 +220,7 @@ void WebhookQueuePage::cleanUp()
     if (!m_database)
         return;
     const int days = m_settings ? m_settings->webhookRetentionDays() : 30;
-    const auto removed = WebhookQueueRepository(*m_database)
-                                 .deleteProcessedOlderThan(QDateTime::currentDateTimeUtc().addDays(-days));
+    const auto removed = WebhookQueueRepository(*m_database).deleteProcessedOlderThanDays(days);
     if (!removed)
         m_message->showMessage(InlineMessage::Type::Error, removed.error());
     else

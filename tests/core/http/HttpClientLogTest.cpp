@@ -1,5 +1,6 @@
 // HttpClient's API log: one row per call, with the attempts, and no secret in any field.
 #include "tests/core/http/HttpClientTestBase.h"
+#include "tests/support/TestClock.h"
 
 using namespace Qt::StringLiterals;
 
@@ -19,7 +20,8 @@ TEST_F(HttpClientLogTest, OneRowPerCallCountingItsAttempts)
 {
     fake.onJson("GET", u"/v4/orders/1"_s, 200, R"({"id":"1"})");
     fake.addFault(u"/v4/orders/1"_s, FakeFault::status(500), 2);
-    const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
+    TestClock clock;
+    client.setClock(&clock);
 
     const HttpResponse response = send(get(u"/v4/orders/1?expand=items"_s));
 
@@ -32,8 +34,7 @@ TEST_F(HttpClientLogTest, OneRowPerCallCountingItsAttempts)
     EXPECT_EQ(entry.url, u"http://127.0.0.1:%1/v4/orders/1?expand=items"_s.arg(fake.port()));
     EXPECT_EQ(entry.status, 200);
     EXPECT_EQ(entry.attempts, 3);
-    EXPECT_GE(entry.time, before);
-    EXPECT_LE(entry.time, QDateTime::currentDateTimeUtc());
+    EXPECT_EQ(entry.time, clock.now()); // when the call started, from the client's clock
     EXPECT_EQ(entry.time.timeSpec(), Qt::UTC);
     EXPECT_EQ(entry.durationMs, response.durationMs);
     EXPECT_GE(entry.durationMs, 30); // two backoffs of 10 and 20 ms

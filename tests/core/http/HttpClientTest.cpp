@@ -1,9 +1,11 @@
 // HttpClient over real loopback HTTP against FakeHttpServer: answers, retries, timeouts, errors.
 #include "core/http/HttpErrorText.h"
 #include "tests/core/http/HttpClientTestBase.h"
+#include "tests/support/TestClock.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTcpServer>
 
 using namespace Qt::StringLiterals;
@@ -95,6 +97,27 @@ TEST_F(HttpClientTest, ARetryAfterLongerThanTheLimitIsNotWaitedFor)
             response.error,
             u"gelato: HTTP 429 Too Many Requests: the server asks to wait 600 s, longer than the 120 s allowed"_s);
     EXPECT_LT(timer.elapsed(), 1000);
+}
+
+TEST_F(HttpClientTest, AnHttpDateRetryAfterIsCountedFromTheClientsClock)
+{
+    TestClock clock; // months before the machine's clock: by that one the date would be long past
+    client.setClock(&clock);
+    client.setMaxRetryAfterSeconds(120);
+    fake.onJson("GET", u"/catalogs"_s, 200, "{}");
+    FakeResponse busy = FakeResponse::json(429, R"({"message":"Too many requests"})");
+    const QString tenMinutesLater
+            = QLocale::c().toString(clock.now().addSecs(600), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    busy.headers.emplaceBack("Retry-After", tenMinutesLater.toLatin1());
+    fake.addFault(u"/catalogs"_s, FakeFault::respond(busy));
+
+    const HttpResponse response = send(get(u"/catalogs"_s));
+
+    EXPECT_EQ(response.status, 429);
+    EXPECT_EQ(response.attempts, 1);
+    EXPECT_EQ(
+            response.error,
+            u"gelato: HTTP 429 Too Many Requests: the server asks to wait 600 s, longer than the 120 s allowed"_s);
 }
 
 TEST_F(HttpClientTest, ServerErrorsAreRetriedUntilSuccess)

@@ -123,6 +123,35 @@ TEST_P(OrderSendOnceTest, AnOrderAnotherProcessIsSendingIsNotSentAgain)
     EXPECT_FALSE(OrderSendRepository(db()).leaseUntil(id)->has_value());
 }
 
+TEST_P(OrderSendOnceTest, ALeaseLeftByAnotherProcessRunsOutAndARetryGoesAhead)
+{
+    db().setClock(&clock);
+    const qint64 id = createOrder(data.order());
+    // Another process claimed it and died without releasing its five-minute lease.
+    const QDateTime claimedAt = clock.now();
+    ASSERT_TRUE(*OrderSendRepository(db()).claimForSending(id, {OrderState::Draft}, u"WEB-1001"_s,
+                                                           OrderEvent::Source::User, u"sending"_s, 300));
+    EXPECT_EQ(*OrderSendRepository(db()).leaseUntil(id), std::optional<QDateTime>(claimedAt.addSecs(300)));
+    EXPECT_EQ(*OrderSendRepository(db()).sendAttemptedAt(id), std::optional<QDateTime>(claimedAt));
+
+    clock.advance(299);
+    auto refused = confirm(id);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error(),
+              u"WEB-1001: is being sent to Gelato by another Bottega; if that one stopped, confirm again "
+              "after %1"_s.arg(claimedAt.addSecs(300).toLocalTime().toString(u"HH:mm:ss"_s)));
+    EXPECT_EQ(rig.fake.requestCount(), 0);
+
+    clock.advance(1); // the lease has run out
+    auto sent = confirm(id);
+    ASSERT_TRUE(sent.ok()) << sent.error().toStdString();
+    EXPECT_EQ(requests("POST", fake().searchPath()).size(), 1);
+    EXPECT_EQ(fake().orderCount(), 1);
+    EXPECT_FALSE(OrderSendRepository(db()).leaseUntil(id)->has_value());
+    EXPECT_EQ(*OrderSendRepository(db()).sendAttemptedAt(id), std::optional<QDateTime>(claimedAt))
+            << "the first attempt's time is kept";
+}
+
 TEST_P(OrderSendOnceTest, GelatosRefusalIsShownVerbatimWithTheReference)
 {
     fake().refuseNext(fake().ordersPath(), 400, u"shippingAddress.postCode: is not valid for country IT"_s);

@@ -5,6 +5,7 @@
 #include "core/orders/OrderService.h"
 #include "core/orders/OrderState.h"
 #include "tests/core/orders/OrderTestData.h"
+#include "tests/support/TestClock.h"
 #include "tests/support/database/TestDatabase.h"
 #include "tests/support/fakes/GelatoTestRig.h"
 
@@ -83,6 +84,7 @@ protected:
         return events;
     }
 
+    TestClock clock; // tests that check times set it on the database: db().setClock(&clock)
     GelatoTestRig rig;
     OrderTestData data;
     std::unique_ptr<OrderService> service;

@@ -23,12 +23,15 @@ class OrderServiceGelatoTest : public OrderServiceFixture
 
 TEST_P(OrderServiceGelatoTest, ConfirmSendsTheExactBodyAsDraftThenPatchesAndStoresGelatosAnswer)
 {
+    db().setClock(&clock);
     SalesOrder order = data.order();
     order.shippingAddress.addressLine2 = u"Scala B"_s;
     order.shippingAddress.state = u"MI"_s;
     const qint64 id = createOrder(order);
     ASSERT_TRUE(service->chooseShipping(id, u"express"_s).ok());
 
+    clock.advance(90); // confirmed a minute and a half after it was created
+    const QDateTime confirmedAt = clock.now();
     auto sent = confirm(id);
     ASSERT_TRUE(sent.ok()) << sent.error().toStdString();
     EXPECT_EQ(sent->state, OrderState::Sent);
@@ -112,9 +115,10 @@ TEST_P(OrderServiceGelatoTest, ConfirmSendsTheExactBodyAsDraftThenPatchesAndStor
     ASSERT_GE(states.size(), 2);
     EXPECT_EQ(states.at(states.size() - 2).newState, OrderState::Sending);
     EXPECT_EQ(states.at(states.size() - 2).source, OrderEvent::Source::User);
+    EXPECT_EQ(states.at(states.size() - 2).at, confirmedAt);
     EXPECT_EQ(states.last().newState, OrderState::Sent);
     EXPECT_EQ(states.last().source, OrderEvent::Source::Gelato);
-    EXPECT_TRUE(OrderSendRepository(db()).sendAttemptedAt(id)->has_value());
+    EXPECT_EQ(*OrderSendRepository(db()).sendAttemptedAt(id), std::optional<QDateTime>(confirmedAt));
 }
 
 TEST_P(OrderServiceGelatoTest, QuoteGivesStandard5AndExpress20AndKeepsTheChosenMethods)

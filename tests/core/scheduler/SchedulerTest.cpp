@@ -2,8 +2,8 @@
 // processes sharing a database from running one job at once (SCHED-1, SCHED-3).
 #include "core/scheduler/Scheduler.h"
 
-#include "core/domain/Clock.h"
 #include "core/store/Database.h"
+#include "tests/support/TestClock.h"
 #include "tests/support/TestUtil.h"
 #include "tests/support/database/TestDatabase.h"
 
@@ -15,16 +15,6 @@ using namespace Bottega;
 using namespace Bottega::Test;
 
 namespace {
-
-class ManualClock final : public Clock
-{
-public:
-    QDateTime now() const override { return m_now; }
-    void advanceSeconds(int seconds) { m_now = m_now.addSecs(seconds); }
-
-private:
-    QDateTime m_now = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
-};
 
 // A job whose runs the test counts and, when asked, finishes only when the test says so.
 struct CountingJob
@@ -55,7 +45,7 @@ struct CountingJob
 class SchedulerTest : public DatabaseTest
 {
 protected:
-    ManualClock clock;
+    TestClock clock;
 };
 
 JobResult runAndWait(Scheduler &scheduler, const QString &name)
@@ -114,35 +104,47 @@ TEST_P(SchedulerTest, DueJobRunsOnTheTimerAndSchedulesTheNextRun)
     Scheduler scheduler(db(), &clock);
     scheduler.setTickIntervalMs(10);
     scheduler.registerJob(job.definition(u"tick"_s, 60));
+    QSignalSpy started(&scheduler, &Scheduler::jobStarted); // emitted when a run starts, before its body
+    const QDateTime start = clock.now();
     ASSERT_TRUE(scheduler.start().ok());
+    EXPECT_EQ(scheduler.job(u"tick"_s)->nextRun, start.addSecs(60));
 
-    spinFor(60);
-    EXPECT_EQ(job.runs, 0) << "not due yet";
+    clock.advance(59);
+    scheduler.runDueJobs();
+    EXPECT_EQ(started.count(), 0) << "not due yet";
 
-    clock.advanceSeconds(61);
-    ASSERT_TRUE(waitUntil([&] { return job.runs == 1; }));
-    spinFor(60);
-    EXPECT_EQ(job.runs, 1) << "the next run is a minute later";
-
+    clock.advance(1);
+    ASSERT_TRUE(waitUntil([&] { return job.runs == 1 && !scheduler.isRunningAnyJob(); }))
+            << "the timer runs it once due";
     const auto state = scheduler.job(u"tick"_s);
     ASSERT_TRUE(state.ok());
-    EXPECT_EQ(state->lastRun, clock.now());
-    EXPECT_EQ(state->nextRun, clock.now().addSecs(60));
+    EXPECT_EQ(state->lastRun, start.addSecs(60));
+    EXPECT_EQ(state->nextRun, start.addSecs(120));
     EXPECT_EQ(state->lastResult, u"did it"_s);
     EXPECT_TRUE(state->lastOk);
+
+    // The next run is a minute later, not sooner.
+    clock.advance(59);
+    scheduler.runDueJobs();
+    EXPECT_EQ(started.count(), 1);
+    clock.advance(1);
+    scheduler.runDueJobs();
+    EXPECT_EQ(started.count(), 2);
+    ASSERT_TRUE(waitUntil([&] { return job.runs == 2 && !scheduler.isRunningAnyJob(); }));
+    EXPECT_EQ(scheduler.job(u"tick"_s)->nextRun, start.addSecs(180));
 }
 
 TEST_P(SchedulerTest, DisabledJobDoesNotRunWhenDue)
 {
     CountingJob job;
     Scheduler scheduler(db(), &clock);
-    scheduler.setTickIntervalMs(10);
     scheduler.registerJob(job.definition(u"tick"_s, 60));
+    QSignalSpy started(&scheduler, &Scheduler::jobStarted);
     ASSERT_TRUE(scheduler.start().ok());
     ASSERT_TRUE(scheduler.setEnabled(u"tick"_s, false).ok());
-    clock.advanceSeconds(3600);
-    spinFor(80);
-    EXPECT_EQ(job.runs, 0);
+    clock.advance(3600);
+    scheduler.runDueJobs();
+    EXPECT_EQ(started.count(), 0);
     EXPECT_FALSE(scheduler.job(u"tick"_s)->nextRun.isValid());
 }
 
@@ -216,10 +218,9 @@ TEST_P(SchedulerTest, TwoProcessesNeverRunTheSameJobAtOnce)
     EXPECT_EQ(second.runs, 0);
 
     // Due on the timer too (and the 5-minute lease not yet expired): the other process stays out.
-    two.setTickIntervalMs(10);
-    clock.advanceSeconds(61);
-    spinFor(80);
-    EXPECT_EQ(second.runs, 0);
+    clock.advance(61);
+    two.runDueJobs();
+    EXPECT_FALSE(two.isRunningAnyJob());
 
     first.pending(JobResult::success());
     ASSERT_TRUE(waitUntil([&] { return !one.isRunningAnyJob(); }));
@@ -242,7 +243,9 @@ TEST_P(SchedulerTest, LeaseOfACrashedProcessExpires)
     other.registerJob(survivor.definition(u"import"_s, 600));
     EXPECT_FALSE(runAndWait(other, u"import"_s).ok);
 
-    clock.advanceSeconds(6 * 60); // past the 5-minute lease, never renewed
+    clock.advance(5 * 60); // the 5-minute lease, never renewed, ends now
+    EXPECT_FALSE(runAndWait(other, u"import"_s).ok) << "held up to its last millisecond";
+    clock.advanceMs(1);
     EXPECT_TRUE(runAndWait(other, u"import"_s).ok);
     EXPECT_EQ(survivor.runs, 1);
     crashed.pending = {};

@@ -2,8 +2,8 @@
 // per-install signing key.
 #include "core/server/FileStore.h"
 
-#include "core/domain/Clock.h"
 #include "tests/core/server/ServerTestBase.h"
+#include "tests/support/TestClock.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -19,13 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace Bottega::Test {
 namespace {
-
-class SettableClock final : public Clock
-{
-public:
-    QDateTime now() const override { return current; }
-    QDateTime current = QDateTime::currentDateTimeUtc();
-};
 
 class FileStoreTest : public ServerTestBase
 {
@@ -51,7 +44,7 @@ protected:
 
     QTemporaryDir dataDir;
     QByteArray signingKey;
-    SettableClock clock;
+    TestClock clock;
     std::unique_ptr<FileStore> store;
 };
 
@@ -87,7 +80,7 @@ TEST_F(FileStoreTest, ASignedUrlServesTheFileWithItsType)
 
     EXPECT_EQ(signedUrl.path(), u"/files/"_s + id);
     const QUrlQuery query(signedUrl);
-    EXPECT_EQ(query.queryItemValue(u"exp"_s).toLongLong(), clock.current.toSecsSinceEpoch() + 3600);
+    EXPECT_EQ(query.queryItemValue(u"exp"_s).toLongLong(), clock.now().toSecsSinceEpoch() + 3600);
     EXPECT_EQ(query.queryItemValue(u"sig"_s).size(), 64);
 
     const ClientAnswer answer = request("GET", signedUrl);
@@ -136,6 +129,7 @@ TEST_F(FileStoreTest, TamperedSignatureTamperedIdAndExpiryAll403Alike)
     const QUrl good = store->signedUrl(publicBase(), id, 60);
     const QUrlQuery query(good);
     const QString exp = query.queryItemValue(u"exp"_s);
+    EXPECT_EQ(exp, QString::number(clock.now().toSecsSinceEpoch() + 60));
     QString sig = query.queryItemValue(u"sig"_s);
 
     QString flipped = sig;
@@ -145,9 +139,9 @@ TEST_F(FileStoreTest, TamperedSignatureTamperedIdAndExpiryAll403Alike)
     const ClientAnswer longerExp
             = get(u"/files/%1?exp=%2&sig=%3"_s.arg(id, QString::number(exp.toLongLong() + 1000), sig));
     const ClientAnswer missing = get(u"/files/"_s + id);
-    clock.current = clock.current.addSecs(61);
+    clock.advance(61);
     const ClientAnswer expired = request("GET", good);
-    clock.current = clock.current.addSecs(-2);
+    clock.advance(-1); // the last second of its validity
     const ClientAnswer stillValid = request("GET", good);
 
     for (const ClientAnswer *answer : {&tamperedSig, &tamperedId, &longerExp, &missing, &expired}) {
@@ -174,7 +168,7 @@ TEST_F(FileStoreTest, PathTraversalNeverReachesAFileOutsideTheFolder)
 {
     // Even with a correct signature (made here with the key itself), an id that is not a content id
     // never names a file: the key file itself is the prize.
-    const QString exp = QString::number(clock.current.toSecsSinceEpoch() + 600);
+    const QString exp = QString::number(clock.now().toSecsSinceEpoch() + 600);
     for (const QString &id : {u"../keys/file-signing.key"_s, u"..%2Fkeys%2Ffile-signing.key"_s,
                               u"%2E%2E/keys/file-signing.key"_s}) {
         const QString decoded = QUrl::fromPercentEncoding(id.toUtf8());

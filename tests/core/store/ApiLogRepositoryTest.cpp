@@ -2,6 +2,7 @@
 #include "core/store/ApiLogRepository.h"
 
 #include "tests/core/store/QtPrinters.h"
+#include "tests/support/TestClock.h"
 #include "tests/support/database/TestDatabase.h"
 
 #include <QTimeZone>
@@ -123,6 +124,26 @@ TEST_P(ApiLogRepositoryTest, DeleteOlderThanKeepsTheRecentEntries)
     EXPECT_EQ(*deleted, 2);
     EXPECT_EQ(durations(*log.list({})), QList<qint64>({4, 3, 2}));
     EXPECT_EQ(*log.count({}), 3);
+}
+
+TEST_P(ApiLogRepositoryTest, RetentionCountsDaysFromTheDatabaseClock)
+{
+    TestClock clock(start);
+    db().setClock(&clock);
+    ApiLogRepository log(db());
+    for (int minute = 0; minute < 5; ++minute)
+        ASSERT_TRUE(log.insert(makeEntry(minute, u"gelato"_s, 200, u"https://x.example/"_s)).ok());
+    ApiLogEntry undated = makeEntry(5, u"gelato"_s, 200, u"https://x.example/"_s);
+    undated.time = QDateTime(); // stamped with the clock's now
+    clock.advance(10 * 60);
+    const qint64 id = *log.insert(undated);
+    EXPECT_EQ(log.get(id)->time, start.addSecs(10 * 60));
+
+    clock.set(start.addDays(7).addSecs(2 * 60)); // a week after minute 2
+    EXPECT_EQ(*log.deleteOlderThanDays(7), 2) << "minutes 0 and 1 are older than a week; 2 is exactly";
+    clock.advance(1);
+    EXPECT_EQ(*log.deleteOlderThanDays(7), 1);
+    EXPECT_EQ(durations(*log.list({})), QList<qint64>({5, 4, 3}));
 }
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(ApiLogRepositoryTest);

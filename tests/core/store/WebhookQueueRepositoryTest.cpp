@@ -3,6 +3,7 @@
 #include "core/store/WebhookQueueRepository.h"
 
 #include "tests/core/store/QtPrinters.h"
+#include "tests/support/TestClock.h"
 #include "tests/support/database/TestDatabase.h"
 
 #include <QMutex>
@@ -224,6 +225,31 @@ TEST_P(WebhookQueueRepositoryTest, TwoProcessesNeverClaimTheSameItem)
     WebhookQueueRepository::Query processing;
     processing.state = State::Processing;
     EXPECT_EQ(queue.list(processing)->size(), items);
+}
+
+TEST_P(WebhookQueueRepositoryTest, RetentionCountsDaysFromTheDatabaseClock)
+{
+    TestClock clock(now);
+    db().setClock(&clock);
+    WebhookQueueRepository queue(db());
+    WebhookQueueItem undated = makeItem(u"gelato"_s, u"order_status_updated"_s, u"a"_s);
+    undated.receivedAt = QDateTime(); // received now, by the clock
+    const qint64 a = queue.insert(undated)->id;
+    EXPECT_EQ(queue.get(a)->receivedAt, now);
+    const qint64 b = queue.insert(makeItem(u"gelato"_s, u"order_status_updated"_s, u"b"_s))->id;
+    for (const qint64 id : {a, b}) {
+        WebhookQueueItem item = *queue.get(id);
+        item.state = id == a ? State::Done : State::Failed;
+        item.processedAt = now;
+        ASSERT_TRUE(queue.update(item).ok());
+    }
+
+    clock.advance(30 * 24 * 3600);
+    EXPECT_EQ(*queue.deleteProcessedOlderThanDays(30), 0) << "exactly 30 days old is kept";
+    clock.advance(1);
+    EXPECT_EQ(*queue.deleteProcessedOlderThanDays(30), 1);
+    EXPECT_FALSE(queue.get(a).ok());
+    EXPECT_TRUE(queue.get(b).ok()) << "a Failed item is never cleaned up";
 }
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(WebhookQueueRepositoryTest);

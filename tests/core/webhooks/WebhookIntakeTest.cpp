@@ -39,6 +39,8 @@ TEST_P(WebhookIntakeTest, WithoutASecretGelatoCallsAre503AndNothingIsQueued)
 
 TEST_P(WebhookIntakeTest, ASignedGelatoCallIsQueuedRawWithItsEventAndId)
 {
+    db().setClock(&clock);
+    server.setClock(&clock);
     setSecret(u"gelato.webhook-secret"_s, u"s3cret"_s);
     startIntake();
     QSignalSpy nudges(intake.get(), &WebhookIntake::queued);
@@ -54,10 +56,13 @@ TEST_P(WebhookIntakeTest, ASignedGelatoCallIsQueuedRawWithItsEventAndId)
     EXPECT_EQ(items[0].eventId, u"os_5e5680ce494f6"_s);
     EXPECT_EQ(items[0].body, body);
     EXPECT_EQ(items[0].state, WebhookQueueItem::State::Pending);
+    EXPECT_EQ(items[0].receivedAt, clock.now());
     EXPECT_TRUE(items[0].headers.contains("signature: [redacted]"_L1)) << qPrintable(items[0].headers);
     EXPECT_FALSE(items[0].headers.contains("s3cret"_L1));
     EXPECT_EQ(nudges.size(), 1);
     EXPECT_EQ(QJsonDocument::fromJson(answer.body).object().value("id"_L1).toInteger(), items[0].id);
+    ASSERT_EQ(log.size(), 1);
+    EXPECT_EQ(log.entries().first().time, clock.now()); // the server's API-log row, by its clock
 }
 
 TEST_P(WebhookIntakeTest, AMissingSignatureIs401AndAWrongOne403NothingQueued)

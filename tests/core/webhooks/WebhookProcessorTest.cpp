@@ -15,6 +15,13 @@ namespace {
 class WebhookProcessorTest : public WebhookTestBase
 {
 protected:
+    void SetUp() override
+    {
+        WebhookTestBase::SetUp();
+        if (!HasFatalFailure())
+            db().setClock(&clock);
+    }
+
     qint64 enqueue(const QString &event, const QString &eventId, const QString &source = u"gelato"_s)
     {
         WebhookQueueItem item;
@@ -59,7 +66,7 @@ TEST_P(WebhookProcessorTest, EachRowGoesToTheHandlerOfItsSourceAndEvent)
     EXPECT_EQ(seen, QStringList {u"os_1"_s});
     EXPECT_EQ(item(status).state, WebhookQueueItem::State::Done);
     EXPECT_EQ(item(status).note, u"status applied"_s);
-    EXPECT_TRUE(item(status).processedAt.isValid());
+    EXPECT_EQ(item(status).processedAt, clock.now());
     EXPECT_EQ(item(product).state, WebhookQueueItem::State::Ignored);
     EXPECT_EQ(item(product).note, u"store products are not used"_s);
     EXPECT_EQ(item(unknown).state, WebhookQueueItem::State::Ignored);
@@ -79,27 +86,38 @@ TEST_P(WebhookProcessorTest, AnErrorIsRetriedWithBackoffAndFinallyFailed)
     QSignalSpy failures(&processor, &WebhookProcessor::itemFailed);
     const qint64 id = enqueue(u"order_status_updated"_s, u"os_1"_s);
 
-    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const QDateTime start = clock.now();
     ASSERT_EQ(processor.processDue()->retried, 1);
     WebhookQueueItem first = item(id);
     EXPECT_EQ(first.state, WebhookQueueItem::State::Pending);
     EXPECT_EQ(first.attempts, 1);
     EXPECT_EQ(first.lastError, u"order 12: the database is busy"_s);
-    EXPECT_GE(first.nextAttemptAt.toSecsSinceEpoch(), before.addSecs(29).toSecsSinceEpoch());
+    EXPECT_EQ(first.nextAttemptAt, start.addSecs(30));
     // Not due yet: nothing happens.
     EXPECT_EQ(processor.processDue()->total(), 0);
     EXPECT_EQ(calls, 1);
 
+    // Each retry comes due exactly when its backoff (30 s, 1 min, 2 min, 4 min) has passed.
     for (int attempt = 2; attempt <= WebhookProcessor::maxAttempts; ++attempt) {
-        ASSERT_EQ(*WebhookQueueRepository(db()).requeue({id}), 1); // as if its time had come
-        ASSERT_TRUE(processor.processDue().ok());
+        const qint64 backoff = 30LL << (attempt - 2);
+        clock.advance(backoff - 1);
+        EXPECT_EQ(processor.processDue()->total(), 0) << "attempt " << attempt << " one second early";
+        clock.advance(1);
+        ASSERT_EQ(processor.processDue()->total(), 1) << "attempt " << attempt << " on time";
+        EXPECT_EQ(calls, attempt);
+        if (attempt < WebhookProcessor::maxAttempts) {
+            EXPECT_EQ(item(id).nextAttemptAt, clock.now().addSecs(backoff * 2));
+        }
     }
 
     const WebhookQueueItem last = item(id);
     EXPECT_EQ(last.state, WebhookQueueItem::State::Failed);
     EXPECT_EQ(last.attempts, WebhookProcessor::maxAttempts);
     EXPECT_EQ(last.lastError, u"order 12: the database is busy"_s);
+    EXPECT_EQ(last.processedAt, start.addSecs(30 + 60 + 120 + 240));
     EXPECT_EQ(calls, WebhookProcessor::maxAttempts);
+    clock.advance(24 * 3600);
+    EXPECT_EQ(processor.processDue()->total(), 0) << "a Failed row is never retried on its own";
     ASSERT_EQ(failures.size(), 1);
     EXPECT_EQ(failures[0][0].toLongLong(), id);
 }
@@ -115,20 +133,33 @@ TEST_P(WebhookProcessorTest, BackoffDoublesFromThirtySeconds)
 TEST_P(WebhookProcessorTest, RowsLeftInProcessingReturnToPendingAtStart)
 {
     const qint64 id = enqueue(u"order_status_updated"_s, u"os_1"_s);
-    const auto claimed
-            = WebhookQueueRepository(db()).claimNext(u"crashed:1"_s, QDateTime::currentDateTimeUtc());
+    const auto claimed = WebhookQueueRepository(db()).claimNext(u"crashed:1"_s, clock.now());
     ASSERT_TRUE(claimed.ok() && claimed->has_value());
     ASSERT_EQ(item(id).state, WebhookQueueItem::State::Processing);
 
     WebhookProcessor processor(db());
-    // On a shared database a fresh claim may belong to a live process: it is left alone.
-    EXPECT_EQ(*processor.recoverAbandoned(true), 0);
+    // On a shared database a fresh claim may belong to a live process: it is left alone until it
+    // is older than staleAfterSeconds.
+    EXPECT_EQ(*processor.recoverAbandoned(true, 600), 0);
+    clock.advance(600);
+    EXPECT_EQ(*processor.recoverAbandoned(true, 600), 0) << "exactly 600 s old is not yet stale";
     EXPECT_EQ(item(id).state, WebhookQueueItem::State::Processing);
-    EXPECT_EQ(*processor.recoverAbandoned(false), 1);
+    clock.advance(1);
+    EXPECT_EQ(*processor.recoverAbandoned(true, 600), 1);
 
     EXPECT_EQ(item(id).state, WebhookQueueItem::State::Pending);
     EXPECT_TRUE(item(id).claimedBy.isEmpty());
     EXPECT_EQ(processor.processDue()->ignored, 1);
+}
+
+TEST_P(WebhookProcessorTest, OnItsOwnDatabaseEveryClaimIsTakenBackAtOnce)
+{
+    const qint64 id = enqueue(u"order_status_updated"_s, u"os_1"_s);
+    ASSERT_TRUE(WebhookQueueRepository(db()).claimNext(u"crashed:1"_s, clock.now())->has_value());
+
+    WebhookProcessor processor(db());
+    EXPECT_EQ(*processor.recoverAbandoned(false), 1) << "no time has passed, yet nobody else can hold it";
+    EXPECT_EQ(item(id).state, WebhookQueueItem::State::Pending);
 }
 
 TEST_P(WebhookProcessorTest, TwoProcessesNeverHandleTheSameRow)

@@ -6,6 +6,7 @@
 #include "core/server/Server.h"
 #include "core/store/WebhookQueueRepository.h"
 #include "core/webhooks/WebhookIntake.h"
+#include "tests/support/TestClock.h"
 #include "tests/support/TestUtil.h"
 #include "tests/support/database/TestDatabase.h"
 #include "tests/support/fakes/RecordingApiLogSink.h"
@@ -96,6 +97,7 @@ protected:
         return items.ok() ? *items : QList<WebhookQueueItem>();
     }
 
+    TestClock clock; // not used unless a test sets it: db().setClock(&clock), server.setClock(&clock)
     InMemorySecretStore secrets;
     Server server;
     RecordingApiLogSink log;
