@@ -5,6 +5,7 @@
 #include "core/store/WebhookQueueRepository.h"
 #include "tests/support/TestUtil.h"
 #include "tests/support/database/TestDatabase.h"
+#include "tests/ui/ConfirmAnswerer.h"
 #include "ui/models/WebhookTableModel.h"
 #include "ui/widgets/InlineMessage.h"
 
@@ -128,7 +129,9 @@ TEST_F(WebhookQueuePageTest, RetrySelectedRowsAndCleanUp)
     ASSERT_EQ(counts.size(), 1);
     EXPECT_EQ(counts[0][0].toInt(), 0);
 
+    ConfirmAnswerer answerer(true);
     page.cleanUp(); // Done and Ignored processed 60 days ago; retention 30 days
+    EXPECT_EQ(answerer.questions().size(), 1);
     EXPECT_EQ(page.model()->rowCount(), 1);
 }
 
