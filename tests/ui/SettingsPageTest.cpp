@@ -2,12 +2,10 @@
 // inline, good input is saved, secrets stay masked and go to the store.
 #include "ui/pages/SettingsPage.h"
 
-#include "core/connections/ConnectionTest.h"
 #include "core/secrets/InMemorySecretStore.h"
 #include "core/secrets/SecretNames.h"
 #include "core/settings/Settings.h"
 #include "tests/support/TestUtil.h"
-#include "tests/support/fakes/GelatoTestRig.h"
 #include "tests/ui/LockedSecretStore.h"
 #include "ui/pages/GelatoWebhookPanel.h"
 #include "ui/widgets/InlineMessage.h"
@@ -304,34 +302,6 @@ TEST_F(SettingsPageTest, TheGelatoFormValuesAreShownReadyToCopy)
     QTest::mouseClick(panel->findChild<QWidget *>(u"webhookUrl"_s)->findChild<QPushButton *>(u"copyButton"_s),
                       Qt::LeftButton);
     EXPECT_EQ(QGuiApplication::clipboard()->text(), u"https://shop.example.com/gelato/webhook"_s);
-}
-
-// "Test connection" asks Gelato through ConnectionTest, as `bottega test-connection gelato` does,
-// and shows the answer beside the button; without the use case the button is off.
-TEST_F(SettingsPageTest, TestConnectionAsksGelatoThroughTheSharedUseCase)
-{
-    auto page = makePage();
-    EXPECT_FALSE(page->findChild<QPushButton *>(u"gelatoTestButton"_s)->isEnabled());
-
-    GelatoTestRig rig;
-    ASSERT_TRUE(rig.started);
-    ConnectionTest connections(&rig.gelato);
-    AppContext context;
-    context.settings = &settings();
-    context.connections = &connections;
-    SettingsPage connected(context);
-    auto *button = connected.findChild<QPushButton *>(u"gelatoTestButton"_s);
-    auto *result = connected.findChild<QLabel *>(u"gelatoTestResult"_s);
-    ASSERT_TRUE(button && result);
-    ASSERT_TRUE(button->isEnabled());
-    QTest::mouseClick(button, Qt::LeftButton);
-    ASSERT_TRUE(waitUntil([&] { return button->isEnabled(); }));
-    EXPECT_EQ(result->text(), u"Connected: Gelato accepted the API key."_s);
-
-    rig.fake.setApiKey("another-key");
-    QTest::mouseClick(button, Qt::LeftButton);
-    ASSERT_TRUE(waitUntil([&] { return button->isEnabled(); }));
-    EXPECT_EQ(result->text(), u"Gelato refused the API key"_s);
 }
 
 } // namespace
