@@ -2,10 +2,12 @@
 
 #include "app/CommandLine.h"
 #include "app/StoreApiLogSink.h"
+#include "core/connections/ConnectionTest.h"
 #include "core/gelato/GelatoClient.h"
 #include "core/http/HttpClient.h"
 #include "core/orders/GelatoEventHandler.h"
 #include "core/orders/OrderService.h"
+#include "core/products/CatalogBrowsing.h"
 #include "core/scheduler/Scheduler.h"
 #include "core/secrets/SecretChain.h"
 #include "core/server/FileStore.h"
@@ -13,9 +15,9 @@
 #include "core/settings/Settings.h"
 #include "core/store/ApiLogRepository.h"
 #include "core/store/Database.h"
-#include "core/store/WebhookQueueRepository.h"
 #include "core/webhooks/WebhookIntake.h"
 #include "core/webhooks/WebhookProcessor.h"
+#include "core/webhooks/WebhookQueueActions.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -79,6 +81,8 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_http->setApiLogSink(runtime->m_apiLog.get());
     runtime->m_gelato
             = std::make_unique<GelatoClient>(*runtime->m_http, *runtime->m_settings, *runtime->m_secrets);
+    runtime->m_catalogBrowsing = std::make_unique<CatalogBrowsing>(*runtime->m_gelato);
+    runtime->m_connections = std::make_unique<ConnectionTest>(runtime->m_gelato.get());
 
     const auto signingKey = FileStore::loadOrCreateSigningKey(runtime->m_dataDir);
     if (!signingKey)
@@ -214,7 +218,7 @@ void Runtime::registerWebhookJobs()
     cleanup.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Clean up the webhook queue");
     cleanup.run = [this](const JobDefinition::Done &done) {
         const int days = m_settings->webhookRetentionDays();
-        const auto removed = WebhookQueueRepository(*m_database).deleteProcessedOlderThanDays(days);
+        const auto removed = WebhookQueueActions(*m_database).cleanup(days);
         if (!removed)
             done(JobResult::failure(removed.error()));
         else

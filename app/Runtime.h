@@ -13,6 +13,8 @@
 namespace Bottega {
 
 class StoreApiLogSink;
+class CatalogBrowsing;
+class ConnectionTest;
 class Database;
 class FileStore;
 class GelatoClient;
@@ -55,6 +57,9 @@ public:
     Server &server() { return *m_server; }
     Scheduler &scheduler() { return *m_scheduler; }
     GelatoClient &gelato() { return *m_gelato; }
+    // Use cases the window and the commands share.
+    CatalogBrowsing &catalogBrowsing() { return *m_catalogBrowsing; }
+    ConnectionTest &connections() { return *m_connections; }
     WebhookProcessor &webhookProcessor() { return *m_webhookProcessor; }
     // Sales orders (ORD-1..9): the window and the `order` commands share this one.
     OrderService &orders() { return *m_orders; }
@@ -73,6 +78,8 @@ private:
     std::unique_ptr<StoreApiLogSink> m_apiLog;
     std::unique_ptr<HttpClient> m_http;
     std::unique_ptr<GelatoClient> m_gelato; // uses m_http: declared after it
+    std::unique_ptr<CatalogBrowsing> m_catalogBrowsing; // uses m_gelato
+    std::unique_ptr<ConnectionTest> m_connections; // uses m_gelato
     std::unique_ptr<FileStore> m_files;
     std::unique_ptr<Server> m_server;
     std::unique_ptr<Scheduler> m_scheduler;

@@ -2,10 +2,10 @@
 
 #include "core/store/ApiLogRepository.h"
 #include "core/store/Database.h"
+#include "core/store/Savepoint.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -63,8 +63,8 @@ void StoreApiLogSink::writeBufferedInTransaction()
         return;
     // A savepoint: on PostgreSQL a failed statement would otherwise abort the caller's transaction
     // (and with it the webhook batch that is the point of that transaction).
-    QSqlQuery savepoint(m_database.connection());
-    if (!savepoint.exec(u"SAVEPOINT api_log"_s)) {
+    Savepoint savepoint(m_database, u"api_log"_s);
+    if (!savepoint.begin()) {
         QMutexLocker lock(&m_mutex);
         m_buffer = rows + m_buffer;
         return;
@@ -72,14 +72,13 @@ void StoreApiLogSink::writeBufferedInTransaction()
     ApiLogRepository repository(m_database);
     for (const ApiLogEntry &entry : rows) {
         if (!repository.insert(entry)) {
-            (void)savepoint.exec(u"ROLLBACK TO SAVEPOINT api_log"_s);
-            (void)savepoint.exec(u"RELEASE SAVEPOINT api_log"_s);
+            (void)savepoint.rollback();
             QMutexLocker lock(&m_mutex);
             m_buffer = rows + m_buffer; // flush() writes them one by one
             return;
         }
     }
-    (void)savepoint.exec(u"RELEASE SAVEPOINT api_log"_s);
+    (void)savepoint.release();
 }
 
 void StoreApiLogSink::flush()

@@ -59,6 +59,8 @@ int run(QApplication &app)
     context.scheduler = &runtime.scheduler();
     context.server = &runtime.server();
     context.gelato = &runtime.gelato();
+    context.catalog = &runtime.catalogBrowsing();
+    context.connections = &runtime.connections();
     context.files = &runtime.files();
     context.orders = &runtime.orders();
     // The window works without the server (another process may already receive the webhooks);

@@ -8,6 +8,8 @@ class QSettings;
 
 namespace Bottega {
 
+class CatalogBrowsing;
+class ConnectionTest;
 class Database;
 class FileStore;
 class GelatoClient;
@@ -24,7 +26,10 @@ struct AppContext
     Database *database = nullptr;
     Scheduler *scheduler = nullptr;
     Server *server = nullptr;
-    GelatoClient *gelato = nullptr; // template sync, catalog browser, Test connection
+    // Only handed to the TemplateSync use case (Synchronize, New from Gelato template); never called.
+    GelatoClient *gelato = nullptr;
+    CatalogBrowsing *catalog = nullptr; // the Gelato catalog browser
+    ConnectionTest *connections = nullptr; // Settings' Test connection
     FileStore *files = nullptr; // print images from local files
     OrderService *orders = nullptr; // the Orders pages (ORD-1..9)
     // Why the built-in server is not listening, when the app could not start it

@@ -57,6 +57,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
                        "outcomes and API errors.")));
     auto *products = new ProductListPage(m_context.database, m_context.gelato);
     products->setFileStore(m_context.files);
+    products->setCatalogBrowsing(m_context.catalog);
     addPage(Page::Products, tr("Products"), u"package-x-generic"_s, QStyle::SP_FileDialogContentsView,
             products);
     addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView,

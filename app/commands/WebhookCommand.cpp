@@ -9,6 +9,7 @@
 #include "core/store/WebhookQueueRepository.h"
 #include "core/store/WebhookRecordRepository.h"
 #include "core/webhooks/WebhookProcessor.h"
+#include "core/webhooks/WebhookQueueActions.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -145,17 +146,7 @@ int show(Runtime &runtime, const CommandLine &commandLine)
 
 int retry(Runtime &runtime, const CommandLine &commandLine)
 {
-    WebhookQueueRepository queue(runtime.database());
     QList<qint64> ids;
-    if (commandLine.isSet(u"failed"_s)) {
-        WebhookQueueRepository::Query failed;
-        failed.state = WebhookQueueItem::State::Failed;
-        const auto items = queue.list(failed);
-        if (!items)
-            return fail(items.error());
-        for (const WebhookQueueItem &item : *items)
-            ids.append(item.id);
-    }
     for (const QString &argument : commandLine.arguments.mid(1)) {
         bool ok = false;
         const qint64 id = argument.toLongLong(&ok);
@@ -163,15 +154,22 @@ int retry(Runtime &runtime, const CommandLine &commandLine)
             Output::error(tr("webhook retry: \"%1\" is not a webhook id").arg(argument));
             return ExitUsage;
         }
-        if (const auto item = queue.get(id); !item)
-            return fail(item.error());
         ids.append(id);
     }
-    if (ids.isEmpty() && !commandLine.isSet(u"failed"_s))
+    const bool failed = commandLine.isSet(u"failed"_s);
+    if (ids.isEmpty() && !failed)
         return usage();
-    const auto requeued = queue.requeue(ids);
+    WebhookQueueActions actions(runtime.database());
+    // The named ones first: an unknown id then changes nothing at all.
+    auto requeued = actions.retry(ids);
     if (!requeued)
         return fail(requeued.error());
+    if (failed) {
+        const auto alsoFailed = actions.retryFailed();
+        if (!alsoFailed)
+            return fail(alsoFailed.error());
+        *requeued += *alsoFailed;
+    }
     if (commandLine.json)
         Output::json(QJsonObject {{u"requeued"_s, *requeued}});
     else
@@ -202,7 +200,7 @@ int process(Runtime &runtime, const CommandLine &commandLine)
 int cleanup(Runtime &runtime, const CommandLine &commandLine)
 {
     const int days = runtime.settings().webhookRetentionDays();
-    const auto removed = WebhookQueueRepository(runtime.database()).deleteProcessedOlderThanDays(days);
+    const auto removed = WebhookQueueActions(runtime.database()).cleanup(days);
     if (!removed)
         return fail(removed.error());
     if (commandLine.json)

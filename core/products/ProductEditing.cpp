@@ -1,10 +1,14 @@
 #include "core/products/ProductEditing.h"
 
+#include "core/store/Database.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
 
+#include <QHash>
 #include <QRegularExpression>
+#include <QSqlDatabase>
 #include <cmath>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -102,67 +106,17 @@ QString unknownField(const QString &field, const QStringList &valid)
     return tr("unknown field \"%1\" (fields: %2)").arg(field, valid.join(u", "_s));
 }
 
-} // namespace
-
-ProductEditing::ProductEditing(const Database &database) : m_database(database) { }
-
-QStringList ProductEditing::productFields()
+// One field of a product, parsed and checked; nothing is written.
+Result<void> applyToProduct(Product &p, const QString &field, const QString &value)
 {
-    return {u"name"_s,
-            u"price"_s,
-            u"price-extra"_s,
-            u"sku"_s,
-            u"ean"_s,
-            u"upc"_s,
-            u"isbn"_s,
-            u"mpn"_s,
-            u"vat-rate"_s,
-            u"quantity"_s,
-            u"weight"_s,
-            u"width"_s,
-            u"height"_s,
-            u"depth"_s,
-            u"category"_s,
-            u"published"_s,
-            u"short-description"_s,
-            u"long-description"_s};
-}
-
-QStringList ProductEditing::variantFields()
-{
-    return {u"name"_s,     u"price-extra"_s, u"sku"_s,   u"ean"_s,    u"upc"_s,   u"isbn"_s,     u"mpn"_s,
-            u"quantity"_s, u"weight"_s,      u"width"_s, u"height"_s, u"depth"_s, u"published"_s};
-}
-
-Result<void> ProductEditing::set(qint64 productId, const QString &field, const QString &value,
-                                 qint64 variantId)
-{
-    if (!productFields().contains(field))
-        return makeError(unknownField(field, productFields()));
-    if (variantId > 0) {
-        if (!variantFields().contains(field))
-            return makeError(tr("\"%1\" is a product field, not a variant field (variant fields: %2)")
-                                     .arg(field, variantFields().join(u", "_s)));
-        return setOnVariant(productId, variantId, field, value);
-    }
-    if (field == "price-extra"_L1)
-        return makeError(tr("\"price-extra\" is a variant field: give --variant VID"));
-    return setOnProduct(productId, field, value);
-}
-
-Result<void> ProductEditing::setOnProduct(qint64 productId, const QString &field, const QString &value)
-{
-    ProductRepository products(m_database);
-    auto product = products.get(productId);
-    if (!product)
-        return makeError(product.error());
-    Product &p = *product;
     const QHash<QString, double *> numbers {{u"price"_s, &p.listPrice}, {u"weight"_s, &p.weight},
                                             {u"width"_s, &p.width},     {u"height"_s, &p.height},
                                             {u"depth"_s, &p.depth},     {u"vat-rate"_s, &p.vatRate}};
     const QHash<QString, QString *> codes {
             {u"ean"_s, &p.ean}, {u"upc"_s, &p.upc}, {u"isbn"_s, &p.isbn}, {u"mpn"_s, &p.mpn}};
     const QHash<QString, QString *> texts {{u"sku"_s, &p.sku},
+                                           {u"internal-code"_s, &p.internalCode},
+                                           {u"template-id"_s, &p.gelatoTemplateId},
                                            {u"category"_s, &p.categoryPath},
                                            {u"short-description"_s, &p.shortDescription},
                                            {u"long-description"_s, &p.longDescription}};
@@ -205,19 +159,12 @@ Result<void> ProductEditing::setOnProduct(qint64 productId, const QString &field
             p.needsUpdate = true;
         p.publishedPoleepo = *flag;
     }
-    return products.update(p);
+    return {};
 }
 
-Result<void> ProductEditing::setOnVariant(qint64 productId, qint64 variantId, const QString &field,
-                                          const QString &value)
+// One field of a variant but "published" (see setOnVariant), parsed and checked; nothing is written.
+Result<void> applyToVariant(Variant &v, const QString &field, const QString &value)
 {
-    VariantRepository variants(m_database);
-    auto variant = variants.get(variantId);
-    if (!variant)
-        return makeError(variant.error());
-    if (variant->productId != productId)
-        return makeError(tr("variant %1 is not a variant of product %2").arg(variantId).arg(productId));
-    Variant &v = *variant;
     const QHash<QString, double *> numbers {{u"price-extra"_s, &v.priceExtra},
                                             {u"weight"_s, &v.weight},
                                             {u"width"_s, &v.width},
@@ -225,6 +172,7 @@ Result<void> ProductEditing::setOnVariant(qint64 productId, qint64 variantId, co
                                             {u"depth"_s, &v.depth}};
     const QHash<QString, QString *> codes {
             {u"ean"_s, &v.ean}, {u"upc"_s, &v.upc}, {u"isbn"_s, &v.isbn}, {u"mpn"_s, &v.mpn}};
+    const QHash<QString, QString *> texts {{u"sku"_s, &v.sku}, {u"product-uid"_s, &v.gelatoProductUid}};
     if (numbers.contains(field)) {
         auto number = parseNumber(field, value);
         if (!number)
@@ -235,11 +183,11 @@ Result<void> ProductEditing::setOnVariant(qint64 productId, qint64 variantId, co
         if (!code)
             return makeError(code.error());
         *codes.value(field) = *code;
-    } else if (field == "sku"_L1) {
+    } else if (texts.contains(field)) {
         auto text = parseText(field, value, false);
         if (!text)
             return makeError(text.error());
-        v.sku = *text;
+        *texts.value(field) = *text;
     } else if (field == "name"_L1) {
         auto text = parseText(field, value, true);
         if (!text)
@@ -250,16 +198,139 @@ Result<void> ProductEditing::setOnVariant(qint64 productId, qint64 variantId, co
         if (!quantity)
             return makeError(quantity.error());
         v.quantity = *quantity;
-    } else if (field == "published"_L1) {
-        auto flag = parseFlag(field, value);
-        if (!flag)
-            return makeError(flag.error());
-        auto changed = variants.setPublished({variantId}, *flag);
-        if (!changed)
-            return makeError(changed.error());
-        return {};
     }
-    return variants.update(v);
+    return {};
+}
+
+} // namespace
+
+ProductEditing::ProductEditing(const Database &database) : m_database(database) { }
+
+QStringList ProductEditing::productFields()
+{
+    return {u"name"_s,
+            u"price"_s,
+            u"price-extra"_s,
+            u"sku"_s,
+            u"ean"_s,
+            u"upc"_s,
+            u"isbn"_s,
+            u"mpn"_s,
+            u"vat-rate"_s,
+            u"quantity"_s,
+            u"weight"_s,
+            u"width"_s,
+            u"height"_s,
+            u"depth"_s,
+            u"category"_s,
+            u"published"_s,
+            u"short-description"_s,
+            u"long-description"_s,
+            u"internal-code"_s,
+            u"template-id"_s,
+            u"product-uid"_s};
+}
+
+QStringList ProductEditing::variantFields()
+{
+    return {u"name"_s,   u"price-extra"_s, u"sku"_s,       u"ean"_s,        u"upc"_s,
+            u"isbn"_s,   u"mpn"_s,         u"quantity"_s,  u"weight"_s,     u"width"_s,
+            u"height"_s, u"depth"_s,       u"published"_s, u"product-uid"_s};
+}
+
+QStringList ProductEditing::variantOnlyFields()
+{
+    return {u"price-extra"_s, u"product-uid"_s};
+}
+
+Result<void> ProductEditing::set(qint64 productId, const QString &field, const QString &value,
+                                 qint64 variantId)
+{
+    return setFields(productId, {{field, value}}, variantId);
+}
+
+Result<void> ProductEditing::setFields(qint64 productId, const QList<FieldValue> &values, qint64 variantId,
+                                       QString *refusedField)
+{
+    const auto refuse = [refusedField](const QString &field, const QString &message) -> Result<void> {
+        if (refusedField)
+            *refusedField = field;
+        return makeError(message);
+    };
+    for (const FieldValue &edit : values) {
+        if (!productFields().contains(edit.field))
+            return refuse(edit.field, unknownField(edit.field, productFields()));
+        if (variantId > 0 && !variantFields().contains(edit.field))
+            return refuse(edit.field,
+                          tr("\"%1\" is a product field, not a variant field (variant fields: %2)")
+                                  .arg(edit.field, variantFields().join(u", "_s)));
+        if (variantId == 0 && edit.field == "price-extra"_L1)
+            return refuse(edit.field, tr("\"price-extra\" is a variant field: give --variant VID"));
+        if (variantId == 0 && variantOnlyFields().contains(edit.field))
+            return refuse(edit.field, tr("\"%1\" is a variant field: give --variant VID").arg(edit.field));
+    }
+    return variantId > 0 ? setOnVariant(productId, variantId, values, refusedField)
+                         : setOnProduct(productId, values, refusedField);
+}
+
+Result<void> ProductEditing::setOnProduct(qint64 productId, const QList<FieldValue> &values,
+                                          QString *refusedField)
+{
+    ProductRepository products(m_database);
+    auto product = products.get(productId);
+    if (!product)
+        return makeError(product.error());
+    for (const FieldValue &edit : values) {
+        if (auto applied = applyToProduct(*product, edit.field, edit.value); !applied) {
+            if (refusedField)
+                *refusedField = edit.field;
+            return applied;
+        }
+    }
+    return products.update(*product);
+}
+
+Result<void> ProductEditing::setOnVariant(qint64 productId, qint64 variantId, const QList<FieldValue> &values,
+                                          QString *refusedField)
+{
+    VariantRepository variants(m_database);
+    auto variant = variants.get(variantId);
+    if (!variant)
+        return makeError(variant.error());
+    if (variant->productId != productId)
+        return makeError(tr("variant %1 is not a variant of product %2").arg(variantId).arg(productId));
+    std::optional<bool> published;
+    bool otherFields = false;
+    for (const FieldValue &edit : values) {
+        Result<void> applied;
+        if (edit.field == "published"_L1) {
+            auto flag = parseFlag(edit.field, edit.value);
+            if (flag)
+                published = *flag;
+            else
+                applied = makeError(flag.error());
+        } else {
+            applied = applyToVariant(*variant, edit.field, edit.value);
+            otherFields = true;
+        }
+        if (!applied) {
+            if (refusedField)
+                *refusedField = edit.field;
+            return applied;
+        }
+    }
+    // Publishing goes through setPublished: a newly published variant needs sending to Poleepo.
+    return m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        if (otherFields) {
+            if (auto updated = variants.update(*variant); !updated)
+                return updated;
+        }
+        if (published) {
+            if (auto changed = variants.setPublished({variantId}, *published); !changed)
+                return makeError(changed.error());
+        }
+        return {};
+    });
 }
 
 } // namespace Bottega

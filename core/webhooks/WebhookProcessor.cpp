@@ -2,12 +2,11 @@
 
 #include "core/domain/Clock.h"
 #include "core/store/Database.h"
+#include "core/store/Savepoint.h"
 #include "core/store/WebhookQueueRepository.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
 
@@ -20,15 +19,6 @@ namespace {
 QString handlerKey(const QString &source, const QString &event)
 {
     return source + u'\n' + event;
-}
-
-// Savepoint statements run unprepared: PostgreSQL cannot PREPARE them.
-Result<void> runSql(QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery query(db);
-    if (!query.exec(sql))
-        return makeError(sql + u": "_s + query.lastError().text());
-    return {};
 }
 
 } // namespace
@@ -136,8 +126,8 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
 
     // A savepoint per event: a handler that fails halfway leaves nothing behind, and the other
     // events of the batch keep what they did.
-    QSqlDatabase db = m_database.connection();
-    if (auto r = runSql(db, u"SAVEPOINT webhook_event"_s); !r)
+    Savepoint savepoint(m_database, u"webhook_event"_s);
+    if (auto r = savepoint.begin(); !r)
         return r;
     const Result<WebhookOutcome> outcome = handler == m_handlers.cend()
             ? Result<WebhookOutcome>(
@@ -145,9 +135,7 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
             : (*handler)(item);
     if (outcome && outcome->rejected) {
         // A broken call: nothing it did stays, and it is Failed at once with the reason.
-        if (auto r = runSql(db, u"ROLLBACK TO SAVEPOINT webhook_event"_s); !r)
-            return r;
-        if (auto r = runSql(db, u"RELEASE SAVEPOINT webhook_event"_s); !r)
+        if (auto r = savepoint.rollback(); !r)
             return r;
         item.state = WebhookQueueItem::State::Failed;
         item.lastError = outcome->note;
@@ -167,15 +155,13 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
         // row that cannot be written is a database problem, which ends the batch.
         if (auto r = queue.update(item); !r)
             return r;
-        if (auto r = runSql(db, u"RELEASE SAVEPOINT webhook_event"_s); !r)
+        if (auto r = savepoint.release(); !r)
             return r;
         ++(outcome->ignored ? summary.ignored : summary.done);
         return {};
     }
 
-    if (auto r = runSql(db, u"ROLLBACK TO SAVEPOINT webhook_event"_s); !r)
-        return r;
-    if (auto r = runSql(db, u"RELEASE SAVEPOINT webhook_event"_s); !r)
+    if (auto r = savepoint.rollback(); !r)
         return r;
     item.lastError = outcome.error();
     if (item.attempts >= maxAttempts) {

@@ -1,6 +1,8 @@
-// CatalogBrowserDialog against the Gelato fake over loopback: catalogs listed, the selected one's
-// attributes and values shown and filtered, a product search with the checked values, a product's
-// prices, stock and shipment methods from the seed's payloads, a refused key shown inline; rendered.
+// CatalogBrowserDialog, through the CatalogBrowsing use case, against the Gelato fake over loopback:
+// catalogs listed, the selected one's attributes and values shown and filtered, a product search with
+// the checked values, a product's prices (by quantity), stock and shipment methods from the seed's
+// payloads, a refused key shown inline; rendered.
+#include "core/products/CatalogBrowsing.h"
 #include "tests/support/TestUtil.h"
 #include "tests/support/fakes/GelatoTestRig.h"
 #include "ui/models/CatalogProductModel.h"
@@ -36,7 +38,8 @@ TEST(CatalogBrowserTest, ListsCatalogsAndShowsTheSelectedOnesAttributes)
 {
     GelatoTestRig rig;
     ASSERT_TRUE(rig.started);
-    CatalogBrowserDialog browser(&rig.gelato);
+    CatalogBrowsing catalog(rig.gelato);
+    CatalogBrowserDialog browser(&catalog);
     ASSERT_TRUE(waitUntil([&] { return !browser.isBusy() && browser.catalogList()->count() > 0; }));
     EXPECT_EQ(browser.catalogList()->count(), 3);
     EXPECT_EQ(browser.catalogList()->item(1)->text(), u"Posters"_s);
@@ -68,7 +71,8 @@ TEST(CatalogBrowserTest, SearchesWithTheCheckedValuesAndShowsAProductsPricesStoc
 {
     GelatoTestRig rig;
     ASSERT_TRUE(rig.started);
-    CatalogBrowserDialog browser(&rig.gelato);
+    CatalogBrowsing catalog(rig.gelato);
+    CatalogBrowserDialog browser(&catalog);
     // Fatal: a model that breaks Qt's rules aborts the suite rather than passing quietly.
     QAbstractItemModelTester tester(browser.productModel(),
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -148,7 +152,8 @@ TEST(CatalogBrowserTest, ShowsAFailedSearchInline)
 {
     GelatoTestRig rig;
     ASSERT_TRUE(rig.started);
-    CatalogBrowserDialog browser(&rig.gelato);
+    CatalogBrowsing catalog(rig.gelato);
+    CatalogBrowserDialog browser(&catalog);
     ASSERT_TRUE(waitUntil([&] { return !browser.isBusy() && browser.catalogList()->count() > 0; }));
     browser.catalogList()->setCurrentRow(1);
     ASSERT_TRUE(
@@ -167,7 +172,8 @@ TEST(CatalogBrowserTest, ShowsARefusedKeyInline)
     GelatoTestRig rig;
     ASSERT_TRUE(rig.started);
     rig.fake.setApiKey("another-key");
-    CatalogBrowserDialog browser(&rig.gelato);
+    CatalogBrowsing catalog(rig.gelato);
+    CatalogBrowserDialog browser(&catalog);
     ASSERT_TRUE(waitUntil([&] { return !browser.isBusy(); }));
     EXPECT_EQ(browser.catalogList()->count(), 0);
     EXPECT_EQ(browser.message()->type(), InlineMessage::Type::Error);

@@ -7,6 +7,7 @@
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/VariantRepository.h"
 #include "tests/support/TestUtil.h"
+#include "tests/ui/ConfirmAnswerer.h"
 #include "tests/ui/LengtheningTranslator.h"
 #include "tests/ui/OrderFixture.h"
 #include "ui/pages/OrderEditorDialog.h"
@@ -319,6 +320,7 @@ TEST_F(OrderEditorTest, AGelatoDraftIsTurnedIntoAnOrderOrDeleted)
         EXPECT_FALSE(editor.findChild<QPushButton *>(u"promoteDraftButton"_s)->isHidden());
         EXPECT_FALSE(editor.findChild<QPushButton *>(u"deleteDraftButton"_s)->isHidden());
         EXPECT_TRUE(editor.confirmButton()->isHidden());
+        ConfirmAnswerer answerer(true);
         if (id == first)
             editor.promoteDraft();
         else
@@ -344,6 +346,7 @@ TEST_F(OrderEditorTest, CancelStopsTheOrderAndAPrintedOneIsExplained)
         if (id == printed) {
             ASSERT_TRUE(rig().fake.orders().setOrderStatus(editor.order().gelatoOrderId, u"printed"_s));
         }
+        ConfirmAnswerer answerer(true);
         editor.cancelOrder();
         ASSERT_TRUE(waitIdle(editor));
         if (id == cancelled) {

@@ -1,6 +1,7 @@
 // The product pages on a real SQLite database: the list page's search and filters, the product
 // editor's variants and print images (with the missing state), saving, and the variant editor.
 // Each page is also rendered at 1100x700 to /tmp for a person to look at.
+#include "core/products/ProductEditing.h"
 #include "core/server/FileStore.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
@@ -175,6 +176,58 @@ TEST_F(ProductEditorTest, SaveWritesTheGeneralFieldsAndRefusesAnEmptyName)
     EXPECT_DOUBLE_EQ(stored.listPrice, 29.5);
     EXPECT_TRUE(stored.needsUpdate);
     EXPECT_TRUE(editor.changed());
+}
+
+// The editor saves through ProductEditing, the use case of `product set`: a bad EAN is refused with
+// that command's very message, shown at the field, and nothing is written; a good one is saved.
+TEST_F(ProductEditorTest, ABadEanIsRefusedAtTheFieldAsProductSetRefusesItAndAGoodOneIsSaved)
+{
+    const qint64 id = store(tShirt());
+    ProductEditorDialog editor(&db(), nullptr, id);
+    auto *ean = editor.findChild<QLineEdit *>(u"eanField"_s);
+    ASSERT_TRUE(ean);
+    const auto cli = ProductEditing(db()).set(id, u"ean"_s, u"4006381333932"_s);
+    ASSERT_FALSE(cli.ok());
+
+    ean->setText(u"4006381333932"_s); // wrong check digit
+    editor.findChild<QDoubleSpinBox *>(u"priceField"_s)->setValue(31);
+    EXPECT_FALSE(editor.save());
+    EXPECT_EQ(editor.message()->type(), InlineMessage::Type::Error);
+    EXPECT_EQ(editor.message()->text(), cli.error());
+    EXPECT_EQ(editor.fieldErrors().markedField(), u"ean"_s);
+    EXPECT_EQ(editor.fieldErrors().markedWidget(), ean);
+    EXPECT_EQ(ean->toolTip(), cli.error());
+    const Product unchanged = *ProductRepository(db()).get(id);
+    EXPECT_TRUE(unchanged.ean.isEmpty());
+    EXPECT_DOUBLE_EQ(unchanged.listPrice, tShirt().listPrice); // nothing written, not even the price
+
+    ean->setText(u"4006381333931"_s);
+    ASSERT_TRUE(editor.save()) << editor.message()->text().toStdString();
+    EXPECT_TRUE(editor.fieldErrors().markedField().isEmpty());
+    EXPECT_TRUE(ean->toolTip().isEmpty());
+    const Product saved = *ProductRepository(db()).get(id);
+    EXPECT_EQ(saved.ean, u"4006381333931"_s);
+    EXPECT_DOUBLE_EQ(saved.listPrice, 31);
+}
+
+TEST_F(ProductEditorTest, TheVariantEditorRefusesABadEanAsProductSetVariantDoes)
+{
+    const qint64 id = store(tShirt());
+    const Product product = *ProductRepository(db()).get(id);
+    const qint64 variantId = product.variants.at(0).id;
+    VariantEditorDialog dialog(&db(), product, variantId);
+    const auto cli = ProductEditing(db()).set(id, u"ean"_s, u"12345"_s, variantId);
+    ASSERT_FALSE(cli.ok());
+
+    dialog.eanField()->setText(u"12345"_s);
+    EXPECT_FALSE(dialog.save());
+    EXPECT_EQ(dialog.message()->text(), cli.error());
+    EXPECT_EQ(dialog.fieldErrors().markedWidget(), dialog.eanField());
+    EXPECT_TRUE(VariantRepository(db()).get(variantId)->ean.isEmpty());
+
+    dialog.eanField()->setText(u"96385074"_s); // EAN-8
+    ASSERT_TRUE(dialog.save()) << dialog.message()->text().toStdString();
+    EXPECT_EQ(VariantRepository(db()).get(variantId)->ean, u"96385074"_s);
 }
 
 TEST_F(ProductEditorTest, VariantEditorShowsWhichImageEachPlacementUsesAndSaves)

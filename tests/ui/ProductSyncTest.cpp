@@ -1,6 +1,7 @@
 // The Gelato parts of the products pages against the Gelato fake over loopback: Synchronize in the
 // product editor (progress, result message, errors), "New from Gelato template…" on the list, and
 // the Settings page's "Test connection" (CONF-6).
+#include "core/connections/ConnectionTest.h"
 #include "core/store/ProductRepository.h"
 #include "tests/support/TestUtil.h"
 #include "tests/support/fakes/GelatoTestRig.h"
@@ -121,7 +122,12 @@ TEST_F(ProductSyncTest, SettingsTestConnectionShowsGelatosAnswerInline)
     AppContext context;
     context.settings = &rig.settings;
     context.secrets = &rig.secrets;
-    context.gelato = &rig.gelato;
+    {
+        SettingsPage without(context); // no ConnectionTest: nothing to ask with
+        EXPECT_FALSE(without.findChild<QPushButton *>(u"gelatoTestButton"_s)->isEnabled());
+    }
+    ConnectionTest connections(&rig.gelato); // the use case of `bottega test-connection`
+    context.connections = &connections;
     SettingsPage page(context);
     auto *button = page.findChild<QPushButton *>(u"gelatoTestButton"_s);
     auto *result = page.findChild<QLabel *>(u"gelatoTestResult"_s);
@@ -134,9 +140,10 @@ TEST_F(ProductSyncTest, SettingsTestConnectionShowsGelatosAnswerInline)
 TEST_F(ProductSyncTest, SettingsTestConnectionNamesARefusedKey)
 {
     rig.fake.setApiKey("another-key");
+    ConnectionTest connections(&rig.gelato);
     AppContext context;
     context.settings = &rig.settings;
-    context.gelato = &rig.gelato;
+    context.connections = &connections;
     SettingsPage page(context);
     auto *button = page.findChild<QPushButton *>(u"gelatoTestButton"_s);
     auto *result = page.findChild<QLabel *>(u"gelatoTestResult"_s);

@@ -6,6 +6,7 @@
 #include "tests/support/TestClock.h"
 #include "tests/support/TestUtil.h"
 #include "tests/support/database/TestDatabase.h"
+#include "tests/ui/ConfirmAnswerer.h"
 #include "ui/models/WebhookTableModel.h"
 #include "ui/widgets/InlineMessage.h"
 
@@ -132,11 +133,13 @@ TEST_F(WebhookQueuePageTest, RetrySelectedRowsAndCleanUp)
     EXPECT_EQ(counts[0][0].toInt(), 0);
 
     // Retention 30 days: Done and Ignored go once processed more than 30 days ago, Failed stays.
+    ConfirmAnswerer answerer(true);
     clock.advance(30 * 24 * 3600);
     page.cleanUp();
     EXPECT_EQ(page.model()->rowCount(), 3) << "exactly 30 days old is kept";
     clock.advance(1);
     page.cleanUp();
+    EXPECT_EQ(answerer.questions().size(), 2);
     EXPECT_EQ(page.model()->rowCount(), 1);
 }
 

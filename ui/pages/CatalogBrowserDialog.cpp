@@ -1,6 +1,6 @@
 #include "ui/pages/CatalogBrowserDialog.h"
 
-#include "core/gelato/GelatoClient.h"
+#include "core/products/CatalogBrowsing.h"
 #include "ui/models/CatalogProductModel.h"
 #include "ui/widgets/InlineMessage.h"
 
@@ -19,15 +19,12 @@
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Bottega {
 
 namespace {
-
-constexpr int SearchLimit = 50; // a page of results; the attribute filters narrow it further
 
 QTableWidget *makeTable(const QString &name, const QStringList &headers, QWidget *parent)
 {
@@ -52,8 +49,8 @@ void fillTable(QTableWidget *table, const QList<QStringList> &rows)
 
 } // namespace
 
-CatalogBrowserDialog::CatalogBrowserDialog(GelatoClient *gelato, QWidget *parent)
-    : QDialog(parent), m_gelato(gelato), m_message(new InlineMessage(this)), m_busy(new QProgressBar(this)),
+CatalogBrowserDialog::CatalogBrowserDialog(CatalogBrowsing *catalog, QWidget *parent)
+    : QDialog(parent), m_catalog(catalog), m_message(new InlineMessage(this)), m_busy(new QProgressBar(this)),
       m_catalogs(new QListWidget(this)), m_filter(new QLineEdit(this)), m_attributes(new QTreeWidget(this)),
       m_productModel(new CatalogProductModel(this)), m_products(new QTableView(this)),
       m_country(new QLineEdit(this)), m_currency(new QLineEdit(this))
@@ -107,7 +104,7 @@ CatalogBrowserDialog::CatalogBrowserDialog(GelatoClient *gelato, QWidget *parent
     connect(m_products->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showProduct(current.row()); });
     resize(1100, 700);
-    if (!m_gelato)
+    if (!m_catalog)
         m_message->showMessage(InlineMessage::Type::Warning,
                                tr("Gelato is not set up: enter its API key on the Settings page."));
     else
@@ -124,10 +121,10 @@ void CatalogBrowserDialog::setBusy(bool busy)
 
 void CatalogBrowserDialog::refresh()
 {
-    if (!m_gelato)
+    if (!m_catalog)
         return;
     setBusy(true);
-    m_gelato->listCatalogs(this, [this](const Result<QList<GelatoCatalog>> &catalogs) {
+    m_catalog->catalogs(this, [this](const Result<QList<GelatoCatalog>> &catalogs) {
         setBusy(false);
         if (!catalogs) {
             m_message->showMessage(InlineMessage::Type::Error, catalogs.error());
@@ -148,10 +145,10 @@ void CatalogBrowserDialog::refresh()
 
 void CatalogBrowserDialog::showCatalog(const QString &catalogUid)
 {
-    if (!m_gelato)
+    if (!m_catalog)
         return;
     setBusy(true);
-    m_gelato->getCatalog(catalogUid, this, [this, catalogUid](const Result<GelatoCatalog> &catalog) {
+    m_catalog->catalog(catalogUid, this, [this, catalogUid](const Result<GelatoCatalog> &catalog) {
         setBusy(false);
         // An answer for a catalog no longer selected is old news.
         if (!m_catalogs->currentItem()
@@ -308,26 +305,26 @@ void CatalogBrowserDialog::setCurrency(const QString &currency)
 void CatalogBrowserDialog::search()
 {
     const QString catalogUid = currentCatalog();
-    if (!m_gelato || catalogUid.isEmpty())
+    if (!m_catalog || catalogUid.isEmpty())
         return;
     setBusy(true);
-    m_gelato->searchProducts(catalogUid, attributeFilters(), SearchLimit, 0, this,
-                             [this, catalogUid](const Result<QList<GelatoProduct>> &products) {
-                                 setBusy(false);
-                                 if (currentCatalog() != catalogUid)
-                                     return; // the person moved on to another catalog
-                                 if (!products) {
-                                     showError(products.error());
-                                     return;
-                                 }
-                                 m_message->clearMessage();
-                                 m_productModel->setProducts(products.value());
-                                 showProduct(-1);
-                                 if (products.value().isEmpty())
-                                     m_message->showMessage(InlineMessage::Type::Information,
-                                                            tr("No product of this catalog has the "
-                                                               "checked attribute values."));
-                             });
+    m_catalog->searchProducts(catalogUid, attributeFilters(), this,
+                              [this, catalogUid](const Result<QList<GelatoProduct>> &products) {
+                                  setBusy(false);
+                                  if (currentCatalog() != catalogUid)
+                                      return; // the person moved on to another catalog
+                                  if (!products) {
+                                      showError(products.error());
+                                      return;
+                                  }
+                                  m_message->clearMessage();
+                                  m_productModel->setProducts(products.value());
+                                  showProduct(-1);
+                                  if (products.value().isEmpty())
+                                      m_message->showMessage(InlineMessage::Type::Information,
+                                                             tr("No product of this catalog has the "
+                                                                "checked attribute values."));
+                              });
 }
 
 void CatalogBrowserDialog::showProduct(int row)
@@ -337,15 +334,15 @@ void CatalogBrowserDialog::showProduct(int row)
     fillTable(m_prices, {});
     fillTable(m_stock, {});
     fillTable(m_shipments, {});
-    if (!m_gelato || uid.isEmpty())
+    if (!m_catalog || uid.isEmpty())
         return;
-    const QString country = m_country->text().trimmed().toUpper();
-    const QString currency = m_currency->text().trimmed().toUpper();
+    const QString country = m_country->text();
+    const QString currency = m_currency->text();
     // Three independent calls: each fills its own tab as soon as it answers. An answer for an
     // earlier product, country or currency is old news, hence the request number.
     const int request = ++m_productRequest;
     setBusy(true);
-    m_gelato->getPrices(
+    m_catalog->prices(
             uid, country, currency, this, [this, request](const Result<QList<GelatoPrice>> &prices) {
                 setBusy(false);
                 if (request != m_productRequest)
@@ -354,34 +351,30 @@ void CatalogBrowserDialog::showProduct(int row)
                     showError(prices.error());
                     return;
                 }
-                QList<GelatoPrice> sorted = prices.value();
-                std::sort(sorted.begin(), sorted.end(),
-                          [](const GelatoPrice &a, const GelatoPrice &b) { return a.quantity < b.quantity; });
                 QList<QStringList> rows;
-                for (const GelatoPrice &price : sorted)
+                for (const GelatoPrice &price : prices.value())
                     rows.append({QString::number(price.quantity), QLocale().toString(price.price, 'f', 2),
                                  price.currency, price.country});
                 fillTable(m_prices, rows);
             });
     setBusy(true);
-    m_gelato->stockAvailability({uid}, this,
-                                [this, request](const Result<QList<GelatoStockAvailability>> &stock) {
-                                    setBusy(false);
-                                    if (request != m_productRequest)
-                                        return;
-                                    if (!stock) {
-                                        showError(stock.error());
-                                        return;
-                                    }
-                                    QList<QStringList> rows;
-                                    for (const GelatoStockAvailability &product : stock.value())
-                                        for (const GelatoRegionAvailability &region : product.regions)
-                                            rows.append({product.productUid, region.stockRegionUid,
-                                                         region.status, region.replenishmentDate});
-                                    fillTable(m_stock, rows);
-                                });
+    m_catalog->stock(uid, this, [this, request](const Result<QList<GelatoStockAvailability>> &stock) {
+        setBusy(false);
+        if (request != m_productRequest)
+            return;
+        if (!stock) {
+            showError(stock.error());
+            return;
+        }
+        QList<QStringList> rows;
+        for (const GelatoStockAvailability &product : stock.value())
+            for (const GelatoRegionAvailability &region : product.regions)
+                rows.append(
+                        {product.productUid, region.stockRegionUid, region.status, region.replenishmentDate});
+        fillTable(m_stock, rows);
+    });
     setBusy(true);
-    m_gelato->shipmentMethods(
+    m_catalog->shipmentMethods(
             country, this, [this, request](const Result<QList<GelatoShipmentMethod>> &methods) {
                 setBusy(false);
                 if (request != m_productRequest)

@@ -1,11 +1,11 @@
 // CatalogBrowserDialog: Gelato's product catalogs (PROD-7) as Gelato answers them: the catalogs, the
 // attributes that define one catalog's products (checked values filter a product search), the found
 // products, and for one product its prices, stock per region and the shipment methods of a country.
-// Calls go through GelatoClient, asynchronously; a busy bar runs meanwhile and errors are inline.
+// Calls go through the CatalogBrowsing use case, asynchronously; a busy bar runs meanwhile and errors
+// are inline.
 #pragma once
 
 #include "core/domain/Result.h"
-#include "core/gelato/GelatoCatalog.h"
 
 #include <QDialog>
 #include <QMap>
@@ -20,7 +20,7 @@ class QTreeWidget;
 
 namespace Bottega {
 
-class GelatoClient;
+class CatalogBrowsing;
 class CatalogProductModel;
 class InlineMessage;
 
@@ -30,8 +30,8 @@ class CatalogBrowserDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(CatalogBrowserDialog)
 
 public:
-    // The client is not owned and must outlive the dialog; null shows that Gelato is not set up.
-    explicit CatalogBrowserDialog(GelatoClient *gelato, QWidget *parent = nullptr);
+    // The use case is not owned and must outlive the dialog; null shows that Gelato is not set up.
+    explicit CatalogBrowserDialog(CatalogBrowsing *catalog, QWidget *parent = nullptr);
     ~CatalogBrowserDialog() override;
 
     // Reads the catalogs again; the first one's details follow.
@@ -68,7 +68,7 @@ private:
     QWidget *buildProductPane();
     QString currentCatalog() const;
 
-    GelatoClient *m_gelato;
+    CatalogBrowsing *m_catalog;
     int m_pending = 0;
     int m_productRequest = 0; // the latest showProduct(); older answers are dropped
     InlineMessage *m_message;

@@ -10,6 +10,7 @@
 #include "ui/pages/OrderShippingPanel.h"
 #include "ui/pages/OrderTimelinePanel.h"
 #include "ui/widgets/AddressForm.h"
+#include "ui/widgets/Confirm.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QCheckBox>
@@ -20,7 +21,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
@@ -108,14 +108,7 @@ OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, q
     connect(m_promote, &QPushButton::clicked, this, &OrderEditorDialog::promoteDraft);
     connect(m_deleteDraft, &QPushButton::clicked, this, &OrderEditorDialog::deleteDraft);
     connect(m_refresh, &QPushButton::clicked, this, &OrderEditorDialog::refreshFromGelato);
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        // Cancelling stops production at Gelato: worth one question.
-        if (QMessageBox::question(
-                    this, tr("Cancel order"),
-                    tr("Cancel order %1 at Gelato? This cannot be undone.").arg(m_order.reference))
-            == QMessageBox::Yes)
-            cancelOrder();
-    });
+    connect(m_cancel, &QPushButton::clicked, this, &OrderEditorDialog::cancelOrder);
     for (QLineEdit *edit : {m_reference, m_firstName, m_lastName, m_email, m_phone})
         connect(edit, &QLineEdit::textEdited, this, &OrderEditorDialog::formEdited);
     connect(m_currency, &QComboBox::currentTextChanged, this, &OrderEditorDialog::formEdited);
@@ -476,6 +469,10 @@ void OrderEditorDialog::promoteDraft()
 
 void OrderEditorDialog::deleteDraft()
 {
+    if (!Confirm::ask(this, tr("Delete Gelato draft"),
+                      tr("Delete the Gelato draft of order %1? The order becomes a local draft again.")
+                              .arg(m_order.reference)))
+        return;
     startCall(tr("Deleting the Gelato draft of %1…").arg(m_order.reference), [this](qint64 id) {
         m_orders->deleteDraft(id, this, [this](const Result<SalesOrder> &r) {
             finishCall(r, tr("The Gelato draft of %1 was deleted.").arg(m_order.reference));
@@ -485,6 +482,10 @@ void OrderEditorDialog::deleteDraft()
 
 void OrderEditorDialog::cancelOrder()
 {
+    // Cancelling stops production at Gelato: worth one question.
+    if (!Confirm::ask(this, tr("Cancel order"),
+                      tr("Cancel order %1 at Gelato? This cannot be undone.").arg(m_order.reference)))
+        return;
     startCall(tr("Cancelling order %1 at Gelato…").arg(m_order.reference), [this](qint64 id) {
         m_orders->cancel(id, this, [this](const Result<SalesOrder> &r) {
             finishCall(r, tr("Order %1 was cancelled.").arg(m_order.reference));

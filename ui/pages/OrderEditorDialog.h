@@ -50,6 +50,7 @@ public:
     void getRate();
     void confirm(bool asGelatoDraft = false);
     void promoteDraft();
+    // Both ask first (Confirm); then OrderService::deleteDraft / cancel, as `bottega order cancel`.
     void deleteDraft();
     void cancelOrder();
     void refreshFromGelato();

@@ -4,13 +4,13 @@
 #include "core/secrets/SecretStore.h"
 #include "core/store/WebhookRecordRepository.h"
 #include "ui/pages/WebhookRecordDialog.h"
+#include "ui/widgets/Confirm.h"
 #include "ui/widgets/CopyableValue.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -60,7 +60,7 @@ PoleepoWebhookPanel::PoleepoWebhookPanel(Database *database, SecretStore *secret
 
     connect(m_add, &QPushButton::clicked, this, [this] { addRecord(); });
     connect(m_edit, &QPushButton::clicked, this, [this] { editSelected(); });
-    connect(m_remove, &QPushButton::clicked, this, [this] { removeSelected(); });
+    connect(m_remove, &QPushButton::clicked, this, &PoleepoWebhookPanel::removeSelected);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &PoleepoWebhookPanel::updateSelection);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] { editSelected(); });
     if (!m_database) {
@@ -153,17 +153,15 @@ WebhookRecordDialog *PoleepoWebhookPanel::editSelected()
     return openDialog(m_records.at(row));
 }
 
-void PoleepoWebhookPanel::removeSelected(bool confirm)
+void PoleepoWebhookPanel::removeSelected()
 {
     const int row = m_table->currentRow();
     if (!m_database || row < 0 || row >= m_records.size())
         return;
     const WebhookRecord record = m_records.at(row);
-    if (confirm
-        && QMessageBox::question(
-                   this, tr("Remove Poleepo webhook"),
-                   tr("Remove the webhook %1? Poleepo's calls to its URL will be refused.").arg(record.name))
-                != QMessageBox::Yes)
+    if (!Confirm::ask(
+                this, tr("Remove Poleepo webhook"),
+                tr("Remove the webhook %1? Poleepo's calls to its URL will be refused.").arg(record.name)))
         return;
     if (auto r = WebhookRecordRepository(*m_database).remove(record.id); !r) {
         m_message->showMessage(InlineMessage::Type::Error, r.error());

@@ -39,8 +39,8 @@ public:
     // Opens the dialog (window-modal, not blocking) for a new record or the selected one.
     WebhookRecordDialog *addRecord();
     WebhookRecordDialog *editSelected();
-    // Removes the selected record and its secret, after asking when confirm is true.
-    void removeSelected(bool confirm = true);
+    // Asks (Confirm), then removes the selected record and its secret.
+    void removeSelected();
 
 private:
     WebhookRecordDialog *openDialog(const std::optional<WebhookRecord> &record);

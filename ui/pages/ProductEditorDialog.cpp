@@ -1,10 +1,12 @@
 #include "ui/pages/ProductEditorDialog.h"
 
+#include "core/products/ProductEditing.h"
 #include "core/store/Database.h"
 #include "core/store/ProductRepository.h"
 #include "ui/models/VariantTableModel.h"
 #include "ui/pages/PrintImagesPanel.h"
 #include "ui/pages/VariantEditorDialog.h"
+#include "ui/widgets/FieldErrorMarker.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QDialogButtonBox>
@@ -45,7 +47,7 @@ QDoubleSpinBox *moneyBox(QWidget *parent, double maximum = 1e9)
 ProductEditorDialog::ProductEditorDialog(Database *database, GelatoClient *gelato, qint64 productId,
                                          QWidget *parent)
     : QDialog(parent), m_database(database), m_gelato(gelato), m_productId(productId),
-      m_message(new InlineMessage(this)), m_tabs(new QTabWidget(this)),
+      m_message(new InlineMessage(this)), m_fieldErrors(m_message), m_tabs(new QTabWidget(this)),
       m_variants(new VariantTableModel(this)), m_printImages(new PrintImagesPanel(database, this))
 {
     setObjectName(u"productEditor"_s);
@@ -85,6 +87,7 @@ QWidget *ProductEditorDialog::createGelatoSection()
     m_templateReference = new QLineEdit(group);
     m_templateReference->setObjectName(u"templateReference"_s);
     m_templateReference->setPlaceholderText(tr("Template Reference from Gelato's dashboard"));
+    m_fieldErrors.addField(u"template-id"_s, m_templateReference);
     m_synchronize = new QPushButton(tr("Synchronize"), group);
     m_synchronize->setObjectName(u"synchronizeButton"_s);
     if (!m_gelato || !m_database) {
@@ -138,6 +141,21 @@ QWidget *ProductEditorDialog::createGeneralTab()
     m_shortDescription = new QLineEdit(page);
     m_longDescription = new QPlainTextEdit(page);
     m_longDescription->setTabChangesFocus(true);
+
+    m_ean->setObjectName(u"eanField"_s);
+    const QList<std::pair<QString, QWidget *>> fields {{u"name"_s, m_name},
+                                                       {u"sku"_s, m_sku},
+                                                       {u"internal-code"_s, m_internalCode},
+                                                       {u"ean"_s, m_ean},
+                                                       {u"category"_s, m_category},
+                                                       {u"price"_s, m_listPrice},
+                                                       {u"vat-rate"_s, m_vatRate},
+                                                       {u"quantity"_s, m_quantity},
+                                                       {u"weight"_s, m_weight},
+                                                       {u"short-description"_s, m_shortDescription},
+                                                       {u"long-description"_s, m_longDescription}};
+    for (const auto &[field, widget] : fields)
+        m_fieldErrors.addField(field, widget);
 
     auto *left = new QFormLayout;
     left->addRow(tr("Name:"), m_name);
@@ -259,27 +277,50 @@ bool ProductEditorDialog::save()
 {
     if (!m_database)
         return false;
-    const QString name = m_name->text().trimmed();
-    if (name.isEmpty()) {
-        m_message->showMessage(InlineMessage::Type::Error, tr("name: a product needs a name"));
-        m_name->setFocus();
-        return false;
+    // Only what the person changed goes to the use case, field by field as `product set` takes
+    // them, so the same checks apply and a value stored earlier is not checked again.
+    const auto number = [](double value) {
+        return QString::number(value, 'f', 2);
+    };
+    const QList<ProductEditing::FieldValue> form {{u"name"_s, m_name->text()},
+                                                  {u"sku"_s, m_sku->text()},
+                                                  {u"internal-code"_s, m_internalCode->text()},
+                                                  {u"ean"_s, m_ean->text().trimmed()},
+                                                  {u"category"_s, m_category->text()},
+                                                  {u"price"_s, number(m_listPrice->value())},
+                                                  {u"vat-rate"_s, number(m_vatRate->value())},
+                                                  {u"quantity"_s, QString::number(m_quantity->value())},
+                                                  {u"weight"_s, number(m_weight->value())},
+                                                  {u"short-description"_s, m_shortDescription->text()},
+                                                  {u"long-description"_s, m_longDescription->toPlainText()},
+                                                  {u"template-id"_s, m_templateReference->text()}};
+    const QHash<QString, QString> stored {{u"name"_s, m_product.name},
+                                          {u"sku"_s, m_product.sku},
+                                          {u"internal-code"_s, m_product.internalCode},
+                                          {u"ean"_s, m_product.ean},
+                                          {u"category"_s, m_product.categoryPath},
+                                          {u"price"_s, number(m_product.listPrice)},
+                                          {u"vat-rate"_s, number(m_product.vatRate)},
+                                          {u"quantity"_s, QString::number(m_product.quantity)},
+                                          {u"weight"_s, number(m_product.weight)},
+                                          {u"short-description"_s, m_product.shortDescription},
+                                          {u"long-description"_s, m_product.longDescription},
+                                          {u"template-id"_s, m_product.gelatoTemplateId}};
+    QList<ProductEditing::FieldValue> changes;
+    for (const ProductEditing::FieldValue &field : form) {
+        // Descriptions are kept as typed; the use case trims the other texts.
+        const bool asTyped = field.field.endsWith(u"description"_s);
+        if ((asTyped ? field.value : field.value.trimmed()) != stored.value(field.field))
+            changes.append(field);
     }
-    Product edited = m_product;
-    edited.name = name;
-    edited.sku = m_sku->text().trimmed();
-    edited.internalCode = m_internalCode->text().trimmed();
-    edited.ean = m_ean->text().trimmed();
-    edited.categoryPath = m_category->text().trimmed();
-    edited.listPrice = m_listPrice->value();
-    edited.vatRate = m_vatRate->value();
-    edited.quantity = m_quantity->value();
-    edited.weight = m_weight->value();
-    edited.shortDescription = m_shortDescription->text();
-    edited.longDescription = m_longDescription->toPlainText();
-    edited.gelatoTemplateId = m_templateReference->text().trimmed();
-    if (auto saved = ProductRepository(*m_database).update(edited); !saved) {
-        m_message->showMessage(InlineMessage::Type::Error, saved.error());
+    m_fieldErrors.clear();
+    if (changes.isEmpty())
+        return true;
+    QString refused;
+    if (auto saved = ProductEditing(*m_database).setFields(m_productId, changes, 0, &refused); !saved) {
+        if (refused != u"template-id"_s)
+            m_tabs->setCurrentIndex(GeneralTab);
+        m_fieldErrors.show(refused, saved.error());
         return false;
     }
     m_changed = true;

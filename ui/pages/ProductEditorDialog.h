@@ -5,6 +5,7 @@
 
 #include "core/domain/Product.h"
 #include "core/products/TemplateSync.h"
+#include "ui/widgets/FieldErrorMarker.h"
 
 #include <QDialog>
 
@@ -47,8 +48,10 @@ public:
 
     // Reads the product again from the store.
     void reload();
-    // Writes the general fields; false (with the error shown) when the store refused them.
+    // Writes the changed general fields through ProductEditing (as `product set`); false when it
+    // refused one, with its message shown at that field.
     bool save();
+    const FieldErrorMarker &fieldErrors() const { return m_fieldErrors; }
     // Something was saved: the list must be read again.
     bool changed() const { return m_changed; }
 
@@ -87,6 +90,7 @@ private:
     bool m_changed = false;
 
     InlineMessage *m_message;
+    FieldErrorMarker m_fieldErrors; // shows ProductEditing's refusals at their fields
     QTabWidget *m_tabs;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_sku = nullptr;

@@ -46,7 +46,7 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     m_count->setObjectName(u"productCount"_s);
     m_newFromTemplate->setObjectName(u"newFromTemplateButton"_s);
     m_catalog->setObjectName(u"catalogButton"_s);
-    m_catalog->setEnabled(m_gelato != nullptr);
+    m_catalog->setEnabled(false);
     if (!m_gelato || !m_database) {
         m_newFromTemplate->setEnabled(false);
         m_newFromTemplate->setToolTip(tr("Needs a connection to Gelato: set it up on the Settings page."));
@@ -186,9 +186,15 @@ void ProductListPage::createFromTemplate(const QString &templateId)
     sync->start(templateId);
 }
 
+void ProductListPage::setCatalogBrowsing(CatalogBrowsing *catalog)
+{
+    m_catalogBrowsing = catalog;
+    m_catalog->setEnabled(m_catalogBrowsing != nullptr);
+}
+
 void ProductListPage::openCatalog()
 {
-    CatalogBrowserDialog browser(m_gelato, this);
+    CatalogBrowserDialog browser(m_catalogBrowsing, this);
     browser.exec();
 }
 

@@ -14,6 +14,7 @@ class QTimer;
 
 namespace Bottega {
 
+class CatalogBrowsing;
 class Database;
 class FileStore;
 class GelatoClient;
@@ -30,13 +31,15 @@ public:
     Q_ENUM(Filter)
 
     // Neither is owned; a null database shows that products are unavailable, a null Gelato client
-    // disables what needs Gelato.
+    // disables what needs Gelato. The client is only handed to the TemplateSync use case.
     explicit ProductListPage(Database *database, GelatoClient *gelato = nullptr, QWidget *parent = nullptr);
     ~ProductListPage() override;
 
     ProductTableModel *model() const { return m_model; }
     // Handed to the product editor for print images from local files.
     void setFileStore(FileStore *files) { m_files = files; }
+    // What "Gelato catalog…" browses (not owned); null disables that button.
+    void setCatalogBrowsing(CatalogBrowsing *catalog);
     QTableView *view() const { return m_view; }
     // Applies the search text and filter now (typing waits a moment before it asks the database).
     void applySearch();
@@ -61,6 +64,7 @@ private:
 
     Database *m_database;
     GelatoClient *m_gelato;
+    CatalogBrowsing *m_catalogBrowsing = nullptr;
     FileStore *m_files = nullptr;
     ProductTableModel *m_model;
     QLineEdit *m_search;

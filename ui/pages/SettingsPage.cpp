@@ -1,6 +1,6 @@
 #include "ui/pages/SettingsPage.h"
 
-#include "core/gelato/GelatoClient.h"
+#include "core/connections/ConnectionTest.h"
 #include "core/orders/OrderService.h"
 #include "core/secrets/SecretNames.h"
 #include "core/server/Server.h"
@@ -176,14 +176,17 @@ QWidget *SettingsPage::buildGelatoGroup()
     auto *testResult = new QLabel(group);
     testResult->setObjectName(u"gelatoTestResult"_s);
     testResult->setWordWrap(true);
-    test->setEnabled(m_context.gelato != nullptr);
+    test->setEnabled(m_context.connections
+                     && m_context.connections->canTest(ConnectionTest::Service::Gelato));
     connect(test, &QPushButton::clicked, this, [this, test, testResult] {
         test->setEnabled(false);
         testResult->setText(tr("Testing…"));
-        m_context.gelato->testConnection(testResult, [test, testResult](const Result<void> &result) {
-            test->setEnabled(true);
-            testResult->setText(result ? tr("Connected: Gelato accepted the API key.") : result.error());
-        });
+        m_context.connections->test(
+                ConnectionTest::Service::Gelato, testResult, [test, testResult](const Result<void> &result) {
+                    test->setEnabled(true);
+                    testResult->setText(result ? tr("Connected: Gelato accepted the API key.")
+                                               : result.error());
+                });
     });
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(test);
@@ -300,8 +303,8 @@ void SettingsPage::save()
 void SettingsPage::finishSave()
 {
     m_saving = false;
-    if (m_context.gelato)
-        m_context.gelato->forgetApiKey(); // Test connection and every call use the key just saved
+    if (m_context.connections)
+        m_context.connections->credentialsChanged(); // Test connection and every call use the key just saved
     if (m_saveFailed) {
         m_message->showMessage(InlineMessage::Type::Error,
                                tr("Some changes were not saved. The messages under the fields say why."));

@@ -1,9 +1,10 @@
 #include "ui/pages/VariantEditorDialog.h"
 
+#include "core/products/PrintImages.h"
+#include "core/products/ProductEditing.h"
 #include "core/store/PrintImageRepository.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/products/PrintImages.h"
 #include "ui/models/VariantTableModel.h"
 #include "ui/widgets/InlineMessage.h"
 
@@ -30,10 +31,10 @@ namespace Bottega {
 
 VariantEditorDialog::VariantEditorDialog(Database *database, const Product &product, qint64 variantId,
                                          QWidget *parent)
-    : QDialog(parent), m_database(database), m_message(new InlineMessage(this)), m_title(new QLineEdit(this)),
-      m_productUid(new QLineEdit(this)), m_sku(new QLineEdit(this)), m_ean(new QLineEdit(this)),
-      m_upc(new QLineEdit(this)), m_isbn(new QLineEdit(this)), m_mpn(new QLineEdit(this)),
-      m_priceExtra(new QDoubleSpinBox(this)), m_quantity(new QSpinBox(this)),
+    : QDialog(parent), m_database(database), m_message(new InlineMessage(this)), m_fieldErrors(m_message),
+      m_title(new QLineEdit(this)), m_productUid(new QLineEdit(this)), m_sku(new QLineEdit(this)),
+      m_ean(new QLineEdit(this)), m_upc(new QLineEdit(this)), m_isbn(new QLineEdit(this)),
+      m_mpn(new QLineEdit(this)), m_priceExtra(new QDoubleSpinBox(this)), m_quantity(new QSpinBox(this)),
       m_weight(new QDoubleSpinBox(this)), m_published(new QCheckBox(tr("Published on Poleepo"), this)),
       m_images(new QTableWidget(0, 3, this)), m_overrideUrl(new QPushButton(tr("Override from URL…"), this)),
       m_overrideFile(new QPushButton(tr("Override from file…"), this)),
@@ -47,6 +48,20 @@ VariantEditorDialog::VariantEditorDialog(Database *database, const Product &prod
     setWindowTitle(tr("Variant: %1").arg(options.isEmpty() ? m_variant.title : options));
 
     m_sku->setObjectName(u"variantSku"_s);
+    m_ean->setObjectName(u"variantEan"_s);
+    const QList<std::pair<QString, QWidget *>> fields {{u"name"_s, m_title},
+                                                       {u"product-uid"_s, m_productUid},
+                                                       {u"sku"_s, m_sku},
+                                                       {u"ean"_s, m_ean},
+                                                       {u"upc"_s, m_upc},
+                                                       {u"isbn"_s, m_isbn},
+                                                       {u"mpn"_s, m_mpn},
+                                                       {u"price-extra"_s, m_priceExtra},
+                                                       {u"quantity"_s, m_quantity},
+                                                       {u"weight"_s, m_weight},
+                                                       {u"published"_s, m_published}};
+    for (const auto &[field, widget] : fields)
+        m_fieldErrors.addField(field, widget);
     m_priceExtra->setObjectName(u"variantPriceExtra"_s);
     m_priceExtra->setRange(-1e9, 1e9);
     m_priceExtra->setDecimals(2);
@@ -237,23 +252,41 @@ bool VariantEditorDialog::save()
 {
     if (!m_database || m_variant.id == 0)
         return false;
-    Variant edited = m_variant;
-    edited.title = m_title->text().trimmed();
-    edited.gelatoProductUid = m_productUid->text().trimmed();
-    edited.sku = m_sku->text().trimmed();
-    edited.ean = m_ean->text().trimmed();
-    edited.upc = m_upc->text().trimmed();
-    edited.isbn = m_isbn->text().trimmed();
-    edited.mpn = m_mpn->text().trimmed();
-    edited.priceExtra = m_priceExtra->value();
-    edited.quantity = m_quantity->value();
-    edited.weight = m_weight->value();
-    edited.publishedPoleepo = m_published->isChecked();
-    if (auto saved = VariantRepository(*m_database).update(edited); !saved) {
-        m_message->showMessage(InlineMessage::Type::Error, saved.error());
+    // Only what the person changed goes to the use case, with `product set --variant`'s checks.
+    const auto number = [](double value) {
+        return QString::number(value, 'f', 2);
+    };
+    const auto flag = [](bool value) {
+        return value ? u"true"_s : u"false"_s;
+    };
+    const QList<std::pair<ProductEditing::FieldValue, QString>> form {
+            {{u"name"_s, m_title->text().trimmed()}, m_variant.title},
+            {{u"product-uid"_s, m_productUid->text().trimmed()}, m_variant.gelatoProductUid},
+            {{u"sku"_s, m_sku->text().trimmed()}, m_variant.sku},
+            {{u"ean"_s, m_ean->text().trimmed()}, m_variant.ean},
+            {{u"upc"_s, m_upc->text().trimmed()}, m_variant.upc},
+            {{u"isbn"_s, m_isbn->text().trimmed()}, m_variant.isbn},
+            {{u"mpn"_s, m_mpn->text().trimmed()}, m_variant.mpn},
+            {{u"price-extra"_s, number(m_priceExtra->value())}, number(m_variant.priceExtra)},
+            {{u"quantity"_s, QString::number(m_quantity->value())}, QString::number(m_variant.quantity)},
+            {{u"weight"_s, number(m_weight->value())}, number(m_variant.weight)},
+            {{u"published"_s, flag(m_published->isChecked())}, flag(m_variant.publishedPoleepo)}};
+    QList<ProductEditing::FieldValue> changes;
+    for (const auto &[field, stored] : form)
+        if (field.value != stored)
+            changes.append(field);
+    m_fieldErrors.clear();
+    if (changes.isEmpty())
+        return true;
+    QString refused;
+    if (auto saved
+        = ProductEditing(*m_database).setFields(m_variant.productId, changes, m_variant.id, &refused);
+        !saved) {
+        m_fieldErrors.show(refused, saved.error());
         return false;
     }
-    m_variant = edited;
+    if (auto reread = VariantRepository(*m_database).get(m_variant.id))
+        m_variant = reread.value();
     return true;
 }
 

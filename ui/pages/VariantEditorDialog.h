@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/domain/Product.h"
+#include "ui/widgets/FieldErrorMarker.h"
 
 #include <QDialog>
 
@@ -43,8 +44,11 @@ public:
     bool removeOverride(const QString &placement);
     bool imagesChanged() const { return m_imagesChanged; }
 
-    // Writes the fields; false (with the error shown) when the store refused them.
+    // Writes the changed fields through ProductEditing (as `product set --variant`); false when it
+    // refused one, with its message shown at that field.
     bool save();
+    QLineEdit *eanField() const { return m_ean; }
+    const FieldErrorMarker &fieldErrors() const { return m_fieldErrors; }
 
 private:
     void fillImages(const Product &product);
@@ -57,6 +61,7 @@ private:
     bool m_imagesChanged = false;
     Variant m_variant;
     InlineMessage *m_message;
+    FieldErrorMarker m_fieldErrors; // shows ProductEditing's refusals at their fields
     QLineEdit *m_title;
     QLineEdit *m_productUid;
     QLineEdit *m_sku;

@@ -2,7 +2,9 @@
 
 #include "core/settings/Settings.h"
 #include "core/store/WebhookQueueRepository.h"
+#include "core/webhooks/WebhookQueueActions.h"
 #include "ui/models/WebhookTableModel.h"
+#include "ui/widgets/Confirm.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
 
@@ -206,7 +208,7 @@ void WebhookQueuePage::retrySelected()
         m_message->showMessage(InlineMessage::Type::Information, tr("Select the calls to retry first."));
         return;
     }
-    const auto requeued = WebhookQueueRepository(*m_database).requeue(ids);
+    const auto requeued = WebhookQueueActions(*m_database).retry(ids);
     if (!requeued)
         m_message->showMessage(InlineMessage::Type::Error, requeued.error());
     else
@@ -220,7 +222,12 @@ void WebhookQueuePage::cleanUp()
     if (!m_database)
         return;
     const int days = m_settings ? m_settings->webhookRetentionDays() : 30;
-    const auto removed = WebhookQueueRepository(*m_database).deleteProcessedOlderThanDays(days);
+    if (!Confirm::ask(this, tr("Clean up webhooks"),
+                      tr("Remove the Done and Ignored calls processed more than %n day(s) ago? This cannot "
+                         "be undone.",
+                         "", days)))
+        return;
+    const auto removed = WebhookQueueActions(*m_database).cleanup(days);
     if (!removed)
         m_message->showMessage(InlineMessage::Type::Error, removed.error());
     else

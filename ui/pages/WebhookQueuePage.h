@@ -38,8 +38,10 @@ public:
     // Reads the queue and the failed count again (also every few seconds while shown).
     void refresh();
     void applyFilters();
-    // Back to Pending: the selected rows.
+    // Back to Pending: the selected rows (WebhookQueueActions::retry, as `webhook retry`).
     void retrySelected();
+    // Asks (Confirm), then removes processed rows older than the retention
+    // (WebhookQueueActions::cleanup, as `webhook cleanup`).
     void cleanUp();
 
 Q_SIGNALS:

@@ -1,5 +1,6 @@
 // GelatoClient against the Gelato fake over loopback: the key (read once, sent, redacted), typed
 // answers from the seed's payloads, the parsers' refusals naming the field, and every error path.
+#include "core/connections/ConnectionTest.h"
 #include "core/gelato/GelatoParsers.h"
 #include "tests/support/fakes/FakeHttpTypes.h"
 #include "tests/support/fakes/GelatoTestRig.h"
@@ -91,6 +92,39 @@ TEST_F(GelatoClientTest, MissingKeyIsNamedAndNothingIsSent)
     ASSERT_TRUE(tested.has_value());
     EXPECT_TRUE(tested->error().startsWith(u"the Gelato API key is not set"_s));
     EXPECT_EQ(rig.fake.requestCount(), 0);
+}
+
+// ConnectionTest, which `bottega test-connection` and Settings' Test connection share: Gelato asks
+// with the stored key, a refused key says so, a new key is read after credentialsChanged(); Poleepo
+// says it is not available yet.
+TEST_F(GelatoClientTest, ConnectionTestAsksEachServiceThroughItsClient)
+{
+    ConnectionTest connections(&rig.gelato);
+    EXPECT_EQ(ConnectionTest::serviceFromName(u"gelato"_s), ConnectionTest::Service::Gelato);
+    EXPECT_FALSE(ConnectionTest::serviceFromName(u"amazon"_s).has_value());
+    EXPECT_TRUE(connections.canTest(ConnectionTest::Service::Gelato));
+    EXPECT_FALSE(connections.canTest(ConnectionTest::Service::Poleepo));
+    const auto test = [&](ConnectionTest::Service service) {
+        return rig.wait<void>([&](QObject *context, auto done) { connections.test(service, context, done); });
+    };
+
+    auto tested = test(ConnectionTest::Service::Gelato);
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_TRUE(tested->ok()) << tested->error().toStdString();
+
+    rig.setKey(u"another-key"_s);
+    tested = test(ConnectionTest::Service::Gelato);
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_TRUE(tested->ok()); // the key is kept until credentials change
+    connections.credentialsChanged();
+    tested = test(ConnectionTest::Service::Gelato);
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_EQ(tested->error(), u"Gelato refused the API key"_s);
+
+    tested = test(ConnectionTest::Service::Poleepo);
+    ASSERT_TRUE(tested.has_value());
+    EXPECT_EQ(tested->error(), u"Poleepo connection test is not available yet in this version"_s);
+    EXPECT_FALSE(ConnectionTest(nullptr).canTest(ConnectionTest::Service::Gelato));
 }
 
 TEST_F(GelatoClientTest, WrongKeyIsRefusedByGelato)

@@ -227,6 +227,54 @@ TEST_P(ProductEditingTest, NameAndQuantityOfAPublishedVariantNeedAnUpdate)
     EXPECT_FALSE(variant().publishedPoleepo);
 }
 
+// The editors' Save: several fields at once, all or nothing, the refused one named.
+TEST_P(ProductEditingTest, SetFieldsWritesAllOrNothingAndNamesTheRefusedField)
+{
+    ProductEditing editing(db());
+    const Product before = product();
+    QString refused;
+    auto set = editing.setFields(
+            productId, {{u"name"_s, u"Renamed"_s}, {u"ean"_s, u"4006381333932"_s}, {u"sku"_s, u"S"_s}}, 0,
+            &refused);
+    ASSERT_FALSE(set.ok());
+    EXPECT_EQ(refused, u"ean"_s);
+    EXPECT_EQ(set.error(), editing.set(productId, u"ean"_s, u"4006381333932"_s).error());
+    EXPECT_EQ(product().name, before.name);
+
+    set = editing.setFields(productId,
+                            {{u"name"_s, u"Renamed"_s},
+                             {u"internal-code"_s, u" IC-7 "_s},
+                             {u"template-id"_s, u"tpl-1"_s},
+                             {u"ean"_s, u"4006381333931"_s}},
+                            0, &refused);
+    ASSERT_TRUE(set.ok()) << set.error().toStdString();
+    EXPECT_EQ(product().name, u"Renamed"_s);
+    EXPECT_EQ(product().internalCode, u"IC-7"_s);
+    EXPECT_EQ(product().gelatoTemplateId, u"tpl-1"_s);
+    EXPECT_EQ(product().ean, u"4006381333931"_s);
+
+    set = editing.setFields(productId, {{u"product-uid"_s, u"x"_s}}, 0, &refused);
+    ASSERT_FALSE(set.ok());
+    EXPECT_EQ(refused, u"product-uid"_s);
+}
+
+TEST_P(ProductEditingTest, SetFieldsOnAVariantPublishesAsProductSetDoes)
+{
+    clearNeedsUpdate();
+    const auto set = ProductEditing(db()).setFields(
+            productId, {{u"product-uid"_s, u"apparel_uid_1"_s}, {u"published"_s, u"true"_s}}, variantId);
+    ASSERT_TRUE(set.ok()) << set.error().toStdString();
+    EXPECT_EQ(variant().gelatoProductUid, u"apparel_uid_1"_s);
+    EXPECT_TRUE(variant().publishedPoleepo);
+    EXPECT_TRUE(variant().needsUpdate); // newly published: Poleepo does not have it yet
+
+    QString refused;
+    const auto negative = ProductEditing(db()).setFields(productId, {{u"price-extra"_s, u"-3.00"_s}},
+                                                         variantId, &refused);
+    ASSERT_FALSE(negative.ok());
+    EXPECT_EQ(refused, u"price-extra"_s);
+}
+
 } // namespace
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(ProductEditingTest);
