@@ -845,10 +845,6 @@ Global options:
         <translation>usage: bottega test-connection gelato|poleepo</translation>
     </message>
     <message>
-        <source>Poleepo connection test is not available yet in this version</source>
-        <translation>Poleepo connection test is not available yet in this version</translation>
-    </message>
-    <message>
         <source>Gelato: connection ok, the API key is accepted</source>
         <translation>Gelato: connection ok, the API key is accepted</translation>
     </message>
@@ -1051,6 +1047,10 @@ Global options:
         <source>Refreshed from Gelato</source>
         <translation>Refreshed from Gelato</translation>
     </message>
+    <message>
+        <source>%1: connection ok</source>
+        <translation>%1: connection ok</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::Commands::StatusWalk</name>
@@ -1096,6 +1096,17 @@ Global options:
     <message>
         <source>the company in settings does not match Gelato&apos;s billing entity (Gelato refuses orders otherwise): %1</source>
         <translation>the company in settings does not match Gelato&apos;s billing entity (Gelato refuses orders otherwise): %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ConnectionTest</name>
+    <message>
+        <source>Gelato is not set up in this program</source>
+        <translation>Gelato is not set up in this program</translation>
+    </message>
+    <message>
+        <source>Poleepo connection test is not available yet in this version</source>
+        <translation>Poleepo connection test is not available yet in this version</translation>
     </message>
 </context>
 <context>
@@ -1437,130 +1448,12 @@ Global options:
         <translation>%1 is not a Gelato order event</translation>
     </message>
     <message>
-        <source>Gelato status %1</source>
-        <translation>Gelato status %1</translation>
-    </message>
-    <message>
-        <source>Gelato order %1: %2</source>
-        <translation>Gelato order %1: %2</translation>
-    </message>
-    <message>
-        <source>Gelato order %1 is %2</source>
-        <translation>Gelato order %1 is %2</translation>
-    </message>
-    <message>
-        <source>cancelled by Gelato</source>
-        <translation>cancelled by Gelato</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>cancelled</translation>
-    </message>
-    <message>
-        <source>Gelato could not produce the order: %1</source>
-        <translation>Gelato could not produce the order: %1</translation>
-    </message>
-    <message>
-        <source>the order was returned: %1</source>
-        <translation>the order was returned: %1</translation>
-    </message>
-    <message>
-        <source>tracking %1</source>
-        <translation>tracking %1</translation>
-    </message>
-    <message>
         <source>nothing new</source>
         <translation>nothing new</translation>
     </message>
     <message>
-        <source>item %1: %2 tracking %3 %4</source>
-        <translation>item %1: %2 tracking %3 %4</translation>
-    </message>
-    <message>
-        <source>item %1 is %2</source>
-        <translation>item %1 is %2</translation>
-    </message>
-    <message>
         <source>order %1 has no item %2</source>
         <translation>order %1 has no item %2</translation>
-    </message>
-    <message>
-        <source>delivery expected %1 to %2</source>
-        <translation>delivery expected %1 to %2</translation>
-    </message>
-    <message>
-        <source>now %1</source>
-        <translation>now %1</translation>
-    </message>
-</context>
-<context>
-    <name>Bottega::GelatoEventRepository</name>
-    <message>
-        <source>cannot look up Gelato order %1</source>
-        <translation>cannot look up Gelato order %1</translation>
-    </message>
-    <message>
-        <source>cannot read order %1</source>
-        <translation>cannot read order %1</translation>
-    </message>
-    <message>
-        <source>no order with id %1</source>
-        <translation>no order with id %1</translation>
-    </message>
-    <message>
-        <source>cannot save the Gelato status of order %1</source>
-        <translation>cannot save the Gelato status of order %1</translation>
-    </message>
-    <message>
-        <source>cannot change the state of order %1</source>
-        <translation>cannot change the state of order %1</translation>
-    </message>
-    <message>
-        <source>cannot save the delivery estimate of order %1</source>
-        <translation>cannot save the delivery estimate of order %1</translation>
-    </message>
-    <message>
-        <source>cannot read connected Gelato order %1</source>
-        <translation>cannot read connected Gelato order %1</translation>
-    </message>
-    <message>
-        <source>cannot save connected Gelato order %1</source>
-        <translation>cannot save connected Gelato order %1</translation>
-    </message>
-    <message>
-        <source>cannot read the lines of order %1</source>
-        <translation>cannot read the lines of order %1</translation>
-    </message>
-    <message>
-        <source>cannot save the Gelato item of line %1</source>
-        <translation>cannot save the Gelato item of line %1</translation>
-    </message>
-    <message>
-        <source>no order line with id %1</source>
-        <translation>no order line with id %1</translation>
-    </message>
-    <message>
-        <source>cannot read the packages of order %1</source>
-        <translation>cannot read the packages of order %1</translation>
-    </message>
-    <message>
-        <source>cannot save package %1 of order %2</source>
-        <translation>cannot save package %1 of order %2</translation>
-    </message>
-    <message>
-        <source>cannot read the timeline of order %1</source>
-        <translation>cannot read the timeline of order %1</translation>
-    </message>
-    <message>
-        <source>cannot add to the timeline of order %1</source>
-        <translation>cannot add to the timeline of order %1</translation>
-    </message>
-</context>
-<context>
-    <name>Bottega::GelatoOrderAnswer</name>
-    <message>
-        <source>Gelato status: %1</source>
-        <translation>Gelato status: %1</translation>
     </message>
 </context>
 <context>
@@ -1620,10 +1513,6 @@ Global options:
     <message>
         <source>cancelled</source>
         <translation>cancelled</translation>
-    </message>
-    <message>
-        <source>cancelled on Gelato</source>
-        <translation>cancelled on Gelato</translation>
     </message>
     <message>
         <source>%1: has not reached Gelato yet; nothing to refresh</source>
@@ -1738,6 +1627,10 @@ Global options:
     <message>
         <source>Gelato quote</source>
         <translation>Gelato quote</translation>
+    </message>
+    <message>
+        <source>Gelato event %1</source>
+        <translation>Gelato event %1</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2298,10 @@ Global options:
         <source>Order %1 is up to date.</source>
         <translation>Order %1 is up to date.</translation>
     </message>
+    <message>
+        <source>Delete the Gelato draft of order %1? The order becomes a local draft again.</source>
+        <translation>Delete the Gelato draft of order %1? The order becomes a local draft again.</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderEventRepository</name>
@@ -2546,6 +2443,14 @@ Global options:
     <message>
         <source>No package shipped yet.</source>
         <translation>No package shipped yet.</translation>
+    </message>
+    <message>
+        <source>unknown (Gelato did not say)</source>
+        <translation>unknown (Gelato did not say)</translation>
+    </message>
+    <message>
+        <source>unknown: Gelato did not say what it charged</source>
+        <translation>unknown: Gelato did not say what it charged</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +2849,10 @@ Global options:
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderProblemText</name>
@@ -3278,6 +3187,124 @@ Global options:
     </message>
 </context>
 <context>
+    <name>Bottega::OrderUpdate</name>
+    <message>
+        <source>Gelato status: %1</source>
+        <translation>Gelato status: %1</translation>
+    </message>
+    <message>
+        <source>Gelato status: %1 (%2)</source>
+        <translation>Gelato status: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Gelato order %1: %2</source>
+        <translation>Gelato order %1: %2</translation>
+    </message>
+    <message>
+        <source>Gelato order %1: %2 (%3)</source>
+        <translation>Gelato order %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>delivery expected %1 to %2</source>
+        <translation>delivery expected %1 to %2</translation>
+    </message>
+    <message>
+        <source>item %1: %2</source>
+        <translation>item %1: %2</translation>
+    </message>
+    <message>
+        <source>parcel %1: %2</source>
+        <translation>parcel %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot become %2 from %3</source>
+        <translation>%1: cannot become %2 from %3</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderUpdateRepository</name>
+    <message>
+        <source>cannot look up Gelato order %1</source>
+        <translation>cannot look up Gelato order %1</translation>
+    </message>
+    <message>
+        <source>cannot read order %1</source>
+        <translation>cannot read order %1</translation>
+    </message>
+    <message>
+        <source>no order with id %1</source>
+        <translation>no order with id %1</translation>
+    </message>
+    <message>
+        <source>cannot save the %1 of order %2</source>
+        <translation>cannot save the %1 of order %2</translation>
+    </message>
+    <message>
+        <source>Gelato order</source>
+        <translation>Gelato order</translation>
+    </message>
+    <message>
+        <source>Gelato status</source>
+        <translation>Gelato status</translation>
+    </message>
+    <message>
+        <source>Gelato financial status</source>
+        <translation>Gelato financial status</translation>
+    </message>
+    <message>
+        <source>shipment method</source>
+        <translation>shipment method</translation>
+    </message>
+    <message>
+        <source>delivery estimate</source>
+        <translation>delivery estimate</translation>
+    </message>
+    <message>
+        <source>Gelato cost</source>
+        <translation>Gelato cost</translation>
+    </message>
+    <message>
+        <source>cannot change the state of order %1</source>
+        <translation>cannot change the state of order %1</translation>
+    </message>
+    <message>
+        <source>cannot read connected Gelato order %1</source>
+        <translation>cannot read connected Gelato order %1</translation>
+    </message>
+    <message>
+        <source>cannot save connected Gelato order %1</source>
+        <translation>cannot save connected Gelato order %1</translation>
+    </message>
+    <message>
+        <source>cannot read the lines of order %1</source>
+        <translation>cannot read the lines of order %1</translation>
+    </message>
+    <message>
+        <source>cannot save the Gelato item of line %1</source>
+        <translation>cannot save the Gelato item of line %1</translation>
+    </message>
+    <message>
+        <source>no order line with id %1</source>
+        <translation>no order line with id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the packages of order %1</source>
+        <translation>cannot read the packages of order %1</translation>
+    </message>
+    <message>
+        <source>cannot save package %1 of order %2</source>
+        <translation>cannot save package %1 of order %2</translation>
+    </message>
+    <message>
+        <source>no package with id %1</source>
+        <translation>no package with id %1</translation>
+    </message>
+    <message>
+        <source>cannot add to the timeline of order %1</source>
+        <translation>cannot add to the timeline of order %1</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::PackageTypeRepository</name>
     <message>
         <source>a package type named &quot;%1&quot; already exists</source>
@@ -3317,6 +3344,103 @@ Global options:
     <message>
         <source>Not available yet in this version.</source>
         <translation>Not available yet in this version.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoClient</name>
+    <message>
+        <source>Poleepo has no order &quot;%1&quot;</source>
+        <translation>Poleepo has no order &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Poleepo has no shipping &quot;%1&quot;</source>
+        <translation>Poleepo has no shipping &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Poleepo refused the credentials</source>
+        <translation>Poleepo refused the credentials</translation>
+    </message>
+    <message>
+        <source>Poleepo refused the call: the API key lacks the permission for it</source>
+        <translation>Poleepo refused the call: the API key lacks the permission for it</translation>
+    </message>
+    <message>
+        <source>Poleepo refused the call: the API key lacks the permission for it (%1)</source>
+        <translation>Poleepo refused the call: the API key lacks the permission for it (%1)</translation>
+    </message>
+    <message>
+        <source>Poleepo refused the request: %1</source>
+        <translation>Poleepo refused the request: %1</translation>
+    </message>
+    <message>
+        <source>cannot reach Poleepo: %1</source>
+        <translation>cannot reach Poleepo: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo has no batch &quot;%1&quot;</source>
+        <translation>Poleepo has no batch &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the label of Poleepo shipping &quot;%1&quot; is not a PDF</source>
+        <translation>the label of Poleepo shipping &quot;%1&quot; is not a PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoParsers</name>
+    <message>
+        <source>%1: %2 is missing</source>
+        <translation>%1: %2 is missing</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not text</source>
+        <translation>%1: %2 is not text</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a number</source>
+        <translation>%1: %2 is not a number</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a list</source>
+        <translation>%1: %2 is not a list</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not an object</source>
+        <translation>%1: %2 is not an object</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not an id (text or a whole number)</source>
+        <translation>%1: %2 is not an id (text or a whole number)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a date and time</source>
+        <translation>%1: %2 is not a date and time</translation>
+    </message>
+    <message>
+        <source>%1: %2 is &quot;%3&quot;, not one of %4</source>
+        <translation>%1: %2 is &quot;%3&quot;, not one of %4</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not JSON (%2 at byte %3)</source>
+        <translation>%1: the answer is not JSON (%2 at byte %3)</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not a JSON object</source>
+        <translation>%1: the answer is not a JSON object</translation>
+    </message>
+    <message>
+        <source>Poleepo webhook</source>
+        <translation>Poleepo webhook</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoSession</name>
+    <message>
+        <source>cannot read the Poleepo credentials (%1): %2</source>
+        <translation>cannot read the Poleepo credentials (%1): %2</translation>
+    </message>
+    <message>
+        <source>the Poleepo credentials are not set: Settings → Poleepo, or `bottega secret set %1`</source>
+        <translation>the Poleepo credentials are not set: Settings → Poleepo, or `bottega secret set %1`</translation>
     </message>
 </context>
 <context>
@@ -3694,6 +3818,10 @@ Global options:
         <source>variant %1 is not a variant of product %2</source>
         <translation>variant %1 is not a variant of product %2</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a variant field: give --variant VID</source>
+        <translation>&quot;%1&quot; is a variant field: give --variant VID</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::ProductEditorDialog</name>
@@ -3811,10 +3939,6 @@ Global options:
     <message>
         <source>Linked to Gelato template %1.</source>
         <translation>Linked to Gelato template %1.</translation>
-    </message>
-    <message>
-        <source>name: a product needs a name</source>
-        <translation>name: a product needs a name</translation>
     </message>
     <message>
         <source>Template Reference: enter the id of the Gelato template first.</source>
@@ -5099,6 +5223,17 @@ Global options:
         <translation>
             <numerusform>%n webhook call just failed</numerusform>
             <numerusform>%n webhook calls just failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clean up webhooks</source>
+        <translation>Clean up webhooks</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the Done and Ignored calls processed more than %n day(s) ago? This cannot be undone.</source>
+        <translation>
+            <numerusform>Remove the Done and Ignored calls processed more than %n day(s) ago? This cannot be undone.</numerusform>
+            <numerusform>Remove the Done and Ignored calls processed more than %n day(s) ago? This cannot be undone.</numerusform>
         </translation>
     </message>
 </context>

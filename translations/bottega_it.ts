@@ -845,10 +845,6 @@ Opzioni globali:
         <translation>uso: bottega test-connection gelato|poleepo</translation>
     </message>
     <message>
-        <source>Poleepo connection test is not available yet in this version</source>
-        <translation>il test di connessione a Poleepo non è ancora disponibile in questa versione</translation>
-    </message>
-    <message>
         <source>Gelato: connection ok, the API key is accepted</source>
         <translation>Gelato: connessione riuscita, la chiave API è accettata</translation>
     </message>
@@ -1051,6 +1047,10 @@ Opzioni globali:
         <source>Refreshed from Gelato</source>
         <translation>Aggiornato da Gelato</translation>
     </message>
+    <message>
+        <source>%1: connection ok</source>
+        <translation>%1: connessione riuscita</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::Commands::StatusWalk</name>
@@ -1096,6 +1096,17 @@ Opzioni globali:
     <message>
         <source>the company in settings does not match Gelato&apos;s billing entity (Gelato refuses orders otherwise): %1</source>
         <translation>l&apos;azienda nelle impostazioni non corrisponde all&apos;intestatario della fatturazione di Gelato (altrimenti Gelato rifiuta gli ordini): %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ConnectionTest</name>
+    <message>
+        <source>Gelato is not set up in this program</source>
+        <translation>Gelato non è configurato in questo programma</translation>
+    </message>
+    <message>
+        <source>Poleepo connection test is not available yet in this version</source>
+        <translation>la prova di connessione a Poleepo non è ancora disponibile in questa versione</translation>
     </message>
 </context>
 <context>
@@ -1437,130 +1448,12 @@ Opzioni globali:
         <translation>%1 non è un evento d&apos;ordine Gelato</translation>
     </message>
     <message>
-        <source>Gelato status %1</source>
-        <translation>stato Gelato %1</translation>
-    </message>
-    <message>
-        <source>Gelato order %1: %2</source>
-        <translation>ordine Gelato %1: %2</translation>
-    </message>
-    <message>
-        <source>Gelato order %1 is %2</source>
-        <translation>ordine Gelato %1: stato %2</translation>
-    </message>
-    <message>
-        <source>cancelled by Gelato</source>
-        <translation>annullato da Gelato</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>annullato</translation>
-    </message>
-    <message>
-        <source>Gelato could not produce the order: %1</source>
-        <translation>Gelato non è riuscito a produrre l&apos;ordine: %1</translation>
-    </message>
-    <message>
-        <source>the order was returned: %1</source>
-        <translation>l&apos;ordine è stato restituito: %1</translation>
-    </message>
-    <message>
-        <source>tracking %1</source>
-        <translation>tracciamento %1</translation>
-    </message>
-    <message>
         <source>nothing new</source>
         <translation>nessuna novità</translation>
     </message>
     <message>
-        <source>item %1: %2 tracking %3 %4</source>
-        <translation>articolo %1: %2, tracciamento %3 %4</translation>
-    </message>
-    <message>
-        <source>item %1 is %2</source>
-        <translation>articolo %1: stato %2</translation>
-    </message>
-    <message>
         <source>order %1 has no item %2</source>
         <translation>l&apos;ordine %1 non ha l&apos;articolo %2</translation>
-    </message>
-    <message>
-        <source>delivery expected %1 to %2</source>
-        <translation>consegna prevista dal %1 al %2</translation>
-    </message>
-    <message>
-        <source>now %1</source>
-        <translation>passato a %1</translation>
-    </message>
-</context>
-<context>
-    <name>Bottega::GelatoEventRepository</name>
-    <message>
-        <source>cannot look up Gelato order %1</source>
-        <translation>impossibile cercare l&apos;ordine Gelato %1</translation>
-    </message>
-    <message>
-        <source>cannot read order %1</source>
-        <translation>impossibile leggere l&apos;ordine %1</translation>
-    </message>
-    <message>
-        <source>no order with id %1</source>
-        <translation>nessun ordine con id %1</translation>
-    </message>
-    <message>
-        <source>cannot save the Gelato status of order %1</source>
-        <translation>impossibile salvare lo stato Gelato dell&apos;ordine %1</translation>
-    </message>
-    <message>
-        <source>cannot change the state of order %1</source>
-        <translation>impossibile modificare lo stato dell&apos;ordine %1</translation>
-    </message>
-    <message>
-        <source>cannot save the delivery estimate of order %1</source>
-        <translation>impossibile salvare la consegna prevista dell&apos;ordine %1</translation>
-    </message>
-    <message>
-        <source>cannot read connected Gelato order %1</source>
-        <translation>impossibile leggere l&apos;ordine Gelato collegato %1</translation>
-    </message>
-    <message>
-        <source>cannot save connected Gelato order %1</source>
-        <translation>impossibile salvare l&apos;ordine Gelato collegato %1</translation>
-    </message>
-    <message>
-        <source>cannot read the lines of order %1</source>
-        <translation>impossibile leggere le righe dell&apos;ordine %1</translation>
-    </message>
-    <message>
-        <source>cannot save the Gelato item of line %1</source>
-        <translation>impossibile salvare l&apos;articolo Gelato della riga %1</translation>
-    </message>
-    <message>
-        <source>no order line with id %1</source>
-        <translation>nessuna riga d&apos;ordine con id %1</translation>
-    </message>
-    <message>
-        <source>cannot read the packages of order %1</source>
-        <translation>impossibile leggere i pacchi dell&apos;ordine %1</translation>
-    </message>
-    <message>
-        <source>cannot save package %1 of order %2</source>
-        <translation>impossibile salvare il pacco %1 dell&apos;ordine %2</translation>
-    </message>
-    <message>
-        <source>cannot read the timeline of order %1</source>
-        <translation>impossibile leggere la cronologia dell&apos;ordine %1</translation>
-    </message>
-    <message>
-        <source>cannot add to the timeline of order %1</source>
-        <translation>impossibile aggiungere alla cronologia dell&apos;ordine %1</translation>
-    </message>
-</context>
-<context>
-    <name>Bottega::GelatoOrderAnswer</name>
-    <message>
-        <source>Gelato status: %1</source>
-        <translation>Stato Gelato: %1</translation>
     </message>
 </context>
 <context>
@@ -1620,10 +1513,6 @@ Opzioni globali:
     <message>
         <source>cancelled</source>
         <translation>annullato</translation>
-    </message>
-    <message>
-        <source>cancelled on Gelato</source>
-        <translation>annullato su Gelato</translation>
     </message>
     <message>
         <source>%1: has not reached Gelato yet; nothing to refresh</source>
@@ -1738,6 +1627,10 @@ Opzioni globali:
     <message>
         <source>Gelato quote</source>
         <translation>preventivo Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato event %1</source>
+        <translation>evento Gelato %1</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2298,10 @@ Opzioni globali:
         <source>Order %1 is up to date.</source>
         <translation>L&apos;ordine %1 è aggiornato.</translation>
     </message>
+    <message>
+        <source>Delete the Gelato draft of order %1? The order becomes a local draft again.</source>
+        <translation>Eliminare la bozza Gelato dell&apos;ordine %1? L&apos;ordine torna a essere una bozza locale.</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderEventRepository</name>
@@ -2546,6 +2443,14 @@ Opzioni globali:
     <message>
         <source>No package shipped yet.</source>
         <translation>Nessun pacco ancora spedito.</translation>
+    </message>
+    <message>
+        <source>unknown (Gelato did not say)</source>
+        <translation>sconosciuto (Gelato non l&apos;ha indicato)</translation>
+    </message>
+    <message>
+        <source>unknown: Gelato did not say what it charged</source>
+        <translation>sconosciuto: Gelato non ha indicato quanto ha addebitato</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +2849,10 @@ Opzioni globali:
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>sconosciuto</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderProblemText</name>
@@ -3278,6 +3187,124 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::OrderUpdate</name>
+    <message>
+        <source>Gelato status: %1</source>
+        <translation>stato Gelato: %1</translation>
+    </message>
+    <message>
+        <source>Gelato status: %1 (%2)</source>
+        <translation>stato Gelato: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Gelato order %1: %2</source>
+        <translation>ordine Gelato %1: %2</translation>
+    </message>
+    <message>
+        <source>Gelato order %1: %2 (%3)</source>
+        <translation>ordine Gelato %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>delivery expected %1 to %2</source>
+        <translation>consegna prevista dal %1 al %2</translation>
+    </message>
+    <message>
+        <source>item %1: %2</source>
+        <translation>articolo %1: %2</translation>
+    </message>
+    <message>
+        <source>parcel %1: %2</source>
+        <translation>pacco %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot become %2 from %3</source>
+        <translation>%1: non può passare a %2 da %3</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderUpdateRepository</name>
+    <message>
+        <source>cannot look up Gelato order %1</source>
+        <translation>impossibile cercare l&apos;ordine Gelato %1</translation>
+    </message>
+    <message>
+        <source>cannot read order %1</source>
+        <translation>impossibile leggere l&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>no order with id %1</source>
+        <translation>nessun ordine con id %1</translation>
+    </message>
+    <message>
+        <source>cannot save the %1 of order %2</source>
+        <translation>impossibile salvare %1 dell&apos;ordine %2</translation>
+    </message>
+    <message>
+        <source>Gelato order</source>
+        <translation>l&apos;ordine Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato status</source>
+        <translation>lo stato Gelato</translation>
+    </message>
+    <message>
+        <source>Gelato financial status</source>
+        <translation>lo stato di pagamento Gelato</translation>
+    </message>
+    <message>
+        <source>shipment method</source>
+        <translation>il metodo di spedizione</translation>
+    </message>
+    <message>
+        <source>delivery estimate</source>
+        <translation>la stima di consegna</translation>
+    </message>
+    <message>
+        <source>Gelato cost</source>
+        <translation>il costo Gelato</translation>
+    </message>
+    <message>
+        <source>cannot change the state of order %1</source>
+        <translation>impossibile cambiare lo stato dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot read connected Gelato order %1</source>
+        <translation>impossibile leggere l&apos;ordine Gelato collegato %1</translation>
+    </message>
+    <message>
+        <source>cannot save connected Gelato order %1</source>
+        <translation>impossibile salvare l&apos;ordine Gelato collegato %1</translation>
+    </message>
+    <message>
+        <source>cannot read the lines of order %1</source>
+        <translation>impossibile leggere le righe dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot save the Gelato item of line %1</source>
+        <translation>impossibile salvare l&apos;articolo Gelato della riga %1</translation>
+    </message>
+    <message>
+        <source>no order line with id %1</source>
+        <translation>nessuna riga d&apos;ordine con id %1</translation>
+    </message>
+    <message>
+        <source>cannot read the packages of order %1</source>
+        <translation>impossibile leggere i pacchi dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot save package %1 of order %2</source>
+        <translation>impossibile salvare il pacco %1 dell&apos;ordine %2</translation>
+    </message>
+    <message>
+        <source>no package with id %1</source>
+        <translation>nessun pacco con id %1</translation>
+    </message>
+    <message>
+        <source>cannot add to the timeline of order %1</source>
+        <translation>impossibile aggiungere alla cronologia dell&apos;ordine %1</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::PackageTypeRepository</name>
     <message>
         <source>a package type named &quot;%1&quot; already exists</source>
@@ -3317,6 +3344,103 @@ Opzioni globali:
     <message>
         <source>Not available yet in this version.</source>
         <translation>Non ancora disponibile in questa versione.</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoClient</name>
+    <message>
+        <source>Poleepo has no order &quot;%1&quot;</source>
+        <translation>Poleepo non ha l&apos;ordine &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Poleepo has no shipping &quot;%1&quot;</source>
+        <translation>Poleepo non ha la spedizione &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Poleepo refused the credentials</source>
+        <translation>Poleepo ha rifiutato le credenziali</translation>
+    </message>
+    <message>
+        <source>Poleepo refused the call: the API key lacks the permission for it</source>
+        <translation>Poleepo ha rifiutato la chiamata: la chiave API non ha il permesso necessario</translation>
+    </message>
+    <message>
+        <source>Poleepo refused the call: the API key lacks the permission for it (%1)</source>
+        <translation>Poleepo ha rifiutato la chiamata: la chiave API non ha il permesso necessario (%1)</translation>
+    </message>
+    <message>
+        <source>Poleepo refused the request: %1</source>
+        <translation>Poleepo ha rifiutato la richiesta: %1</translation>
+    </message>
+    <message>
+        <source>cannot reach Poleepo: %1</source>
+        <translation>impossibile raggiungere Poleepo: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo has no batch &quot;%1&quot;</source>
+        <translation>Poleepo non ha il batch &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the label of Poleepo shipping &quot;%1&quot; is not a PDF</source>
+        <translation>l&apos;etichetta della spedizione Poleepo &quot;%1&quot; non è un PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoParsers</name>
+    <message>
+        <source>%1: %2 is missing</source>
+        <translation>%1: manca %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not text</source>
+        <translation>%1: %2 non è un testo</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a number</source>
+        <translation>%1: %2 non è un numero</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a list</source>
+        <translation>%1: %2 non è un elenco</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not an object</source>
+        <translation>%1: %2 non è un oggetto</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not an id (text or a whole number)</source>
+        <translation>%1: %2 non è un id (testo o numero intero)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a date and time</source>
+        <translation>%1: %2 non è una data e ora</translation>
+    </message>
+    <message>
+        <source>%1: %2 is &quot;%3&quot;, not one of %4</source>
+        <translation>%1: %2 è &quot;%3&quot;, non uno tra %4</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not JSON (%2 at byte %3)</source>
+        <translation>%1: la risposta non è JSON (%2 al byte %3)</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not a JSON object</source>
+        <translation>%1: la risposta non è un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>Poleepo webhook</source>
+        <translation>webhook Poleepo</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoSession</name>
+    <message>
+        <source>cannot read the Poleepo credentials (%1): %2</source>
+        <translation>impossibile leggere le credenziali Poleepo (%1): %2</translation>
+    </message>
+    <message>
+        <source>the Poleepo credentials are not set: Settings → Poleepo, or `bottega secret set %1`</source>
+        <translation>le credenziali Poleepo non sono impostate: Impostazioni → Poleepo, oppure `bottega secret set %1`</translation>
     </message>
 </context>
 <context>
@@ -3694,6 +3818,10 @@ Opzioni globali:
         <source>variant %1 is not a variant of product %2</source>
         <translation>la variante %1 non è una variante del prodotto %2</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a variant field: give --variant VID</source>
+        <translation>&quot;%1&quot; è un campo della variante: indica --variant VID</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::ProductEditorDialog</name>
@@ -3811,10 +3939,6 @@ Opzioni globali:
     <message>
         <source>Linked to Gelato template %1.</source>
         <translation>Collegato al template Gelato %1.</translation>
-    </message>
-    <message>
-        <source>name: a product needs a name</source>
-        <translation>nome: un prodotto deve avere un nome</translation>
     </message>
     <message>
         <source>Template Reference: enter the id of the Gelato template first.</source>
@@ -5099,6 +5223,17 @@ Opzioni globali:
         <translation>
             <numerusform>%n chiamata webhook appena non riuscita</numerusform>
             <numerusform>%n chiamate webhook appena non riuscite</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clean up webhooks</source>
+        <translation>Pulisci webhook</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the Done and Ignored calls processed more than %n day(s) ago? This cannot be undone.</source>
+        <translation>
+            <numerusform>Rimuovere le chiamate Completate e Ignorate elaborate più di %n giorno fa? L&apos;operazione non si può annullare.</numerusform>
+            <numerusform>Rimuovere le chiamate Completate e Ignorate elaborate più di %n giorni fa? L&apos;operazione non si può annullare.</numerusform>
         </translation>
     </message>
 </context>
