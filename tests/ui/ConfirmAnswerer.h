@@ -12,22 +12,24 @@ namespace Bottega::Test {
 class ConfirmAnswerer final
 {
 public:
-    explicit ConfirmAnswerer(bool yes) : m_yes(yes)
+    explicit ConfirmAnswerer(bool yes) : ConfirmAnswerer(yes ? Confirm::Answer::Yes : Confirm::Answer::No) { }
+    explicit ConfirmAnswerer(Confirm::Answer answer) : m_answer(answer)
     {
         m_previous = Confirm::setAnswerer([this](const Confirm::Question &question) {
             m_questions.append(question);
-            return m_yes;
+            return m_answer;
         });
     }
     ~ConfirmAnswerer() { Confirm::setAnswerer(m_previous); }
     ConfirmAnswerer(const ConfirmAnswerer &) = delete;
     ConfirmAnswerer &operator=(const ConfirmAnswerer &) = delete;
 
-    void setAnswer(bool yes) { m_yes = yes; }
+    void setAnswer(bool yes) { m_answer = yes ? Confirm::Answer::Yes : Confirm::Answer::No; }
+    void setAnswer(Confirm::Answer answer) { m_answer = answer; }
     const QList<Confirm::Question> &questions() const { return m_questions; }
 
 private:
-    bool m_yes;
+    Confirm::Answer m_answer;
     QList<Confirm::Question> m_questions;
     Confirm::Answerer m_previous;
 };

@@ -15,7 +15,7 @@ public:
         Confirm::setAnswerer([](const Confirm::Question &question) {
             ADD_FAILURE() << "unexpected question: " << question.title.toStdString() << ": "
                           << question.text.toStdString();
-            return false;
+            return Confirm::Answer::No;
         });
     }
     void TearDown() override { Confirm::setAnswerer({}); }

@@ -12,6 +12,7 @@
 #include "ui/widgets/AddressForm.h"
 #include "ui/widgets/Confirm.h"
 #include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/UnsavedChanges.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,7 +34,7 @@ namespace Bottega {
 OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, qint64 orderId,
                                      QWidget *parent)
     : QDialog(parent), m_database(database), m_orders(orders), m_title(new QLabel(this)),
-      m_stateLabel(new QLabel(this)), m_message(new InlineMessage(this)),
+      m_stateLabel(new QLabel(this)), m_message(new InlineMessage(this)), m_unsaved(new UnsavedChanges(this)),
       m_problemsMessage(new InlineMessage(this)), m_companyWarning(new InlineMessage(this)),
       m_tabs(new QTabWidget(this)), m_reference(new QLineEdit(this)), m_currency(new QComboBox(this)),
       m_firstName(new QLineEdit(this)), m_lastName(new QLineEdit(this)), m_email(new QLineEdit(this)),
@@ -274,6 +275,7 @@ void OrderEditorDialog::fillForm()
     m_timeline->setEvents(m_order.events);
     m_filling = false;
     m_dirty = false;
+    setWindowModified(false);
 
     const bool editable = isEditable();
     for (QLineEdit *edit : {m_reference, m_firstName, m_lastName, m_email, m_phone})
@@ -329,6 +331,7 @@ void OrderEditorDialog::formEdited()
     if (m_filling)
         return;
     m_dirty = true;
+    setWindowModified(true);
     // The lines panel checks ORD-2 against the order as it is now (currency, other lines).
     m_lines->setOrder(orderFromForm());
     updateState();
@@ -338,7 +341,7 @@ void OrderEditorDialog::updateState()
 {
     m_title->setText(m_order.id == 0 ? tr("New order %1").arg(m_reference->text())
                                      : tr("Order %1").arg(m_order.reference));
-    setWindowTitle(m_order.id == 0 ? tr("New order") : tr("Order %1").arg(m_order.reference));
+    setWindowTitle((m_order.id == 0 ? tr("New order") : tr("Order %1").arg(m_order.reference)) + u"[*]"_s);
     m_stateLabel->setText(tr("State: %1").arg(OrderState::displayName(m_order.state)));
 
     const bool sendable = m_order.state == OrderState::Draft || m_order.state == OrderState::Sending;
@@ -395,9 +398,17 @@ bool OrderEditorDialog::save()
         return false;
     }
     m_dirty = false;
+    setWindowModified(false);
     m_changed = true;
     reload();
     return true;
+}
+
+void OrderEditorDialog::reject()
+{
+    // A new order nobody typed into, or an order that can no longer be edited, closes at once.
+    if (!isEditable() || !m_dirty || m_unsaved->mayClose([this] { return save(); }))
+        QDialog::reject();
 }
 
 void OrderEditorDialog::startCall(const QString &progress, const std::function<void(qint64)> &call)

@@ -22,6 +22,7 @@ namespace Bottega {
 class AddressForm;
 class Database;
 class InlineMessage;
+class UnsavedChanges;
 class OrderGelatoPanel;
 class OrderLinesPanel;
 class OrderShippingPanel;
@@ -44,6 +45,8 @@ public:
     void reload(bool keepEdits = false);
     // Stores the form (create or update); false with the error shown when refused.
     bool save();
+    // Close, Esc, the window's close button: asks Save / Discard / Cancel when fields changed.
+    void reject() override;
     // The order as the form shows it now.
     SalesOrder orderFromForm() const;
 
@@ -101,6 +104,7 @@ private:
     QLabel *m_title;
     QLabel *m_stateLabel;
     InlineMessage *m_message;
+    UnsavedChanges *m_unsaved = nullptr;
     InlineMessage *m_problemsMessage;
     InlineMessage *m_companyWarning;
     QTabWidget *m_tabs;

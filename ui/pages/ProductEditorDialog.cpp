@@ -8,6 +8,7 @@
 #include "ui/pages/VariantEditorDialog.h"
 #include "ui/widgets/FieldErrorMarker.h"
 #include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/UnsavedChanges.h"
 
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -54,14 +55,20 @@ ProductEditorDialog::ProductEditorDialog(Database *database, GelatoClient *gelat
     m_message->setObjectName(u"editorMessage"_s);
     m_message->setCloseButtonVisible(true);
     m_tabs->setObjectName(u"productTabs"_s);
-    m_tabs->addTab(createGeneralTab(), tr("General"));
+    QWidget *general = createGeneralTab();
+    m_tabs->addTab(general, tr("General"));
     m_tabs->addTab(createVariantsTab(), tr("Variants"));
     m_tabs->addTab(m_printImages, tr("Print images"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
+    QWidget *gelatoSection = createGelatoSection();
+    // The fields saved with Save; print images are stored as soon as they are set.
+    m_unsaved = new UnsavedChanges(this);
+    m_unsaved->watch(general);
+    m_unsaved->watch(gelatoSection);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
-    layout->addWidget(createGelatoSection());
+    layout->addWidget(gelatoSection);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
 
@@ -251,11 +258,18 @@ void ProductEditorDialog::reload()
     m_tabs->setTabText(PrintImagesTab,
                        missing ? tr("Print images (%n missing)", nullptr, missing) : tr("Print images"));
     m_tabs->setTabText(VariantsTab, tr("Variants (%1)").arg(m_product.variants.size()));
+    m_unsaved->setClean();
+}
+
+void ProductEditorDialog::reject()
+{
+    if (m_unsaved->mayClose([this] { return save(); }))
+        QDialog::reject();
 }
 
 void ProductEditorDialog::fillFields()
 {
-    setWindowTitle(tr("Product: %1").arg(m_product.name));
+    setWindowTitle(tr("Product: %1").arg(m_product.name) + u"[*]"_s);
     m_name->setText(m_product.name);
     m_sku->setText(m_product.sku);
     m_internalCode->setText(m_product.internalCode);
@@ -314,8 +328,10 @@ bool ProductEditorDialog::save()
             changes.append(field);
     }
     m_fieldErrors.clear();
-    if (changes.isEmpty())
+    if (changes.isEmpty()) {
+        m_unsaved->setClean();
         return true;
+    }
     QString refused;
     if (auto saved = ProductEditing(*m_database).setFields(m_productId, changes, 0, &refused); !saved) {
         if (refused != u"template-id"_s)

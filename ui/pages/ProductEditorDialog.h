@@ -25,6 +25,7 @@ class Database;
 class FileStore;
 class GelatoClient;
 class InlineMessage;
+class UnsavedChanges;
 class TemplateSync;
 class PrintImagesPanel;
 class VariantTableModel;
@@ -51,6 +52,8 @@ public:
     // Writes the changed general fields through ProductEditing (as `product set`); false when it
     // refused one, with its message shown at that field.
     bool save();
+    // Close, Esc, the window's close button: asks Save / Discard / Cancel when fields changed.
+    void reject() override;
     const FieldErrorMarker &fieldErrors() const { return m_fieldErrors; }
     // Something was saved: the list must be read again.
     bool changed() const { return m_changed; }
@@ -90,6 +93,8 @@ private:
     bool m_changed = false;
 
     InlineMessage *m_message;
+
+    UnsavedChanges *m_unsaved = nullptr;
     FieldErrorMarker m_fieldErrors; // shows ProductEditing's refusals at their fields
     QTabWidget *m_tabs;
     QLineEdit *m_name = nullptr;

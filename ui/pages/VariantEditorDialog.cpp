@@ -7,6 +7,7 @@
 #include "core/store/VariantRepository.h"
 #include "ui/models/VariantTableModel.h"
 #include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/UnsavedChanges.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -45,7 +46,7 @@ VariantEditorDialog::VariantEditorDialog(Database *database, const Product &prod
         if (candidate.id == variantId)
             m_variant = candidate;
     const QString options = VariantTableModel::optionsText(m_variant);
-    setWindowTitle(tr("Variant: %1").arg(options.isEmpty() ? m_variant.title : options));
+    setWindowTitle(tr("Variant: %1").arg(options.isEmpty() ? m_variant.title : options) + u"[*]"_s);
 
     m_sku->setObjectName(u"variantSku"_s);
     m_ean->setObjectName(u"variantEan"_s);
@@ -143,6 +144,15 @@ VariantEditorDialog::VariantEditorDialog(Database *database, const Product &prod
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(760, 520);
+    // Watched once filled: what the person changes from here on is unsaved until Save.
+    m_unsaved = new UnsavedChanges(this);
+    m_unsaved->watch(this);
+}
+
+void VariantEditorDialog::reject()
+{
+    if (m_unsaved->mayClose([this] { return save(); }))
+        QDialog::reject();
 }
 
 VariantEditorDialog::~VariantEditorDialog() = default;
@@ -276,8 +286,10 @@ bool VariantEditorDialog::save()
         if (field.value != stored)
             changes.append(field);
     m_fieldErrors.clear();
-    if (changes.isEmpty())
+    if (changes.isEmpty()) {
+        m_unsaved->setClean();
         return true;
+    }
     QString refused;
     if (auto saved
         = ProductEditing(*m_database).setFields(m_variant.productId, changes, m_variant.id, &refused);
@@ -287,6 +299,7 @@ bool VariantEditorDialog::save()
     }
     if (auto reread = VariantRepository(*m_database).get(m_variant.id))
         m_variant = reread.value();
+    m_unsaved->setClean();
     return true;
 }
 

@@ -20,6 +20,7 @@ namespace Bottega {
 class Database;
 class FileStore;
 class InlineMessage;
+class UnsavedChanges;
 
 class VariantEditorDialog final : public QDialog
 {
@@ -47,6 +48,8 @@ public:
     // Writes the changed fields through ProductEditing (as `product set --variant`); false when it
     // refused one, with its message shown at that field.
     bool save();
+    // Cancel, Esc, the window's close button: asks Save / Discard / Cancel when fields changed.
+    void reject() override;
     QLineEdit *eanField() const { return m_ean; }
     const FieldErrorMarker &fieldErrors() const { return m_fieldErrors; }
 
@@ -61,6 +64,7 @@ private:
     bool m_imagesChanged = false;
     Variant m_variant;
     InlineMessage *m_message;
+    UnsavedChanges *m_unsaved = nullptr;
     FieldErrorMarker m_fieldErrors; // shows ProductEditing's refusals at their fields
     QLineEdit *m_title;
     QLineEdit *m_productUid;
