@@ -1,5 +1,7 @@
 #include "app/Output.h"
 
+#include "core/messages/MessageText.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,6 +10,19 @@
 using namespace Qt::StringLiterals;
 
 namespace Bottega::Output {
+
+QJsonObject message(const Message &message)
+{
+    return QJsonObject {{QStringLiteral("code"), message.code},
+                        {QStringLiteral("args"),
+                         QJsonArray::fromStringList(message.isText() ? QStringList() : message.args)},
+                        {QStringLiteral("text"), MessageText::render(message)}};
+}
+
+QJsonObject storedMessage(const QString &stored)
+{
+    return message(Message::fromStored(stored));
+}
 
 namespace {
 

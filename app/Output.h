@@ -2,10 +2,18 @@
 // errors are one line on stderr prefixed "bottega: ".
 #pragma once
 
+#include "core/domain/Message.h"
+
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 
 namespace Bottega::Output {
+
+// A recorded message for --json: its code and arguments (empty code: text from outside or an older
+// row) and its text in the reader's language (--lang).
+QJsonObject message(const Message &message);
+QJsonObject storedMessage(const QString &stored);
 
 void line(const QString &text); // stdout, newline added
 void json(const QJsonValue &value); // stdout, indented

@@ -158,10 +158,8 @@ void Runtime::registerJobs()
         if (!removed)
             done(JobResult::failure(removed.error()));
         else
-            done(JobResult::success(QCoreApplication::translate("Bottega::Runtime",
-                                                                "%n entries older than %1 days removed",
-                                                                nullptr, int(*removed))
-                                            .arg(days)));
+            done(JobResult::success(Message::of(u"job.api-log-removed"_s,
+                                                {QString::number(*removed), QString::number(days)})));
     };
     m_scheduler->registerJob(std::move(cleanupApiLog));
     registerWebhookJobs();
@@ -181,8 +179,8 @@ void Runtime::registerOrderJobs()
             if (!refreshed)
                 done(JobResult::failure(refreshed.error()));
             else
-                done(JobResult::success(QCoreApplication::translate(
-                        "Bottega::Runtime", "%n orders refreshed from Gelato", nullptr, *refreshed)));
+                done(JobResult::success(
+                        Message::of(u"job.orders-refreshed"_s, {QString::number(*refreshed)})));
         });
     };
     m_scheduler->registerJob(std::move(reconcile));
@@ -208,8 +206,8 @@ void Runtime::registerWebhookJobs()
         if (!summary)
             done(JobResult::failure(summary.error()));
         else
-            done(JobResult::success(QCoreApplication::translate("Bottega::Runtime", "%n webhooks processed",
-                                                                nullptr, summary->total())));
+            done(JobResult::success(
+                    Message::of(u"job.webhooks-processed"_s, {QString::number(summary->total())})));
     };
     m_scheduler->registerJob(std::move(process));
 
@@ -222,11 +220,8 @@ void Runtime::registerWebhookJobs()
         if (!removed)
             done(JobResult::failure(removed.error()));
         else
-            done(JobResult::success(
-                    QCoreApplication::translate("Bottega::Runtime",
-                                                "%n processed webhooks older than %1 days removed", nullptr,
-                                                int(*removed))
-                            .arg(days)));
+            done(JobResult::success(Message::of(u"job.webhooks-removed"_s,
+                                                {QString::number(*removed), QString::number(days)})));
     };
     m_scheduler->registerJob(std::move(cleanup));
 }

@@ -1430,41 +1430,10 @@ Global options:
     </message>
 </context>
 <context>
-    <name>Bottega::GelatoEventHandler</name>
-    <message>
-        <source>%1: stock and store products are not tracked here</source>
-        <translation>%1: stock and store products are not tracked here</translation>
-    </message>
-    <message>
-        <source>Gelato&apos;s test call (placeholders in the payload)</source>
-        <translation>Gelato&apos;s test call (placeholders in the payload)</translation>
-    </message>
-    <message>
-        <source>no local order for Gelato order %1</source>
-        <translation>no local order for Gelato order %1</translation>
-    </message>
-    <message>
-        <source>%1 is not a Gelato order event</source>
-        <translation>%1 is not a Gelato order event</translation>
-    </message>
-    <message>
-        <source>nothing new</source>
-        <translation>nothing new</translation>
-    </message>
-    <message>
-        <source>order %1 has no item %2</source>
-        <translation>order %1 has no item %2</translation>
-    </message>
-</context>
-<context>
     <name>Bottega::GelatoOrderFlow</name>
     <message>
         <source>%1: is being sent to Gelato already</source>
         <translation>%1: is being sent to Gelato already</translation>
-    </message>
-    <message>
-        <source>sending to Gelato</source>
-        <translation>sending to Gelato</translation>
     </message>
     <message>
         <source>%1: someone else is sending it to Gelato already</source>
@@ -1503,16 +1472,8 @@ Global options:
         <translation>%1: is not a Gelato draft (state: %2)</translation>
     </message>
     <message>
-        <source>Gelato draft %1 deleted</source>
-        <translation>Gelato draft %1 deleted</translation>
-    </message>
-    <message>
         <source>%1: cannot be cancelled in state %2</source>
         <translation>%1: cannot be cancelled in state %2</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>cancelled</translation>
     </message>
     <message>
         <source>%1: has not reached Gelato yet; nothing to refresh</source>
@@ -1631,6 +1592,77 @@ Global options:
     <message>
         <source>Gelato event %1</source>
         <translation>Gelato event %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoStatus</name>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Uploading files</source>
+        <translation>Uploading files</translation>
+    </message>
+    <message>
+        <source>Passed checks</source>
+        <translation>Passed checks</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>In production</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <source>Waiting for personalisation</source>
+        <translation>Waiting for personalisation</translation>
+    </message>
+    <message>
+        <source>Digitising</source>
+        <translation>Digitising</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2044,117 @@ Global options:
     <message>
         <source>Webhooks (%1)</source>
         <translation>Webhooks (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::MessageText</name>
+    <message>
+        <source>Gelato status: %1</source>
+        <translation>Gelato status: %1</translation>
+    </message>
+    <message>
+        <source>Gelato status: %1 (%2)</source>
+        <translation>Gelato status: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Gelato order %1: %2</source>
+        <translation>Gelato order %1: %2</translation>
+    </message>
+    <message>
+        <source>Gelato order %1: %2 (%3)</source>
+        <translation>Gelato order %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>delivery expected %1 to %2</source>
+        <translation>delivery expected %1 to %2</translation>
+    </message>
+    <message>
+        <source>item %1: %2</source>
+        <translation>item %1: %2</translation>
+    </message>
+    <message>
+        <source>parcel %1: %2</source>
+        <translation>parcel %1: %2</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>now %1</translation>
+    </message>
+    <message>
+        <source>sending to Gelato</source>
+        <translation>sending to Gelato</translation>
+    </message>
+    <message>
+        <source>not sent: %1</source>
+        <translation>not sent: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Gelato draft %1 deleted</source>
+        <translation>Gelato draft %1 deleted</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nothing new</translation>
+    </message>
+    <message>
+        <source>no local order for Gelato order %1</source>
+        <translation>no local order for Gelato order %1</translation>
+    </message>
+    <message>
+        <source>Gelato&apos;s test call (placeholders in the payload)</source>
+        <translation>Gelato&apos;s test call (placeholders in the payload)</translation>
+    </message>
+    <message>
+        <source>%1: stock and store products are not tracked here</source>
+        <translation>%1: stock and store products are not tracked here</translation>
+    </message>
+    <message>
+        <source>%1 is not a Gelato order event</source>
+        <translation>%1 is not a Gelato order event</translation>
+    </message>
+    <message>
+        <source>order %1 has no item %2</source>
+        <translation>order %1 has no item %2</translation>
+    </message>
+    <message>
+        <source>no handler for the %1 event %2</source>
+        <translation>no handler for the %1 event %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries older than %1 days removed</source>
+        <translation>
+            <numerusform>%n entry older than %1 days removed</numerusform>
+            <numerusform>%n entries older than %1 days removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders refreshed from Gelato</source>
+        <translation>
+            <numerusform>%n order refreshed from Gelato</numerusform>
+            <numerusform>%n orders refreshed from Gelato</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhooks processed</source>
+        <translation>
+            <numerusform>%n webhook processed</numerusform>
+            <numerusform>%n webhooks processed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n processed webhooks older than %1 days removed</source>
+        <translation>
+            <numerusform>%n processed webhook older than %1 days removed</numerusform>
+            <numerusform>%n processed webhooks older than %1 days removed</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3189,34 +3332,6 @@ Global options:
 <context>
     <name>Bottega::OrderUpdate</name>
     <message>
-        <source>Gelato status: %1</source>
-        <translation>Gelato status: %1</translation>
-    </message>
-    <message>
-        <source>Gelato status: %1 (%2)</source>
-        <translation>Gelato status: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Gelato order %1: %2</source>
-        <translation>Gelato order %1: %2</translation>
-    </message>
-    <message>
-        <source>Gelato order %1: %2 (%3)</source>
-        <translation>Gelato order %1: %2 (%3)</translation>
-    </message>
-    <message>
-        <source>delivery expected %1 to %2</source>
-        <translation>delivery expected %1 to %2</translation>
-    </message>
-    <message>
-        <source>item %1: %2</source>
-        <translation>item %1: %2</translation>
-    </message>
-    <message>
-        <source>parcel %1: %2</source>
-        <translation>parcel %1: %2</translation>
-    </message>
-    <message>
         <source>%1: cannot become %2 from %3</source>
         <translation>%1: cannot become %2 from %3</translation>
     </message>
@@ -4209,34 +4324,6 @@ Global options:
         <source>--listen: %1</source>
         <translation>--listen: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries older than %1 days removed</source>
-        <translation>
-            <numerusform>%n entry older than %1 days removed</numerusform>
-            <numerusform>%n entries older than %1 days removed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n webhooks processed</source>
-        <translation>
-            <numerusform>%n webhook processed</numerusform>
-            <numerusform>%n webhooks processed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n processed webhooks older than %1 days removed</source>
-        <translation>
-            <numerusform>%n processed webhook older than %1 days removed</numerusform>
-            <numerusform>%n processed webhooks older than %1 days removed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n orders refreshed from Gelato</source>
-        <translation>
-            <numerusform>%n order refreshed from Gelato</numerusform>
-            <numerusform>%n orders refreshed from Gelato</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Bottega::SalesOrderRepository</name>
@@ -4861,6 +4948,17 @@ Global options:
     </message>
 </context>
 <context>
+    <name>Bottega::UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Save the changes before closing? Discarded changes are lost.</source>
+        <translation>Save the changes before closing? Discarded changes are lost.</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::VariantEditorDialog</name>
     <message>
         <source>Published on Poleepo</source>
@@ -5134,13 +5232,6 @@ Global options:
     <message>
         <source>webhook not stored: %1</source>
         <translation>webhook not stored: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Bottega::WebhookProcessor</name>
-    <message>
-        <source>no handler for the %1 event %2</source>
-        <translation>no handler for the %1 event %2</translation>
     </message>
 </context>
 <context>

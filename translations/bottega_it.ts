@@ -1430,41 +1430,10 @@ Opzioni globali:
     </message>
 </context>
 <context>
-    <name>Bottega::GelatoEventHandler</name>
-    <message>
-        <source>%1: stock and store products are not tracked here</source>
-        <translation>%1: scorte e prodotti del negozio non vengono gestiti qui</translation>
-    </message>
-    <message>
-        <source>Gelato&apos;s test call (placeholders in the payload)</source>
-        <translation>chiamata di prova di Gelato (segnaposto nel payload)</translation>
-    </message>
-    <message>
-        <source>no local order for Gelato order %1</source>
-        <translation>nessun ordine locale per l&apos;ordine Gelato %1</translation>
-    </message>
-    <message>
-        <source>%1 is not a Gelato order event</source>
-        <translation>%1 non è un evento d&apos;ordine Gelato</translation>
-    </message>
-    <message>
-        <source>nothing new</source>
-        <translation>nessuna novità</translation>
-    </message>
-    <message>
-        <source>order %1 has no item %2</source>
-        <translation>l&apos;ordine %1 non ha l&apos;articolo %2</translation>
-    </message>
-</context>
-<context>
     <name>Bottega::GelatoOrderFlow</name>
     <message>
         <source>%1: is being sent to Gelato already</source>
         <translation>%1: è già in corso di invio a Gelato</translation>
-    </message>
-    <message>
-        <source>sending to Gelato</source>
-        <translation>invio a Gelato in corso</translation>
     </message>
     <message>
         <source>%1: someone else is sending it to Gelato already</source>
@@ -1503,16 +1472,8 @@ Opzioni globali:
         <translation>%1: non è una bozza Gelato (stato: %2)</translation>
     </message>
     <message>
-        <source>Gelato draft %1 deleted</source>
-        <translation>bozza Gelato %1 eliminata</translation>
-    </message>
-    <message>
         <source>%1: cannot be cancelled in state %2</source>
         <translation>%1: non può essere annullato nello stato %2</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>annullato</translation>
     </message>
     <message>
         <source>%1: has not reached Gelato yet; nothing to refresh</source>
@@ -1631,6 +1592,77 @@ Opzioni globali:
     <message>
         <source>Gelato event %1</source>
         <translation>evento Gelato %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::GelatoStatus</name>
+    <message>
+        <source>Created</source>
+        <translation>Creato</translation>
+    </message>
+    <message>
+        <source>Uploading files</source>
+        <translation>Caricamento file</translation>
+    </message>
+    <message>
+        <source>Passed checks</source>
+        <translation>Controlli superati</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>In produzione</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Stampato</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Bozza</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscito</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>In attesa di approvazione</translation>
+    </message>
+    <message>
+        <source>Waiting for personalisation</source>
+        <translation>In attesa di personalizzazione</translation>
+    </message>
+    <message>
+        <source>Digitising</source>
+        <translation>In digitalizzazione</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non collegato</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>In sospeso</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Spedito</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>In transito</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Consegnato</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Reso</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2044,117 @@ Opzioni globali:
     <message>
         <source>Webhooks (%1)</source>
         <translation>Webhook (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::MessageText</name>
+    <message>
+        <source>Gelato status: %1</source>
+        <translation>stato Gelato: %1</translation>
+    </message>
+    <message>
+        <source>Gelato status: %1 (%2)</source>
+        <translation>stato Gelato: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Gelato order %1: %2</source>
+        <translation>ordine Gelato %1: %2</translation>
+    </message>
+    <message>
+        <source>Gelato order %1: %2 (%3)</source>
+        <translation>ordine Gelato %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>delivery expected %1 to %2</source>
+        <translation>consegna prevista dal %1 al %2</translation>
+    </message>
+    <message>
+        <source>item %1: %2</source>
+        <translation>articolo %1: %2</translation>
+    </message>
+    <message>
+        <source>parcel %1: %2</source>
+        <translation>pacco %1: %2</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>ora %1</translation>
+    </message>
+    <message>
+        <source>sending to Gelato</source>
+        <translation>invio a Gelato in corso</translation>
+    </message>
+    <message>
+        <source>not sent: %1</source>
+        <translation>non inviato: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annullato</translation>
+    </message>
+    <message>
+        <source>Gelato draft %1 deleted</source>
+        <translation>bozza Gelato %1 eliminata</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>nessuna novità</translation>
+    </message>
+    <message>
+        <source>no local order for Gelato order %1</source>
+        <translation>nessun ordine locale per l&apos;ordine Gelato %1</translation>
+    </message>
+    <message>
+        <source>Gelato&apos;s test call (placeholders in the payload)</source>
+        <translation>chiamata di prova di Gelato (segnaposto nel contenuto)</translation>
+    </message>
+    <message>
+        <source>%1: stock and store products are not tracked here</source>
+        <translation>%1: disponibilità e prodotti del negozio non sono seguiti qui</translation>
+    </message>
+    <message>
+        <source>%1 is not a Gelato order event</source>
+        <translation>%1 non è un evento di ordine Gelato</translation>
+    </message>
+    <message>
+        <source>order %1 has no item %2</source>
+        <translation>l&apos;ordine %1 non ha l&apos;articolo %2</translation>
+    </message>
+    <message>
+        <source>no handler for the %1 event %2</source>
+        <translation>nessun gestore per l&apos;evento %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries older than %1 days removed</source>
+        <translation>
+            <numerusform>%n voce più vecchia di %1 giorni rimossa</numerusform>
+            <numerusform>%n voci più vecchie di %1 giorni rimosse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders refreshed from Gelato</source>
+        <translation>
+            <numerusform>%n ordine aggiornato da Gelato</numerusform>
+            <numerusform>%n ordini aggiornati da Gelato</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhooks processed</source>
+        <translation>
+            <numerusform>%n webhook elaborato</numerusform>
+            <numerusform>%n webhook elaborati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n processed webhooks older than %1 days removed</source>
+        <translation>
+            <numerusform>%n webhook elaborato più vecchio di %1 giorni rimosso</numerusform>
+            <numerusform>%n webhook elaborati più vecchi di %1 giorni rimossi</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3189,34 +3332,6 @@ Opzioni globali:
 <context>
     <name>Bottega::OrderUpdate</name>
     <message>
-        <source>Gelato status: %1</source>
-        <translation>stato Gelato: %1</translation>
-    </message>
-    <message>
-        <source>Gelato status: %1 (%2)</source>
-        <translation>stato Gelato: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Gelato order %1: %2</source>
-        <translation>ordine Gelato %1: %2</translation>
-    </message>
-    <message>
-        <source>Gelato order %1: %2 (%3)</source>
-        <translation>ordine Gelato %1: %2 (%3)</translation>
-    </message>
-    <message>
-        <source>delivery expected %1 to %2</source>
-        <translation>consegna prevista dal %1 al %2</translation>
-    </message>
-    <message>
-        <source>item %1: %2</source>
-        <translation>articolo %1: %2</translation>
-    </message>
-    <message>
-        <source>parcel %1: %2</source>
-        <translation>pacco %1: %2</translation>
-    </message>
-    <message>
         <source>%1: cannot become %2 from %3</source>
         <translation>%1: non può passare a %2 da %3</translation>
     </message>
@@ -4209,34 +4324,6 @@ Opzioni globali:
         <source>--listen: %1</source>
         <translation>--listen: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries older than %1 days removed</source>
-        <translation>
-            <numerusform>%n voce più vecchia di %1 giorni rimossa</numerusform>
-            <numerusform>%n voci più vecchie di %1 giorni rimosse</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n webhooks processed</source>
-        <translation>
-            <numerusform>%n webhook elaborato</numerusform>
-            <numerusform>%n webhook elaborati</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n processed webhooks older than %1 days removed</source>
-        <translation>
-            <numerusform>%n webhook elaborato più vecchio di %1 giorni rimosso</numerusform>
-            <numerusform>%n webhook elaborati più vecchi di %1 giorni rimossi</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n orders refreshed from Gelato</source>
-        <translation>
-            <numerusform>%n ordine aggiornato da Gelato</numerusform>
-            <numerusform>%n ordini aggiornati da Gelato</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Bottega::SalesOrderRepository</name>
@@ -4861,6 +4948,17 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifiche non salvate</translation>
+    </message>
+    <message>
+        <source>Save the changes before closing? Discarded changes are lost.</source>
+        <translation>Salvare le modifiche prima di chiudere? Le modifiche scartate vanno perse.</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::VariantEditorDialog</name>
     <message>
         <source>Published on Poleepo</source>
@@ -5134,13 +5232,6 @@ Opzioni globali:
     <message>
         <source>webhook not stored: %1</source>
         <translation>webhook non memorizzato: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Bottega::WebhookProcessor</name>
-    <message>
-        <source>no handler for the %1 event %2</source>
-        <translation>nessun gestore per l&apos;evento %1 %2</translation>
     </message>
 </context>
 <context>

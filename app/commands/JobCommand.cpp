@@ -3,6 +3,7 @@
 #include "app/Output.h"
 #include "app/Runtime.h"
 #include "app/commands/Command.h"
+#include "core/messages/MessageText.h"
 #include "core/scheduler/Scheduler.h"
 
 #include <QCoreApplication>
@@ -52,12 +53,14 @@ void list(Runtime &runtime, bool json, const CommandDone &done)
                                  {u"intervalSeconds"_s, job.intervalSeconds},
                                  {u"minIntervalSeconds"_s, job.minIntervalSeconds},
                                  {u"lastRun"_s, timeJson(job.lastRun)},
-                                 {u"lastResult"_s, job.lastResult},
+                                 {u"lastResult"_s, MessageText::renderStored(job.lastResult)},
+                                 {u"lastResultMessage"_s, Output::storedMessage(job.lastResult)},
                                  {u"lastOk"_s, job.lastOk},
                                  {u"nextRun"_s, timeJson(job.nextRun)},
                                  {u"running"_s, job.running}});
+        const QString lastResult = MessageText::renderStored(job.lastResult);
         const QString result = job.lastRun.isValid()
-                ? (job.lastOk ? job.lastResult : tr("failed: %1").arg(job.lastResult))
+                ? (job.lastOk ? lastResult : tr("failed: %1").arg(lastResult))
                 : QString();
         table.append({job.name, job.enabled ? tr("yes") : tr("no"), intervalText(job.intervalSeconds),
                       timeText(job.lastRun), timeText(job.nextRun), result});
@@ -132,12 +135,15 @@ void job(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
         const QString name = args.at(1);
         runtime.scheduler().runNow(name, [json, name, done](const JobResult &result) {
             if (json)
-                Output::json(
-                        QJsonObject {{u"name"_s, name}, {u"ok"_s, result.ok}, {u"result"_s, result.message}});
+                Output::json(QJsonObject {{u"name"_s, name},
+                                          {u"ok"_s, result.ok},
+                                          {u"result"_s, MessageText::render(result.message)},
+                                          {u"resultMessage"_s, Output::message(result.message)}});
             else if (result.ok)
-                Output::line(tr("%1: %2").arg(name, result.message.isEmpty() ? tr("done") : result.message));
+                Output::line(tr("%1: %2").arg(
+                        name, result.message.isEmpty() ? tr("done") : MessageText::render(result.message)));
             if (!result.ok && !json)
-                Output::error(result.message);
+                Output::error(MessageText::render(result.message));
             done(result.ok ? ExitOk : ExitFailure);
         });
         return;

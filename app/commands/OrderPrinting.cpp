@@ -1,6 +1,7 @@
 #include "app/commands/OrderPrinting.h"
 
 #include "app/Output.h"
+#include "core/messages/MessageText.h"
 #include "core/orders/OrderState.h"
 
 #include <QCoreApplication>
@@ -139,7 +140,8 @@ QJsonObject orderJson(const SalesOrder &order, const CompanyCheck &companyCheck)
                                      {u"kind"_s, event.kind},
                                      {u"oldState"_s, event.oldState},
                                      {u"newState"_s, event.newState},
-                                     {u"message"_s, event.message}});
+                                     {u"message"_s, MessageText::render(event.message)},
+                                     {u"messageCode"_s, Output::message(event.message)}});
     QJsonObject json = summaryJson(order);
     json.insert(u"channel"_s, order.channel);
     json.insert(u"customer"_s,
@@ -262,8 +264,9 @@ void printOrder(const SalesOrder &order, const CompanyCheck &companyCheck)
                 : (event.oldState.isEmpty() ? QString() : OrderState::displayName(event.oldState) + u" → "_s)
                         + OrderState::displayName(event.newState);
         const QString when = event.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
-        const QString what = change.isEmpty() || event.message.isEmpty() ? QString(change + event.message)
-                                                                         : change + u": "_s + event.message;
+        const QString message = MessageText::render(event.message);
+        const QString what = change.isEmpty() || message.isEmpty() ? QString(change + message)
+                                                                   : change + u": "_s + message;
         Output::line(when + u"  "_s + OrderEvent::sourceName(event.source) + u"  "_s + what);
     }
 }

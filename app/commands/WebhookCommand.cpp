@@ -4,6 +4,7 @@
 #include "app/Output.h"
 #include "app/Runtime.h"
 #include "app/commands/Command.h"
+#include "core/messages/MessageText.h"
 #include "core/secrets/SecretNames.h"
 #include "core/settings/Settings.h"
 #include "core/store/WebhookQueueRepository.h"
@@ -46,7 +47,9 @@ QJsonObject rowJson(const WebhookQueueItem &item)
                         {u"eventId"_s, item.eventId},
                         {u"state"_s, WebhookQueueItem::stateName(item.state)},
                         {u"attempts"_s, item.attempts},
-                        {u"lastError"_s, item.lastError},
+                        {u"lastError"_s, MessageText::renderStored(item.lastError)},
+                        {u"note"_s, MessageText::renderStored(item.note)},
+                        {u"noteMessage"_s, Output::storedMessage(item.note)},
                         {u"receivedAt"_s, timeJson(item.receivedAt)}};
 }
 
@@ -95,7 +98,8 @@ int list(Runtime &runtime, const CommandLine &commandLine)
         rows.append(rowJson(item));
         table.append({QString::number(item.id), item.source, item.event, item.eventId,
                       WebhookQueueItem::stateName(item.state), QString::number(item.attempts),
-                      timeText(item.receivedAt), item.lastError.isEmpty() ? item.note : item.lastError});
+                      timeText(item.receivedAt),
+                      MessageText::renderStored(item.lastError.isEmpty() ? item.note : item.lastError)});
     }
     if (commandLine.json)
         Output::json(rows);
@@ -136,8 +140,8 @@ int show(Runtime &runtime, const CommandLine &commandLine)
                    {tr("attempts"), QString::number(item->attempts)},
                    {tr("received"), timeText(item->receivedAt)},
                    {tr("processed"), timeText(item->processedAt)},
-                   {tr("last error"), item->lastError},
-                   {tr("note"), item->note}});
+                   {tr("last error"), MessageText::renderStored(item->lastError)},
+                   {tr("note"), MessageText::renderStored(item->note)}});
     Output::line(item->headers);
     Output::line(payload.isNull() ? QString::fromUtf8(item->body)
                                   : QString::fromUtf8(payload.toJson(QJsonDocument::Indented)));

@@ -2,6 +2,8 @@
 // came from and when.
 #pragma once
 
+#include "core/domain/Message.h"
+
 #include <QDateTime>
 #include <QString>
 #include <optional>
@@ -18,7 +20,7 @@ struct OrderEvent
     Source source = Source::System;
     QString kind; // "state", "note", "tracking", "gelato-status", ...
     QString oldState, newState;
-    QString message;
+    Message message; // a fact, shown through core/messages/MessageText
 
     static QString sourceName(Source source);
     static std::optional<Source> sourceFromName(const QString &name);

@@ -23,12 +23,12 @@ struct WebhookQueueItem
     QDateTime receivedAt;
     State state = State::Pending;
     int attempts = 0;
-    QString lastError;
+    QString lastError; // a stored Message (core/domain/Message.h): render it to show it
     QDateTime nextAttemptAt; // invalid: as soon as possible
     QString claimedBy; // the process working on it (State::Processing)
     QDateTime claimedAt;
     QDateTime processedAt;
-    QString note; // why it was ignored, what it changed
+    QString note; // why it was ignored, what it changed: a stored Message
 
     // "Pending", "Processing", "Done", "Failed", "Ignored": the names of docs/cli.md.
     static QString stateName(State state);

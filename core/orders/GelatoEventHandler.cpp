@@ -69,8 +69,7 @@ void GelatoEventHandler::registerWith(const Register &registerHandler)
 Result<WebhookOutcome> GelatoEventHandler::handle(const WebhookQueueItem &item)
 {
     if (item.event.startsWith("catalog_"_L1) || item.event.startsWith("store_product"_L1))
-        return WebhookOutcome::ignore(
-                tr("%1: stock and store products are not tracked here").arg(item.event));
+        return WebhookOutcome::ignore(Message::of(u"webhook.not-tracked"_s, {item.event}));
 
     if (item.event == "order_status_updated"_L1) {
         const auto event = GelatoEventParsers::parseOrderStatus(item.body);
@@ -113,7 +112,7 @@ Result<WebhookOutcome> GelatoEventHandler::handle(const WebhookQueueItem &item)
         news.deliveryEstimateMax = midnightUtc(event->maxDeliveryDate);
         return apply(event->order, news);
     }
-    return WebhookOutcome::ignore(tr("%1 is not a Gelato order event").arg(item.event));
+    return WebhookOutcome::ignore(Message::of(u"webhook.not-an-order-event"_s, {item.event}));
 }
 
 Result<WebhookOutcome> GelatoEventHandler::apply(const GelatoEventOrder &order, const OrderNews &news,
@@ -125,17 +124,21 @@ Result<WebhookOutcome> GelatoEventHandler::apply(const GelatoEventOrder &order, 
     if (!found->has_value()) {
         if (GelatoEventParsers::isPlaceholder(order.orderReferenceId)
             || GelatoEventParsers::isPlaceholder(itemReferenceId))
-            return WebhookOutcome::ignore(tr("Gelato's test call (placeholders in the payload)"));
-        return WebhookOutcome::ignore(tr("no local order for Gelato order %1").arg(order.orderId));
+            return WebhookOutcome::ignore(Message::of(u"webhook.gelato-test-call"_s));
+        return WebhookOutcome::ignore(Message::of(u"webhook.no-local-order"_s, {order.orderId}));
     }
     const auto outcome = m_update->apply(**found, news);
     if (!outcome)
         return makeError(outcome.error());
     if (!itemReferenceId.isEmpty() && outcome->unknownItems.contains(itemReferenceId))
         return WebhookOutcome::ignore(
-                tr("order %1 has no item %2").arg(order.orderReferenceId, itemReferenceId));
-    return WebhookOutcome::done(outcome->changes.isEmpty() ? tr("nothing new")
-                                                           : outcome->changes.join(u"; "_s));
+                Message::of(u"webhook.no-such-item"_s, {order.orderReferenceId, itemReferenceId}));
+    if (outcome->changes.isEmpty())
+        return WebhookOutcome::done(Message::of(u"webhook.nothing-new"_s));
+    QStringList changes;
+    for (const Message &change : outcome->changes)
+        changes.append(change.toStored());
+    return WebhookOutcome::done(Message::of(u"webhook.applied"_s, changes));
 }
 
 } // namespace Bottega

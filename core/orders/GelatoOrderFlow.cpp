@@ -49,11 +49,11 @@ void GelatoOrderFlow::send(const SalesOrder &order, const QJsonObject &request, 
     if (order.state == OrderState::Draft) {
         // Before any call: the order is `sending` with its reference, so that a crash or a
         // second process can never lead to a second Gelato order (ORD-5).
-        auto claimed
-                = OrderSendRepository(m_database)
-                          .claimForSending(order.id, {OrderState::Draft},
-                                           request.value("orderReferenceId"_L1).toString(),
-                                           OrderEvent::Source::User, tr("sending to Gelato"), leaseSeconds);
+        auto claimed = OrderSendRepository(m_database)
+                               .claimForSending(order.id, {OrderState::Draft},
+                                                request.value("orderReferenceId"_L1).toString(),
+                                                OrderEvent::Source::User, Message::of(u"order.sending"_s),
+                                                leaseSeconds);
         if (!claimed)
             return done(makeError(claimed.error()));
         if (!*claimed)
@@ -218,9 +218,10 @@ void GelatoOrderFlow::sendFailed(qint64 orderId, const QString &error, Callback<
     endSending(orderId);
     // Gelato has no such order: back to draft, to be fixed and confirmed again. The reference and
     // the attempt stay, so the next confirm still searches first.
-    auto changed = OrderUpdate(m_database)
-                           .setState(orderId, {OrderState::Sending}, OrderState::Draft,
-                                     OrderEvent::Source::Gelato, message);
+    auto changed
+            = OrderUpdate(m_database)
+                      .setState(orderId, {OrderState::Sending}, OrderState::Draft, OrderEvent::Source::Gelato,
+                                Message::of(u"order.send-failed"_s, {error}));
     Q_EMIT orderChanged(orderId);
     if (!changed)
         return done(makeError(message % u'\n' % changed.error()));
@@ -264,8 +265,9 @@ void GelatoOrderFlow::deleteDraft(const SalesOrder &order, Callback<SalesOrder> 
         OrderUpdate update(m_database);
         if (auto r = update.forgetGelatoOrder(orderId); !r)
             return done(makeError(r.error()));
-        if (auto r = update.setState(orderId, {OrderState::GelatoDraft}, OrderState::Draft,
-                                     OrderEvent::Source::User, tr("Gelato draft %1 deleted").arg(gelatoId));
+        if (auto r
+            = update.setState(orderId, {OrderState::GelatoDraft}, OrderState::Draft, OrderEvent::Source::User,
+                              Message::of(u"order.gelato-draft-deleted"_s, {gelatoId}));
             !r)
             return done(makeError(r.error()));
         finish(orderId, done);
@@ -287,7 +289,8 @@ void GelatoOrderFlow::cancel(const SalesOrder &order, Callback<SalesOrder> done)
                              .setState(orderId,
                                        {OrderState::Draft, OrderState::GelatoDraft, OrderState::Sent,
                                         OrderState::InProduction, OrderState::Failed},
-                                       OrderState::Cancelled, OrderEvent::Source::User, tr("cancelled"));
+                                       OrderState::Cancelled, OrderEvent::Source::User,
+                                       Message::of(u"order.cancelled"_s));
             !r)
             return done(makeError(r.error()));
         return finish(orderId, std::move(done));

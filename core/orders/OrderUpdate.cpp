@@ -23,7 +23,7 @@ public:
     {
     }
 
-    Result<void> add(const QString &kind, const QString &message, const QString &oldState = {},
+    Result<void> add(const QString &kind, const Message &message, const QString &oldState = {},
                      const QString &newState = {})
     {
         OrderEvent event;
@@ -46,18 +46,17 @@ private:
     OrderUpdate::Outcome &m_outcome;
 };
 
-// The one wording of each kind of change.
-QString gelatoStatusMessage(const QString &status, const QString &comment)
+// The one wording of each kind of change, as a fact (core/messages/MessageText has the words).
+Message gelatoStatusMessage(const QString &status, const QString &comment)
 {
-    return comment.isEmpty() ? OrderUpdate::tr("Gelato status: %1").arg(status)
-                             : OrderUpdate::tr("Gelato status: %1 (%2)").arg(status, comment);
+    return comment.isEmpty() ? Message::of(u"order.gelato-status"_s, {status})
+                             : Message::of(u"order.gelato-status-comment"_s, {status, comment});
 }
 
-QString partStatusMessage(const QString &gelatoOrderId, const QString &status, const QString &comment)
+Message partStatusMessage(const QString &gelatoOrderId, const QString &status, const QString &comment)
 {
-    return comment.isEmpty()
-            ? OrderUpdate::tr("Gelato order %1: %2").arg(gelatoOrderId, status)
-            : OrderUpdate::tr("Gelato order %1: %2 (%3)").arg(gelatoOrderId, status, comment);
+    return comment.isEmpty() ? Message::of(u"order.part-status"_s, {gelatoOrderId, status})
+                             : Message::of(u"order.part-status-comment"_s, {gelatoOrderId, status, comment});
 }
 
 GelatoConnectedOrder connectedOrder(qint64 orderId, const QString &gelatoOrderId, const QString &status)
@@ -175,8 +174,8 @@ Result<OrderUpdate::Outcome> OrderUpdate::applyInTransaction(qint64 orderId, con
                 return makeError(moved.error());
             if (*moved) {
                 outcome.stateChanged = true;
-                const QString message = news.fulfillmentStatus.isEmpty()
-                        ? OrderState::displayName(target)
+                const Message message = news.fulfillmentStatus.isEmpty()
+                        ? Message::of(u"order.now"_s, {target})
                         : gelatoStatusMessage(news.fulfillmentStatus, news.comment);
                 if (auto r = timeline.add(u"state"_s, message, order->state, target); !r)
                     return makeError(r.error());
@@ -245,8 +244,8 @@ Result<OrderUpdate::Outcome> OrderUpdate::applyInTransaction(qint64 orderId, con
                 return makeError(r.error());
             if (auto r = timeline.add(
                         u"delivery-estimate"_s,
-                        tr("delivery expected %1 to %2")
-                                .arg(min.date().toString(Qt::ISODate), max.date().toString(Qt::ISODate)));
+                        Message::of(u"order.delivery-estimate"_s,
+                                    {min.date().toString(Qt::ISODate), max.date().toString(Qt::ISODate)}));
                 !r)
                 return makeError(r.error());
         }
@@ -274,7 +273,8 @@ Result<OrderUpdate::Outcome> OrderUpdate::applyInTransaction(qint64 orderId, con
                     return makeError(r.error());
                 if (status != line.gelatoItemStatus && status != currentStatus) {
                     if (auto r
-                        = timeline.add(u"gelato-item"_s, tr("item %1: %2").arg(item.itemReferenceId, status));
+                        = timeline.add(u"gelato-item"_s,
+                                       Message::of(u"order.item-status"_s, {item.itemReferenceId, status}));
                         !r)
                         return makeError(r.error());
                 }
@@ -320,8 +320,9 @@ Result<OrderUpdate::Outcome> OrderUpdate::applyInTransaction(qint64 orderId, con
             return makeError(r.error());
         }
         if (trackingChanged && !package.trackingCode.isEmpty()) {
-            if (auto r = timeline.add(u"tracking"_s,
-                                      tr("parcel %1: %2").arg(package.trackingCode, package.trackingUrl));
+            if (auto r
+                = timeline.add(u"tracking"_s,
+                               Message::of(u"order.parcel"_s, {package.trackingCode, package.trackingUrl}));
                 !r)
                 return makeError(r.error());
         }
@@ -349,7 +350,7 @@ Result<OrderUpdate::Outcome> OrderUpdate::applyCost(qint64 orderId, const QList<
 }
 
 Result<bool> OrderUpdate::setState(qint64 orderId, const QStringList &from, const QString &to,
-                                   OrderEvent::Source source, const QString &message)
+                                   OrderEvent::Source source, const Message &message)
 {
     bool changed = false;
     auto done = m_database.transaction([&](QSqlDatabase &) -> Result<void> {

@@ -33,7 +33,7 @@ class OrderUpdate final
 public:
     struct Outcome
     {
-        QStringList changes; // what changed, as written to the timeline; empty: nothing new
+        QList<Message> changes; // what changed, as written to the timeline; empty: nothing new
         bool stateChanged = false;
         QStringList unknownItems; // item references the order has no line for
     };
@@ -53,7 +53,7 @@ public:
     // message. Refused, naming both states, when the order is in none of `from`. Returns whether it
     // changed (false: already in `to`).
     Result<bool> setState(qint64 orderId, const QStringList &from, const QString &to,
-                          OrderEvent::Source source, const QString &message);
+                          OrderEvent::Source source, const Message &message);
     // Records the Gelato order a send created (before it is confirmed), without a timeline entry:
     // the send's own entries tell of it.
     Result<void> recordGelatoOrder(qint64 orderId, const QString &gelatoOrderId, bool isDraft);

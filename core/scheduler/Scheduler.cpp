@@ -252,8 +252,9 @@ void Scheduler::runNow(const QString &name, JobDefinition::Done done)
         const int interval = row && row->has_value() ? (*row)->intervalSeconds : 0;
         const bool enabled = row && row->has_value() ? (*row)->enabled : false;
         const qint64 now = p.clock->nowMs();
-        const auto recorded = p.repository.finishRun(name, p.owner, startedAt, result.ok, result.message,
-                                                     p.nextRunFrom(now, interval, enabled));
+        const auto recorded
+                = p.repository.finishRun(name, p.owner, startedAt, result.ok, result.message.toStored(),
+                                         p.nextRunFrom(now, interval, enabled));
         if (!recorded)
             qCWarning(lcScheduler) << recorded.error();
         p.running.remove(name);

@@ -3,6 +3,7 @@
 // makes sure two processes sharing one database never run the same job at once (SCHED-3).
 #pragma once
 
+#include "core/domain/Message.h"
 #include "core/domain/Result.h"
 
 #include <QDateTime>
@@ -15,12 +16,14 @@ namespace Bottega {
 class Clock;
 class Database;
 
+// A job's result: a fact (Message) stored as such and shown in the reader's language; an error
+// text is a text message.
 struct JobResult
 {
     bool ok = true;
-    QString message;
-    static JobResult success(const QString &message = {}) { return {true, message}; }
-    static JobResult failure(const QString &message) { return {false, message}; }
+    Message message;
+    static JobResult success(const Message &message = {}) { return {true, message}; }
+    static JobResult failure(const Message &message) { return {false, message}; }
 };
 
 struct JobDefinition
@@ -44,7 +47,7 @@ struct JobState
     int intervalSeconds = 0; // 0: manual only
     int minIntervalSeconds = 0;
     QDateTime lastRun; // invalid: never
-    QString lastResult;
+    QString lastResult; // a stored Message: render it (core/messages/MessageText) to show it
     bool lastOk = true;
     QDateTime nextRun; // invalid: not scheduled
     bool running = false; // running in this or another process (lease held)

@@ -26,7 +26,7 @@ void OrderEventRepository::bindInsert(SqlStatement &statement, const OrderEvent 
             .bind(Sql::text(event.kind))
             .bind(Sql::text(event.oldState))
             .bind(Sql::text(event.newState))
-            .bind(Sql::text(event.message));
+            .bind(Sql::text(event.message.toStored()));
 }
 
 Result<qint64> OrderEventRepository::append(const OrderEvent &event)
@@ -60,7 +60,7 @@ Result<QList<OrderEvent>> OrderEventRepository::listForOrder(qint64 orderId)
         event.kind = select.text(u"kind"_s);
         event.oldState = select.text(u"old_state"_s);
         event.newState = select.text(u"new_state"_s);
-        event.message = select.text(u"message"_s);
+        event.message = Message::fromStored(select.text(u"message"_s));
         events.append(event);
     }
     return events;

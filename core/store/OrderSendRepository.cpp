@@ -14,7 +14,7 @@ OrderSendRepository::OrderSendRepository(const Database &database) : m_database(
 
 Result<bool> OrderSendRepository::claimForSending(qint64 orderId, const QStringList &fromStates,
                                                   const QString &reference, OrderEvent::Source source,
-                                                  const QString &message, int leaseSeconds)
+                                                  const Message &message, int leaseSeconds)
 {
     bool claimed = false;
     auto done = m_database.transaction([&](QSqlDatabase &db) -> Result<void> {

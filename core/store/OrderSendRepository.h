@@ -27,7 +27,7 @@ public:
     // leaseSeconds, appends the change to the timeline. False (nothing written) when the state was
     // not one of fromStates: someone else claimed it first.
     Result<bool> claimForSending(qint64 orderId, const QStringList &fromStates, const QString &reference,
-                                 OrderEvent::Source source, const QString &message, int leaseSeconds);
+                                 OrderEvent::Source source, const Message &message, int leaseSeconds);
     // A retry of an order left `sending`: takes the lease when nobody holds it (none, or run out).
     Result<bool> claimRetry(qint64 orderId, int leaseSeconds);
     // When the current lease runs out; empty when none is held.

@@ -4,6 +4,7 @@
 // error is a Result error instead, and is retried.
 #pragma once
 
+#include "core/domain/Message.h"
 #include "core/domain/Result.h"
 
 #include <QString>
@@ -14,11 +15,11 @@ struct WebhookOutcome
 {
     bool ignored = false;
     bool rejected = false;
-    QString note; // what changed, or why it was ignored or refused
+    Message note; // what changed, or why it was ignored or refused: a fact, rendered when shown
 
-    static WebhookOutcome done(const QString &note = {}) { return {false, false, note}; }
-    static WebhookOutcome ignore(const QString &reason) { return {true, false, reason}; }
-    static WebhookOutcome reject(const QString &reason) { return {false, true, reason}; }
+    static WebhookOutcome done(const Message &note = {}) { return {false, false, note}; }
+    static WebhookOutcome ignore(const Message &reason) { return {true, false, reason}; }
+    static WebhookOutcome reject(const Message &reason) { return {false, true, reason}; }
 };
 
 } // namespace Bottega

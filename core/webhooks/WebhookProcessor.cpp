@@ -131,14 +131,14 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
         return r;
     const Result<WebhookOutcome> outcome = handler == m_handlers.cend()
             ? Result<WebhookOutcome>(
-                    WebhookOutcome::ignore(tr("no handler for the %1 event %2").arg(item.source, item.event)))
+                    WebhookOutcome::ignore(Message::of(u"webhook.no-handler"_s, {item.source, item.event})))
             : (*handler)(item);
     if (outcome && outcome->rejected) {
         // A broken call: nothing it did stays, and it is Failed at once with the reason.
         if (auto r = savepoint.rollback(); !r)
             return r;
         item.state = WebhookQueueItem::State::Failed;
-        item.lastError = outcome->note;
+        item.lastError = outcome->note.toStored();
         item.nextAttemptAt = QDateTime();
         item.processedAt = now;
         ++summary.failed;
@@ -147,7 +147,7 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
     }
     if (outcome) {
         item.state = outcome->ignored ? WebhookQueueItem::State::Ignored : WebhookQueueItem::State::Done;
-        item.note = outcome->note;
+        item.note = outcome->note.toStored();
         item.lastError.clear();
         item.nextAttemptAt = QDateTime();
         item.processedAt = now;

@@ -2,6 +2,7 @@
 // webhook load, and again while it works through a backlog; after a restart every acknowledged
 // call is queued once, rows left in Processing are resumed, and each event is applied once.
 #include "core/domain/SalesOrder.h"
+#include "core/messages/MessageText.h"
 #include "core/store/Database.h"
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/WebhookQueueRepository.h"
@@ -136,7 +137,7 @@ QStringList appliedCodes(Database &store, qint64 orderId)
     QStringList tracking;
     for (const OrderEvent &event : order->events) {
         if (event.kind == u"tracking"_s)
-            tracking.append(event.message);
+            tracking.append(MessageText::render(event.message));
     }
     EXPECT_EQ(QSet<QString>(tracking.cbegin(), tracking.cend()).size(), tracking.size())
             << "a timeline entry twice";

@@ -1,11 +1,22 @@
 #include "tests/support/TestUtil.h"
 
+#include "core/domain/Message.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QThread>
 #include <gtest/gtest.h>
+
+namespace Bottega {
+
+void PrintTo(const Message &message, std::ostream *out)
+{
+    *out << message.toStored().toStdString();
+}
+
+} // namespace Bottega
 
 namespace Bottega::Test {
 

@@ -14,6 +14,11 @@ inline void PrintTo(const QString &text, std::ostream *out)
     *out << '"' << text.toStdString() << '"';
 }
 
+namespace Bottega {
+struct Message;
+void PrintTo(const Message &message, std::ostream *out);
+} // namespace Bottega
+
 namespace Bottega::Test {
 
 // Processes events until predicate() is true or timeoutMs passed. Returns predicate().

@@ -1,5 +1,6 @@
 #include "ui/models/JobTableModel.h"
 
+#include "core/messages/MessageText.h"
 #include "ui/DisplayFormat.h"
 
 #include <QApplication>
@@ -85,7 +86,7 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         if (column == IntervalColumn && job.minIntervalSeconds > 0)
             return tr("Minimum: %1").arg(DisplayFormat::duration(job.minIntervalSeconds));
         if (column == LastResultColumn && !job.lastResult.isEmpty())
-            return job.lastResult;
+            return MessageText::renderStored(job.lastResult);
         if (column == LastRunColumn || column == NextRunColumn)
             return rawData(job, column).toDateTime().toLocalTime().toString(Qt::ISODate);
         return {};
@@ -123,7 +124,7 @@ QVariant JobTableModel::displayData(const JobState &job, int column) const
         if (job.lastResult.isEmpty())
             return job.lastOk ? tr("Done") : tr("Failed");
         // One line in the table; the tool tip has it all.
-        return job.lastResult.section(u'\n', 0, 0);
+        return MessageText::renderStored(job.lastResult).section(u'\n', 0, 0);
     }
     return {};
 }
@@ -142,7 +143,7 @@ QVariant JobTableModel::rawData(const JobState &job, int column) const
     case NextRunColumn:
         return job.nextRun;
     case LastResultColumn:
-        return job.lastResult;
+        return MessageText::renderStored(job.lastResult);
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #include "ui/models/WebhookTableModel.h"
 
+#include "core/messages/MessageText.h"
 #include "core/store/Database.h"
 
 using namespace Qt::StringLiterals;
@@ -75,7 +76,7 @@ QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
     case AttemptsColumn:
         return raw ? QVariant(item.attempts) : QVariant(QString::number(item.attempts));
     case NoteColumn:
-        return item.lastError.isEmpty() ? item.note : item.lastError;
+        return MessageText::renderStored(item.lastError.isEmpty() ? item.note : item.lastError);
     }
     return {};
 }

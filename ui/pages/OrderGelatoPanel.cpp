@@ -1,5 +1,6 @@
 #include "ui/pages/OrderGelatoPanel.h"
 
+#include "core/messages/MessageText.h"
 #include "core/orders/OrderService.h"
 #include "ui/DisplayFormat.h"
 #include "ui/widgets/CopyableValue.h"
@@ -118,9 +119,12 @@ void OrderGelatoPanel::setOrder(const SalesOrder &order)
     QStringList connected;
     for (const GelatoConnectedOrder &other : order.connectedOrders)
         connected.append(other.status.isEmpty() ? other.gelatoOrderId
-                                                : tr("%1 (%2)").arg(other.gelatoOrderId, other.status));
+                                                : tr("%1 (%2)").arg(other.gelatoOrderId,
+                                                                    MessageText::gelatoStatus(other.status)));
     m_connected->setText(connected.isEmpty() ? tr("none (not split)") : connected.join(u'\n'));
-    m_fulfillment->setText(order.gelatoFulfillmentStatus.isEmpty() ? none : order.gelatoFulfillmentStatus);
+    m_fulfillment->setText(order.gelatoFulfillmentStatus.isEmpty()
+                                   ? none
+                                   : MessageText::gelatoStatus(order.gelatoFulfillmentStatus));
     m_financial->setText(order.gelatoFinancialStatus.isEmpty() ? none : order.gelatoFinancialStatus);
     if (order.deliveryEstimateMin.isValid() || order.deliveryEstimateMax.isValid())
         m_delivery->setText(tr("%1 to %2")
@@ -161,8 +165,8 @@ void OrderGelatoPanel::setOrder(const SalesOrder &order)
     m_items->setRowCount(int(order.lines.size()));
     for (int row = 0; row < order.lines.size(); ++row) {
         const OrderLine &line = order.lines.at(row);
-        const QStringList cells
-                = {line.productName, line.itemReferenceId, line.gelatoItemId, line.gelatoItemStatus};
+        const QStringList cells = {line.productName, line.itemReferenceId, line.gelatoItemId,
+                                   MessageText::gelatoStatus(line.gelatoItemStatus)};
         for (int column = 0; column < cells.size(); ++column)
             m_items->setItem(row, column, new QTableWidgetItem(cells.at(column)));
     }

@@ -1,5 +1,6 @@
 #include "ui/pages/OrderTimelinePanel.h"
 
+#include "core/messages/MessageText.h"
 #include "core/orders/OrderState.h"
 #include "ui/DisplayFormat.h"
 
@@ -53,6 +54,7 @@ void OrderTimelinePanel::setEvents(const QList<OrderEvent> &events)
     m_table->setRowCount(int(events.size()));
     for (int row = 0; row < events.size(); ++row) {
         const OrderEvent &event = events.at(row);
+        const QString message = MessageText::render(event.message);
         QString change;
         if (!event.newState.isEmpty() && !event.oldState.isEmpty())
             change = tr("%1 → %2").arg(OrderState::displayName(event.oldState),
@@ -62,11 +64,11 @@ void OrderTimelinePanel::setEvents(const QList<OrderEvent> &events)
         else
             change = event.kind;
         const QStringList cells
-                = {DisplayFormat::dateTime(event.at), sourceDisplayName(event.source), change, event.message};
+                = {DisplayFormat::dateTime(event.at), sourceDisplayName(event.source), change, message};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column == MessageColumn)
-                item->setToolTip(event.message);
+                item->setToolTip(message);
             m_table->setItem(row, column, item);
         }
     }

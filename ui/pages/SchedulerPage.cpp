@@ -1,5 +1,6 @@
 #include "ui/pages/SchedulerPage.h"
 
+#include "core/messages/MessageText.h"
 #include "core/scheduler/Scheduler.h"
 #include "ui/models/JobTableModel.h"
 #include "ui/pages/IntervalDialog.h"
@@ -147,13 +148,15 @@ void SchedulerPage::runSelected()
         if (!self)
             return;
         if (result.ok) {
-            self->m_message->showMessage(InlineMessage::Type::Positive,
-                                         result.message.isEmpty()
-                                                 ? tr("\"%1\" finished.").arg(title)
-                                                 : tr("\"%1\" finished: %2").arg(title, result.message));
+            self->m_message->showMessage(
+                    InlineMessage::Type::Positive,
+                    result.message.isEmpty()
+                            ? tr("\"%1\" finished.").arg(title)
+                            : tr("\"%1\" finished: %2").arg(title, MessageText::render(result.message)));
         } else {
-            self->m_message->showMessage(InlineMessage::Type::Error,
-                                         tr("\"%1\" failed: %2").arg(title, result.message));
+            self->m_message->showMessage(
+                    InlineMessage::Type::Error,
+                    tr("\"%1\" failed: %2").arg(title, MessageText::render(result.message)));
         }
         self->m_model->refresh();
     });

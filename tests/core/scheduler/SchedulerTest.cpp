@@ -187,8 +187,8 @@ TEST_P(SchedulerTest, UnknownJobIsNamed)
     scheduler.registerJob(job.definition(u"known"_s, 60));
     const JobResult result = runAndWait(scheduler, u"unknown"_s);
     EXPECT_FALSE(result.ok);
-    EXPECT_TRUE(result.message.contains(u"unknown"_s));
-    EXPECT_TRUE(result.message.contains(u"known"_s));
+    EXPECT_TRUE(result.message.text().contains(u"unknown"_s));
+    EXPECT_TRUE(result.message.text().contains(u"known"_s));
     EXPECT_FALSE(scheduler.setEnabled(u"unknown"_s, true).ok());
 }
 
@@ -214,7 +214,7 @@ TEST_P(SchedulerTest, TwoProcessesNeverRunTheSameJobAtOnce)
 
     const JobResult refused = runAndWait(two, u"import"_s);
     EXPECT_FALSE(refused.ok);
-    EXPECT_TRUE(refused.message.contains(u"another process"_s)) << qPrintable(refused.message);
+    EXPECT_TRUE(refused.message.text().contains(u"another process"_s)) << qPrintable(refused.message.text());
     EXPECT_EQ(second.runs, 0);
 
     // Due on the timer too (and the 5-minute lease not yet expired): the other process stays out.

@@ -2,6 +2,7 @@
 // statuses, cancellation, notes, tracking per package, split orders, estimates, idempotence.
 #include "core/orders/GelatoEventHandler.h"
 
+#include "core/messages/MessageText.h"
 #include "core/store/OrderPackageRepository.h"
 #include "core/store/SalesOrderRepository.h"
 #include "core/webhooks/WebhookProcessor.h"
@@ -144,7 +145,7 @@ TEST_P(GelatoEventHandlerTest, ApplyingAnEventTwiceChangesNothing)
     const WebhookQueueItem again = applyFile(u"order_status_updated.json"_s);
 
     EXPECT_EQ(again.state, WebhookQueueItem::State::Done);
-    EXPECT_EQ(again.note, u"nothing new"_s);
+    EXPECT_EQ(MessageText::renderStored(again.note), u"nothing new"_s);
     const SalesOrder after = order(id);
     EXPECT_EQ(after.events.size(), before.events.size());
     EXPECT_EQ(after.packages.size(), before.packages.size());
@@ -175,7 +176,7 @@ TEST_P(GelatoEventHandlerTest, FailedAndReturnedKeepGelatosCommentWithTheStateCh
     QStringList changes;
     for (const OrderEvent &event : order(id).events) {
         if (event.kind == u"state"_s && event.source == OrderEvent::Source::Webhook)
-            changes.append(event.newState + u": "_s + event.message);
+            changes.append(event.newState + u": "_s + MessageText::render(event.message));
     }
     ASSERT_EQ(changes.size(), 2) << qPrintable(changes.join(u'\n'));
     EXPECT_TRUE(changes[0].startsWith("failed: "_L1)
@@ -265,11 +266,13 @@ TEST_P(GelatoEventHandlerTest, UnknownOrdersTestCallsAndStockEventsAreIgnoredWit
     const WebhookQueueItem stock = applyFile(u"catalog_product_stock_availability_updated.json"_s);
 
     EXPECT_EQ(unknown.state, WebhookQueueItem::State::Ignored);
-    EXPECT_TRUE(unknown.note.contains("c3c8f7f5-a0e8-4014-a3fb-38a5375d2af8"_L1)) << qPrintable(unknown.note);
+    EXPECT_TRUE(MessageText::renderStored(unknown.note).contains("c3c8f7f5-a0e8-4014-a3fb-38a5375d2af8"_L1))
+            << qPrintable(unknown.note);
     EXPECT_EQ(testCall.state, WebhookQueueItem::State::Ignored);
-    EXPECT_TRUE(testCall.note.contains("test call"_L1)) << qPrintable(testCall.note);
+    EXPECT_TRUE(MessageText::renderStored(testCall.note).contains("test call"_L1))
+            << qPrintable(testCall.note);
     EXPECT_EQ(stock.state, WebhookQueueItem::State::Ignored);
-    EXPECT_TRUE(stock.note.contains("stock"_L1)) << qPrintable(stock.note);
+    EXPECT_TRUE(MessageText::renderStored(stock.note).contains("stock"_L1)) << qPrintable(stock.note);
 }
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(GelatoEventHandlerTest);

@@ -2,6 +2,7 @@
 // Failed, abandoned claims taken back, two processes never handling one row, the intake's nudge.
 #include "core/webhooks/WebhookProcessor.h"
 
+#include "core/messages/MessageText.h"
 #include "core/store/WebhookRecordRepository.h"
 #include "tests/core/webhooks/WebhookTestBase.h"
 
@@ -65,12 +66,13 @@ TEST_P(WebhookProcessorTest, EachRowGoesToTheHandlerOfItsSourceAndEvent)
     EXPECT_EQ(summary->ignored, 3);
     EXPECT_EQ(seen, QStringList {u"os_1"_s});
     EXPECT_EQ(item(status).state, WebhookQueueItem::State::Done);
-    EXPECT_EQ(item(status).note, u"status applied"_s);
+    EXPECT_EQ(MessageText::renderStored(item(status).note), u"status applied"_s);
     EXPECT_EQ(item(status).processedAt, clock.now());
     EXPECT_EQ(item(product).state, WebhookQueueItem::State::Ignored);
-    EXPECT_EQ(item(product).note, u"store products are not used"_s);
+    EXPECT_EQ(MessageText::renderStored(item(product).note), u"store products are not used"_s);
     EXPECT_EQ(item(unknown).state, WebhookQueueItem::State::Ignored);
-    EXPECT_EQ(item(unknown).note, u"no handler for the gelato event something_new"_s);
+    EXPECT_EQ(MessageText::renderStored(item(unknown).note),
+              u"no handler for the gelato event something_new"_s);
     EXPECT_EQ(item(poleepo).state, WebhookQueueItem::State::Ignored);
     EXPECT_EQ(processor.processDue()->total(), 0);
 }

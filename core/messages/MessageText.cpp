@@ -1,0 +1,174 @@
+#include "core/messages/MessageText.h"
+
+#include "core/orders/OrderState.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega::MessageText {
+
+namespace {
+
+// The kinds of a code's arguments, one letter each: t text as it is, n a count (the plural; also
+// shown as a number), s a local order state, g a Gelato status, d an ISO date, m the rest are
+// nested stored messages, joined with "; ".
+struct Entry
+{
+    const char *code;
+    const char *source;
+    const char *kinds;
+};
+
+constexpr Entry entries[] = {
+        // The order timeline (core/orders/OrderUpdate, GelatoOrderFlow).
+        {"order.gelato-status", QT_TRANSLATE_NOOP("Bottega::MessageText", "Gelato status: %1"), "g"},
+        {"order.gelato-status-comment", QT_TRANSLATE_NOOP("Bottega::MessageText", "Gelato status: %1 (%2)"),
+         "gt"},
+        {"order.part-status", QT_TRANSLATE_NOOP("Bottega::MessageText", "Gelato order %1: %2"), "tg"},
+        {"order.part-status-comment", QT_TRANSLATE_NOOP("Bottega::MessageText", "Gelato order %1: %2 (%3)"),
+         "tgt"},
+        {"order.delivery-estimate", QT_TRANSLATE_NOOP("Bottega::MessageText", "delivery expected %1 to %2"),
+         "dd"},
+        {"order.item-status", QT_TRANSLATE_NOOP("Bottega::MessageText", "item %1: %2"), "tg"},
+        {"order.parcel", QT_TRANSLATE_NOOP("Bottega::MessageText", "parcel %1: %2"), "tt"},
+        {"order.now", QT_TRANSLATE_NOOP("Bottega::MessageText", "now %1"), "s"},
+        {"order.sending", QT_TRANSLATE_NOOP("Bottega::MessageText", "sending to Gelato"), ""},
+        {"order.send-failed", QT_TRANSLATE_NOOP("Bottega::MessageText", "not sent: %1"), "t"},
+        {"order.cancelled", QT_TRANSLATE_NOOP("Bottega::MessageText", "cancelled"), ""},
+        {"order.gelato-draft-deleted", QT_TRANSLATE_NOOP("Bottega::MessageText", "Gelato draft %1 deleted"),
+         "t"},
+        // Webhook queue notes (core/orders/GelatoEventHandler, core/webhooks/WebhookProcessor).
+        {"webhook.applied", QT_TRANSLATE_NOOP("Bottega::MessageText", "%1"), "m"},
+        {"webhook.nothing-new", QT_TRANSLATE_NOOP("Bottega::MessageText", "nothing new"), ""},
+        {"webhook.no-local-order",
+         QT_TRANSLATE_NOOP("Bottega::MessageText", "no local order for Gelato order %1"), "t"},
+        {"webhook.gelato-test-call",
+         QT_TRANSLATE_NOOP("Bottega::MessageText", "Gelato's test call (placeholders in the payload)"), ""},
+        {"webhook.not-tracked",
+         QT_TRANSLATE_NOOP("Bottega::MessageText", "%1: stock and store products are not tracked here"), "t"},
+        {"webhook.not-an-order-event",
+         QT_TRANSLATE_NOOP("Bottega::MessageText", "%1 is not a Gelato order event"), "t"},
+        {"webhook.no-such-item", QT_TRANSLATE_NOOP("Bottega::MessageText", "order %1 has no item %2"), "tt"},
+        {"webhook.no-handler", QT_TRANSLATE_NOOP("Bottega::MessageText", "no handler for the %1 event %2"),
+         "tt"},
+        // Job results (app/Runtime).
+        {"job.api-log-removed",
+         QT_TRANSLATE_N_NOOP("Bottega::MessageText", "%n entries older than %1 days removed"), "nt"},
+        {"job.orders-refreshed",
+         QT_TRANSLATE_N_NOOP("Bottega::MessageText", "%n orders refreshed from Gelato"), "n"},
+        {"job.webhooks-processed", QT_TRANSLATE_N_NOOP("Bottega::MessageText", "%n webhooks processed"), "n"},
+        {"job.webhooks-removed",
+         QT_TRANSLATE_N_NOOP("Bottega::MessageText", "%n processed webhooks older than %1 days removed"),
+         "nt"},
+};
+
+const Entry *find(const QString &code)
+{
+    for (const Entry &entry : entries) {
+        if (code == QLatin1StringView(entry.code))
+            return &entry;
+    }
+    return nullptr;
+}
+
+QString argument(char kind, const QString &value)
+{
+    switch (kind) {
+    case 's':
+        return OrderState::displayName(value);
+    case 'g':
+        return gelatoStatus(value);
+    case 'd': {
+        const QDate date = QDate::fromString(value, Qt::ISODate);
+        return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : value;
+    }
+    default:
+        return value;
+    }
+}
+
+} // namespace
+
+QString render(const Message &message)
+{
+    if (message.isText())
+        return message.text();
+    const Entry *entry = find(message.code);
+    if (!entry) // a newer Bottega's code: readable, if not translated
+        return message.args.isEmpty() ? message.code : message.code + u": "_s + message.args.join(u", "_s);
+    const QByteArrayView kinds(entry->kinds);
+    int count = -1;
+    for (qsizetype i = 0; i < kinds.size() && i < message.args.size(); ++i) {
+        if (kinds.at(i) == 'n') {
+            count = message.args.at(i).toInt();
+            break;
+        }
+    }
+    QString text = QCoreApplication::translate("Bottega::MessageText", entry->source, nullptr, count);
+    if (kinds.contains('m')) {
+        QStringList parts;
+        for (const QString &nested : message.args)
+            parts.append(renderStored(nested));
+        return text.arg(parts.join(u"; "_s));
+    }
+    for (qsizetype i = 0; i < kinds.size() && i < message.args.size(); ++i) {
+        if (kinds.at(i) == 'n')
+            continue; // %n, already in the text
+        text = text.arg(argument(kinds.at(i), message.args.at(i)));
+    }
+    return text;
+}
+
+QString renderStored(const QString &stored)
+{
+    return render(Message::fromStored(stored));
+}
+
+bool isKnown(const QString &code)
+{
+    return find(code) != nullptr;
+}
+
+QList<std::pair<QString, int>> codes()
+{
+    QList<std::pair<QString, int>> list;
+    for (const Entry &entry : entries)
+        list.append({QString::fromLatin1(entry.code), int(qstrlen(entry.kinds))});
+    return list;
+}
+
+QString gelatoStatus(const QString &status)
+{
+    static constexpr std::pair<const char *, const char *> names[] = {
+            {"created", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Created")},
+            {"uploading", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Uploading files")},
+            {"passed", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Passed checks")},
+            {"in_production", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "In production")},
+            {"printed", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Printed")},
+            {"draft", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Draft")},
+            {"failed", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Failed")},
+            {"canceled", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Cancelled")},
+            {"cancelled", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Cancelled")},
+            {"pending_approval", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Waiting for approval")},
+            {"pending_personalization",
+             QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Waiting for personalisation")},
+            {"digitizing", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Digitising")},
+            {"not_connected", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Not connected")},
+            {"on_hold", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "On hold")},
+            {"shipped", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Shipped")},
+            {"in_transit", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "In transit")},
+            {"delivered", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Delivered")},
+            {"returned", QT_TRANSLATE_NOOP("Bottega::GelatoStatus", "Returned")},
+    };
+    const QString key = status.trimmed().toLower();
+    for (const auto &[code, name] : names) {
+        if (key == QLatin1StringView(code))
+            return QCoreApplication::translate("Bottega::GelatoStatus", name);
+    }
+    return status;
+}
+
+} // namespace Bottega::MessageText
