@@ -145,6 +145,18 @@ QStringList PrintImages::missingPlacements(const Product &product, qint64 varian
     return missing;
 }
 
+QString PrintImages::publishingRefusal(const Product &product, const Variant &variant)
+{
+    const QStringList missing = missingPlacements(product, variant.id);
+    if (missing.size() == 1)
+        return tr("variant %1 cannot be published on Poleepo: no print image for placement \"%2\"")
+                .arg(variantName(variant), missing.constFirst());
+    if (!missing.isEmpty())
+        return tr("variant %1 cannot be published on Poleepo: no print image for placements %2")
+                .arg(variantName(variant), quotedList(missing));
+    return {};
+}
+
 bool PrintImages::isComplete(const Product &product)
 {
     bool anyVariant = false;
