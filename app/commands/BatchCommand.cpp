@@ -60,7 +60,8 @@ QJsonObject itemJson(const ProductBatchItem &item)
             {u"code"_s, item.code},
             {u"message"_s, item.message},
             {u"poleepoProductId"_s, item.poleepoProductId},
-            {u"resubmittedIn"_s, item.resubmittedIn > 0 ? QJsonValue(item.resubmittedIn) : QJsonValue(QJsonValue::Null)},
+            {u"resubmittedIn"_s,
+             item.resubmittedIn > 0 ? QJsonValue(item.resubmittedIn) : QJsonValue(QJsonValue::Null)},
             {u"payload"_s, QJsonDocument::fromJson(item.payload.toUtf8()).object()}};
 }
 
@@ -74,7 +75,8 @@ int list(Runtime &runtime, bool json)
         return ExitFailure;
     }
     QJsonArray rows;
-    QList<QStringList> table {{tr("ID"), tr("STATUS"), tr("TOTAL"), tr("PROCESSED"), tr("SUBMITTED"), tr("ERROR")}};
+    QList<QStringList> table {
+            {tr("ID"), tr("STATUS"), tr("TOTAL"), tr("PROCESSED"), tr("SUBMITTED"), tr("ERROR")}};
     for (const ProductBatch &batch : *batches) {
         rows.append(batchJson(batch));
         table.append({QString::number(batch.id), batch.status, QString::number(batch.total),
@@ -170,7 +172,8 @@ void batch(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
                                                   {u"leftOut"_s, leftOut},
                                                   {u"error"_s, report->error}});
                     else
-                        Output::line(tr("%1 batches submitted, %2 entries").arg(ids.size()).arg(report->entries));
+                        Output::line(
+                                tr("%1 batches submitted, %2 entries").arg(ids.size()).arg(report->entries));
                     if (!report->error.isEmpty()) {
                         Output::error(report->error);
                         return done(ExitFailure);
@@ -179,25 +182,26 @@ void batch(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
                 });
     }
     if (sub == u"poll"_s) {
-        return runtime.batchPolling().poll(&runtime.settings(), [json, done](Result<BatchPolling::Report> report) {
-            if (!report) {
-                Output::error(report.error());
-                return done(ExitFailure);
-            }
-            if (json)
-                Output::json(QJsonObject {{u"asked"_s, report->asked},
-                                          {u"finished"_s, report->finished},
-                                          {u"waiting"_s, report->waiting},
-                                          {u"errors"_s, QJsonArray::fromStringList(report->errors)}});
-            else
-                Output::line(tr("%1 batches asked, %2 finished, %3 waiting for Poleepo's limit")
-                                     .arg(report->asked)
-                                     .arg(report->finished)
-                                     .arg(report->waiting));
-            for (const QString &error : report->errors)
-                Output::error(error);
-            done(report->errors.isEmpty() ? ExitOk : ExitFailure);
-        });
+        return runtime.batchPolling().poll(
+                &runtime.settings(), [json, done](Result<BatchPolling::Report> report) {
+                    if (!report) {
+                        Output::error(report.error());
+                        return done(ExitFailure);
+                    }
+                    if (json)
+                        Output::json(QJsonObject {{u"asked"_s, report->asked},
+                                                  {u"finished"_s, report->finished},
+                                                  {u"waiting"_s, report->waiting},
+                                                  {u"errors"_s, QJsonArray::fromStringList(report->errors)}});
+                    else
+                        Output::line(tr("%1 batches asked, %2 finished, %3 waiting for Poleepo's limit")
+                                             .arg(report->asked)
+                                             .arg(report->finished)
+                                             .arg(report->waiting));
+                    for (const QString &error : report->errors)
+                        Output::error(error);
+                    done(report->errors.isEmpty() ? ExitOk : ExitFailure);
+                });
     }
     if (sub == u"resubmit"_s) {
         bool ok = false;
@@ -206,17 +210,20 @@ void batch(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
             Output::error(tr("batch resubmit: \"%1\" is not a batch id").arg(args.at(1)));
             return done(ExitUsage);
         }
-        return runtime.batchGeneration().resubmit(id, &runtime.settings(), [json, id, done](Result<qint64> created) {
-            if (!created) {
-                Output::error(created.error());
-                return done(ExitFailure);
-            }
-            if (json)
-                Output::json(QJsonObject {{u"batch"_s, id}, {u"resubmittedIn"_s, *created}});
-            else
-                Output::line(tr("the failed items of batch %1 were sent again in batch %2").arg(id).arg(*created));
-            done(ExitOk);
-        });
+        return runtime.batchGeneration().resubmit(
+                id, &runtime.settings(), [json, id, done](Result<qint64> created) {
+                    if (!created) {
+                        Output::error(created.error());
+                        return done(ExitFailure);
+                    }
+                    if (json)
+                        Output::json(QJsonObject {{u"batch"_s, id}, {u"resubmittedIn"_s, *created}});
+                    else
+                        Output::line(tr("the failed items of batch %1 were sent again in batch %2")
+                                             .arg(id)
+                                             .arg(*created));
+                    done(ExitOk);
+                });
     }
     usage();
 }

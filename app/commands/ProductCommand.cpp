@@ -5,11 +5,11 @@
 #include "app/Output.h"
 #include "app/Runtime.h"
 #include "app/commands/Command.h"
-#include "core/store/ProductRepository.h"
 #include "core/products/PrintImages.h"
 #include "core/products/ProductCsv.h"
 #include "core/products/ProductEditing.h"
 #include "core/publishing/Publishing.h"
+#include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
 
 #include <QCoreApplication>
@@ -217,7 +217,8 @@ int setField(Runtime &runtime, const CommandLine &commandLine, qint64 id, qint64
             Output::error(changed.error());
             return ExitFailure;
         }
-    } else if (auto set = ProductEditing(runtime.database()).set(id, args.at(2), args.at(3), variantId); !set) {
+    } else if (auto set = ProductEditing(runtime.database()).set(id, args.at(2), args.at(3), variantId);
+               !set) {
         Output::error(set.error());
         return ExitFailure;
     }

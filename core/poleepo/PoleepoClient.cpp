@@ -140,7 +140,9 @@ void PoleepoClient::batchStatus(const QString &batchId, QObject *context, BatchS
                 retryAfter = Api::batchStatusWindowSeconds;
         }
         parsed<PoleepoBatchStatus>(
-                [done, retryAfter](Result<PoleepoBatchStatus> result) { done(std::move(result), retryAfter); },
+                [done, retryAfter](Result<PoleepoBatchStatus> result) {
+                    done(std::move(result), retryAfter);
+                },
                 &PoleepoParsers::parseBatchStatus, tr("Poleepo has no batch \"%1\"").arg(batchId))(response);
     });
 }

@@ -1,10 +1,10 @@
 #include "core/products/PrintImages.h"
 
+#include "core/products/ContentSniffer.h"
 #include "core/server/FileStore.h"
 #include "core/store/PrintImageRepository.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/products/ContentSniffer.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>

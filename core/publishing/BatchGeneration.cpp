@@ -1,9 +1,9 @@
 #include "core/publishing/BatchGeneration.h"
 
+#include "core/domain/Clock.h"
 #include "core/poleepo/PoleepoClient.h"
 #include "core/server/FileStore.h"
 #include "core/settings/Settings.h"
-#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/ProductBatchRepository.h"
 #include "core/store/ProductRepository.h"
@@ -108,7 +108,8 @@ void BatchGeneration::resubmit(qint64 batchId, QObject *context, Callback<qint64
         return done(makeError(tr("batch %1 has no failed items to send again").arg(batchId)));
     // A failed parent is rebuilt with the variants of its product that were in the batch.
     for (const ProductBatchItem &item : batch->items) {
-        if (item.variantId != 0 && (failedVariants.contains(item.variantId) || failedParents.contains(item.productId)))
+        if (item.variantId != 0
+            && (failedVariants.contains(item.variantId) || failedParents.contains(item.productId)))
             variantIds.insert(item.variantId);
     }
     auto built = build(productIds, variantIds);
@@ -116,23 +117,26 @@ void BatchGeneration::resubmit(qint64 batchId, QObject *context, Callback<qint64
         return done(makeError(built.error()));
     QList<BatchPayload::Entry> entries;
     for (const BatchPayload::Entry &entry : built->entries) {
-        if (entry.variantId == 0 ? failedParents.contains(entry.productId) : failedVariants.contains(entry.variantId))
+        if (entry.variantId == 0 ? failedParents.contains(entry.productId)
+                                 : failedVariants.contains(entry.variantId))
             entries.append(entry);
     }
     if (entries.isEmpty()) {
         QStringList reasons;
         for (const BatchPayload::LeftOut &left : built->leftOut)
             reasons.append(tr("%1: %2").arg(left.name, left.reason));
-        return done(makeError(tr("batch %1: nothing can be sent again (%2)")
-                                      .arg(batchId)
-                                      .arg(reasons.isEmpty() ? tr("the variants are gone") : reasons.join(u"; "_s))));
+        return done(makeError(
+                tr("batch %1: nothing can be sent again (%2)")
+                        .arg(batchId)
+                        .arg(reasons.isEmpty() ? tr("the variants are gone") : reasons.join(u"; "_s))));
     }
     submit({entries}, Report(), context,
            [this, itemIds, batchId, done = std::move(done)](Result<Report> report) {
                if (!report)
                    return done(makeError(report.error()));
                if (report->batchIds.isEmpty())
-                   return done(makeError(tr("batch %1 could not be sent again: %2").arg(batchId).arg(report->error)));
+                   return done(makeError(
+                           tr("batch %1 could not be sent again: %2").arg(batchId).arg(report->error)));
                const qint64 newBatch = report->batchIds.constFirst();
                if (auto marked = PublishingRepository(m_database).markResubmitted(itemIds, newBatch); !marked)
                    return done(makeError(marked.error()));
@@ -185,24 +189,26 @@ void BatchGeneration::submitNext(std::shared_ptr<Pending> pending)
     QObject *context = pending->context.data();
     if (!context)
         return;
-    self.m_poleepo.submitBatch(json, context, [pending, batch](Result<PoleepoBatchSubmission> submitted) mutable {
-        BatchGeneration &self = *pending->self;
-        if (!submitted) {
-            batch.error = tr("not submitted: %1").arg(submitted.error());
-            pending->report.error = submitted.error();
-        } else {
-            batch.poleepoBatchId = submitted->batchId;
-            batch.status = submitted->status.isEmpty() ? u"PENDING"_s : submitted->status;
-            batch.submittedAt = self.m_database.clock().now();
-            if (submitted->total)
-                batch.total = *submitted->total;
-            pending->report.batchIds.append(batch.id);
-            pending->report.entries += int(batch.items.size());
-        }
-        if (auto r = ProductBatchRepository(self.m_database).update(batch); !r && pending->report.error.isEmpty())
-            pending->report.error = r.error();
-        submitNext(pending);
-    });
+    self.m_poleepo.submitBatch(
+            json, context, [pending, batch](Result<PoleepoBatchSubmission> submitted) mutable {
+                BatchGeneration &self = *pending->self;
+                if (!submitted) {
+                    batch.error = tr("not submitted: %1").arg(submitted.error());
+                    pending->report.error = submitted.error();
+                } else {
+                    batch.poleepoBatchId = submitted->batchId;
+                    batch.status = submitted->status.isEmpty() ? u"PENDING"_s : submitted->status;
+                    batch.submittedAt = self.m_database.clock().now();
+                    if (submitted->total)
+                        batch.total = *submitted->total;
+                    pending->report.batchIds.append(batch.id);
+                    pending->report.entries += int(batch.items.size());
+                }
+                if (auto r = ProductBatchRepository(self.m_database).update(batch);
+                    !r && pending->report.error.isEmpty())
+                    pending->report.error = r.error();
+                submitNext(pending);
+            });
 }
 
 } // namespace Bottega

@@ -113,7 +113,8 @@ BatchPayload::Built BatchPayload::build(const QList<Product> &products, const QS
             }
             QJsonArray attributes;
             for (const VariantOption &option : variant.options)
-                attributes.append(QJsonObject {{Api::nameField, option.name}, {Api::valueField, option.value}});
+                attributes.append(
+                        QJsonObject {{Api::nameField, option.name}, {Api::valueField, option.value}});
 
             QJsonObject entry {
                     {Api::productIdField, variant.poleepoProductId},

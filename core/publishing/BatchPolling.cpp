@@ -1,8 +1,8 @@
 #include "core/publishing/BatchPolling.h"
 
+#include "core/domain/Clock.h"
 #include "core/poleepo/PoleepoApi.h"
 #include "core/poleepo/PoleepoClient.h"
-#include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/ProductBatchRepository.h"
 #include "core/store/PublishingRepository.h"
@@ -147,7 +147,8 @@ void BatchPolling::pollNext(std::shared_ptr<Pending> pending)
                 if (!unknown.isEmpty() || !missing.isEmpty()) {
                     QStringList problems;
                     if (!unknown.isEmpty())
-                        problems.append(tr("Poleepo answered for SKUs not in the batch: %1").arg(unknown.join(u", "_s)));
+                        problems.append(tr("Poleepo answered for SKUs not in the batch: %1")
+                                                .arg(unknown.join(u", "_s)));
                     if (!missing.isEmpty())
                         problems.append(tr("Poleepo gave no result for: %1").arg(missing.join(u", "_s)));
                     batch.error = problems.join(u"; "_s);

@@ -31,7 +31,8 @@ Result<int> Publishing::setVariantsPublished(const QList<qint64> &variantIds, bo
                     return makeError(product.error());
                 products.insert(variant->productId, *product);
             }
-            if (const QString refusal = PrintImages::publishingRefusal(products.value(variant->productId), *variant);
+            if (const QString refusal
+                = PrintImages::publishingRefusal(products.value(variant->productId), *variant);
                 !refusal.isEmpty())
                 return makeError(refusal);
         }
@@ -54,7 +55,8 @@ Result<int> Publishing::setProductsPublished(const QList<qint64> &productIds, bo
             if (variant.archived)
                 continue;
             if (published) {
-                if (const QString refusal = PrintImages::publishingRefusal(*product, variant); !refusal.isEmpty())
+                if (const QString refusal = PrintImages::publishingRefusal(*product, variant);
+                    !refusal.isEmpty())
                     return makeError(refusal);
             }
             variantIds.append(variant.id);
@@ -95,10 +97,10 @@ Result<QList<qint64>> Publishing::wouldUnpublish(qint64 productId, const QString
         return image.placement == normalized && image.variantId == variantId;
     });
     if (removed == 0)
-        return makeError(tr("product %1 has no print image for placement \"%2\"%3")
-                                 .arg(productId)
-                                 .arg(normalized,
-                                      variantId > 0 ? tr(" on variant %1").arg(variantId) : QString()));
+        return makeError(
+                tr("product %1 has no print image for placement \"%2\"%3")
+                        .arg(productId)
+                        .arg(normalized, variantId > 0 ? tr(" on variant %1").arg(variantId) : QString()));
     QList<qint64> unpublished;
     for (const Variant &variant : after.variants) {
         if (variant.publishedPoleepo && !variant.archived
@@ -108,7 +110,8 @@ Result<QList<qint64>> Publishing::wouldUnpublish(qint64 productId, const QString
     return unpublished;
 }
 
-Result<QList<qint64>> Publishing::removePrintImage(qint64 productId, const QString &placement, qint64 variantId)
+Result<QList<qint64>> Publishing::removePrintImage(qint64 productId, const QString &placement,
+                                                   qint64 variantId)
 {
     auto unpublished = wouldUnpublish(productId, placement, variantId);
     if (!unpublished)

@@ -19,17 +19,16 @@ Result<QList<PublishingRepository::DueVariant>> PublishingRepository::dueVariant
     // second product for the same SKU. Only a batch that never reached Poleepo frees its variants.
     // A variant Poleepo refused waits for a resubmit (BATCH-4) or for an edit made after the refusal,
     // so that a failing entry is not sent every two minutes.
-    SqlStatement select(
-            m_database.connection(),
-            u"SELECT v.product_id, v.id FROM variants v JOIN products p ON p.id = v.product_id "
-            "WHERE v.published_poleepo = 1 AND v.archived = 0 AND p.archived = 0 "
-            "AND (v.needs_update = 1 OR v.poleepo_last_sent_at IS NULL) "
-            "AND NOT EXISTS (SELECT 1 FROM product_batch_items i JOIN product_batches b "
-            "ON b.id = i.batch_id WHERE i.variant_id = v.id AND i.resubmitted_in IS NULL AND "
-            "((i.status = 'draft' AND b.status IN ('new', 'PENDING', 'PROCESSING') "
-            "AND NOT (b.poleepo_batch_id = '' AND b.error <> '')) "
-            "OR (i.status = 'error' AND b.submitted_at >= v.updated_at))) "
-            "ORDER BY v.product_id, v.position, v.id"_s);
+    SqlStatement select(m_database.connection(),
+                        u"SELECT v.product_id, v.id FROM variants v JOIN products p ON p.id = v.product_id "
+                        "WHERE v.published_poleepo = 1 AND v.archived = 0 AND p.archived = 0 "
+                        "AND (v.needs_update = 1 OR v.poleepo_last_sent_at IS NULL) "
+                        "AND NOT EXISTS (SELECT 1 FROM product_batch_items i JOIN product_batches b "
+                        "ON b.id = i.batch_id WHERE i.variant_id = v.id AND i.resubmitted_in IS NULL AND "
+                        "((i.status = 'draft' AND b.status IN ('new', 'PENDING', 'PROCESSING') "
+                        "AND NOT (b.poleepo_batch_id = '' AND b.error <> '')) "
+                        "OR (i.status = 'error' AND b.submitted_at >= v.updated_at))) "
+                        "ORDER BY v.product_id, v.position, v.id"_s);
     if (auto r = select.exec(tr("cannot read the variants to send to Poleepo")); !r)
         return makeError(r.error());
     QList<DueVariant> due;
@@ -51,13 +50,15 @@ Result<int> PublishingRepository::statusRequestsSince(qint64 batchId, const QDat
 
 Result<void> PublishingRepository::recordStatusRequest(qint64 batchId, const QDateTime &at)
 {
-    SqlStatement insert(m_database.connection(),
-                        u"INSERT INTO product_batch_status_requests (batch_id, requested_at) VALUES (?, ?)"_s);
+    SqlStatement insert(
+            m_database.connection(),
+            u"INSERT INTO product_batch_status_requests (batch_id, requested_at) VALUES (?, ?)"_s);
     insert.bind(batchId).bind(at.toMSecsSinceEpoch());
     return insert.exec(tr("cannot record a status request of batch %1").arg(batchId));
 }
 
-Result<void> PublishingRepository::applyOutcome(const ProductBatch &batch, const QList<ProductBatchItem> &items)
+Result<void> PublishingRepository::applyOutcome(const ProductBatch &batch,
+                                                const QList<ProductBatchItem> &items)
 {
     return m_database.transaction([&](QSqlDatabase &db) -> Result<void> {
         ProductBatchRepository batches(m_database);
