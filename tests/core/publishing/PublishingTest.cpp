@@ -148,7 +148,7 @@ TEST_P(PublishingTest, AVariantWithoutSkuPriceOrVatIsLeftOutWithTheReason)
     publishAll();
     sql(u"UPDATE variants SET sku = '' WHERE id = %1"_s.arg(variantIds.at(0)));
     sql(u"UPDATE products SET vat_rate = 22"_s);
-    rig.settings.set(u"poleepo.batch-size"_s, u"2"_s);
+    ASSERT_TRUE(rig.settings.set(u"poleepo.batch-size"_s, u"2"_s).ok());
     auto report = generate();
     ASSERT_TRUE(report.ok()) << report.error().toStdString();
     ASSERT_EQ(report->leftOut.size(), 1);
