@@ -49,6 +49,7 @@ const QHash<QString, QStringList> &acceptedOptions()
             {u"secret"_s, {}},
             {u"job"_s, {u"interval"_s, u"enabled"_s}},
             {u"test-connection"_s, {}},
+            {u"batch"_s, {}},
             {u"webhook"_s, {u"state"_s, u"source"_s, u"limit"_s, u"failed"_s, u"events"_s}},
             {u"product"_s, {u"variant"_s, u"product"_s, u"dry-run"_s}},
             {u"order"_s, {u"status"_s, u"shipping"_s, u"draft"_s, u"dry-run"_s}},
@@ -216,6 +217,8 @@ QString CommandLine::usage()
               "  webhook process | cleanup | add-record NAME --events E,... | records\n"
               "                                      the webhook queue and Poleepo webhook records\n"
               "  test-connection gelato|poleepo      checks the credentials against the service\n"
+              "  batch generate | poll | list | show ID | resubmit ID\n"
+              "                                      Poleepo product batches\n"
               "  product list | show ID              products, variants, print-image completeness\n"
               "  product sync-template TEMPLATE_ID [--product ID]\n"
               "                                      creates or re-syncs a product from a Gelato template\n"

@@ -7,7 +7,10 @@
 #include "core/http/HttpClient.h"
 #include "core/orders/GelatoEventHandler.h"
 #include "core/orders/OrderService.h"
+#include "core/poleepo/PoleepoClient.h"
 #include "core/products/CatalogBrowsing.h"
+#include "core/publishing/BatchGeneration.h"
+#include "core/publishing/BatchPolling.h"
 #include "core/scheduler/Scheduler.h"
 #include "core/secrets/SecretChain.h"
 #include "core/server/FileStore.h"
@@ -41,11 +44,15 @@ Runtime::~Runtime()
 {
     // The scheduler and the server use the database and the HTTP client: they go first.
     m_scheduler.reset();
+    m_batchGeneration.reset();
+    m_batchPolling.reset();
     m_orders.reset();
     m_server.reset();
     m_webhookIntake.reset();
     m_webhookProcessor.reset();
+    m_connections.reset();
     m_gelato.reset();
+    m_poleepo.reset();
     m_http.reset();
 }
 
@@ -82,7 +89,10 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_gelato
             = std::make_unique<GelatoClient>(*runtime->m_http, *runtime->m_settings, *runtime->m_secrets);
     runtime->m_catalogBrowsing = std::make_unique<CatalogBrowsing>(*runtime->m_gelato);
-    runtime->m_connections = std::make_unique<ConnectionTest>(runtime->m_gelato.get());
+    runtime->m_poleepo = std::make_unique<PoleepoClient>(*runtime->m_http, *runtime->m_settings,
+                                                         *runtime->m_secrets, &runtime->m_database->clock());
+    runtime->m_connections
+            = std::make_unique<ConnectionTest>(runtime->m_gelato.get(), runtime->m_poleepo.get());
 
     const auto signingKey = FileStore::loadOrCreateSigningKey(runtime->m_dataDir);
     if (!signingKey)
@@ -100,6 +110,9 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_orders
             = std::make_unique<OrderService>(*runtime->m_database, *runtime->m_gelato, *runtime->m_settings);
     runtime->m_orders->setFileStore(runtime->m_files.get());
+    runtime->m_batchGeneration = std::make_unique<BatchGeneration>(
+            *runtime->m_database, *runtime->m_poleepo, *runtime->m_settings, runtime->m_files.get());
+    runtime->m_batchPolling = std::make_unique<BatchPolling>(*runtime->m_database, *runtime->m_poleepo);
     runtime->registerJobs();
     return runtime;
 }
@@ -164,6 +177,52 @@ void Runtime::registerJobs()
     m_scheduler->registerJob(std::move(cleanupApiLog));
     registerWebhookJobs();
     registerOrderJobs();
+    registerPublishingJobs();
+}
+
+void Runtime::registerPublishingJobs()
+{
+    // BATCH-1: published variants that need an update or were never sent go to Poleepo in batches.
+    JobDefinition generate;
+    generate.name = u"generate-batches"_s;
+    generate.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Generate Poleepo product batches");
+    generate.defaultIntervalSeconds = 2 * 60;
+    generate.minIntervalSeconds = 60;
+    generate.run = [this](const JobDefinition::Done &done) {
+        m_batchGeneration->generate(m_scheduler.get(), [done](Result<BatchGeneration::Report> report) {
+            if (!report)
+                return done(JobResult::failure(report.error()));
+            const QString submitted = QString::number(report->batchIds.size());
+            const Message text = report->leftOut.isEmpty()
+                    ? Message::of(u"job.batches-submitted"_s, {submitted})
+                    : Message::of(u"job.batches-submitted-left-out"_s,
+                                  {submitted, QString::number(report->leftOut.size())});
+            if (!report->error.isEmpty())
+                return done(JobResult::failure(
+                        Message::of(u"job.with-errors"_s, {text.toStored(), report->error})));
+            done(JobResult::success(text));
+        });
+    };
+    m_scheduler->registerJob(std::move(generate));
+
+    // BATCH-3, seed 002: Poleepo allows 5 status requests per batch, so never below 10 minutes.
+    JobDefinition poll;
+    poll.name = u"poll-batches"_s;
+    poll.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Poll Poleepo product batches");
+    poll.defaultIntervalSeconds = 10 * 60;
+    poll.minIntervalSeconds = 10 * 60;
+    poll.run = [this](const JobDefinition::Done &done) {
+        m_batchPolling->poll(m_scheduler.get(), [done](Result<BatchPolling::Report> report) {
+            if (!report)
+                return done(JobResult::failure(report.error()));
+            const Message text = Message::of(u"job.batches-asked"_s, {QString::number(report->asked)});
+            if (!report->errors.isEmpty())
+                return done(JobResult::failure(
+                        Message::of(u"job.with-errors"_s, {text.toStored(), report->errors.join(u"; "_s)})));
+            done(JobResult::success(text));
+        });
+    };
+    m_scheduler->registerJob(std::move(poll));
 }
 
 void Runtime::registerOrderJobs()

@@ -18,6 +18,9 @@ class ConnectionTest;
 class Database;
 class FileStore;
 class GelatoClient;
+class BatchGeneration;
+class BatchPolling;
+class PoleepoClient;
 class HttpClient;
 class OrderService;
 class Scheduler;
@@ -57,6 +60,10 @@ public:
     Server &server() { return *m_server; }
     Scheduler &scheduler() { return *m_scheduler; }
     GelatoClient &gelato() { return *m_gelato; }
+    PoleepoClient &poleepo() { return *m_poleepo; }
+    // Publishing the catalog to Poleepo (BATCH-1..4): the jobs and the `batch` commands share these.
+    BatchGeneration &batchGeneration() { return *m_batchGeneration; }
+    BatchPolling &batchPolling() { return *m_batchPolling; }
     // Use cases the window and the commands share.
     CatalogBrowsing &catalogBrowsing() { return *m_catalogBrowsing; }
     ConnectionTest &connections() { return *m_connections; }
@@ -69,6 +76,7 @@ private:
     void registerJobs();
     void registerWebhookJobs();
     void registerOrderJobs();
+    void registerPublishingJobs();
 
     QString m_dataDir;
     std::unique_ptr<QLockFile> m_lock;
@@ -78,8 +86,9 @@ private:
     std::unique_ptr<StoreApiLogSink> m_apiLog;
     std::unique_ptr<HttpClient> m_http;
     std::unique_ptr<GelatoClient> m_gelato; // uses m_http: declared after it
+    std::unique_ptr<PoleepoClient> m_poleepo; // uses m_http
     std::unique_ptr<CatalogBrowsing> m_catalogBrowsing; // uses m_gelato
-    std::unique_ptr<ConnectionTest> m_connections; // uses m_gelato
+    std::unique_ptr<ConnectionTest> m_connections; // uses m_gelato and m_poleepo
     std::unique_ptr<FileStore> m_files;
     std::unique_ptr<Server> m_server;
     std::unique_ptr<Scheduler> m_scheduler;
@@ -87,6 +96,8 @@ private:
     std::unique_ptr<WebhookProcessor> m_webhookProcessor;
     // Uses the database, Gelato client, settings and file store: declared (so destroyed) last.
     std::unique_ptr<OrderService> m_orders;
+    std::unique_ptr<BatchGeneration> m_batchGeneration; // uses the database, m_poleepo, m_files
+    std::unique_ptr<BatchPolling> m_batchPolling;
 };
 
 } // namespace Bottega

@@ -26,6 +26,7 @@ void productSyncTemplate(Runtime &runtime, const CommandLine &commandLine,
                          std::function<int(qint64 productId)> printProduct, CommandDone done);
 void product(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void order(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+void batch(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 
 // The function for a command name, nullptr if none.
 CommandFunction find(const QString &name);

@@ -24,6 +24,8 @@ CommandFunction find(const QString &name)
         return &product;
     if (name == u"order"_s)
         return &order;
+    if (name == u"batch"_s)
+        return &batch;
     return nullptr;
 }
 

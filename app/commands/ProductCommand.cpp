@@ -5,10 +5,12 @@
 #include "app/Output.h"
 #include "app/Runtime.h"
 #include "app/commands/Command.h"
-#include "core/store/ProductRepository.h"
 #include "core/products/PrintImages.h"
 #include "core/products/ProductCsv.h"
 #include "core/products/ProductEditing.h"
+#include "core/publishing/Publishing.h"
+#include "core/store/ProductRepository.h"
+#include "core/store/VariantRepository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -193,7 +195,30 @@ int show(Runtime &runtime, qint64 id, bool json)
 int setField(Runtime &runtime, const CommandLine &commandLine, qint64 id, qint64 variantId)
 {
     const QStringList &args = commandLine.arguments;
-    if (auto set = ProductEditing(runtime.database()).set(id, args.at(2), args.at(3), variantId); !set) {
+    // PROD-5: "published" goes through the publishing use case, as the window's selection does.
+    if (args.at(2) == u"published"_s) {
+        const QString flag = args.at(3).toLower();
+        if (flag != u"true"_s && flag != u"false"_s) {
+            Output::error(tr("published: \"%1\" is not true or false").arg(args.at(3)));
+            return ExitUsage;
+        }
+        Publishing publishing(runtime.database());
+        if (variantId > 0) {
+            auto variant = VariantRepository(runtime.database()).get(variantId);
+            if (!variant || variant->productId != id) {
+                Output::error(variant ? tr("variant %1 is not a variant of product %2").arg(variantId).arg(id)
+                                      : variant.error());
+                return ExitFailure;
+            }
+        }
+        auto changed = variantId > 0 ? publishing.setVariantsPublished({variantId}, flag == u"true"_s)
+                                     : publishing.setProductsPublished({id}, flag == u"true"_s);
+        if (!changed) {
+            Output::error(changed.error());
+            return ExitFailure;
+        }
+    } else if (auto set = ProductEditing(runtime.database()).set(id, args.at(2), args.at(3), variantId);
+               !set) {
         Output::error(set.error());
         return ExitFailure;
     }

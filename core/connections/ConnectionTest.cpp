@@ -1,6 +1,7 @@
 #include "core/connections/ConnectionTest.h"
 
 #include "core/gelato/GelatoClient.h"
+#include "core/poleepo/PoleepoClient.h"
 
 #include <QObject>
 #include <QTimer>
@@ -19,7 +20,10 @@ void answerLater(QObject *context, const ConnectionTest::Callback &done, const Q
 
 } // namespace
 
-ConnectionTest::ConnectionTest(GelatoClient *gelato) : m_gelato(gelato) { }
+ConnectionTest::ConnectionTest(GelatoClient *gelato, PoleepoClient *poleepo)
+    : m_gelato(gelato), m_poleepo(poleepo)
+{
+}
 
 QStringList ConnectionTest::serviceNames()
 {
@@ -41,7 +45,7 @@ bool ConnectionTest::canTest(Service service) const
     case Service::Gelato:
         return m_gelato != nullptr;
     case Service::Poleepo:
-        return false;
+        return m_poleepo != nullptr;
     }
     return false;
 }
@@ -54,7 +58,9 @@ void ConnectionTest::test(Service service, QObject *context, Callback done)
             return answerLater(context, done, tr("Gelato is not set up in this program"));
         return m_gelato->testConnection(context, std::move(done));
     case Service::Poleepo:
-        return answerLater(context, done, tr("Poleepo connection test is not available yet in this version"));
+        if (!m_poleepo)
+            return answerLater(context, done, tr("Poleepo is not set up in this program"));
+        return m_poleepo->testConnection(context, std::move(done));
     }
 }
 
@@ -62,6 +68,8 @@ void ConnectionTest::credentialsChanged()
 {
     if (m_gelato)
         m_gelato->forgetApiKey();
+    if (m_poleepo)
+        m_poleepo->forgetToken();
 }
 
 } // namespace Bottega

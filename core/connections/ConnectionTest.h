@@ -1,7 +1,7 @@
 // ConnectionTest: checks the stored credentials of a service against the service itself (CONF-6),
 // the same for `bottega test-connection gelato|poleepo` and Settings' "Test connection". Each
-// service is one entry of Service; Poleepo answers "not available yet" until its client exists, and
-// then becomes one more case here. Used on the window's (or the command's) thread.
+// service is one entry of Service, each tested through its client's testConnection. Used on the
+// window's (or the command's) thread.
 #pragma once
 
 #include "core/domain/Result.h"
@@ -16,6 +16,7 @@ class QObject;
 namespace Bottega {
 
 class GelatoClient;
+class PoleepoClient;
 
 class ConnectionTest final
 {
@@ -25,8 +26,8 @@ public:
     enum class Service { Gelato, Poleepo };
     using Callback = std::function<void(Result<void>)>;
 
-    // The client is not owned and must outlive this object; null: Gelato is not set up.
-    explicit ConnectionTest(GelatoClient *gelato);
+    // The clients are not owned and must outlive this object; null: that service is not set up.
+    explicit ConnectionTest(GelatoClient *gelato, PoleepoClient *poleepo = nullptr);
 
     // "gelato", "poleepo": the names the command line takes.
     static QStringList serviceNames();
@@ -35,7 +36,8 @@ public:
     // Whether test() can ask the service at all in this program.
     bool canTest(Service service) const;
     // Answers once, later, from the event loop; not at all once `context` is gone. Ok, or why not:
-    // "Gelato refused the API key", "cannot reach Gelato: …", "no API key set …".
+    // "Gelato refused the API key", "cannot reach Gelato: …", "no API key set …",
+    // "Poleepo refused the credentials", "cannot reach Poleepo: …".
     void test(Service service, QObject *context, Callback done);
 
     // New credentials were saved: the next test, and every call after it, reads them again.
@@ -43,6 +45,7 @@ public:
 
 private:
     GelatoClient *m_gelato;
+    PoleepoClient *m_poleepo;
 };
 
 } // namespace Bottega

@@ -19,6 +19,7 @@ struct ProductBatch
     QDateTime submittedAt;
     QDateTime lastPolledAt;
     int pollCount = 0;
+    QDateTime notBefore; // a 429 told Bottega to wait until then; invalid: no wait
     int total = 0;
     int processed = 0;
     QString error;

@@ -21,6 +21,7 @@ struct ProductBatchItem
     QString code; // Poleepo's error code, e.g. PARENT_NOT_FOUND
     QString message;
     QString poleepoProductId;
+    qint64 resubmittedIn = 0; // the batch a failed item was sent again in; 0: not resubmitted
 
     // "draft", "error", "done"
     static QString statusName(Status status);

@@ -13,8 +13,8 @@ namespace Bottega::MessageText {
 namespace {
 
 // The kinds of a code's arguments, one letter each: t text as it is, n a count (the plural; also
-// shown as a number), s a local order state, g a Gelato status, d an ISO date, m the rest are
-// nested stored messages, joined with "; ".
+// shown as a number), s a local order state, g a Gelato status, d an ISO date, M one nested stored
+// message, m the rest are nested stored messages, joined with "; ".
 struct Entry
 {
     const char *code;
@@ -63,6 +63,11 @@ constexpr Entry entries[] = {
         {"job.webhooks-removed",
          QT_TRANSLATE_N_NOOP("Bottega::MessageText", "%n processed webhooks older than %1 days removed"),
          "nt"},
+        {"job.batches-submitted", QT_TRANSLATE_N_NOOP("Bottega::MessageText", "%n batches submitted to Poleepo"), "n"},
+        {"job.batches-submitted-left-out",
+         QT_TRANSLATE_N_NOOP("Bottega::MessageText", "%n batches submitted to Poleepo; %1 variants left out"), "nt"},
+        {"job.batches-asked", QT_TRANSLATE_N_NOOP("Bottega::MessageText", "%n batches asked for their status"), "n"},
+        {"job.with-errors", QT_TRANSLATE_NOOP("Bottega::MessageText", "%1; %2"), "Mt"},
 };
 
 const Entry *find(const QString &code)
@@ -74,6 +79,12 @@ const Entry *find(const QString &code)
     return nullptr;
 }
 
+} // namespace
+
+QString renderStored(const QString &stored);
+
+namespace {
+
 QString argument(char kind, const QString &value)
 {
     switch (kind) {
@@ -81,6 +92,8 @@ QString argument(char kind, const QString &value)
         return OrderState::displayName(value);
     case 'g':
         return gelatoStatus(value);
+    case 'M':
+        return renderStored(value);
     case 'd': {
         const QDate date = QDate::fromString(value, Qt::ISODate);
         return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : value;

@@ -32,6 +32,7 @@ inline constexpr auto pickupAddressesPath = "pickup-addresses"_L1;
 // Headers.
 inline constexpr auto authorizationHeader = "Authorization";
 inline constexpr auto bearerPrefix = "Bearer ";
+inline constexpr auto retryAfterHeader = "Retry-After"; // seconds, on a 429
 inline constexpr auto signatureHeader = "X-Poleepo-Signature"; // hex HMAC-SHA256(secret, raw body)
 
 // Query parameters of lists.

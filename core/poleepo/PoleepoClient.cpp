@@ -120,12 +120,31 @@ void PoleepoClient::submitBatch(const QJsonArray &entries, QObject *context,
 
 void PoleepoClient::batchStatus(const QString &batchId, QObject *context, Callback<PoleepoBatchStatus> done)
 {
+    batchStatus(batchId, context,
+                BatchStatusCallback([done = std::move(done)](Result<PoleepoBatchStatus> result, int) {
+                    done(std::move(result));
+                }));
+}
+
+void PoleepoClient::batchStatus(const QString &batchId, QObject *context, BatchStatusCallback done)
+{
     Call call = Call::get(Api::path(Api::productBatchStatusPath, batchId));
     call.retryable = false;
     call.maxAttempts = 1;
-    m_session.send(call, context,
-                   parsed<PoleepoBatchStatus>(std::move(done), &PoleepoParsers::parseBatchStatus,
-                                              tr("Poleepo has no batch \"%1\"").arg(batchId)));
+    m_session.send(call, context, [done = std::move(done), batchId](const HttpResponse &response) {
+        int retryAfter = 0;
+        if (response.status == 429) {
+            bool ok = false;
+            retryAfter = std::max(1, response.header(Api::retryAfterHeader).trimmed().toInt(&ok));
+            if (!ok) // an HTTP date or nothing: wait out the window Poleepo counts in
+                retryAfter = Api::batchStatusWindowSeconds;
+        }
+        parsed<PoleepoBatchStatus>(
+                [done, retryAfter](Result<PoleepoBatchStatus> result) {
+                    done(std::move(result), retryAfter);
+                },
+                &PoleepoParsers::parseBatchStatus, tr("Poleepo has no batch \"%1\"").arg(batchId))(response);
+    });
 }
 
 void PoleepoClient::listOrders(int offset, int max, const QDateTime &updatedAfter, QObject *context,

@@ -48,6 +48,10 @@ public:
     // BATCH-3: `GET products/batch/{id}`. One request, never repeated here: Poleepo allows 5 per
     // batch, and the polling job is the retry.
     void batchStatus(const QString &batchId, QObject *context, Callback<PoleepoBatchStatus> done);
+    // The same request; beside the result, the seconds a 429 asked to wait (its Retry-After; 0 when
+    // the answer was not a 429), so that the polling job can store when to ask again.
+    using BatchStatusCallback = std::function<void(Result<PoleepoBatchStatus>, int retryAfterSeconds)>;
+    void batchStatus(const QString &batchId, QObject *context, BatchStatusCallback done);
 
     // SHIP-1: `GET orders?offset&max&updated_after`; max is kept within 1..100; an invalid
     // updatedAfter leaves the filter out.

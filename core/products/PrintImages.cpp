@@ -1,10 +1,10 @@
 #include "core/products/PrintImages.h"
 
+#include "core/products/ContentSniffer.h"
 #include "core/server/FileStore.h"
 #include "core/store/PrintImageRepository.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/products/ContentSniffer.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -143,6 +143,18 @@ QStringList PrintImages::missingPlacements(const Product &product, qint64 varian
             missing.append(placement);
     }
     return missing;
+}
+
+QString PrintImages::publishingRefusal(const Product &product, const Variant &variant)
+{
+    const QStringList missing = missingPlacements(product, variant.id);
+    if (missing.size() == 1)
+        return tr("variant %1 cannot be published on Poleepo: no print image for placement \"%2\"")
+                .arg(variantName(variant), missing.constFirst());
+    if (!missing.isEmpty())
+        return tr("variant %1 cannot be published on Poleepo: no print image for placements %2")
+                .arg(variantName(variant), quotedList(missing));
+    return {};
 }
 
 bool PrintImages::isComplete(const Product &product)

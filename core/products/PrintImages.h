@@ -45,6 +45,10 @@ public:
     // The same rules on a product read whole (ProductRepository::get), for lists and `product show`.
     static QStringList missingPlacements(const Product &product, qint64 variantId);
     static bool isComplete(const Product &product);
+    // PROD-5: why the variant of `product` (read whole) cannot be published on Poleepo — its print
+    // images are incomplete, the rule Odoo's Gelato shop applies before publishing — naming the
+    // missing placements; empty when it can be.
+    static QString publishingRefusal(const Product &product, const Variant &variant);
     // "front" and "1" are Gelato's names of the default placement; the rest lower-cased.
     static QString normalizedPlacement(const QString &placement);
 

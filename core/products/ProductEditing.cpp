@@ -1,5 +1,6 @@
 #include "core/products/ProductEditing.h"
 
+#include "core/products/PrintImages.h"
 #include "core/store/Database.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
@@ -280,11 +281,23 @@ Result<void> ProductEditing::setOnProduct(qint64 productId, const QList<FieldVal
     auto product = products.get(productId);
     if (!product)
         return makeError(product.error());
+    const bool wasPublished = product->publishedPoleepo;
     for (const FieldValue &edit : values) {
         if (auto applied = applyToProduct(*product, edit.field, edit.value); !applied) {
             if (refusedField)
                 *refusedField = edit.field;
             return applied;
+        }
+    }
+    // PROD-5: a product is published with its variants, each with complete print images.
+    if (product->publishedPoleepo && !wasPublished) {
+        for (const Variant &variant : product->variants) {
+            if (const QString refusal = PrintImages::publishingRefusal(*product, variant);
+                !variant.archived && !refusal.isEmpty()) {
+                if (refusedField)
+                    *refusedField = u"published"_s;
+                return makeError(refusal);
+            }
         }
     }
     return products.update(*product);
@@ -317,6 +330,17 @@ Result<void> ProductEditing::setOnVariant(qint64 productId, qint64 variantId, co
             if (refusedField)
                 *refusedField = edit.field;
             return applied;
+        }
+    }
+    // PROD-5: a variant with incomplete print images cannot be published.
+    if (published && *published && !variant->publishedPoleepo) {
+        auto product = ProductRepository(m_database).get(productId);
+        if (!product)
+            return makeError(product.error());
+        if (const QString refusal = PrintImages::publishingRefusal(*product, *variant); !refusal.isEmpty()) {
+            if (refusedField)
+                *refusedField = u"published"_s;
+            return makeError(refusal);
         }
     }
     // Publishing goes through setPublished: a newly published variant needs sending to Poleepo.

@@ -314,6 +314,11 @@ bool Settings::ordersAutoSendGelato() const
     return value(u"orders.auto-send-gelato"_s).toBool();
 }
 
+int Settings::poleepoBatchSize() const
+{
+    return value(u"poleepo.batch-size"_s).toInt();
+}
+
 int Settings::logRetentionDays() const
 {
     return value(u"log.retention-days"_s).toInt();

@@ -74,6 +74,7 @@ public:
     QUrl gelatoShipmentUrl() const;
     bool poleepoEnabled() const;
     QUrl poleepoUrl() const;
+    int poleepoBatchSize() const;
     ListenAddress serverListen() const;
     QUrl serverPublicUrl() const; // default: http://<server.listen>
     QString companyName() const;

@@ -12,6 +12,7 @@ const QList<Migration> &Migrations::all()
             {2, u"orders sent to Gelato: send attempts, billing entity"_s, schemaVersion2Statements()},
             {3, u"a lease on sending an order to Gelato"_s, schemaVersion3Statements()},
             {4, u"Gelato cost lines not given"_s, schemaVersion4Statements()},
+            {5, u"Poleepo batch polling: status requests, waits, resubmissions"_s, schemaVersion5Statements()},
     };
     return migrations;
 }

@@ -32,5 +32,6 @@ QStringList schemaVersion1Statements();
 QStringList schemaVersion2Statements();
 QStringList schemaVersion3Statements();
 QStringList schemaVersion4Statements();
+QStringList schemaVersion5Statements();
 
 } // namespace Bottega

@@ -15,9 +15,9 @@ namespace {
 
 constexpr auto batchColumns
         = "id, poleepo_batch_id, status, submitted_at, last_polled_at, poll_count, total, "
-          "processed, error, created_at"_L1;
+          "processed, error, created_at, not_before"_L1;
 constexpr auto itemColumns = "id, batch_id, product_id, variant_id, sku, payload, status, code, message, "
-                             "poleepo_product_id"_L1;
+                             "poleepo_product_id, resubmitted_in"_L1;
 
 ProductBatch readBatch(const SqlStatement &row)
 {
@@ -32,6 +32,7 @@ ProductBatch readBatch(const SqlStatement &row)
     batch.processed = int(row.integer(u"processed"_s));
     batch.error = row.text(u"error"_s);
     batch.createdAt = row.time(u"created_at"_s);
+    batch.notBefore = row.time(u"not_before"_s);
     return batch;
 }
 
@@ -49,6 +50,7 @@ ProductBatchItem readItem(const SqlStatement &row)
     item.code = row.text(u"code"_s);
     item.message = row.text(u"message"_s);
     item.poleepoProductId = row.text(u"poleepo_product_id"_s);
+    item.resubmittedIn = row.integer(u"resubmitted_in"_s);
     return item;
 }
 
@@ -156,7 +158,8 @@ Result<void> ProductBatchRepository::update(const ProductBatch &batch)
     SqlStatement update(
             m_database.connection(),
             u"UPDATE product_batches SET poleepo_batch_id = ?, status = ?, submitted_at = ?, "
-            "last_polled_at = ?, poll_count = ?, total = ?, processed = ?, error = ? WHERE id = ?"_s);
+            "last_polled_at = ?, poll_count = ?, total = ?, processed = ?, error = ?, not_before = ? "
+            "WHERE id = ?"_s);
     update.bind(Sql::text(batch.poleepoBatchId))
             .bind(Sql::text(batch.status))
             .bind(Sql::timeOrNull(batch.submittedAt))
@@ -165,6 +168,7 @@ Result<void> ProductBatchRepository::update(const ProductBatch &batch)
             .bind(batch.total)
             .bind(batch.processed)
             .bind(Sql::text(batch.error))
+            .bind(Sql::timeOrNull(batch.notBefore))
             .bind(batch.id);
     return update.execOne(tr("cannot save product batch %1").arg(batch.id),
                           tr("no product batch with id %1").arg(batch.id));

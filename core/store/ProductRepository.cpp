@@ -292,15 +292,30 @@ Result<std::optional<qint64>> ProductRepository::findByGelatoTemplate(const QStr
 Result<void> ProductRepository::update(const Product &product)
 {
     return m_database.transaction([&](QSqlDatabase &db) -> Result<void> {
-        SqlStatement before(db, u"SELECT name, list_price, quantity FROM products WHERE id = ?"_s);
+        SqlStatement before(db,
+                            u"SELECT name, sku, internal_code, ean, upc, isbn, mpn, category_path, "
+                            "list_price, vat_rate, quantity, weight, width, height, depth, "
+                            "short_description, long_description FROM products WHERE id = ?"_s);
         before.bind(product.id);
         if (auto r = before.exec(tr("cannot save product \"%1\"").arg(product.name)); !r)
             return r;
         if (!before.next())
             return makeError(tr("no product with id %1").arg(product.id));
-        // PROD-5: what Poleepo shows changed, so the product and its variants must be sent again.
-        const bool changed = before.text(u"name"_s) != product.name
-                || qAbs(before.number(u"list_price"_s) - product.listPrice) >= 0.00005 // NUMERIC(18,4)
+        // PROD-5: a field Poleepo receives (BATCH-2) changed, so the product and its variants must
+        // be sent again.
+        const auto differs = [&before](const char *column, double value) {
+            return qAbs(before.number(QString::fromLatin1(column)) - value) >= 0.00005; // NUMERIC(18,4)
+        };
+        const bool changed = before.text(u"name"_s) != product.name || before.text(u"sku"_s) != product.sku
+                || before.text(u"internal_code"_s) != product.internalCode
+                || before.text(u"ean"_s) != product.ean || before.text(u"upc"_s) != product.upc
+                || before.text(u"isbn"_s) != product.isbn || before.text(u"mpn"_s) != product.mpn
+                || before.text(u"category_path"_s) != product.categoryPath
+                || before.text(u"short_description"_s) != product.shortDescription
+                || before.text(u"long_description"_s) != product.longDescription
+                || differs("list_price", product.listPrice) || differs("vat_rate", product.vatRate)
+                || differs("weight", product.weight) || differs("width", product.width)
+                || differs("height", product.height) || differs("depth", product.depth)
                 || before.integer(u"quantity"_s) != product.quantity;
 
         QString assignments = QString(writableColumns).replace(u","_s, u" = ?,"_s) + u" = ?"_s;

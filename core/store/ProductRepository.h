@@ -51,7 +51,7 @@ public:
     Result<qint64> count(const Query &query); // ignores limit and offset
     Result<std::optional<qint64>> findByGelatoTemplate(const QString &templateId);
 
-    // Writes the product's own fields. A change of name, list price or quantity marks the product
+    // Writes the product's own fields. A change of a field Poleepo receives marks the product
     // and its variants as needing an update on Poleepo (PROD-5).
     Result<void> update(const Product &product);
     // Makes the product's attributes these: existing ones (by name) and their values (by text) keep

@@ -220,18 +220,29 @@ Result<std::optional<Variant>> VariantRepository::findBySku(const QString &sku)
 Result<void> VariantRepository::update(const Variant &variant)
 {
     return m_database.transaction([&](QSqlDatabase &db) -> Result<void> {
-        // PROD-5: what Poleepo shows changed, so the variant must be sent again.
+        // PROD-5: a field Poleepo receives (BATCH-2) changed, so the variant must be sent again.
         SqlStatement update(
                 db,
-                u"UPDATE variants SET needs_update = CASE WHEN title <> ? OR price_extra <> ? OR "
-                "quantity <> ? THEN 1 ELSE ? END, gelato_product_uid = ?, gelato_variant_id = ?, "
+                u"UPDATE variants SET needs_update = CASE WHEN title <> ? OR sku <> ? OR ean <> ? OR "
+                "upc <> ? OR isbn <> ? OR mpn <> ? OR price_extra <> ? OR quantity <> ? OR weight <> ? "
+                "OR width <> ? OR height <> ? OR depth <> ? THEN 1 ELSE ? END, gelato_product_uid = ?, "
+                "gelato_variant_id = ?, "
                 "title = ?, sku = ?, ean = ?, upc = ?, isbn = ?, mpn = ?, price_extra = ?, quantity = ?, "
                 "weight = ?, width = ?, height = ?, depth = ?, published_poleepo = ?, "
                 "poleepo_product_id = ?, poleepo_last_sent_at = ?, archived = ?, position = ?, "
                 "updated_at = ? WHERE id = ?"_s);
         update.bind(Sql::text(variant.title))
+                .bind(Sql::text(variant.sku))
+                .bind(Sql::text(variant.ean))
+                .bind(Sql::text(variant.upc))
+                .bind(Sql::text(variant.isbn))
+                .bind(Sql::text(variant.mpn))
                 .bind(variant.priceExtra)
                 .bind(variant.quantity)
+                .bind(variant.weight)
+                .bind(variant.width)
+                .bind(variant.height)
+                .bind(variant.depth)
                 .bind(Sql::flag(variant.needsUpdate));
         bindFields(update, variant);
         update.bind(m_database.clock().nowMs()).bind(variant.id);

@@ -1,5 +1,5 @@
 // VariantRepository: a product's variants and the attribute values that tell them apart (part of
-// the product aggregate; ProductRepository uses it). Changing title, extra price or quantity marks
+// the product aggregate; ProductRepository uses it). Changing a field Poleepo receives marks
 // the variant as needing an update on Poleepo (PROD-5).
 #pragma once
 

@@ -123,7 +123,7 @@ TEST_F(GelatoClientTest, ConnectionTestAsksEachServiceThroughItsClient)
 
     tested = test(ConnectionTest::Service::Poleepo);
     ASSERT_TRUE(tested.has_value());
-    EXPECT_EQ(tested->error(), u"Poleepo connection test is not available yet in this version"_s);
+    EXPECT_EQ(tested->error(), u"Poleepo is not set up in this program"_s); // no client given
     EXPECT_FALSE(ConnectionTest(nullptr).canTest(ConnectionTest::Service::Gelato));
 }
 

@@ -70,7 +70,7 @@ TEST_F(MessageTextTest, EveryCodeHasItalianWordsAndUsesAllItsArguments)
         EXPECT_FALSE(italian.isEmpty()) << code.toStdString();
         EXPECT_FALSE(italian.contains(QRegularExpression(u"%\\d|%n"_s)))
                 << code.toStdString() << ": " << italian.toStdString();
-        if (code != u"webhook.applied"_s) // a list of other messages: no words of its own
+        if (code != u"webhook.applied"_s && code != u"job.with-errors"_s) // only other messages
             EXPECT_NE(italian, english.at(i)) << code.toStdString() << " is not translated";
         for (int argument = 1; argument <= count; ++argument) {
             if (code.startsWith(u"job."_s) && argument == 1)

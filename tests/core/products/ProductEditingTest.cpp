@@ -40,6 +40,17 @@ protected:
         ASSERT_TRUE(query.exec(u"UPDATE variants SET needs_update = 0"_s));
     }
 
+    // PROD-5: only a variant with complete print images can be published.
+    void addPrintImages()
+    {
+        QSqlQuery query(db().connection());
+        for (const QString &placement : {u"default"_s, u"back"_s})
+            ASSERT_TRUE(query.exec(
+                    u"INSERT INTO print_images (product_id, placement, source_kind, source, "
+                    "created_at) VALUES (%1, '%2', 'url', 'https://example.com/p.png', 0)"_s.arg(productId)
+                            .arg(placement)));
+    }
+
     Product product() { return *ProductRepository(db()).get(productId); }
     Variant variant() { return *VariantRepository(db()).get(variantId); }
 
@@ -206,12 +217,15 @@ TEST_P(ProductEditingTest, NamePriceAndQuantityOfAPublishedProductNeedAnUpdate)
         EXPECT_TRUE(product().needsUpdate) << field.toStdString();
     }
     clearNeedsUpdate();
+    ASSERT_TRUE(ProductEditing(db()).set(productId, u"template-id"_s, u"tmpl-other"_s).ok());
+    EXPECT_FALSE(product().needsUpdate); // not sent to Poleepo
     ASSERT_TRUE(ProductEditing(db()).set(productId, u"mpn"_s, u"M-1"_s).ok());
-    EXPECT_FALSE(product().needsUpdate);
+    EXPECT_TRUE(product().needsUpdate); // sent to Poleepo (BATCH-2)
 }
 
 TEST_P(ProductEditingTest, NameAndQuantityOfAPublishedVariantNeedAnUpdate)
 {
+    addPrintImages();
     ASSERT_TRUE(ProductEditing(db()).set(productId, u"published"_s, u"true"_s, variantId).ok());
     EXPECT_TRUE(variant().publishedPoleepo);
     for (const auto &[field, value] : {std::pair {u"name"_s, u"Renamed"_s}, std::pair {u"quantity"_s, u"9"_s},
@@ -221,8 +235,10 @@ TEST_P(ProductEditingTest, NameAndQuantityOfAPublishedVariantNeedAnUpdate)
         EXPECT_TRUE(variant().needsUpdate) << field.toStdString();
     }
     clearNeedsUpdate();
+    ASSERT_TRUE(ProductEditing(db()).set(productId, u"product-uid"_s, u"apparel_x"_s, variantId).ok());
+    EXPECT_FALSE(variant().needsUpdate); // not sent to Poleepo
     ASSERT_TRUE(ProductEditing(db()).set(productId, u"mpn"_s, u"X"_s, variantId).ok());
-    EXPECT_FALSE(variant().needsUpdate);
+    EXPECT_TRUE(variant().needsUpdate); // sent to Poleepo (BATCH-2)
     ASSERT_TRUE(ProductEditing(db()).set(productId, u"published"_s, u"no"_s, variantId).ok());
     EXPECT_FALSE(variant().publishedPoleepo);
 }
@@ -260,6 +276,7 @@ TEST_P(ProductEditingTest, SetFieldsWritesAllOrNothingAndNamesTheRefusedField)
 
 TEST_P(ProductEditingTest, SetFieldsOnAVariantPublishesAsProductSetDoes)
 {
+    addPrintImages();
     clearNeedsUpdate();
     const auto set = ProductEditing(db()).setFields(
             productId, {{u"product-uid"_s, u"apparel_uid_1"_s}, {u"published"_s, u"true"_s}}, variantId);

@@ -34,7 +34,8 @@ TEST_F(SettingsTest, EveryKeyOfTheCliSpecIsDefinedOnceWithADescription)
     const QStringList expected
             = {u"gelato.enabled"_s,       u"gelato.order-url"_s,        u"gelato.product-url"_s,
                u"gelato.ecommerce-url"_s, u"gelato.shipment-url"_s,     u"poleepo.enabled"_s,
-               u"poleepo.url"_s,          u"server.listen"_s,           u"server.public-url"_s,
+               u"poleepo.url"_s,          u"poleepo.batch-size"_s,      u"server.listen"_s,
+               u"server.public-url"_s,
                u"company.name"_s,         u"company.billing-address"_s, u"orders.auto-send-gelato"_s,
                u"log.retention-days"_s,   u"webhook.retention-days"_s};
     EXPECT_EQ(Settings::keys(), expected);
@@ -103,6 +104,13 @@ TEST_F(SettingsTest, IntegerChecksNumberAndRange)
     EXPECT_EQ(settings.webhookRetentionDays(), 3650);
     ASSERT_TRUE(settings.set(u"webhook.retention-days"_s, u"1"_s).ok());
     EXPECT_EQ(settings.webhookRetentionDays(), 1);
+
+    EXPECT_EQ(settings.poleepoBatchSize(), 100);
+    ASSERT_TRUE(settings.set(u"poleepo.batch-size"_s, u"25"_s).ok());
+    EXPECT_EQ(settings.poleepoBatchSize(), 25);
+    EXPECT_EQ(settings.set(u"poleepo.batch-size"_s, u"0"_s).error(),
+              u"poleepo.batch-size: 0 is out of range 1–1000"_s);
+    EXPECT_EQ(settings.poleepoBatchSize(), 25);
 
     EXPECT_EQ(settings.set(u"log.retention-days"_s, u"0"_s).error(),
               u"log.retention-days: 0 is out of range 1–3650"_s);

@@ -142,10 +142,10 @@ TEST_P(ProductRepositoryTest, UpdateOfNamePriceOrQuantityMarksProductAndVariants
     EXPECT_FALSE(product.needsUpdate);
     EXPECT_FALSE(product.variants[0].needsUpdate);
 
-    product.shortDescription = u"Not one of the watched fields"_s;
+    product.gelatoPreviewUrl = u"https://example.com/not-sent-to-poleepo.png"_s;
     ASSERT_TRUE(products.update(product).ok());
     product = *products.get(id);
-    EXPECT_EQ(product.shortDescription, u"Not one of the watched fields"_s);
+    EXPECT_EQ(product.gelatoPreviewUrl, u"https://example.com/not-sent-to-poleepo.png"_s);
     EXPECT_FALSE(product.needsUpdate);
 
     product.listPrice = 29.9;
@@ -164,9 +164,12 @@ TEST_P(ProductRepositoryTest, VariantUpdateAndPublishing)
     const qint64 id = *products.create(makeTShirt());
     Variant variant = products.get(id)->variants[1];
 
-    variant.ean = u"123"_s;
+    variant.gelatoProductUid = u"apparel_not_sent_to_poleepo"_s;
     ASSERT_TRUE(variants.update(variant).ok());
     EXPECT_FALSE(variants.get(variant.id)->needsUpdate);
+    variant.ean = u"123"_s; // sent to Poleepo (BATCH-2)
+    ASSERT_TRUE(variants.update(variant).ok());
+    EXPECT_TRUE(variants.get(variant.id)->needsUpdate);
 
     variant.quantity = 3;
     variant.options = {{u"Size"_s, u"M"_s}, {u"Color"_s, u"Red"_s}};

@@ -1,0 +1,298 @@
+// Publishing to Poleepo (PROD-5, BATCH-1..3) against PoleepoFake on loopback, on SQLite and
+// PostgreSQL: the exact entries for a template with 3 variants (parent first), variants left out
+// with the reason, the print-image rule, Needs update set by an edit and cleared when Poleepo
+// confirms, the 5-request limit never exceeded, PARENT_NOT_FOUND shown and resubmitted.
+#include "core/publishing/Publishing.h"
+
+#include "core/products/ProductEditing.h"
+#include "core/publishing/BatchGeneration.h"
+#include "core/publishing/BatchPolling.h"
+#include "core/store/Database.h"
+#include "core/store/ProductBatchRepository.h"
+#include "core/store/ProductRepository.h"
+#include "core/store/VariantRepository.h"
+#include "tests/core/products/PrintImagesTestProduct.h"
+#include "tests/support/database/TestDatabase.h"
+#include "tests/support/fakes/PoleepoTestRig.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <gtest/gtest.h>
+
+using namespace Bottega;
+using namespace Bottega::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class PublishingTest : public DatabaseTest
+{
+protected:
+    void SetUp() override
+    {
+        DatabaseTest::SetUp();
+        ASSERT_TRUE(rig.started);
+        db().setClock(&rig.clock);
+        generator = std::make_unique<BatchGeneration>(db(), rig.poleepo, rig.settings);
+        poller = std::make_unique<BatchPolling>(db(), rig.poleepo);
+        Product product = makeTestProduct();
+        product.vatRate = 22;
+        product.categoryPath = u"Abbigliamento/T-shirt"_s;
+        product.publishedPoleepo = false;
+        auto id = ProductRepository(db()).create(product);
+        ASSERT_TRUE(id.ok()) << id.error().toStdString();
+        productId = *id;
+        auto variants = VariantRepository(db()).listForProduct(productId);
+        ASSERT_TRUE(variants.ok());
+        for (const Variant &variant : *variants)
+            variantIds.append(variant.id);
+    }
+    void TearDown() override
+    {
+        poller.reset();
+        generator.reset();
+        db().setClock(nullptr);
+        DatabaseTest::TearDown();
+    }
+
+    void sql(const QString &statement)
+    {
+        QSqlQuery query(db().connection());
+        ASSERT_TRUE(query.exec(statement)) << statement.toStdString();
+    }
+    void publishAll() { sql(u"UPDATE variants SET published_poleepo = 1"_s); }
+
+    Result<BatchGeneration::Report> generate()
+    {
+        std::optional<Result<BatchGeneration::Report>> result;
+        QObject context;
+        generator->generate(&context,
+                            [&result](Result<BatchGeneration::Report> r) { result.emplace(std::move(r)); });
+        waitUntil([&result] { return result.has_value(); });
+        return result ? std::move(*result) : Result<BatchGeneration::Report>(makeError(u"no answer"_s));
+    }
+    Result<BatchPolling::Report> poll()
+    {
+        std::optional<Result<BatchPolling::Report>> result;
+        QObject context;
+        poller->poll(&context, [&result](Result<BatchPolling::Report> r) { result.emplace(std::move(r)); });
+        waitUntil([&result] { return result.has_value(); });
+        return result ? std::move(*result) : Result<BatchPolling::Report>(makeError(u"no answer"_s));
+    }
+    Variant variant(int i) { return *VariantRepository(db()).get(variantIds.at(i)); }
+
+    PoleepoTestRig rig;
+    std::unique_ptr<BatchGeneration> generator; // made in SetUp, once the database is open
+    std::unique_ptr<BatchPolling> poller;
+    qint64 productId = 0;
+    QList<qint64> variantIds;
+};
+
+TEST_P(PublishingTest, ABatchForATemplateWithThreeVariantsHasItsParentFirstAndEveryField)
+{
+    publishAll();
+    auto report = generate();
+    ASSERT_TRUE(report.ok()) << report.error().toStdString();
+    ASSERT_EQ(report->batchIds.size(), 1);
+    const QJsonArray sent = rig.fake.catalog().batchEntries(rig.fake.catalog().lastBatchId());
+    ASSERT_EQ(sent.size(), 4);
+    EXPECT_EQ(sent.at(0).toObject(),
+              (QJsonObject {{u"sku"_s, u"TS"_s},
+                            {u"title"_s, u"T-shirt"_s},
+                            {u"category_path"_s, u"Abbigliamento/T-shirt"_s},
+                            {u"price"_s, 20}}));
+    const QJsonObject expected {
+            {u"product_id"_s, u""_s},
+            {u"sku"_s, u"TS-L-O"_s},
+            {u"ean"_s, u""_s},
+            {u"upc"_s, u""_s},
+            {u"isbn"_s, u""_s},
+            {u"mpn"_s, u""_s},
+            {u"parent_sku"_s, u"TS"_s},
+            {u"title"_s, u"T-shirt L Orange"_s},
+            {u"short_description"_s, u""_s},
+            {u"long_description"_s, u""_s},
+            {u"category_path"_s, u"Abbigliamento/T-shirt"_s},
+            {u"weight"_s, 0},
+            {u"width"_s, 0},
+            {u"height"_s, 0},
+            {u"depth"_s, 0},
+            {u"price"_s, 21.5},
+            {u"price_with_tax"_s, 26.23}, // 21.5 × 1.22 = 26.23
+            {u"vat_rate"_s, 22},
+            {u"quantity"_s, 4},
+            {u"images"_s, QJsonArray()},
+            {u"attributes"_s,
+             QJsonArray {QJsonObject {{u"name"_s, u"Size"_s}, {u"value"_s, u"L"_s}},
+                         QJsonObject {{u"name"_s, u"Color"_s}, {u"value"_s, u"Orange"_s}}}},
+    };
+    EXPECT_EQ(sent.at(2).toObject(), expected);
+    EXPECT_EQ(sent.at(1).toObject().value(u"sku"_s), u"TS-M-O"_s);
+    EXPECT_EQ(sent.at(3).toObject().value(u"sku"_s), u"TS-L-R"_s);
+
+    auto batch = ProductBatchRepository(db()).get(report->batchIds.at(0));
+    ASSERT_TRUE(batch.ok());
+    EXPECT_EQ(batch->status, u"PENDING"_s);
+    ASSERT_EQ(batch->items.size(), 4);
+    EXPECT_EQ(batch->items.at(0).variantId, 0);
+    // Waiting in a submitted batch: not sent twice.
+    auto again = generate();
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->batchIds.isEmpty());
+    EXPECT_EQ(rig.fake.catalog().batchCount(), 1);
+}
+
+TEST_P(PublishingTest, AVariantWithoutSkuPriceOrVatIsLeftOutWithTheReason)
+{
+    publishAll();
+    sql(u"UPDATE variants SET sku = '' WHERE id = %1"_s.arg(variantIds.at(0)));
+    sql(u"UPDATE products SET vat_rate = 22"_s);
+    ASSERT_TRUE(rig.settings.set(u"poleepo.batch-size"_s, u"2"_s).ok());
+    auto report = generate();
+    ASSERT_TRUE(report.ok()) << report.error().toStdString();
+    ASSERT_EQ(report->leftOut.size(), 1);
+    EXPECT_EQ(report->leftOut.at(0).variantId, variantIds.at(0));
+    EXPECT_EQ(report->leftOut.at(0).reason, u"no SKU"_s);
+    EXPECT_EQ(report->batchIds.size(), 2); // parent + 2 variants in batches of 2
+
+    sql(u"UPDATE products SET vat_rate = 0, list_price = 0"_s);
+    sql(u"UPDATE variants SET price_extra = 0"_s);
+    sql(u"DELETE FROM product_batches"_s);
+    auto none = generate();
+    ASSERT_TRUE(none.ok());
+    EXPECT_EQ(none->leftOut.size(), 3);
+    EXPECT_EQ(none->leftOut.at(1).reason, u"no price, no VAT rate"_s);
+    EXPECT_TRUE(none->batchIds.isEmpty());
+}
+
+TEST_P(PublishingTest, IncompletePrintImagesCannotBePublishedAndRemovingOneUnpublishes)
+{
+    Publishing publishing(db());
+    auto refused = publishing.setVariantsPublished({variantIds.at(0)}, true);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(
+            refused.error(),
+            u"variant TS-M-O cannot be published on Poleepo: no print image for placements \"default\", \"back\""_s);
+    EXPECT_FALSE(variant(0).publishedPoleepo);
+    EXPECT_FALSE(ProductEditing(db()).set(productId, u"published"_s, u"true"_s, variantIds.at(0)).ok());
+
+    sql(u"INSERT INTO print_images (product_id, placement, source_kind, source, file_id, created_at) "
+        "SELECT id, 'default', 'url', 'https://example.com/a.png', '', 0 FROM products"_s);
+    sql(u"INSERT INTO print_images (product_id, placement, source_kind, source, file_id, created_at) "
+        "SELECT id, 'back', 'url', 'https://example.com/b.png', '', 0 FROM products"_s);
+    auto published = publishing.setProductsPublished({productId}, true);
+    ASSERT_TRUE(published.ok()) << published.error().toStdString();
+    EXPECT_EQ(*published, 3);
+    EXPECT_TRUE(variant(2).publishedPoleepo && variant(2).needsUpdate);
+
+    auto asked = publishing.wouldUnpublish(productId, u"back"_s);
+    ASSERT_TRUE(asked.ok()) << asked.error().toStdString();
+    EXPECT_EQ(*asked, variantIds);
+    auto removed = publishing.removePrintImage(productId, u"back"_s);
+    ASSERT_TRUE(removed.ok()) << removed.error().toStdString();
+    EXPECT_FALSE(variant(0).publishedPoleepo);
+    EXPECT_FALSE(variant(2).publishedPoleepo);
+}
+
+TEST_P(PublishingTest, NeedsUpdateIsSetByAnEditAndClearedWhenPoleepoConfirms)
+{
+    publishAll();
+    ASSERT_TRUE(generate().ok());
+    auto polled = poll();
+    ASSERT_TRUE(polled.ok()) << polled.error().toStdString();
+    EXPECT_EQ(polled->finished, 1);
+    EXPECT_FALSE(variant(1).needsUpdate);
+    EXPECT_EQ(variant(1).poleepoProductId, rig.fake.catalog().productId(u"TS-L-O"_s));
+    EXPECT_FALSE(ProductRepository(db()).get(productId)->needsUpdate);
+
+    rig.advance(5);
+    ASSERT_TRUE(ProductEditing(db()).set(productId, u"ean"_s, u"4006381333931"_s, variantIds.at(1)).ok());
+    EXPECT_TRUE(variant(1).needsUpdate);
+    EXPECT_FALSE(variant(0).needsUpdate);
+    ASSERT_TRUE(ProductEditing(db()).set(productId, u"category"_s, u"Moda"_s).ok());
+    EXPECT_TRUE(variant(0).needsUpdate);
+}
+
+TEST_P(PublishingTest, NeverMoreThanFiveStatusRequestsPerBatchWithinTenMinutes)
+{
+    publishAll();
+    rig.fake.catalog().setProcessingPolls(100);
+    ASSERT_TRUE(generate().ok());
+    int asked = 0;
+    for (int i = 0; i < 8; ++i) {
+        auto polled = poll();
+        ASSERT_TRUE(polled.ok());
+        EXPECT_TRUE(polled->errors.isEmpty()) << polled->errors.join(u"; "_s).toStdString();
+        asked += polled->asked;
+        rig.advance(30);
+    }
+    EXPECT_EQ(asked, 5);
+    rig.advance(600);
+    auto later = poll();
+    ASSERT_TRUE(later.ok());
+    EXPECT_EQ(later->asked, 1);
+    EXPECT_EQ(ProductBatchRepository(db()).get(1)->status, u"PROCESSING"_s);
+}
+
+TEST_P(PublishingTest, ParentNotFoundIsShownAndTheChildIsResubmittedAfterTheParentSucceeds)
+{
+    // As if Poleepo had lost the parent it once confirmed: only the child is due.
+    sql(u"UPDATE products SET poleepo_product_id = '900'"_s);
+    sql(u"UPDATE variants SET published_poleepo = 1 WHERE id = %1"_s.arg(variantIds.at(0)));
+    // A batch with the child alone, as Poleepo would get it then.
+    ProductBatch batch;
+    ProductBatchItem child;
+    child.productId = productId;
+    child.variantId = variantIds.at(0);
+    child.sku = u"TS-M-O"_s;
+    batch.items = {child};
+    auto submitted = rig.wait<PoleepoBatchSubmission>([&](QObject *context, auto done) {
+        rig.poleepo.submitBatch({QJsonObject {{u"sku"_s, u"TS-M-O"_s},
+                                              {u"title"_s, u"T"_s},
+                                              {u"price"_s, 21.5},
+                                              {u"parent_sku"_s, u"TS"_s}}},
+                                context, done);
+    });
+    ASSERT_TRUE(submitted && submitted->ok());
+    batch.poleepoBatchId = submitted->value().batchId;
+    batch.status = u"PENDING"_s;
+    batch.submittedAt = rig.clock.now();
+    auto batchId = ProductBatchRepository(db()).create(batch);
+    ASSERT_TRUE(batchId.ok());
+    ASSERT_TRUE(poll().ok());
+    auto failed = ProductBatchRepository(db()).get(*batchId);
+    ASSERT_EQ(failed->items.at(0).status, ProductBatchItem::Status::Error);
+    EXPECT_EQ(failed->items.at(0).code, u"PARENT_NOT_FOUND"_s);
+    EXPECT_EQ(failed->items.at(0).message, u"Parent product with SKU TS not found"_s);
+
+    // The parent succeeds with another variant; the refused child waits for its resubmit.
+    rig.advance(5);
+    sql(u"UPDATE variants SET published_poleepo = 1 WHERE id = %1"_s.arg(variantIds.at(1)));
+    auto report = generate();
+    ASSERT_TRUE(report.ok()) << report.error().toStdString();
+    const QJsonArray sent = rig.fake.catalog().batchEntries(rig.fake.catalog().lastBatchId());
+    ASSERT_EQ(sent.size(), 2);
+    EXPECT_EQ(sent.at(0).toObject().value(u"sku"_s), u"TS"_s);
+    EXPECT_EQ(sent.at(1).toObject().value(u"sku"_s), u"TS-L-O"_s);
+    ASSERT_TRUE(poll().ok());
+
+    std::optional<Result<qint64>> resubmitted;
+    QObject context;
+    generator->resubmit(*batchId, &context, [&](Result<qint64> r) { resubmitted.emplace(std::move(r)); });
+    waitUntil([&] { return resubmitted.has_value(); });
+    ASSERT_TRUE(resubmitted && resubmitted->ok()) << resubmitted->error().toStdString();
+    const QJsonArray again = rig.fake.catalog().batchEntries(rig.fake.catalog().lastBatchId());
+    ASSERT_EQ(again.size(), 1);
+    EXPECT_EQ(again.at(0).toObject().value(u"sku"_s), u"TS-M-O"_s);
+    rig.advance(5);
+    ASSERT_TRUE(poll().ok());
+    auto done = ProductBatchRepository(db()).get(**resubmitted);
+    EXPECT_EQ(done->items.at(0).status, ProductBatchItem::Status::Done);
+    EXPECT_FALSE(variant(0).needsUpdate);
+    EXPECT_EQ(ProductBatchRepository(db()).get(*batchId)->items.at(0).resubmittedIn, **resubmitted);
+}
+
+} // namespace
+
+BOTTEGA_INSTANTIATE_BACKEND_TESTS(PublishingTest);
