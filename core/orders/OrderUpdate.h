@@ -1,6 +1,6 @@
 // OrderUpdate: the one place that changes a sales order from news about it (issue 10), whatever
 // the source: Gelato webhooks, Gelato's answers to a send or a refresh, the reconciliation job, and
-// later Poleepo. One forward-only state rule (OrderState::mayFollow), Gelato statuses never
+// Poleepo (an imported order's status and shippings). One forward-only state rule (OrderState::mayFollow), Gelato statuses never
 // replaced by older ones (OrderState::isOlderGelatoStatus), one timeline wording per kind of
 // change, one timeline entry per real change (news that changes nothing writes nothing, so the
 // same status from a poll and then a webhook is recorded once), and the source in each entry.
@@ -43,6 +43,9 @@ public:
 
     // The local order a Gelato order id (its own or a connected part's) belongs to.
     Result<std::optional<qint64>> findByGelatoOrder(const QString &gelatoOrderId);
+
+    // The local order that has this Poleepo shipping (SHIP-4, STATUS_SHIPMENT).
+    Result<std::optional<qint64>> findByPoleepoShipping(const QString &poleepoShippingId);
 
     // Applies what a source says about the order (see OrderNews).
     Result<Outcome> apply(qint64 orderId, const OrderNews &news);

@@ -32,5 +32,6 @@ QStringList schemaVersion1Statements();
 QStringList schemaVersion2Statements();
 QStringList schemaVersion3Statements();
 QStringList schemaVersion4Statements();
+QStringList schemaVersion6Statements();
 
 } // namespace Bottega
