@@ -20,6 +20,9 @@ class FileStore;
 class GelatoClient;
 class HttpClient;
 class OrderService;
+class PoleepoClient;
+class PoleepoGelatoBridge;
+class PoleepoImportJob;
 class Scheduler;
 class SecretStore;
 class Server;
@@ -63,12 +66,16 @@ public:
     WebhookProcessor &webhookProcessor() { return *m_webhookProcessor; }
     // Sales orders (ORD-1..9): the window and the `order` commands share this one.
     OrderService &orders() { return *m_orders; }
+    PoleepoClient &poleepo() { return *m_poleepo; }
+    // ORD-11: marketplace orders sent to Gelato, Gelato's tracking passed back to Poleepo.
+    PoleepoGelatoBridge &bridge() { return *m_bridge; }
 
 private:
     Runtime() = default;
     void registerJobs();
     void registerWebhookJobs();
     void registerOrderJobs();
+    void registerPoleepoOrders();
 
     QString m_dataDir;
     std::unique_ptr<QLockFile> m_lock;
@@ -87,6 +94,10 @@ private:
     std::unique_ptr<WebhookProcessor> m_webhookProcessor;
     // Uses the database, Gelato client, settings and file store: declared (so destroyed) last.
     std::unique_ptr<OrderService> m_orders;
+    // Marketplace orders (issue 12): use the client, the orders and the webhook processor.
+    std::unique_ptr<PoleepoClient> m_poleepo;
+    std::unique_ptr<PoleepoImportJob> m_poleepoImport;
+    std::unique_ptr<PoleepoGelatoBridge> m_bridge;
 };
 
 } // namespace Bottega

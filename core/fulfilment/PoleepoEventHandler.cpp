@@ -74,23 +74,25 @@ void PoleepoEventHandler::fetch(const WebhookQueueItem &item, QObject *context, 
                     }
                     if (!shipping)
                         return done(makeError(shipping.error()));
-                    done(Step([this, fetched = *shipping](const WebhookQueueItem &) -> Result<WebhookOutcome> {
-                        auto orderId = m_update->findByPoleepoShipping(fetched.id);
-                        if (!orderId)
-                            return makeError(orderId.error());
-                        if (!orderId->has_value())
-                            return WebhookOutcome::ignore(
-                                    tr("no local order has Poleepo shipping %1").arg(fetched.id));
-                        OrderNews news;
-                        news.source = OrderEvent::Source::Poleepo;
-                        news.shipments.append(
-                                {fetched.id, fetched.status, fetched.trackingCode, fetched.carrier});
-                        auto outcome = m_update->apply(**orderId, news);
-                        if (!outcome)
-                            return makeError(outcome.error());
-                        return WebhookOutcome::done(outcome->changes.isEmpty() ? tr("nothing new")
-                                                                               : outcome->changes.join(u"; "_s));
-                    }));
+                    done(Step(
+                            [this, fetched = *shipping](const WebhookQueueItem &) -> Result<WebhookOutcome> {
+                                auto orderId = m_update->findByPoleepoShipping(fetched.id);
+                                if (!orderId)
+                                    return makeError(orderId.error());
+                                if (!orderId->has_value())
+                                    return WebhookOutcome::ignore(
+                                            tr("no local order has Poleepo shipping %1").arg(fetched.id));
+                                OrderNews news;
+                                news.source = OrderEvent::Source::Poleepo;
+                                news.shipments.append(
+                                        {fetched.id, fetched.status, fetched.trackingCode, fetched.carrier});
+                                auto outcome = m_update->apply(**orderId, news);
+                                if (!outcome)
+                                    return makeError(outcome.error());
+                                return WebhookOutcome::done(outcome->changes.isEmpty()
+                                                                    ? tr("nothing new")
+                                                                    : outcome->changes.join(u"; "_s));
+                            }));
                 });
         return;
     }

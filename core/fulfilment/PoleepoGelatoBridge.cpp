@@ -109,14 +109,16 @@ void PoleepoGelatoBridge::handBackNext(const std::shared_ptr<Run> &run)
         }
         if (order->shippingIds.isEmpty()) {
             if (package.attentionCode != "no-poleepo-shipping"_L1) {
-                const FulfilmentRepository::Decision decision {u"attention"_s, u"no-poleepo-shipping"_s,
-                                                               {package.trackingCode}};
+                const FulfilmentRepository::Decision decision {
+                        u"attention"_s, u"no-poleepo-shipping"_s, {package.trackingCode}};
                 auto saved = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-                    if (auto r = FulfilmentRepository(m_database, m_clock).setDecision(package.orderId, decision);
+                    if (auto r
+                        = FulfilmentRepository(m_database, m_clock).setDecision(package.orderId, decision);
                         !r)
                         return r;
                     return note(package.orderId, u"attention"_s,
-                                PoleepoOrderImport::attentionText(decision.attentionCode, decision.attentionArgs));
+                                PoleepoOrderImport::attentionText(decision.attentionCode,
+                                                                  decision.attentionArgs));
                 });
                 if (!saved) {
                     run->failure = saved;
@@ -136,7 +138,8 @@ void PoleepoGelatoBridge::handBackNext(const std::shared_ptr<Run> &run)
                         return handBackNext(run);
                     }
                     auto saved = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-                        if (auto r = FulfilmentRepository(m_database, m_clock).recordHandoff(package, shippingId);
+                        if (auto r
+                            = FulfilmentRepository(m_database, m_clock).recordHandoff(package, shippingId);
                             !r)
                             return r;
                         return note(package.orderId, u"tracking-handed-back"_s,

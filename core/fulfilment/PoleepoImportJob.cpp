@@ -51,32 +51,35 @@ void PoleepoImportJob::run(QObject *context, std::function<void(Result<Summary>)
 
 void PoleepoImportJob::nextPage(const std::shared_ptr<Run> &run)
 {
-    m_poleepo.listOrders(run->offset, m_pageSize, run->since, this, [this, run](Result<PoleepoOrderPage> page) {
-        if (!run->context)
-            return;
-        if (!page)
-            return run->done(makeError(tr("cannot read Poleepo's orders: %1").arg(page.error())));
-        for (const PoleepoOrder &order : std::as_const(page->orders)) {
-            auto imported = m_import->importOrder(order);
-            if (!imported)
-                return run->done(makeError(tr("Poleepo order %1: %2").arg(order.id, imported.error())));
-            if (imported->created)
-                ++run->summary.created;
-            else if (!imported->changes.isEmpty())
-                ++run->summary.updated;
-            else
-                ++run->summary.unchanged;
-        }
-        if (!page->isLast() && !page->orders.isEmpty()) {
-            run->offset += int(page->orders.size());
-            return nextPage(run);
-        }
-        const QString cursor = run->startedAt.toString(Qt::ISODate);
-        if (auto r = FulfilmentRepository(m_database, m_clock).setCursor(QString::fromLatin1(cursorName), cursor);
-            !r)
-            return run->done(makeError(r.error()));
-        run->done(run->summary);
-    });
+    m_poleepo.listOrders(
+            run->offset, m_pageSize, run->since, this, [this, run](Result<PoleepoOrderPage> page) {
+                if (!run->context)
+                    return;
+                if (!page)
+                    return run->done(makeError(tr("cannot read Poleepo's orders: %1").arg(page.error())));
+                for (const PoleepoOrder &order : std::as_const(page->orders)) {
+                    auto imported = m_import->importOrder(order);
+                    if (!imported)
+                        return run->done(
+                                makeError(tr("Poleepo order %1: %2").arg(order.id, imported.error())));
+                    if (imported->created)
+                        ++run->summary.created;
+                    else if (!imported->changes.isEmpty())
+                        ++run->summary.updated;
+                    else
+                        ++run->summary.unchanged;
+                }
+                if (!page->isLast() && !page->orders.isEmpty()) {
+                    run->offset += int(page->orders.size());
+                    return nextPage(run);
+                }
+                const QString cursor = run->startedAt.toUTC().toString(u"yyyy-MM-dd'T'HH:mm:ss'Z'"_s);
+                if (auto r = FulfilmentRepository(m_database, m_clock)
+                                     .setCursor(QString::fromLatin1(cursorName), cursor);
+                    !r)
+                    return run->done(makeError(r.error()));
+                run->done(run->summary);
+            });
 }
 
 } // namespace Bottega

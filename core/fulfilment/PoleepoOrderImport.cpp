@@ -24,8 +24,8 @@ Address addressOf(const PoleepoOrder &order)
 {
     Address address;
     address.kind = Address::Kind::Shipping;
-    address.firstName = order.deliveryAddress.name.isEmpty() ? order.customerFirstname
-                                                             : order.deliveryAddress.name;
+    address.firstName
+            = order.deliveryAddress.name.isEmpty() ? order.customerFirstname : order.deliveryAddress.name;
     address.lastName = order.deliveryAddress.surname.isEmpty() ? order.customerLastname
                                                                : order.deliveryAddress.surname;
     address.addressLine1 = order.deliveryAddress.address;
@@ -33,6 +33,8 @@ Address addressOf(const PoleepoOrder &order)
     address.city = order.deliveryAddress.city;
     address.state = order.deliveryAddress.stateIso;
     address.country = order.deliveryAddress.countryIso;
+    address.email = order.customerEmail;
+    address.phone = order.customerPhone;
     return address;
 }
 
@@ -51,6 +53,8 @@ QStringList missingParts(const PoleepoOrder &order)
         if (a.countryIso.isEmpty())
             missing.append(u"delivery_address.country_iso"_s);
     }
+    if (order.customerEmail.isEmpty())
+        missing.append(u"customer.email"_s); // Gelato cannot take an order without one (ORD-3)
     if (order.rows.isEmpty())
         missing.append(u"rows"_s);
     return missing;
@@ -85,7 +89,8 @@ QString PoleepoOrderImport::attentionText(const QString &code, const QStringList
     if (code == "mixed-goods"_L1)
         return tr("Gelato goods mixed with other goods (%1): decide how to fulfil it").arg(list);
     if (code == "no-poleepo-shipping"_L1)
-        return tr("Gelato's tracking %1 cannot reach Poleepo: the order has no shipping in Poleepo").arg(list);
+        return tr("Gelato's tracking %1 cannot reach Poleepo: the order has no shipping in Poleepo")
+                .arg(list);
     if (code == "send-failed"_L1)
         return tr("could not be sent to Gelato: %1").arg(list);
     return code.isEmpty() ? QString() : u"%1 (%2)"_s.arg(code, list);
@@ -130,6 +135,8 @@ Result<PoleepoOrderImport::Imported> PoleepoOrderImport::create(const PoleepoOrd
     order.currency = poleepo.currency.isEmpty() ? u"EUR"_s : poleepo.currency;
     order.customerFirstName = poleepo.customerFirstname;
     order.customerLastName = poleepo.customerLastname;
+    order.customerEmail = poleepo.customerEmail;
+    order.customerPhone = poleepo.customerPhone;
     order.shippingAddress = addressOf(poleepo);
     order.reference = poleepo.referenceId;
     if (!order.reference.isEmpty()) {

@@ -1,7 +1,7 @@
 // OrderNews: what one source says about a local sales order, whatever the source: a Gelato
 // webhook event, Gelato's answer to a send, refresh or reconciliation, or Poleepo (an imported
-// order's status, its shippings). Each field is optional: only what the source said is applied. OrderUpdate is the one
-// place that turns it into changes.
+// order's status, its shippings). Each field is optional: only what the source said is applied. OrderUpdate
+// is the one place that turns it into changes.
 #pragma once
 
 #include "core/domain/OrderEvent.h"

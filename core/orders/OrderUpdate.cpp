@@ -102,7 +102,8 @@ Result<void> applyPoleepo(Repository &store, qint64 orderId, const QString &stor
     if (!news.poleepoStatus.isEmpty() && news.poleepoStatus != storedStatus) {
         if (auto r = store.setPoleepoStatus(orderId, news.poleepoStatus); !r)
             return r;
-        if (auto r = timeline.add(u"poleepo-status"_s, OrderUpdate::tr("Poleepo status: %1").arg(news.poleepoStatus));
+        if (auto r = timeline.add(u"poleepo-status"_s,
+                                  OrderUpdate::tr("Poleepo status: %1").arg(news.poleepoStatus));
             !r)
             return r;
     }

@@ -1,11 +1,11 @@
 // OrderUpdate: the one place that changes a sales order from news about it (issue 10), whatever
 // the source: Gelato webhooks, Gelato's answers to a send or a refresh, the reconciliation job, and
-// Poleepo (an imported order's status and shippings). One forward-only state rule (OrderState::mayFollow), Gelato statuses never
-// replaced by older ones (OrderState::isOlderGelatoStatus), one timeline wording per kind of
-// change, one timeline entry per real change (news that changes nothing writes nothing, so the
-// same status from a poll and then a webhook is recorded once), and the source in each entry.
-// The commands of a person (cancel, delete a Gelato draft) and the end of a failed send change the
-// state through setState, which records them the same way.
+// Poleepo (an imported order's status and shippings). One forward-only state rule (OrderState::mayFollow),
+// Gelato statuses never replaced by older ones (OrderState::isOlderGelatoStatus), one timeline wording per
+// kind of change, one timeline entry per real change (news that changes nothing writes nothing, so the same
+// status from a poll and then a webhook is recorded once), and the source in each entry. The commands of a
+// person (cancel, delete a Gelato draft) and the end of a failed send change the state through setState,
+// which records them the same way.
 //
 // Each call runs in one transaction (or in the caller's). Owned by the thread that uses it.
 #pragma once

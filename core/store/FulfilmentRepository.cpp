@@ -21,8 +21,9 @@ qint64 FulfilmentRepository::nowMs() const
 
 Result<FulfilmentRepository::Decision> FulfilmentRepository::decision(qint64 orderId)
 {
-    SqlStatement select(m_database.connection(),
-                        u"SELECT fulfilment, attention_code, attention_args FROM sales_orders WHERE id = ?"_s);
+    SqlStatement select(
+            m_database.connection(),
+            u"SELECT fulfilment, attention_code, attention_args FROM sales_orders WHERE id = ?"_s);
     select.bind(orderId);
     if (auto r = select.exec(tr("cannot read order %1").arg(orderId)); !r)
         return makeError(r.error());

@@ -189,8 +189,8 @@ OrderUpdateRepository::findShipment(qint64 orderId, const QString &poleepoShippi
 
 Result<std::optional<qint64>> OrderUpdateRepository::findOrderByShipping(const QString &poleepoShippingId)
 {
-    SqlStatement &select = statement(
-            u"SELECT order_id FROM order_shipments WHERE poleepo_shipping_id = ? ORDER BY id"_s);
+    SqlStatement &select
+            = statement(u"SELECT order_id FROM order_shipments WHERE poleepo_shipping_id = ? ORDER BY id"_s);
     select.bind(Sql::text(poleepoShippingId));
     if (auto r = run(select, [&] { return tr("cannot read Poleepo shipping %1").arg(poleepoShippingId); });
         !r)
@@ -205,9 +205,9 @@ Result<std::optional<qint64>> OrderUpdateRepository::findOrderByShipping(const Q
 Result<void> OrderUpdateRepository::saveShipment(const Shipment &shipment)
 {
     if (shipment.id == 0) {
-        SqlStatement &insert = statement(
-                u"INSERT INTO order_shipments (order_id, poleepo_shipping_id, status, tracking_code, carrier, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        SqlStatement &insert = statement(u"INSERT INTO order_shipments (order_id, poleepo_shipping_id, "
+                                         u"status, tracking_code, carrier, "
+                                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
         insert.bind(shipment.orderId)
                 .bind(Sql::text(shipment.poleepoShippingId))
                 .bind(Sql::text(shipment.status))
@@ -215,10 +215,12 @@ Result<void> OrderUpdateRepository::saveShipment(const Shipment &shipment)
                 .bind(Sql::text(shipment.carrier))
                 .bind(nowMs())
                 .bind(nowMs());
-        return run(insert, [&] { return tr("cannot save Poleepo shipping %1").arg(shipment.poleepoShippingId); });
+        return run(insert,
+                   [&] { return tr("cannot save Poleepo shipping %1").arg(shipment.poleepoShippingId); });
     }
-    SqlStatement &update = statement(u"UPDATE order_shipments SET status = ?, tracking_code = ?, carrier = ?, "
-                                     "updated_at = ? WHERE id = ?"_s);
+    SqlStatement &update
+            = statement(u"UPDATE order_shipments SET status = ?, tracking_code = ?, carrier = ?, "
+                        "updated_at = ? WHERE id = ?"_s);
     update.bind(Sql::text(shipment.status))
             .bind(Sql::text(shipment.trackingCode))
             .bind(Sql::text(shipment.carrier))

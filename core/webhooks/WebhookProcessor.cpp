@@ -173,10 +173,9 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
         return r;
     const Result<WebhookOutcome> outcome = fetched
             ? (fetched->ok() ? (**fetched)(item) : Result<WebhookOutcome>(makeError(fetched->error())))
-            : handler == m_handlers.cend()
-            ? Result<WebhookOutcome>(
-                    WebhookOutcome::ignore(tr("no handler for the %1 event %2").arg(item.source, item.event)))
-            : (*handler)(item);
+            : handler == m_handlers.cend() ? Result<WebhookOutcome>(WebhookOutcome::ignore(
+                      tr("no handler for the %1 event %2").arg(item.source, item.event)))
+                                           : (*handler)(item);
     if (outcome && outcome->rejected) {
         // A broken call: nothing it did stays, and it is Failed at once with the reason.
         if (auto r = savepoint.rollback(); !r)

@@ -94,7 +94,8 @@ private:
     Result<void> processBatch(QList<WebhookQueueItem> items, Summary &summary);
     // Runs the item's handler inside a savepoint and updates the item to its outcome.
     Result<void> applyOne(WebhookQueueRepository &queue, WebhookQueueItem &item, const QDateTime &now,
-                          Summary &summary, QList<Failure> &failures, const Result<Handler> *fetched = nullptr);
+                          Summary &summary, QList<Failure> &failures,
+                          const Result<Handler> *fetched = nullptr);
     // A fetching handler answered: its step (or error) is applied to the row in a transaction.
     void finishFetched(WebhookQueueItem item, const Result<Handler> &step);
 
