@@ -3,6 +3,9 @@
 #include "app/CommandLine.h"
 #include "app/StoreApiLogSink.h"
 #include "core/connections/ConnectionTest.h"
+#include "core/fulfilment/PoleepoEventHandler.h"
+#include "core/fulfilment/PoleepoGelatoBridge.h"
+#include "core/fulfilment/PoleepoImportJob.h"
 #include "core/gelato/GelatoClient.h"
 #include "core/http/HttpClient.h"
 #include "core/orders/GelatoEventHandler.h"
@@ -46,13 +49,15 @@ Runtime::~Runtime()
     m_scheduler.reset();
     m_batchGeneration.reset();
     m_batchPolling.reset();
+    m_bridge.reset();
+    m_poleepoImport.reset();
     m_orders.reset();
     m_server.reset();
     m_webhookIntake.reset();
     m_webhookProcessor.reset();
     m_connections.reset();
-    m_gelato.reset();
     m_poleepo.reset();
+    m_gelato.reset();
     m_http.reset();
 }
 
@@ -113,6 +118,9 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_batchGeneration = std::make_unique<BatchGeneration>(
             *runtime->m_database, *runtime->m_poleepo, *runtime->m_settings, runtime->m_files.get());
     runtime->m_batchPolling = std::make_unique<BatchPolling>(*runtime->m_database, *runtime->m_poleepo);
+    runtime->m_poleepoImport = std::make_unique<PoleepoImportJob>(*runtime->m_database, *runtime->m_poleepo);
+    runtime->m_bridge = std::make_unique<PoleepoGelatoBridge>(*runtime->m_database, *runtime->m_orders,
+                                                              *runtime->m_poleepo, *runtime->m_settings);
     runtime->registerJobs();
     return runtime;
 }
@@ -223,7 +231,53 @@ void Runtime::registerPublishingJobs()
         });
     };
     m_scheduler->registerJob(std::move(poll));
+    registerPoleepoOrders();
 }
+
+void Runtime::registerPoleepoOrders()
+{
+    // HOOK-7: Poleepo's events fetch the order or shipping before anything changes.
+    PoleepoEventHandler poleepoEvents(*m_database, *m_poleepo);
+    poleepoEvents.registerWith(
+            [this](const QString &source, const QString &event, PoleepoEventHandler::Fetching handler) {
+                m_webhookProcessor->registerFetchingHandler(source, event, std::move(handler));
+            });
+    // ORD-11: what webhooks imported or tracked goes on at once (sent to Gelato, tracking to Poleepo).
+    QObject::connect(m_webhookProcessor.get(), &WebhookProcessor::processed, m_bridge.get(),
+                     [bridge = m_bridge.get()](const WebhookProcessor::Summary &summary) {
+                         if (summary.done > 0)
+                             bridge->nudge();
+                     });
+
+    // SHIP-1, SCHED-1: the fallback import; then the bridge, which also retries what waited.
+    JobDefinition import;
+    import.name = u"import-poleepo-orders"_s;
+    import.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Import Poleepo orders");
+    import.defaultIntervalSeconds = 10 * 60;
+    import.minIntervalSeconds = 60;
+    import.run = [this](const JobDefinition::Done &done) {
+        if (!m_settings->poleepoEnabled()) return done(JobResult::success(Message::of(u"job.poleepo-off"_s)));
+    m_poleepoImport->run(m_poleepoImport.get(), [this, done](Result<PoleepoImportJob::Summary> imported) {
+        if (!imported)
+            return done(JobResult::failure(imported.error()));
+        const PoleepoImportJob::Summary summary = *imported;
+        m_bridge->run(m_bridge.get(), [done, summary](Result<PoleepoGelatoBridge::Summary> bridged) {
+            if (!bridged)
+                return done(JobResult::failure(bridged.error()));
+            const Message text
+                    = Message::of(u"job.poleepo-orders"_s,
+                                  {QString::number(summary.created), QString::number(summary.updated),
+                                   QString::number(bridged->sent), QString::number(bridged->handedBack),
+                                   QString::number(bridged->waiting)});
+            if (!bridged->errors.isEmpty())
+                return done(JobResult::failure(
+                        Message::of(u"job.with-errors"_s, {text.toStored(), bridged->errors.join(u"; "_s)})));
+            done(JobResult::success(text));
+        });
+    });
+};
+m_scheduler->registerJob(std::move(import));
+} // namespace Bottega
 
 void Runtime::registerOrderJobs()
 {

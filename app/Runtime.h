@@ -20,9 +20,11 @@ class FileStore;
 class GelatoClient;
 class BatchGeneration;
 class BatchPolling;
-class PoleepoClient;
 class HttpClient;
 class OrderService;
+class PoleepoClient;
+class PoleepoGelatoBridge;
+class PoleepoImportJob;
 class Scheduler;
 class SecretStore;
 class Server;
@@ -70,6 +72,8 @@ public:
     WebhookProcessor &webhookProcessor() { return *m_webhookProcessor; }
     // Sales orders (ORD-1..9): the window and the `order` commands share this one.
     OrderService &orders() { return *m_orders; }
+    // ORD-11: marketplace orders sent to Gelato, Gelato's tracking passed back to Poleepo.
+    PoleepoGelatoBridge &bridge() { return *m_bridge; }
 
 private:
     Runtime() = default;
@@ -77,6 +81,7 @@ private:
     void registerWebhookJobs();
     void registerOrderJobs();
     void registerPublishingJobs();
+    void registerPoleepoOrders();
 
     QString m_dataDir;
     std::unique_ptr<QLockFile> m_lock;
@@ -98,6 +103,9 @@ private:
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<BatchGeneration> m_batchGeneration; // uses the database, m_poleepo, m_files
     std::unique_ptr<BatchPolling> m_batchPolling;
+    // Marketplace orders (issue 12): use the client, the orders and the webhook processor.
+    std::unique_ptr<PoleepoImportJob> m_poleepoImport;
+    std::unique_ptr<PoleepoGelatoBridge> m_bridge;
 };
 
 } // namespace Bottega

@@ -209,6 +209,63 @@
     </message>
 </context>
 <context>
+    <name>Bottega::BatchGeneration</name>
+    <message>
+        <source>batch %1 has no failed items to send again</source>
+        <translation>batch %1 has no failed items to send again</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>batch %1: nothing can be sent again (%2)</source>
+        <translation>batch %1: nothing can be sent again (%2)</translation>
+    </message>
+    <message>
+        <source>the variants are gone</source>
+        <translation>the variants are gone</translation>
+    </message>
+    <message>
+        <source>batch %1 could not be sent again: %2</source>
+        <translation>batch %1 could not be sent again: %2</translation>
+    </message>
+    <message>
+        <source>not submitted: %1</source>
+        <translation>not submitted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::BatchPayload</name>
+    <message>
+        <source>no SKU</source>
+        <translation>no SKU</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>no price</translation>
+    </message>
+    <message>
+        <source>no VAT rate</source>
+        <translation>no VAT rate</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::BatchPolling</name>
+    <message>
+        <source>batch %1: %2</source>
+        <translation>batch %1: %2</translation>
+    </message>
+    <message>
+        <source>Poleepo answered for SKUs not in the batch: %1</source>
+        <translation>Poleepo answered for SKUs not in the batch: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo gave no result for: %1</source>
+        <translation>Poleepo gave no result for: %1</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::CatalogBrowserDialog</name>
     <message>
         <source>Gelato catalog</source>
@@ -477,6 +534,8 @@ Commands:
   webhook process | cleanup | add-record NAME --events E,... | records
                                       the webhook queue and Poleepo webhook records
   test-connection gelato|poleepo      checks the credentials against the service
+  batch generate | poll | list | show ID | resubmit ID
+                                      Poleepo product batches
   product list | show ID              products, variants, print-image completeness
   product sync-template TEMPLATE_ID [--product ID]
                                       creates or re-syncs a product from a Gelato template
@@ -516,6 +575,8 @@ Commands:
   webhook process | cleanup | add-record NAME --events E,... | records
                                       the webhook queue and Poleepo webhook records
   test-connection gelato|poleepo      checks the credentials against the service
+  batch generate | poll | list | show ID | resubmit ID
+                                      Poleepo product batches
   product list | show ID              products, variants, print-image completeness
   product sync-template TEMPLATE_ID [--product ID]
                                       creates or re-syncs a product from a Gelato template
@@ -1051,6 +1112,82 @@ Global options:
         <source>%1: connection ok</source>
         <translation>%1: connection ok</translation>
     </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>PROCESSED</source>
+        <translation>PROCESSED</translation>
+    </message>
+    <message>
+        <source>SUBMITTED</source>
+        <translation>SUBMITTED</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>ERROR</translation>
+    </message>
+    <message>
+        <source>batch show: &quot;%1&quot; is not a batch id</source>
+        <translation>batch show: &quot;%1&quot; is not a batch id</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2): %3, %4 of %5 processed, submitted %6</source>
+        <translation>Batch %1 (%2): %3, %4 of %5 processed, submitted %6</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>POLEEPO ID</source>
+        <translation>POLEEPO ID</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>MESSAGE</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>parent</translation>
+    </message>
+    <message>
+        <source>usage: bottega batch generate | poll | list | show ID | resubmit ID</source>
+        <translation>usage: bottega batch generate | poll | list | show ID | resubmit ID</translation>
+    </message>
+    <message>
+        <source>left out: %1 (%2)</source>
+        <translation>left out: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 batches submitted, %2 entries</source>
+        <translation>%1 batches submitted, %2 entries</translation>
+    </message>
+    <message>
+        <source>%1 batches asked, %2 finished, %3 waiting for Poleepo&apos;s limit</source>
+        <translation>%1 batches asked, %2 finished, %3 waiting for Poleepo&apos;s limit</translation>
+    </message>
+    <message>
+        <source>batch resubmit: &quot;%1&quot; is not a batch id</source>
+        <translation>batch resubmit: &quot;%1&quot; is not a batch id</translation>
+    </message>
+    <message>
+        <source>the failed items of batch %1 were sent again in batch %2</source>
+        <translation>the failed items of batch %1 were sent again in batch %2</translation>
+    </message>
+    <message>
+        <source>published: &quot;%1&quot; is not true or false</source>
+        <translation>published: &quot;%1&quot; is not true or false</translation>
+    </message>
+    <message>
+        <source>variant %1 is not a variant of product %2</source>
+        <translation>variant %1 is not a variant of product %2</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::Commands::StatusWalk</name>
@@ -1105,8 +1242,8 @@ Global options:
         <translation>Gelato is not set up in this program</translation>
     </message>
     <message>
-        <source>Poleepo connection test is not available yet in this version</source>
-        <translation>Poleepo connection test is not available yet in this version</translation>
+        <source>Poleepo is not set up in this program</source>
+        <translation>Poleepo is not set up in this program</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1521,45 @@ Global options:
     <message>
         <source>no such file</source>
         <translation>no such file</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::FulfilmentRepository</name>
+    <message>
+        <source>cannot read order %1</source>
+        <translation>cannot read order %1</translation>
+    </message>
+    <message>
+        <source>no order with id %1</source>
+        <translation>no order with id %1</translation>
+    </message>
+    <message>
+        <source>cannot save what to do with order %1</source>
+        <translation>cannot save what to do with order %1</translation>
+    </message>
+    <message>
+        <source>cannot list the orders ready to send</source>
+        <translation>cannot list the orders ready to send</translation>
+    </message>
+    <message>
+        <source>cannot list the tracking codes to pass to Poleepo</source>
+        <translation>cannot list the tracking codes to pass to Poleepo</translation>
+    </message>
+    <message>
+        <source>cannot record the tracking %1 passed to Poleepo</source>
+        <translation>cannot record the tracking %1 passed to Poleepo</translation>
+    </message>
+    <message>
+        <source>cannot read the tracking passed to Poleepo for order %1</source>
+        <translation>cannot read the tracking passed to Poleepo for order %1</translation>
+    </message>
+    <message>
+        <source>cannot read the cursor %1</source>
+        <translation>cannot read the cursor %1</translation>
+    </message>
+    <message>
+        <source>cannot save the cursor %1</source>
+        <translation>cannot save the cursor %1</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2331,91 @@ Global options:
             <numerusform>%n processed webhook older than %1 days removed</numerusform>
             <numerusform>%n processed webhooks older than %1 days removed</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Poleepo status: %1</source>
+        <translation>Poleepo status: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo shipping %1: %2</source>
+        <translation>Poleepo shipping %1: %2</translation>
+    </message>
+    <message>
+        <source>tracking %1 passed to Poleepo shipping %2</source>
+        <translation>tracking %1 passed to Poleepo shipping %2</translation>
+    </message>
+    <message>
+        <source>imported from Poleepo order %1 (%2)</source>
+        <translation>imported from Poleepo order %1 (%2)</translation>
+    </message>
+    <message>
+        <source>imported from Poleepo order %1 (%2); %3</source>
+        <translation>imported from Poleepo order %1 (%2); %3</translation>
+    </message>
+    <message>
+        <source>the Poleepo order lacks: %1</source>
+        <translation>the Poleepo order lacks: %1</translation>
+    </message>
+    <message>
+        <source>no variant has the SKU %1</source>
+        <translation>no variant has the SKU %1</translation>
+    </message>
+    <message>
+        <source>Gelato goods mixed with other goods (%1): decide how to fulfil it</source>
+        <translation>Gelato goods mixed with other goods (%1): decide how to fulfil it</translation>
+    </message>
+    <message>
+        <source>Gelato&apos;s tracking %1 cannot reach Poleepo: the order has no shipping in Poleepo</source>
+        <translation>Gelato&apos;s tracking %1 cannot reach Poleepo: the order has no shipping in Poleepo</translation>
+    </message>
+    <message>
+        <source>could not be sent to Gelato: %1</source>
+        <translation>could not be sent to Gelato: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo order %1 imported</source>
+        <translation>Poleepo order %1 imported</translation>
+    </message>
+    <message>
+        <source>no local order has Poleepo shipping %1</source>
+        <translation>no local order has Poleepo shipping %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a Poleepo event Bottega acts on</source>
+        <translation>%1 is not a Poleepo event Bottega acts on</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batches submitted to Poleepo</source>
+        <translation>
+            <numerusform>%n batch submitted to Poleepo</numerusform>
+            <numerusform>%n batches submitted to Poleepo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batches submitted to Poleepo; %1 variants left out</source>
+        <translation>
+            <numerusform>%n batch submitted to Poleepo; %1 variants left out</numerusform>
+            <numerusform>%n batches submitted to Poleepo; %1 variants left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batches asked for their status</source>
+        <translation>
+            <numerusform>%n batch asked for its status</numerusform>
+            <numerusform>%n batches asked for their status</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Poleepo is not enabled</source>
+        <translation>Poleepo is not enabled</translation>
+    </message>
+    <message>
+        <source>%1 orders imported, %2 updated; %3 sent to Gelato, %4 tracking codes passed to Poleepo, %5 waiting</source>
+        <translation>%1 orders imported, %2 updated; %3 sent to Gelato, %4 tracking codes passed to Poleepo, %5 waiting</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3257,38 @@ Global options:
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
+    <message>
+        <source>Poleepo order: %1 (%2), channel %3</source>
+        <translation>Poleepo order: %1 (%2), channel %3</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Needs attention: %1</translation>
+    </message>
+    <message>
+        <source>Ready to send to Gelato (order confirm %1)</source>
+        <translation>Ready to send to Gelato (order confirm %1)</translation>
+    </message>
+    <message>
+        <source>Sent to Gelato</source>
+        <translation>Sent to Gelato</translation>
+    </message>
+    <message>
+        <source>Not Gelato goods: shipped by the shop</source>
+        <translation>Not Gelato goods: shipped by the shop</translation>
+    </message>
+    <message>
+        <source>Tracking %1 (%2) passed to Poleepo shipping %3 at %4</source>
+        <translation>Tracking %1 (%2) passed to Poleepo shipping %3 at %4</translation>
+    </message>
+    <message>
+        <source>POLEEPO</source>
+        <translation>POLEEPO</translation>
+    </message>
+    <message>
+        <source>BRIDGE</source>
+        <translation>BRIDGE</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderProblemText</name>
@@ -3418,6 +3711,18 @@ Global options:
         <source>cannot add to the timeline of order %1</source>
         <translation>cannot add to the timeline of order %1</translation>
     </message>
+    <message>
+        <source>Poleepo status</source>
+        <translation>Poleepo status</translation>
+    </message>
+    <message>
+        <source>cannot read Poleepo shipping %1</source>
+        <translation>cannot read Poleepo shipping %1</translation>
+    </message>
+    <message>
+        <source>cannot save Poleepo shipping %1</source>
+        <translation>cannot save Poleepo shipping %1</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::PackageTypeRepository</name>
@@ -3498,6 +3803,28 @@ Global options:
     <message>
         <source>the label of Poleepo shipping &quot;%1&quot; is not a PDF</source>
         <translation>the label of Poleepo shipping &quot;%1&quot; is not a PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoImportJob</name>
+    <message>
+        <source>cannot read Poleepo&apos;s orders: %1</source>
+        <translation>cannot read Poleepo&apos;s orders: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo order %1: %2</source>
+        <translation>Poleepo order %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoOrderImport</name>
+    <message>
+        <source>a Poleepo order without an id</source>
+        <translation>a Poleepo order without an id</translation>
+    </message>
+    <message>
+        <source>(row %1 without a SKU)</source>
+        <translation>(row %1 without a SKU)</translation>
     </message>
 </context>
 <context>
@@ -3725,6 +4052,14 @@ Global options:
     <message>
         <source>print image &quot;%1&quot;: no public URL of the built-in server to publish it at</source>
         <translation>print image &quot;%1&quot;: no public URL of the built-in server to publish it at</translation>
+    </message>
+    <message>
+        <source>variant %1 cannot be published on Poleepo: no print image for placement &quot;%2&quot;</source>
+        <translation>variant %1 cannot be published on Poleepo: no print image for placement &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>variant %1 cannot be published on Poleepo: no print image for placements %2</source>
+        <translation>variant %1 cannot be published on Poleepo: no print image for placements %2</translation>
     </message>
 </context>
 <context>
@@ -4307,6 +4642,48 @@ Global options:
     </message>
 </context>
 <context>
+    <name>Bottega::Publishing</name>
+    <message>
+        <source>no variant selected</source>
+        <translation>no variant selected</translation>
+    </message>
+    <message>
+        <source>no product selected</source>
+        <translation>no product selected</translation>
+    </message>
+    <message>
+        <source>product %1 has no print image for placement &quot;%2&quot;%3</source>
+        <translation>product %1 has no print image for placement &quot;%2&quot;%3</translation>
+    </message>
+    <message>
+        <source> on variant %1</source>
+        <translation> on variant %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PublishingRepository</name>
+    <message>
+        <source>cannot read the variants to send to Poleepo</source>
+        <translation>cannot read the variants to send to Poleepo</translation>
+    </message>
+    <message>
+        <source>cannot count the status requests of batch %1</source>
+        <translation>cannot count the status requests of batch %1</translation>
+    </message>
+    <message>
+        <source>cannot record a status request of batch %1</source>
+        <translation>cannot record a status request of batch %1</translation>
+    </message>
+    <message>
+        <source>cannot store the Poleepo product id of %1</source>
+        <translation>cannot store the Poleepo product id of %1</translation>
+    </message>
+    <message>
+        <source>cannot mark batch item %1 as sent again</source>
+        <translation>cannot mark batch item %1 as sent again</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::Runtime</name>
     <message>
         <source>cannot create the data dir %1</source>
@@ -4441,6 +4818,18 @@ Global options:
     <message>
         <source>Reconcile Gelato orders</source>
         <translation>Reconcile Gelato orders</translation>
+    </message>
+    <message>
+        <source>Generate Poleepo product batches</source>
+        <translation>Generate Poleepo product batches</translation>
+    </message>
+    <message>
+        <source>Poll Poleepo product batches</source>
+        <translation>Poll Poleepo product batches</translation>
+    </message>
+    <message>
+        <source>Import Poleepo orders</source>
+        <translation>Import Poleepo orders</translation>
     </message>
 </context>
 <context>
@@ -4747,6 +5136,10 @@ Global options:
     <message>
         <source>%1: cannot save: the settings file %2 is not writable</source>
         <translation>%1: cannot save: the settings file %2 is not writable</translation>
+    </message>
+    <message>
+        <source>Entries per Poleepo product batch, parents included (1–1000).</source>
+        <translation>Entries per Poleepo product batch, parents included (1–1000).</translation>
     </message>
 </context>
 <context>

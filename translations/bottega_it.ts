@@ -209,6 +209,63 @@
     </message>
 </context>
 <context>
+    <name>Bottega::BatchGeneration</name>
+    <message>
+        <source>batch %1 has no failed items to send again</source>
+        <translation>il lotto %1 non ha articoli non riusciti da reinviare</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>batch %1: nothing can be sent again (%2)</source>
+        <translation>lotto %1: nulla può essere reinviato (%2)</translation>
+    </message>
+    <message>
+        <source>the variants are gone</source>
+        <translation>le varianti non esistono più</translation>
+    </message>
+    <message>
+        <source>batch %1 could not be sent again: %2</source>
+        <translation>impossibile reinviare il lotto %1: %2</translation>
+    </message>
+    <message>
+        <source>not submitted: %1</source>
+        <translation>non inviato: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::BatchPayload</name>
+    <message>
+        <source>no SKU</source>
+        <translation>nessuno SKU</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>nessun prezzo</translation>
+    </message>
+    <message>
+        <source>no VAT rate</source>
+        <translation>nessuna aliquota IVA</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::BatchPolling</name>
+    <message>
+        <source>batch %1: %2</source>
+        <translation>lotto %1: %2</translation>
+    </message>
+    <message>
+        <source>Poleepo answered for SKUs not in the batch: %1</source>
+        <translation>Poleepo ha risposto per SKU non presenti nel lotto: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo gave no result for: %1</source>
+        <translation>Poleepo non ha dato alcun esito per: %1</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::CatalogBrowserDialog</name>
     <message>
         <source>Gelato catalog</source>
@@ -477,6 +534,8 @@ Commands:
   webhook process | cleanup | add-record NAME --events E,... | records
                                       the webhook queue and Poleepo webhook records
   test-connection gelato|poleepo      checks the credentials against the service
+  batch generate | poll | list | show ID | resubmit ID
+                                      Poleepo product batches
   product list | show ID              products, variants, print-image completeness
   product sync-template TEMPLATE_ID [--product ID]
                                       creates or re-syncs a product from a Gelato template
@@ -516,6 +575,8 @@ Comandi:
   webhook process | cleanup | add-record NAME --events E,... | records
                                       la coda webhook e le registrazioni webhook di Poleepo
   test-connection gelato|poleepo      verifica le credenziali presso il servizio
+  batch generate | poll | list | show ID | resubmit ID
+                                      lotti di prodotti Poleepo
   product list | show ID              prodotti, varianti, completezza delle immagini di stampa
   product sync-template TEMPLATE_ID [--product ID]
                                       crea o risincronizza un prodotto da un template Gelato
@@ -1051,6 +1112,82 @@ Opzioni globali:
         <source>%1: connection ok</source>
         <translation>%1: connessione riuscita</translation>
     </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATO</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTALE</translation>
+    </message>
+    <message>
+        <source>PROCESSED</source>
+        <translation>ELABORATI</translation>
+    </message>
+    <message>
+        <source>SUBMITTED</source>
+        <translation>INVIATO</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>ERRORE</translation>
+    </message>
+    <message>
+        <source>batch show: &quot;%1&quot; is not a batch id</source>
+        <translation>batch show: &quot;%1&quot; non è un id di lotto</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2): %3, %4 of %5 processed, submitted %6</source>
+        <translation>Lotto %1 (%2): %3, %4 di %5 elaborati, inviato %6</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Errore: %1</translation>
+    </message>
+    <message>
+        <source>POLEEPO ID</source>
+        <translation>ID POLEEPO</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>MESSAGGIO</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>padre</translation>
+    </message>
+    <message>
+        <source>usage: bottega batch generate | poll | list | show ID | resubmit ID</source>
+        <translation>uso: bottega batch generate | poll | list | show ID | resubmit ID</translation>
+    </message>
+    <message>
+        <source>left out: %1 (%2)</source>
+        <translation>escluso: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 batches submitted, %2 entries</source>
+        <translation>%1 lotti inviati, %2 voci</translation>
+    </message>
+    <message>
+        <source>%1 batches asked, %2 finished, %3 waiting for Poleepo&apos;s limit</source>
+        <translation>%1 lotti interrogati, %2 conclusi, %3 in attesa del limite di Poleepo</translation>
+    </message>
+    <message>
+        <source>batch resubmit: &quot;%1&quot; is not a batch id</source>
+        <translation>batch resubmit: &quot;%1&quot; non è un id di lotto</translation>
+    </message>
+    <message>
+        <source>the failed items of batch %1 were sent again in batch %2</source>
+        <translation>gli articoli non riusciti del lotto %1 sono stati reinviati nel lotto %2</translation>
+    </message>
+    <message>
+        <source>published: &quot;%1&quot; is not true or false</source>
+        <translation>published: &quot;%1&quot; non è true o false</translation>
+    </message>
+    <message>
+        <source>variant %1 is not a variant of product %2</source>
+        <translation>la variante %1 non è una variante del prodotto %2</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::Commands::StatusWalk</name>
@@ -1105,8 +1242,8 @@ Opzioni globali:
         <translation>Gelato non è configurato in questo programma</translation>
     </message>
     <message>
-        <source>Poleepo connection test is not available yet in this version</source>
-        <translation>la prova di connessione a Poleepo non è ancora disponibile in questa versione</translation>
+        <source>Poleepo is not set up in this program</source>
+        <translation>Poleepo non è configurato in questo programma</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1521,45 @@ Opzioni globali:
     <message>
         <source>no such file</source>
         <translation>file inesistente</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::FulfilmentRepository</name>
+    <message>
+        <source>cannot read order %1</source>
+        <translation>impossibile leggere l&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>no order with id %1</source>
+        <translation>nessun ordine con id %1</translation>
+    </message>
+    <message>
+        <source>cannot save what to do with order %1</source>
+        <translation>impossibile salvare cosa fare dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot list the orders ready to send</source>
+        <translation>impossibile elencare gli ordini pronti da inviare</translation>
+    </message>
+    <message>
+        <source>cannot list the tracking codes to pass to Poleepo</source>
+        <translation>impossibile elencare i codici di tracciamento da passare a Poleepo</translation>
+    </message>
+    <message>
+        <source>cannot record the tracking %1 passed to Poleepo</source>
+        <translation>impossibile registrare il tracciamento %1 passato a Poleepo</translation>
+    </message>
+    <message>
+        <source>cannot read the tracking passed to Poleepo for order %1</source>
+        <translation>impossibile leggere il tracciamento passato a Poleepo per l&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot read the cursor %1</source>
+        <translation>impossibile leggere il cursore %1</translation>
+    </message>
+    <message>
+        <source>cannot save the cursor %1</source>
+        <translation>impossibile salvare il cursore %1</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2331,91 @@ Opzioni globali:
             <numerusform>%n webhook elaborato più vecchio di %1 giorni rimosso</numerusform>
             <numerusform>%n webhook elaborati più vecchi di %1 giorni rimossi</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Poleepo status: %1</source>
+        <translation>stato Poleepo: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo shipping %1: %2</source>
+        <translation>spedizione Poleepo %1: %2</translation>
+    </message>
+    <message>
+        <source>tracking %1 passed to Poleepo shipping %2</source>
+        <translation>tracciamento %1 passato alla spedizione Poleepo %2</translation>
+    </message>
+    <message>
+        <source>imported from Poleepo order %1 (%2)</source>
+        <translation>importato dall&apos;ordine Poleepo %1 (%2)</translation>
+    </message>
+    <message>
+        <source>imported from Poleepo order %1 (%2); %3</source>
+        <translation>importato dall&apos;ordine Poleepo %1 (%2); %3</translation>
+    </message>
+    <message>
+        <source>the Poleepo order lacks: %1</source>
+        <translation>all&apos;ordine Poleepo manca: %1</translation>
+    </message>
+    <message>
+        <source>no variant has the SKU %1</source>
+        <translation>nessuna variante ha lo SKU %1</translation>
+    </message>
+    <message>
+        <source>Gelato goods mixed with other goods (%1): decide how to fulfil it</source>
+        <translation>prodotti Gelato insieme ad altri prodotti (%1): decidi come evaderlo</translation>
+    </message>
+    <message>
+        <source>Gelato&apos;s tracking %1 cannot reach Poleepo: the order has no shipping in Poleepo</source>
+        <translation>il tracciamento Gelato %1 non può arrivare a Poleepo: l&apos;ordine non ha una spedizione in Poleepo</translation>
+    </message>
+    <message>
+        <source>could not be sent to Gelato: %1</source>
+        <translation>non è stato possibile inviarlo a Gelato: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo order %1 imported</source>
+        <translation>ordine Poleepo %1 importato</translation>
+    </message>
+    <message>
+        <source>no local order has Poleepo shipping %1</source>
+        <translation>nessun ordine locale ha la spedizione Poleepo %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a Poleepo event Bottega acts on</source>
+        <translation>%1 non è un evento Poleepo gestito da Bottega</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batches submitted to Poleepo</source>
+        <translation>
+            <numerusform>%n lotto inviato a Poleepo</numerusform>
+            <numerusform>%n lotti inviati a Poleepo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batches submitted to Poleepo; %1 variants left out</source>
+        <translation>
+            <numerusform>%n lotto inviato a Poleepo; %1 varianti escluse</numerusform>
+            <numerusform>%n lotti inviati a Poleepo; %1 varianti escluse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batches asked for their status</source>
+        <translation>
+            <numerusform>%n lotto interrogato sul suo stato</numerusform>
+            <numerusform>%n lotti interrogati sul loro stato</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Poleepo is not enabled</source>
+        <translation>Poleepo non è abilitato</translation>
+    </message>
+    <message>
+        <source>%1 orders imported, %2 updated; %3 sent to Gelato, %4 tracking codes passed to Poleepo, %5 waiting</source>
+        <translation>%1 ordini importati, %2 aggiornati; %3 inviati a Gelato, %4 codici di tracciamento passati a Poleepo, %5 in attesa</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3257,38 @@ Opzioni globali:
         <source>unknown</source>
         <translation>sconosciuto</translation>
     </message>
+    <message>
+        <source>Poleepo order: %1 (%2), channel %3</source>
+        <translation>Ordine Poleepo: %1 (%2), canale %3</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>Richiede attenzione: %1</translation>
+    </message>
+    <message>
+        <source>Ready to send to Gelato (order confirm %1)</source>
+        <translation>Pronto da inviare a Gelato (order confirm %1)</translation>
+    </message>
+    <message>
+        <source>Sent to Gelato</source>
+        <translation>Inviato a Gelato</translation>
+    </message>
+    <message>
+        <source>Not Gelato goods: shipped by the shop</source>
+        <translation>Non sono prodotti Gelato: spediti dal negozio</translation>
+    </message>
+    <message>
+        <source>Tracking %1 (%2) passed to Poleepo shipping %3 at %4</source>
+        <translation>Tracciamento %1 (%2) passato alla spedizione Poleepo %3 il %4</translation>
+    </message>
+    <message>
+        <source>POLEEPO</source>
+        <translation>POLEEPO</translation>
+    </message>
+    <message>
+        <source>BRIDGE</source>
+        <translation>PONTE</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderProblemText</name>
@@ -3418,6 +3711,18 @@ Opzioni globali:
         <source>cannot add to the timeline of order %1</source>
         <translation>impossibile aggiungere alla cronologia dell&apos;ordine %1</translation>
     </message>
+    <message>
+        <source>Poleepo status</source>
+        <translation>lo stato Poleepo</translation>
+    </message>
+    <message>
+        <source>cannot read Poleepo shipping %1</source>
+        <translation>impossibile leggere la spedizione Poleepo %1</translation>
+    </message>
+    <message>
+        <source>cannot save Poleepo shipping %1</source>
+        <translation>impossibile salvare la spedizione Poleepo %1</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::PackageTypeRepository</name>
@@ -3498,6 +3803,28 @@ Opzioni globali:
     <message>
         <source>the label of Poleepo shipping &quot;%1&quot; is not a PDF</source>
         <translation>l&apos;etichetta della spedizione Poleepo &quot;%1&quot; non è un PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoImportJob</name>
+    <message>
+        <source>cannot read Poleepo&apos;s orders: %1</source>
+        <translation>impossibile leggere gli ordini di Poleepo: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo order %1: %2</source>
+        <translation>ordine Poleepo %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PoleepoOrderImport</name>
+    <message>
+        <source>a Poleepo order without an id</source>
+        <translation>un ordine Poleepo senza id</translation>
+    </message>
+    <message>
+        <source>(row %1 without a SKU)</source>
+        <translation>(riga %1 senza SKU)</translation>
     </message>
 </context>
 <context>
@@ -3725,6 +4052,14 @@ Opzioni globali:
     <message>
         <source>print image &quot;%1&quot;: no public URL of the built-in server to publish it at</source>
         <translation>immagine di stampa &quot;%1&quot;: nessun URL pubblico del server integrato su cui pubblicarla</translation>
+    </message>
+    <message>
+        <source>variant %1 cannot be published on Poleepo: no print image for placement &quot;%2&quot;</source>
+        <translation>la variante %1 non può essere pubblicata su Poleepo: nessuna immagine di stampa per la posizione &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>variant %1 cannot be published on Poleepo: no print image for placements %2</source>
+        <translation>la variante %1 non può essere pubblicata su Poleepo: nessuna immagine di stampa per le posizioni %2</translation>
     </message>
 </context>
 <context>
@@ -4307,6 +4642,48 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::Publishing</name>
+    <message>
+        <source>no variant selected</source>
+        <translation>nessuna variante selezionata</translation>
+    </message>
+    <message>
+        <source>no product selected</source>
+        <translation>nessun prodotto selezionato</translation>
+    </message>
+    <message>
+        <source>product %1 has no print image for placement &quot;%2&quot;%3</source>
+        <translation>il prodotto %1 non ha un&apos;immagine di stampa per la posizione &quot;%2&quot;%3</translation>
+    </message>
+    <message>
+        <source> on variant %1</source>
+        <translation> sulla variante %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PublishingRepository</name>
+    <message>
+        <source>cannot read the variants to send to Poleepo</source>
+        <translation>impossibile leggere le varianti da inviare a Poleepo</translation>
+    </message>
+    <message>
+        <source>cannot count the status requests of batch %1</source>
+        <translation>impossibile contare le richieste di stato del lotto %1</translation>
+    </message>
+    <message>
+        <source>cannot record a status request of batch %1</source>
+        <translation>impossibile registrare una richiesta di stato del lotto %1</translation>
+    </message>
+    <message>
+        <source>cannot store the Poleepo product id of %1</source>
+        <translation>impossibile salvare l&apos;id prodotto Poleepo di %1</translation>
+    </message>
+    <message>
+        <source>cannot mark batch item %1 as sent again</source>
+        <translation>impossibile segnare l&apos;articolo di lotto %1 come reinviato</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::Runtime</name>
     <message>
         <source>cannot create the data dir %1</source>
@@ -4441,6 +4818,18 @@ Opzioni globali:
     <message>
         <source>Reconcile Gelato orders</source>
         <translation>Riconciliazione degli ordini Gelato</translation>
+    </message>
+    <message>
+        <source>Generate Poleepo product batches</source>
+        <translation>Genera i lotti di prodotti Poleepo</translation>
+    </message>
+    <message>
+        <source>Poll Poleepo product batches</source>
+        <translation>Controlla i lotti di prodotti Poleepo</translation>
+    </message>
+    <message>
+        <source>Import Poleepo orders</source>
+        <translation>Importa gli ordini Poleepo</translation>
     </message>
 </context>
 <context>
@@ -4747,6 +5136,10 @@ Opzioni globali:
     <message>
         <source>%1: cannot save: the settings file %2 is not writable</source>
         <translation>%1: impossibile salvare: il file delle impostazioni %2 non è scrivibile</translation>
+    </message>
+    <message>
+        <source>Entries per Poleepo product batch, parents included (1–1000).</source>
+        <translation>Voci per lotto di prodotti Poleepo, padri inclusi (1–1000).</translation>
     </message>
 </context>
 <context>

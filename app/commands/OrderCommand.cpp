@@ -8,6 +8,7 @@
 #include "app/commands/OrderPrinting.h"
 #include "core/orders/OrderService.h"
 #include "core/orders/OrderState.h"
+#include "core/store/FulfilmentRepository.h"
 #include "core/store/SalesOrderRepository.h"
 
 #include <QCoreApplication>
@@ -64,10 +65,19 @@ int show(Runtime &runtime, qint64 id, bool json)
         return ExitFailure;
     }
     const CompanyCheck check = runtime.orders().companyCheck(id);
-    if (json)
-        Output::json(OrderPrinting::orderJson(*order, check));
-    else
+    const auto handoffs = FulfilmentRepository(runtime.database()).handoffs(id);
+    if (!handoffs) {
+        Output::error(handoffs.error());
+        return ExitFailure;
+    }
+    if (json) {
+        QJsonObject shown = OrderPrinting::orderJson(*order, check);
+        shown.insert(u"poleepo"_s, OrderPrinting::poleepoJson(*order, *handoffs));
+        Output::json(shown);
+    } else {
         OrderPrinting::printOrder(*order, check);
+        OrderPrinting::printPoleepo(*order, *handoffs);
+    }
     return ExitOk;
 }
 
@@ -77,12 +87,20 @@ int list(Runtime &runtime, const CommandLine &commandLine)
     query.limit = 0;
     if (commandLine.isSet(u"status"_s)) {
         const QString state = commandLine.option(u"status"_s);
-        if (!knownStates().contains(state)) {
-            Output::error(tr("--status: unknown state \"%1\" (one of: %2)")
-                                  .arg(state, knownStates().join(u", "_s)));
+        // ORD-11's filters next to the states: what waits for review, what waits for a person.
+        if (state == "ready-to-send"_L1 || state == "needs-attention"_L1) {
+            query.readyToSend = state == "ready-to-send"_L1;
+            query.needsAttention = state == "needs-attention"_L1;
+        } else if (!knownStates().contains(state)) {
+            Output::error(
+                    tr("--status: unknown state \"%1\" (one of: %2)")
+                            .arg(state,
+                                 (knownStates() + QStringList {u"ready-to-send"_s, u"needs-attention"_s})
+                                         .join(u", "_s)));
             return ExitUsage;
+        } else {
+            query.states = {state};
         }
-        query.states = {state};
     }
     const auto orders = SalesOrderRepository(runtime.database()).list(query);
     if (!orders) {

@@ -2,6 +2,7 @@
 
 #include "app/Output.h"
 #include "core/messages/MessageText.h"
+#include "core/fulfilment/PoleepoOrderImport.h"
 #include "core/orders/OrderState.h"
 
 #include <QCoreApplication>
@@ -103,8 +104,70 @@ QJsonObject summaryJson(const SalesOrder &order)
             {u"isGelato"_s, order.isGelato},
             {u"gelatoOrderId"_s, order.gelatoOrderId},
             {u"gelatoStatus"_s, order.gelatoFulfillmentStatus},
+            {u"poleepoOrderId"_s, order.poleepoOrderId},
+            {u"poleepoStatus"_s, order.poleepoStatus},
+            {u"bridge"_s, bridgeState(order)},
             {u"createdAt"_s, dateTime(order.createdAt)},
     };
+}
+
+QString bridgeState(const SalesOrder &order)
+{
+    if (order.fulfilment == "attention"_L1)
+        return u"needs-attention"_s;
+    if (order.fulfilment == "other"_L1)
+        return u"not-gelato"_s;
+    if (order.fulfilment == "gelato"_L1)
+        return order.state == OrderState::Draft ? u"ready-to-send"_s : u"sent-to-gelato"_s;
+    return QString();
+}
+
+QJsonObject poleepoJson(const SalesOrder &order, const QList<FulfilmentRepository::Handoff> &handoffs)
+{
+    QJsonArray handedBack;
+    for (const FulfilmentRepository::Handoff &handoff : handoffs)
+        handedBack.append(QJsonObject {{u"shippingId"_s, handoff.poleepoShippingId},
+                                       {u"trackingCode"_s, handoff.trackingCode},
+                                       {u"carrier"_s, handoff.carrier},
+                                       {u"at"_s, dateTime(handoff.handedAt)}});
+    return QJsonObject {
+            {u"orderId"_s, order.poleepoOrderId},
+            {u"status"_s, order.poleepoStatus},
+            {u"channel"_s, order.channel},
+            {u"bridge"_s, bridgeState(order)},
+            {u"attention"_s,
+             order.attentionCode.isEmpty()
+                     ? QJsonValue(QJsonValue::Null)
+                     : QJsonValue(QJsonObject {
+                             {u"code"_s, order.attentionCode},
+                             {u"args"_s, QJsonArray::fromStringList(order.attentionArgs)},
+                             {u"text"_s,
+                              PoleepoOrderImport::attentionText(order.attentionCode, order.attentionArgs)}})},
+            {u"trackingHandedBack"_s, handedBack},
+    };
+}
+
+void printPoleepo(const SalesOrder &order, const QList<FulfilmentRepository::Handoff> &handoffs)
+{
+    if (order.poleepoOrderId.isEmpty())
+        return;
+    Output::line(tr("Poleepo order: %1 (%2), channel %3")
+                         .arg(order.poleepoOrderId, dash(order.poleepoStatus), dash(order.channel)));
+    const QString state = bridgeState(order);
+    if (state == "needs-attention"_L1)
+        Output::line(
+                tr("Needs attention: %1")
+                        .arg(PoleepoOrderImport::attentionText(order.attentionCode, order.attentionArgs)));
+    else if (state == "ready-to-send"_L1)
+        Output::line(tr("Ready to send to Gelato (order confirm %1)").arg(order.id));
+    else if (state == "sent-to-gelato"_L1)
+        Output::line(tr("Sent to Gelato"));
+    else if (state == "not-gelato"_L1)
+        Output::line(tr("Not Gelato goods: shipped by the shop"));
+    for (const FulfilmentRepository::Handoff &handoff : handoffs)
+        Output::line(tr("Tracking %1 (%2) passed to Poleepo shipping %3 at %4")
+                             .arg(handoff.trackingCode, dash(handoff.carrier), handoff.poleepoShippingId,
+                                  handoff.handedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
 }
 
 QJsonObject orderJson(const SalesOrder &order, const CompanyCheck &companyCheck)
@@ -204,12 +267,16 @@ QJsonObject ratesJson(const QList<ShippingRate> &rates)
 void printList(const QList<SalesOrder> &orders)
 {
     QList<QStringList> table {{tr("ID"), tr("REFERENCE"), tr("STATE"), tr("CUSTOMER"), tr("TOTAL"),
-                               tr("GELATO ORDER"), tr("GELATO STATUS")}};
+                               tr("GELATO ORDER"), tr("GELATO STATUS"), tr("POLEEPO"), tr("BRIDGE")}};
     for (const SalesOrder &order : orders)
         table.append({QString::number(order.id), order.reference, OrderState::displayName(order.state),
                       QString(order.customerFirstName + u' ' + order.customerLastName).trimmed(),
                       money(order.amountTotal, order.currency), dash(order.gelatoOrderId),
-                      dash(order.gelatoFulfillmentStatus)});
+                      dash(order.gelatoFulfillmentStatus),
+                      order.poleepoOrderId.isEmpty()
+                              ? dash(QString())
+                              : order.poleepoOrderId + u" ("_s + dash(order.poleepoStatus) + u')',
+                      dash(bridgeState(order))});
     Output::table(table);
 }
 

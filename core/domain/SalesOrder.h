@@ -45,6 +45,12 @@ struct SalesOrder
 
     QString poleepoOrderId;
     QString poleepoStatus;
+    // ORD-11, for orders from Poleepo: "gelato" (all goods Gelato's), "other", or "attention" with
+    // the reason as a code and its arguments (PoleepoOrderImport::attentionText gives the words).
+    // Read only: core/fulfilment decides them.
+    QString fulfilment;
+    QString attentionCode;
+    QStringList attentionArgs;
     bool isGelato = false; // holds Gelato goods (ORD-2)
     bool isDraft = false; // a Gelato draft (test) order (ORD-7)
     QString notes;

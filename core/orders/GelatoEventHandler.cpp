@@ -133,12 +133,7 @@ Result<WebhookOutcome> GelatoEventHandler::apply(const GelatoEventOrder &order, 
     if (!itemReferenceId.isEmpty() && outcome->unknownItems.contains(itemReferenceId))
         return WebhookOutcome::ignore(
                 Message::of(u"webhook.no-such-item"_s, {order.orderReferenceId, itemReferenceId}));
-    if (outcome->changes.isEmpty())
-        return WebhookOutcome::done(Message::of(u"webhook.nothing-new"_s));
-    QStringList changes;
-    for (const Message &change : outcome->changes)
-        changes.append(change.toStored());
-    return WebhookOutcome::done(Message::of(u"webhook.applied"_s, changes));
+    return WebhookOutcome::done(OrderUpdate::note(outcome->changes));
 }
 
 } // namespace Bottega

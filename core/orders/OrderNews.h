@@ -1,7 +1,7 @@
-// OrderNews: what one source says about one of Gelato's orders of a local sales order, whatever
-// the source: a Gelato webhook event, Gelato's answer to a send, refresh or reconciliation (later
-// Poleepo). Each field is optional: only what the source said is applied. OrderUpdate is the one
-// place that turns it into changes.
+// OrderNews: what one source says about a local sales order, whatever the source: a Gelato
+// webhook event, Gelato's answer to a send, refresh or reconciliation, or Poleepo (an imported
+// order's status, its shippings). Each field is optional: only what the source said is applied. OrderUpdate
+// is the one place that turns it into changes.
 #pragma once
 
 #include "core/domain/OrderEvent.h"
@@ -55,6 +55,17 @@ struct OrderNews
     QStringList connectedOrderIds; // the split parts Gelato made of the order
     QList<GelatoReceipt> receipts; // the cost; empty: not said
     std::optional<GelatoBillingEntity> billingEntity;
+
+    // Poleepo (HOOK-7, SHIP-4): the order's status in Poleepo, and its shippings there.
+    struct Shipment
+    {
+        QString poleepoShippingId;
+        QString status; // empty when the source does not say
+        QString trackingCode; // empty when the source does not say
+        QString carrier; // empty when the source does not say
+    };
+    QString poleepoStatus; // empty: not said
+    QList<Shipment> shipments;
 };
 
 } // namespace Bottega

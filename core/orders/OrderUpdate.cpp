@@ -94,6 +94,58 @@ QString targetState(const OrderNews &news, const QString &current)
     return target;
 }
 
+// Poleepo's news: its status of the order, and its shippings (one timeline entry per real change).
+Result<void> applyPoleepo(Repository &store, qint64 orderId, const QString &storedStatus,
+                          const OrderNews &news, Timeline &timeline)
+{
+    if (!news.poleepoStatus.isEmpty() && news.poleepoStatus != storedStatus) {
+        if (auto r = store.setPoleepoStatus(orderId, news.poleepoStatus); !r)
+            return r;
+        if (auto r
+            = timeline.add(u"poleepo-status"_s, Message::of(u"order.poleepo-status"_s, {news.poleepoStatus}));
+            !r)
+            return r;
+    }
+    for (const OrderNews::Shipment &incoming : news.shipments) {
+        if (incoming.poleepoShippingId.isEmpty())
+            continue;
+        auto found = store.findShipment(orderId, incoming.poleepoShippingId);
+        if (!found)
+            return makeError(found.error());
+        Repository::Shipment shipment = found->value_or(Repository::Shipment());
+        const Repository::Shipment before = shipment;
+        shipment.orderId = orderId;
+        shipment.poleepoShippingId = incoming.poleepoShippingId;
+        if (!incoming.status.isEmpty())
+            shipment.status = incoming.status;
+        if (!incoming.trackingCode.isEmpty())
+            shipment.trackingCode = incoming.trackingCode;
+        if (!incoming.carrier.isEmpty())
+            shipment.carrier = incoming.carrier;
+        const bool changed = shipment.status != before.status || shipment.trackingCode != before.trackingCode
+                || shipment.carrier != before.carrier;
+        if (found->has_value() && !changed)
+            continue;
+        if (auto r = store.saveShipment(shipment); !r)
+            return r;
+        if (!changed)
+            continue; // a shipping newly known, with nothing to tell yet
+        QStringList parts;
+        if (!shipment.status.isEmpty())
+            parts.append(shipment.status);
+        if (!shipment.carrier.isEmpty())
+            parts.append(shipment.carrier);
+        if (!shipment.trackingCode.isEmpty())
+            parts.append(shipment.trackingCode);
+        if (auto r = timeline.add(u"poleepo-shipment"_s,
+                                  Message::of(u"order.poleepo-shipping"_s,
+                                              {shipment.poleepoShippingId, parts.join(u", "_s)}));
+            !r)
+            return r;
+    }
+    return {};
+}
+
 } // namespace
 
 OrderUpdate::OrderUpdate(const Database &database, const Clock *clock)
@@ -103,9 +155,24 @@ OrderUpdate::OrderUpdate(const Database &database, const Clock *clock)
 
 OrderUpdate::~OrderUpdate() = default;
 
+Message OrderUpdate::note(const QList<Message> &changes)
+{
+    if (changes.isEmpty())
+        return Message::of(u"webhook.nothing-new"_s);
+    QStringList stored;
+    for (const Message &change : changes)
+        stored.append(change.toStored());
+    return Message::of(u"webhook.applied"_s, stored);
+}
+
 Result<std::optional<qint64>> OrderUpdate::findByGelatoOrder(const QString &gelatoOrderId)
 {
     return m_store->findOrder(gelatoOrderId);
+}
+
+Result<std::optional<qint64>> OrderUpdate::findByPoleepoShipping(const QString &poleepoShippingId)
+{
+    return m_store->findOrderByShipping(poleepoShippingId);
 }
 
 Result<OrderUpdate::Outcome> OrderUpdate::apply(qint64 orderId, const OrderNews &news)
@@ -283,6 +350,9 @@ Result<OrderUpdate::Outcome> OrderUpdate::applyInTransaction(qint64 orderId, con
                 outcome.unknownItems.append(item.itemReferenceId);
         }
     }
+
+    if (auto r = applyPoleepo(store, orderId, order->poleepoStatus, news, timeline); !r)
+        return makeError(r.error());
 
     // Packages: the same parcel whether a webhook (tracking code) or an answer (id) named it first.
     for (const OrderNews::Package &parcel : news.packages) {

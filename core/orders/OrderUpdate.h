@@ -1,11 +1,11 @@
 // OrderUpdate: the one place that changes a sales order from news about it (issue 10), whatever
 // the source: Gelato webhooks, Gelato's answers to a send or a refresh, the reconciliation job, and
-// later Poleepo. One forward-only state rule (OrderState::mayFollow), Gelato statuses never
-// replaced by older ones (OrderState::isOlderGelatoStatus), one timeline wording per kind of
-// change, one timeline entry per real change (news that changes nothing writes nothing, so the
-// same status from a poll and then a webhook is recorded once), and the source in each entry.
-// The commands of a person (cancel, delete a Gelato draft) and the end of a failed send change the
-// state through setState, which records them the same way.
+// Poleepo (an imported order's status and shippings). One forward-only state rule (OrderState::mayFollow),
+// Gelato statuses never replaced by older ones (OrderState::isOlderGelatoStatus), one timeline wording per
+// kind of change, one timeline entry per real change (news that changes nothing writes nothing, so the same
+// status from a poll and then a webhook is recorded once), and the source in each entry. The commands of a
+// person (cancel, delete a Gelato draft) and the end of a failed send change the state through setState,
+// which records them the same way.
 //
 // Each call runs in one transaction (or in the caller's). Owned by the thread that uses it.
 #pragma once
@@ -38,11 +38,17 @@ public:
         QStringList unknownItems; // item references the order has no line for
     };
 
+    // A webhook's note for these changes: "nothing new", or the changes themselves.
+    static Message note(const QList<Message> &changes);
+
     explicit OrderUpdate(const Database &database, const Clock *clock = nullptr);
     ~OrderUpdate();
 
     // The local order a Gelato order id (its own or a connected part's) belongs to.
     Result<std::optional<qint64>> findByGelatoOrder(const QString &gelatoOrderId);
+
+    // The local order that has this Poleepo shipping (SHIP-4, STATUS_SHIPMENT).
+    Result<std::optional<qint64>> findByPoleepoShipping(const QString &poleepoShippingId);
 
     // Applies what a source says about the order (see OrderNews).
     Result<Outcome> apply(qint64 orderId, const OrderNews &news);

@@ -110,6 +110,9 @@ inline constexpr auto referenceIdField = "reference_id"_L1;
 inline constexpr auto sourceIdField = "source_id"_L1;
 inline constexpr auto customerField = "customer"_L1;
 inline constexpr auto firstnameField = "firstname"_L1;
+// Assumed (poleepo-api.md lists no contact fields): customer{email, phone}; Gelato needs an email.
+inline constexpr auto emailField = "email"_L1;
+inline constexpr auto phoneField = "phone"_L1;
 inline constexpr auto lastnameField = "lastname"_L1;
 inline constexpr auto deliveryAddressField = "delivery_address"_L1;
 inline constexpr auto surnameField = "surname"_L1;

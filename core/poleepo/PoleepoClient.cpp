@@ -164,6 +164,16 @@ void PoleepoClient::listOrders(int offset, int max, const QDateTime &updatedAfte
                    }));
 }
 
+QString PoleepoClient::orderNotFound(const QString &orderId)
+{
+    return noOrder(orderId);
+}
+
+QString PoleepoClient::shippingNotFound(const QString &shippingId)
+{
+    return noShipping(shippingId);
+}
+
 void PoleepoClient::getOrder(const QString &orderId, QObject *context, Callback<PoleepoOrder> done)
 {
     m_session.send(Call::get(Api::path(Api::orderPath, orderId)), context,

@@ -88,6 +88,10 @@ public:
     // permission, another 4xx → "Poleepo refused the request: <Poleepo's message>", else
     // HttpClient's readable text.
     static QString errorText(const HttpResponse &response);
+    // The errors of getOrder / getShipping when Poleepo answers 404, so that callers can tell
+    // "Poleepo no longer has it" from "Poleepo is failing".
+    static QString orderNotFound(const QString &orderId);
+    static QString shippingNotFound(const QString &shippingId);
 
 private:
     PoleepoSession m_session;

@@ -88,6 +88,8 @@ PoleepoOrder readOrder(Reader &reader)
     const Reader customer = reader.optionalChild(Api::customerField);
     order.customerFirstname = customer.optionalText(Api::firstnameField);
     order.customerLastname = customer.optionalText(Api::lastnameField);
+    order.customerEmail = customer.optionalText(Api::emailField);
+    order.customerPhone = customer.optionalText(Api::phoneField);
     order.deliveryAddress = readAddress(reader.optionalChild(Api::deliveryAddressField));
     order.totalPrice = reader.optionalNumber(Api::totalPriceField);
     order.currency = reader.optionalText(Api::currencyField);

@@ -81,6 +81,8 @@ struct PoleepoOrder
     QString statusId;
     QString customerFirstname;
     QString customerLastname;
+    QString customerEmail; // assumed field customer.email; empty when not sent
+    QString customerPhone; // assumed field customer.phone
     PoleepoAddress deliveryAddress;
     std::optional<double> totalPrice;
     QString currency;

@@ -244,6 +244,11 @@ QSqlDatabase Database::connection() const
     return db;
 }
 
+int Database::migrationCount()
+{
+    return int(Migrations::all().size());
+}
+
 int Database::latestSchemaVersion()
 {
     return Migrations::latestVersion();

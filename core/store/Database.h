@@ -59,6 +59,8 @@ public:
     Result<void> migrate();
     int schemaVersion() const; // highest applied migration, 0 for an empty database
     static int latestSchemaVersion(); // highest migration this program knows
+    // How many migrations it knows (numbers may leave a gap while two branches each add one).
+    static int migrationCount();
 
     // The source of "now" for timestamps written to the store and for time-based decisions on its
     // rows (leases, claims, backoff, retention). Clock::system() unless set; not owned, and it must

@@ -13,6 +13,9 @@ const QList<Migration> &Migrations::all()
             {3, u"a lease on sending an order to Gelato"_s, schemaVersion3Statements()},
             {4, u"Gelato cost lines not given"_s, schemaVersion4Statements()},
             {5, u"Poleepo batch polling: status requests, waits, resubmissions"_s, schemaVersion5Statements()},
+            // 5 belongs to the catalog-publishing branch; the merge adds it before this one.
+            {6, u"Poleepo orders: fulfilment decision, tracking handed back, import cursor"_s,
+             schemaVersion6Statements()},
     };
     return migrations;
 }

@@ -33,5 +33,6 @@ QStringList schemaVersion2Statements();
 QStringList schemaVersion3Statements();
 QStringList schemaVersion4Statements();
 QStringList schemaVersion5Statements();
+QStringList schemaVersion6Statements();
 
 } // namespace Bottega

@@ -100,7 +100,7 @@ Result<OrderUpdateRepository::OrderStatus> OrderUpdateRepository::orderStatus(qi
                   "gelato_fulfillment_status, gelato_financial_status, is_draft, shipment_method_uid, "
                   "delivery_estimate_min_at, delivery_estimate_max_at, gelato_cost_currency, "
                   "gelato_cost_products, gelato_cost_shipping, gelato_cost_packaging, gelato_cost_vat, "
-                  "gelato_cost_total, gelato_cost_unknown FROM sales_orders WHERE id = ?"_s;
+                  "gelato_cost_total, gelato_cost_unknown, poleepo_status FROM sales_orders WHERE id = ?"_s;
     if (m_database.engine() == Database::Engine::PostgreSql)
         sql += u" FOR UPDATE"_s;
     SqlStatement &select = statement(sql);
@@ -121,6 +121,7 @@ Result<OrderUpdateRepository::OrderStatus> OrderUpdateRepository::orderStatus(qi
     status.shipmentMethodUid = select.text(u"shipment_method_uid"_s);
     status.deliveryEstimateMin = select.time(u"delivery_estimate_min_at"_s);
     status.deliveryEstimateMax = select.time(u"delivery_estimate_max_at"_s);
+    status.poleepoStatus = select.text(u"poleepo_status"_s);
     status.cost.currency = select.text(u"gelato_cost_currency"_s);
     status.cost.products = select.number(u"gelato_cost_products"_s);
     status.cost.shipping = select.number(u"gelato_cost_shipping"_s);
@@ -155,6 +156,77 @@ Result<void> OrderUpdateRepository::setGelatoStatus(qint64 orderId, const QStrin
 {
     return updateOrder(orderId, u"gelato_fulfillment_status = ?"_s, {Sql::text(status)},
                        QT_TR_NOOP("Gelato status"));
+}
+
+Result<void> OrderUpdateRepository::setPoleepoStatus(qint64 orderId, const QString &status)
+{
+    return updateOrder(orderId, u"poleepo_status = ?"_s, {Sql::text(status)}, QT_TR_NOOP("Poleepo status"));
+}
+
+Result<std::optional<OrderUpdateRepository::Shipment>>
+OrderUpdateRepository::findShipment(qint64 orderId, const QString &poleepoShippingId)
+{
+    SqlStatement &select = statement(u"SELECT id, status, tracking_code, carrier FROM order_shipments "
+                                     "WHERE order_id = ? AND poleepo_shipping_id = ? ORDER BY id"_s);
+    select.bind(orderId).bind(Sql::text(poleepoShippingId));
+    if (auto r = run(select, [&] { return tr("cannot read Poleepo shipping %1").arg(poleepoShippingId); });
+        !r)
+        return makeError(r.error());
+    std::optional<Shipment> found;
+    if (select.next()) {
+        Shipment shipment;
+        shipment.id = select.integer(u"id"_s);
+        shipment.orderId = orderId;
+        shipment.poleepoShippingId = poleepoShippingId;
+        shipment.status = select.text(u"status"_s);
+        shipment.trackingCode = select.text(u"tracking_code"_s);
+        shipment.carrier = select.text(u"carrier"_s);
+        found = shipment;
+    }
+    select.query().finish();
+    return found;
+}
+
+Result<std::optional<qint64>> OrderUpdateRepository::findOrderByShipping(const QString &poleepoShippingId)
+{
+    SqlStatement &select
+            = statement(u"SELECT order_id FROM order_shipments WHERE poleepo_shipping_id = ? ORDER BY id"_s);
+    select.bind(Sql::text(poleepoShippingId));
+    if (auto r = run(select, [&] { return tr("cannot read Poleepo shipping %1").arg(poleepoShippingId); });
+        !r)
+        return makeError(r.error());
+    std::optional<qint64> found;
+    if (select.next())
+        found = select.integer(u"order_id"_s);
+    select.query().finish();
+    return found;
+}
+
+Result<void> OrderUpdateRepository::saveShipment(const Shipment &shipment)
+{
+    if (shipment.id == 0) {
+        SqlStatement &insert = statement(u"INSERT INTO order_shipments (order_id, poleepo_shipping_id, "
+                                         u"status, tracking_code, carrier, "
+                                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        insert.bind(shipment.orderId)
+                .bind(Sql::text(shipment.poleepoShippingId))
+                .bind(Sql::text(shipment.status))
+                .bind(Sql::text(shipment.trackingCode))
+                .bind(Sql::text(shipment.carrier))
+                .bind(nowMs())
+                .bind(nowMs());
+        return run(insert,
+                   [&] { return tr("cannot save Poleepo shipping %1").arg(shipment.poleepoShippingId); });
+    }
+    SqlStatement &update
+            = statement(u"UPDATE order_shipments SET status = ?, tracking_code = ?, carrier = ?, "
+                        "updated_at = ? WHERE id = ?"_s);
+    update.bind(Sql::text(shipment.status))
+            .bind(Sql::text(shipment.trackingCode))
+            .bind(Sql::text(shipment.carrier))
+            .bind(nowMs())
+            .bind(shipment.id);
+    return run(update, [&] { return tr("cannot save Poleepo shipping %1").arg(shipment.poleepoShippingId); });
 }
 
 Result<void> OrderUpdateRepository::setFinancialStatus(qint64 orderId, const QString &status)

@@ -56,6 +56,18 @@ public:
         QString shipmentMethodUid;
         QDateTime deliveryEstimateMin, deliveryEstimateMax;
         Cost cost;
+        QString poleepoStatus;
+    };
+
+    // A Poleepo shipping of an order (order_shipments), as far as OrderUpdate changes it.
+    struct Shipment
+    {
+        qint64 id = 0; // 0: not stored yet
+        qint64 orderId = 0;
+        QString poleepoShippingId;
+        QString status;
+        QString trackingCode;
+        QString carrier;
     };
 
     struct Line
@@ -83,6 +95,13 @@ public:
     Result<void> setShipmentMethod(qint64 orderId, const QString &shipmentMethodUid);
     Result<void> setDeliveryEstimate(qint64 orderId, const QDateTime &min, const QDateTime &max);
     Result<void> setCost(qint64 orderId, const Cost &cost);
+    Result<void> setPoleepoStatus(qint64 orderId, const QString &status);
+    // The order's shipment with that Poleepo shipping id; nullopt when there is none.
+    Result<std::optional<Shipment>> findShipment(qint64 orderId, const QString &poleepoShippingId);
+    // The order a Poleepo shipping id belongs to; nullopt when no order has it.
+    Result<std::optional<qint64>> findOrderByShipping(const QString &poleepoShippingId);
+    // Inserts (id 0) or updates (by id) the shipment's status, tracking code and carrier.
+    Result<void> saveShipment(const Shipment &shipment);
     // Moves the order from state `from` to `to`; false when it is no longer in `from`.
     Result<bool> setState(qint64 orderId, const QString &from, const QString &to);
 

@@ -102,6 +102,9 @@ SalesOrder readOrder(const SqlStatement &row)
     order.gelatoCostUnknown = row.text(u"gelato_cost_unknown"_s).split(u',', Qt::SkipEmptyParts);
     order.poleepoOrderId = row.text(u"poleepo_order_id"_s);
     order.poleepoStatus = row.text(u"poleepo_status"_s);
+    order.fulfilment = row.text(u"fulfilment"_s);
+    order.attentionCode = row.text(u"attention_code"_s);
+    order.attentionArgs = row.text(u"attention_args"_s).split(u'\n', Qt::SkipEmptyParts);
     order.isGelato = row.flag(u"is_gelato"_s);
     order.isDraft = row.flag(u"is_draft"_s);
     order.notes = row.text(u"notes"_s);
@@ -156,6 +159,12 @@ QString whereClause(const SalesOrderRepository::Query &query, QVariantList &valu
             values.append(status);
         }
         conditions.append(u"gelato_fulfillment_status IN ("_s + marks.join(u',') + u')');
+    }
+    if (query.readyToSend) {
+        conditions.append(u"source = 'poleepo' AND fulfilment = 'gelato' AND state = 'draft'"_s);
+    }
+    if (query.needsAttention) {
+        conditions.append(u"fulfilment = 'attention'"_s);
     }
     if (query.isGelato) {
         conditions.append(u"is_gelato = ?"_s);
@@ -283,9 +292,10 @@ Result<void> SalesOrderRepository::writeLines(QSqlDatabase &db, qint64 orderId, 
 
 Result<SalesOrder> SalesOrderRepository::get(qint64 id)
 {
-    SqlStatement select(m_database.connection(),
-                        u"SELECT id, state, created_at, updated_at, "_s + writableColumns
-                                + u" FROM sales_orders WHERE id = ?"_s);
+    SqlStatement select(
+            m_database.connection(),
+            u"SELECT id, state, created_at, updated_at, fulfilment, attention_code, attention_args, "_s
+                    + writableColumns + u" FROM sales_orders WHERE id = ?"_s);
     select.bind(id);
     if (auto r = select.exec(tr("cannot read order %1").arg(id)); !r)
         return makeError(r.error());
@@ -362,9 +372,9 @@ Result<QList<SalesOrder>> SalesOrderRepository::list(const Query &query)
 {
     QVariantList values;
     const QString direction = query.descending ? u" DESC"_s : u" ASC"_s;
-    QString sql = u"SELECT id, state, created_at, updated_at, "_s + writableColumns + u" FROM sales_orders"_s
-            + whereClause(query, values) + u" ORDER BY "_s + sortColumn(query.sort) + direction + u", id"_s
-            + direction;
+    QString sql = u"SELECT id, state, created_at, updated_at, fulfilment, attention_code, attention_args, "_s
+            + writableColumns + u" FROM sales_orders"_s + whereClause(query, values) + u" ORDER BY "_s
+            + sortColumn(query.sort) + direction + u", id"_s + direction;
     SqlStatement::appendPage(sql, values, query.limit, query.offset);
     SqlStatement select(m_database.connection(), sql);
     select.bindAll(values);

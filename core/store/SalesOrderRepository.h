@@ -30,6 +30,8 @@ public:
         QStringList states; // empty: any
         std::optional<SalesOrder::Source> source;
         std::optional<bool> isGelato;
+        bool readyToSend = false; // ORD-11: Poleepo orders of Gelato goods not sent yet
+        bool needsAttention = false; // ORD-11: orders a person must look at (the reason on the order)
         QStringList gelatoStatuses; // Gelato fulfilment statuses; empty: any
         QString text; // found in reference, customer name or email, Gelato or Poleepo order id
         QDateTime createdFrom, createdTo; // [from, to)

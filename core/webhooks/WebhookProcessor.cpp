@@ -38,6 +38,12 @@ void WebhookProcessor::registerHandler(const QString &source, const QString &eve
     m_handlers.insert(handlerKey(source, event), std::move(handler));
 }
 
+void WebhookProcessor::registerFetchingHandler(const QString &source, const QString &event,
+                                               FetchingHandler handler)
+{
+    m_fetchingHandlers.insert(handlerKey(source, event), std::move(handler));
+}
+
 Result<int> WebhookProcessor::recoverAbandoned(bool databaseIsShared, int staleAfterSeconds)
 {
     const QDateTime now = m_database.clock().now();
@@ -97,6 +103,22 @@ Result<WebhookProcessor::Summary> WebhookProcessor::processDue(int maxItems)
 Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summary &summary)
 {
     const QDateTime now = m_database.clock().now();
+    // Rows whose handler must ask a service first stay claimed and are answered later, outside
+    // the batch's transaction (no write lock is held while waiting for the network).
+    QList<WebhookQueueItem> fetching;
+    for (auto it = items.begin(); it != items.end();) {
+        if (m_fetchingHandlers.contains(handlerKey(it->source, it->event))) {
+            fetching.append(*it);
+            it = items.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const WebhookQueueItem &item : std::as_const(fetching)) {
+        ++m_inFlight;
+        m_fetchingHandlers.value(handlerKey(item.source, item.event))(
+                item, this, [this, item](Result<Handler> step) { finishFetched(item, step); });
+    }
     Summary batch;
     QList<Failure> failures;
     const auto committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
@@ -117,8 +139,28 @@ Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summa
     return {};
 }
 
+void WebhookProcessor::finishFetched(WebhookQueueItem item, const Result<Handler> &step)
+{
+    --m_inFlight;
+    const QDateTime now = m_database.clock().now();
+    Summary summary;
+    QList<Failure> failures;
+    const auto committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        return applyOne(*m_queue, item, now, summary, failures, &step);
+    });
+    if (!committed) {
+        // Left claimed: recoverAbandoned gives it back (at the next start, or once stale).
+        qWarning("webhook %lld: %s", item.id, qPrintable(committed.error()));
+        return;
+    }
+    for (const Failure &failure : std::as_const(failures))
+        Q_EMIT itemFailed(failure.id, failure.error);
+    Q_EMIT processed(summary);
+}
+
 Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQueueItem &item,
-                                        const QDateTime &now, Summary &summary, QList<Failure> &failures)
+                                        const QDateTime &now, Summary &summary, QList<Failure> &failures,
+                                        const Result<Handler> *fetched)
 {
     const auto handler = m_handlers.constFind(handlerKey(item.source, item.event));
     item.claimedBy.clear();
@@ -129,7 +171,9 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
     Savepoint savepoint(m_database, u"webhook_event"_s);
     if (auto r = savepoint.begin(); !r)
         return r;
-    const Result<WebhookOutcome> outcome = handler == m_handlers.cend()
+    const Result<WebhookOutcome> outcome = fetched
+            ? (fetched->ok() ? (**fetched)(item) : Result<WebhookOutcome>(makeError(fetched->error())))
+            : handler == m_handlers.cend()
             ? Result<WebhookOutcome>(
                     WebhookOutcome::ignore(Message::of(u"webhook.no-handler"_s, {item.source, item.event})))
             : (*handler)(item);

@@ -28,6 +28,12 @@ class WebhookProcessor final : public QObject
 
 public:
     using Handler = std::function<Result<WebhookOutcome>(const WebhookQueueItem &)>;
+    // A handler that must ask a service first (Poleepo's events fetch the order or shipping, HOOK-7):
+    // it answers later, from the event loop, with the step that applies what it learnt (run like a
+    // Handler, in one transaction with the row's outcome) or an error (retried like a handler's).
+    // The row stays claimed (Processing) meanwhile, so no other run takes it.
+    using FetchDone = std::function<void(Result<Handler>)>;
+    using FetchingHandler = std::function<void(const WebhookQueueItem &, QObject *context, FetchDone)>;
 
     struct Summary
     {
@@ -48,6 +54,9 @@ public:
 
     // One handler per (source, event); a second replaces the first.
     void registerHandler(const QString &source, const QString &event, Handler handler);
+    void registerFetchingHandler(const QString &source, const QString &event, FetchingHandler handler);
+    // Rows handed to a fetching handler whose answer has not come yet.
+    int fetchesInFlight() const { return m_inFlight; }
 
     // At start: rows this process cannot be working on go back to Pending. Only on a database of
     // its own (SQLite, one process per data dir) are all of them taken back; on a shared one only
@@ -85,12 +94,17 @@ private:
     Result<void> processBatch(QList<WebhookQueueItem> items, Summary &summary);
     // Runs the item's handler inside a savepoint and updates the item to its outcome.
     Result<void> applyOne(WebhookQueueRepository &queue, WebhookQueueItem &item, const QDateTime &now,
-                          Summary &summary, QList<Failure> &failures);
+                          Summary &summary, QList<Failure> &failures,
+                          const Result<Handler> *fetched = nullptr);
+    // A fetching handler answered: its step (or error) is applied to the row in a transaction.
+    void finishFetched(WebhookQueueItem item, const Result<Handler> &step);
 
     Database &m_database;
     std::unique_ptr<WebhookQueueRepository> m_queue; // claims and outcomes, prepared once
     QString m_owner;
     QHash<QString, Handler> m_handlers; // "source\nevent"
+    QHash<QString, FetchingHandler> m_fetchingHandlers;
+    int m_inFlight = 0;
     bool m_nudged = false;
     int m_nudgeDelayMs = 0;
 };

@@ -44,8 +44,8 @@ protected:
         QStringList args;
         for (int i = 1; i <= argumentCount; ++i)
             args.append(u"x"_s + QString::number(i));
-        if (code.startsWith(u"job."_s))
-            args[0] = u"2"_s;
+        if (code.startsWith(u"job."_s) && !args.isEmpty())
+            args[0] = u"2"_s; // a count
         if (code == u"webhook.applied"_s)
             args = {Message::of(u"webhook.nothing-new"_s).toStored()};
         return Message::of(code, args);

@@ -240,8 +240,9 @@ TEST_P(DatabaseOnBackend, MigratingTwiceChangesNothing)
     ASSERT_TRUE(again.ok()) << again.error().toStdString();
     const auto migrated = (*again)->migrate();
     ASSERT_TRUE(migrated.ok()) << migrated.error().toStdString();
+    // One row per migration (their numbers may leave a gap while two branches each add one).
     EXPECT_EQ(scalar(db().connection(), u"SELECT COUNT(*) FROM schema_migrations"_s).toInt(),
-              Database::latestSchemaVersion());
+              Database::migrationCount());
 }
 
 TEST_P(DatabaseOnBackend, ForeignKeysAreEnforced)
@@ -302,7 +303,7 @@ TEST_P(DatabaseOnBackend, EachThreadGetsItsOwnConnection)
 
     EXPECT_NE(threadName, mainName);
     EXPECT_FALSE(threadName.isEmpty());
-    EXPECT_EQ(threadCount, Database::latestSchemaVersion());
+    EXPECT_EQ(threadCount, Database::migrationCount());
     // The finished thread's connection was closed and removed with it.
     EXPECT_FALSE(QSqlDatabase::contains(threadName));
     EXPECT_TRUE(QSqlDatabase::contains(mainName));
@@ -393,7 +394,7 @@ TEST_P(Migration, TwoProcessesAtOnceApplyEachMigrationOnce)
 
     EXPECT_TRUE(errors.isEmpty()) << errors.join(u'\n').toStdString();
     EXPECT_EQ(scalar((*empty)->database().connection(), u"SELECT COUNT(*) FROM schema_migrations"_s).toInt(),
-              Database::latestSchemaVersion());
+              Database::migrationCount());
 }
 
 TEST_P(Migration, NewerSchemaIsRefusedAndLeftUnchanged)
