@@ -40,14 +40,7 @@ GelatoEventFulfillment readFulfillment(Reader &reader)
 // Each object of the (optional) array under key, read by read; stops at the first error.
 template<typename Read> void forEach(Reader &reader, const QString &key, Read read)
 {
-    const QJsonArray list = reader.array(key, false);
-    for (qsizetype i = 0; i < list.size() && !reader.failed(); ++i) {
-        auto element = reader.element(list, key, i);
-        if (!element)
-            break;
-        read(*element);
-        reader.takeErrorFrom(*element);
-    }
+    reader.forEach(key, false, read);
 }
 
 // Parses the payload's object and reads it with read; the reader's first error is the result's.

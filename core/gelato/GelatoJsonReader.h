@@ -148,6 +148,20 @@ public:
         return GelatoJsonReader(m_what, path, array.at(index).toObject());
     }
 
+    // Reads each object of the array under key with read(GelatoJsonReader &); stops at the first
+    // error, which this reader keeps. A missing optional array reads nothing.
+    template<typename Read> void forEach(const QString &key, bool required, Read read)
+    {
+        const QJsonArray list = array(key, required);
+        for (qsizetype i = 0; i < list.size() && !failed(); ++i) {
+            auto item = element(list, key, i);
+            if (!item)
+                break;
+            read(*item);
+            takeErrorFrom(*item);
+        }
+    }
+
     bool failed() const { return !m_error.isEmpty(); }
     const QString &error() const { return m_error; }
     void takeErrorFrom(const GelatoJsonReader &other)

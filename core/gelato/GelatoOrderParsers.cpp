@@ -15,17 +15,9 @@ namespace {
 
 using Reader = GelatoJsonReader;
 
-// Reads each object of the array under `key` with `read`; stops at the first error (kept in reader).
 template<typename Read> void forEach(Reader &reader, const QString &key, bool required, Read read)
 {
-    const QJsonArray list = reader.array(key, required);
-    for (qsizetype i = 0; i < list.size() && !reader.failed(); ++i) {
-        auto element = reader.element(list, key, i);
-        if (!element)
-            break;
-        read(*element);
-        reader.takeErrorFrom(*element);
-    }
+    reader.forEach(key, required, read);
 }
 
 GelatoReceipt readReceipt(Reader &reader)
