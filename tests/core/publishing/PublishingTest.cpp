@@ -293,6 +293,92 @@ TEST_P(PublishingTest, ParentNotFoundIsShownAndTheChildIsResubmittedAfterThePare
     EXPECT_EQ(ProductBatchRepository(db()).get(*batchId)->items.at(0).resubmittedIn, **resubmitted);
 }
 
+// Bad input: a batch answer naming an unknown SKU, or without a result for an item, is an error on
+// that batch; its items, its variants and the other batches are left as they were.
+TEST_P(PublishingTest, ABatchAnswerWithAnUnknownSkuOrAMissingItemIsAnErrorOnThatBatchOnly)
+{
+    publishAll();
+    sql(u"UPDATE variants SET needs_update = 1"_s);
+    ASSERT_TRUE(rig.settings.set(u"poleepo.batch-size"_s, u"2"_s).ok());
+    auto report = generate();
+    ASSERT_TRUE(report.ok()) << report.error().toStdString();
+    ASSERT_EQ(report->batchIds.size(), 2); // [TS, TS-M-O] and [TS-L-O, TS-L-R]
+    ProductBatchRepository batches(db());
+    const qint64 first = report->batchIds.at(0);
+    const qint64 second = report->batchIds.at(1);
+    const QString firstPoleepoId = batches.get(first)->poleepoBatchId;
+    rig.fake.catalog().setResultsAnswer([firstPoleepoId](const QString &batchId, const QJsonArray &results) {
+        if (batchId != firstPoleepoId)
+            return results;
+        QJsonArray changed = results;
+        QJsonObject stranger = changed.at(1).toObject();
+        stranger.insert(u"sku"_s, u"NOT-OURS"_s);
+        changed.replace(1, stranger);
+        return changed;
+    });
+
+    auto polled = poll();
+    ASSERT_TRUE(polled.ok()) << polled.error().toStdString();
+    EXPECT_EQ(polled->asked, 2);
+    EXPECT_EQ(polled->finished, 1);
+    ASSERT_EQ(polled->errors.size(), 1);
+    // The renamed result also leaves TS-M-O without an answer.
+    const QString expected
+            = u"Poleepo answered for SKUs not in the batch: NOT-OURS; Poleepo gave no result for: TS-M-O"_s;
+    EXPECT_EQ(polled->errors.at(0), u"batch %1: %2"_s.arg(first).arg(expected));
+    auto failed = batches.get(first);
+    ASSERT_TRUE(failed.ok());
+    EXPECT_EQ(failed->error, expected);
+    EXPECT_EQ(failed->status, u"PENDING"_s);
+    for (const ProductBatchItem &item : failed->items) {
+        EXPECT_EQ(item.status, ProductBatchItem::Status::Draft) << item.sku.toStdString();
+        EXPECT_TRUE(item.poleepoProductId.isEmpty()) << item.sku.toStdString();
+    }
+    // Its variant and the parent are unchanged: still due, no Poleepo id.
+    EXPECT_TRUE(variant(0).needsUpdate);
+    EXPECT_TRUE(variant(0).poleepoProductId.isEmpty());
+    EXPECT_FALSE(variant(0).poleepoLastSentAt.isValid());
+    EXPECT_TRUE(ProductRepository(db()).get(productId)->poleepoProductId.isEmpty());
+    // The other batch went through.
+    auto completed = batches.get(second);
+    ASSERT_TRUE(completed.ok());
+    EXPECT_TRUE(completed->error.isEmpty());
+    EXPECT_EQ(completed->status, u"COMPLETED"_s);
+    for (const ProductBatchItem &item : completed->items)
+        EXPECT_EQ(item.status, ProductBatchItem::Status::Done) << item.sku.toStdString();
+    EXPECT_FALSE(variant(1).needsUpdate);
+    EXPECT_EQ(variant(2).poleepoProductId, rig.fake.catalog().productId(u"TS-L-R"_s));
+    // A batch with an error is not asked again.
+    rig.advance(5);
+    auto again = poll();
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->asked, 0);
+
+    // An answer that leaves an item out.
+    sql(u"DELETE FROM product_batches"_s);
+    sql(u"UPDATE variants SET needs_update = 1"_s);
+    rig.advance(5);
+    ASSERT_TRUE(rig.settings.set(u"poleepo.batch-size"_s, u"10"_s).ok());
+    auto whole = generate();
+    ASSERT_TRUE(whole.ok()) << whole.error().toStdString();
+    ASSERT_EQ(whole->batchIds.size(), 1);
+    rig.fake.catalog().setResultsAnswer([](const QString &, const QJsonArray &results) {
+        QJsonArray fewer = results;
+        fewer.removeLast();
+        return fewer;
+    });
+    auto short_ = poll();
+    ASSERT_TRUE(short_.ok());
+    EXPECT_EQ(short_->finished, 0);
+    auto missing = batches.get(whole->batchIds.at(0));
+    ASSERT_TRUE(missing.ok());
+    EXPECT_EQ(missing->error, u"Poleepo gave no result for: TS-L-R"_s);
+    for (const ProductBatchItem &item : missing->items)
+        EXPECT_EQ(item.status, ProductBatchItem::Status::Draft) << item.sku.toStdString();
+    EXPECT_TRUE(variant(0).needsUpdate);
+    EXPECT_TRUE(variant(1).needsUpdate);
+}
+
 } // namespace
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(PublishingTest);

@@ -134,7 +134,9 @@ FakeResponse PoleepoCatalogFake::status(const RecordedRequest &request)
 
     const int poll = batch.polls++;
     const bool done = poll >= m_processingPolls;
-    const QJsonArray results = done ? batch.results : QJsonArray();
+    QJsonArray results = done ? batch.results : QJsonArray();
+    if (done && m_resultsAnswer)
+        results = m_resultsAnswer(id, results);
     return PoleepoFake::data(200,
                              QJsonObject {
                                      {u"batch_id"_s, id},

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
+#include <functional>
 
 namespace Bottega::Test {
 
@@ -40,6 +41,10 @@ public:
     int batchCount() const { return int(m_batches.size()); }
     QJsonArray batchEntries(const QString &batchId) const { return m_batches.value(batchId).entries; }
     QString lastBatchId() const { return m_lastBatchId; }
+    // Rewrites the results of a COMPLETED answer for one batch (to name an unknown SKU or leave an
+    // entry out); called with the batch id and the results the fake computed. Unset: as computed.
+    using ResultsAnswer = std::function<QJsonArray(const QString &batchId, const QJsonArray &results)>;
+    void setResultsAnswer(ResultsAnswer answer) { m_resultsAnswer = std::move(answer); }
 
 private:
     struct Batch
@@ -63,6 +68,7 @@ private:
     int m_nextBatch = 1;
     int m_nextProduct = 1001;
     int m_processingPolls = 0;
+    ResultsAnswer m_resultsAnswer;
 };
 
 } // namespace Bottega::Test
