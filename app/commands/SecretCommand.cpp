@@ -6,6 +6,7 @@
 #include "app/commands/Command.h"
 #include "core/secrets/SecretNames.h"
 #include "core/secrets/SecretStore.h"
+#include "core/store/WebhookRecordRepository.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -153,6 +154,14 @@ void secret(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
         auto walk = std::make_shared<StatusWalk>();
         walk->store = &runtime.secrets();
         walk->names = SecretNames::knownNames();
+        // Each Poleepo webhook record needs its secret: without it every call of that record fails.
+        const auto records = WebhookRecordRepository(runtime.database()).list();
+        if (!records) {
+            Output::error(records.error());
+            return done(ExitFailure);
+        }
+        for (const WebhookRecord &record : *records)
+            walk->names.append(SecretNames::poleepoWebhookSecret(record.name));
         walk->json = commandLine.json;
         walk->done = std::move(done);
         walk->next();

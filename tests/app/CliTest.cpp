@@ -182,13 +182,25 @@ TEST(Cli, SecretStatusFromEnvironmentAndCredentialsDirectory)
     file.close();
     bottega.environment().insert(u"CREDENTIALS_DIRECTORY"_s, credentials.path());
     bottega.environment().insert(u"BOTTEGA_GELATO_API_KEY"_s, u"k-from-env"_s);
+    // Two Poleepo webhook records: each one's secret is listed, set or missing.
+    ASSERT_EQ(bottega.run({u"webhook"_s, u"add-record"_s, u"orders"_s, u"--events"_s, u"STATUS_ORDER"_s})
+                      .exitCode,
+              0);
+    ASSERT_EQ(bottega.run({u"webhook"_s, u"add-record"_s, u"ships"_s, u"--events"_s, u"STATUS_SHIPMENT"_s})
+                      .exitCode,
+              0);
+    bottega.environment().insert(u"BOTTEGA_POLEEPO_WEBHOOK_SECRET_ORDERS"_s, u"whs-orders"_s);
 
     const auto result = bottega.run({u"secret"_s, u"status"_s, u"--json"_s});
     // The keyring is unreachable here, so status reports that for the rest (exit 1) but still lists.
     const QJsonArray rows = parseJson(result.out).array();
-    QJsonObject apiKey, clientSecret, clientId;
+    QJsonObject apiKey, clientSecret, clientId, ordersSecret, shipsSecret;
     for (const QJsonValue &row : rows) {
         const QJsonObject object = row.toObject();
+        if (object.value(u"name"_s) == u"poleepo.webhook-secret.orders"_s)
+            ordersSecret = object;
+        if (object.value(u"name"_s) == u"poleepo.webhook-secret.ships"_s)
+            shipsSecret = object;
         if (object.value(u"name"_s) == u"gelato.api-key"_s)
             apiKey = object;
         if (object.value(u"name"_s) == u"poleepo.client-secret"_s)
@@ -201,6 +213,11 @@ TEST(Cli, SecretStatusFromEnvironmentAndCredentialsDirectory)
     EXPECT_TRUE(clientSecret.value(u"set"_s).toBool());
     EXPECT_EQ(clientSecret.value(u"source"_s).toString(), u"credentials directory"_s);
     EXPECT_FALSE(clientId.value(u"set"_s).toBool());
+    EXPECT_TRUE(ordersSecret.value(u"set"_s).toBool()) << qPrintable(result.out);
+    EXPECT_EQ(ordersSecret.value(u"source"_s).toString(), u"environment"_s);
+    ASSERT_FALSE(shipsSecret.isEmpty()) << "a record without its secret is listed too";
+    EXPECT_FALSE(shipsSecret.value(u"set"_s).toBool());
+    EXPECT_FALSE(result.out.contains(u"whs-orders"_s));
     EXPECT_FALSE(result.out.contains(u"k-from-env"_s));
     EXPECT_FALSE(result.out.contains(u"cs-from-file"_s));
     EXPECT_FALSE(result.err.contains(u"k-from-env"_s));
