@@ -4,13 +4,17 @@
 // "Resubmit failed items" refused for a batch without failed items.
 #include "ui/pages/BatchesPage.h"
 
+#include "core/publishing/BatchGeneration.h"
 #include "core/settings/Settings.h"
 #include "core/store/ProductBatchRepository.h"
+#include "core/store/VariantRepository.h"
+#include "tests/support/fakes/PoleepoTestRig.h"
 #include "tests/ui/ProductFixture.h"
 #include "ui/AppContext.h"
 #include "ui/MainWindow.h"
 #include "ui/models/BatchItemTableModel.h"
 #include "ui/models/BatchTableModel.h"
+#include "ui/widgets/InlineMessage.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -18,6 +22,7 @@
 #include <QListWidget>
 #include <QPixmap>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimeZone>
 
@@ -201,6 +206,43 @@ TEST_F(BatchesPageTest, ResubmitIsRefusedForABatchWithoutFailedItems)
     ASSERT_TRUE(page.selectBatch(m_refused));
     EXPECT_FALSE(resubmit->isEnabled());
     EXPECT_TRUE(resubmit->toolTip().contains(u"not available"_s)) << resubmit->toolTip().toStdString();
+}
+
+TEST_F(BatchesPageTest, ResubmitSendsTheFailedItemsAgainToPoleepo)
+{
+    PoleepoTestRig rig;
+    ASSERT_TRUE(rig.started);
+    Product polo = tShirt(u"Polo"_s, u"PO"_s);
+    polo.vatRate = 22;
+    const qint64 poloId = store(polo);
+    const auto variants = VariantRepository(db()).listForProduct(poloId);
+    ASSERT_TRUE(variants.ok() && !variants->isEmpty());
+    ProductBatchItem refused = item(poloId, variants->first().sku, ProductBatchItem::Status::Error,
+                                    u"VALIDATION_ERROR"_s, u"price: must be positive"_s);
+    refused.variantId = variants->first().id;
+    const qint64 batchId = addBatch(u"COMPLETED"_s, QDateTime::currentDateTimeUtc(), {refused});
+
+    BatchGeneration generation(db(), rig.poleepo, rig.settings);
+    BatchesPage page(&db(), &generation);
+    EXPECT_EQ(page.errorBatchCount(), 3);
+    ASSERT_TRUE(page.selectBatch(batchId));
+    auto *resubmit = page.findChild<QPushButton *>(u"resubmitButton"_s);
+    ASSERT_TRUE(resubmit && resubmit->isEnabled()) << resubmit->toolTip().toStdString();
+
+    QSignalSpy finished(&page, &BatchesPage::resubmitFinished);
+    resubmit->click();
+    ASSERT_TRUE(finished.wait(10000));
+    const qint64 newBatch = finished.first().first().toLongLong();
+    auto *message = page.findChild<InlineMessage *>();
+    ASSERT_TRUE(message);
+    EXPECT_NE(newBatch, 0) << message->text().toStdString();
+    EXPECT_EQ(message->type(), InlineMessage::Type::Positive) << message->text().toStdString();
+    EXPECT_TRUE(message->text().contains(u"batch %1"_s.arg(newBatch))) << message->text().toStdString();
+    // The new batch heads the list; the old one has nothing left to send.
+    EXPECT_EQ(page.model()->batchAt(0).id, newBatch);
+    EXPECT_EQ(page.errorBatchCount(), 2);
+    EXPECT_EQ(page.selectedBatchId(), batchId);
+    EXPECT_FALSE(resubmit->isEnabled());
 }
 
 } // namespace

@@ -91,7 +91,7 @@ BatchesPage::BatchesPage(Database *database, BatchGeneration *generation, QWidge
     connect(m_model, &QAbstractItemModel::modelReset, this, &BatchesPage::showSelectedBatch);
     connect(m_model, &BatchTableModel::errorOccurred, this,
             [this](const QString &error) { m_message->showMessage(InlineMessage::Type::Error, error); });
-    connect(m_timer, &QTimer::timeout, this, &BatchesPage::updateErrorCount);
+    connect(m_timer, &QTimer::timeout, this, [this] { updateErrorCount(true); });
 
     showSelectedBatch();
     if (!m_database) {
@@ -102,18 +102,23 @@ BatchesPage::BatchesPage(Database *database, BatchGeneration *generation, QWidge
     }
     // Polling runs in the background: the count follows it.
     m_timer->start(10000);
-    updateErrorCount();
+    updateErrorCount(false);
 }
 
 BatchesPage::~BatchesPage() = default;
 
 void BatchesPage::refresh()
 {
+    updateErrorCount(false);
+    reloadBatches();
+}
+
+void BatchesPage::reloadBatches()
+{
     const qint64 selected = selectedBatchId();
     m_model->refresh();
     if (selected != 0)
         selectBatch(selected);
-    updateErrorCount();
 }
 
 void BatchesPage::setErrorsOnly(bool errorsOnly)
@@ -175,7 +180,7 @@ void BatchesPage::showSelectedBatch()
                                             : whyNot);
 }
 
-void BatchesPage::updateErrorCount()
+void BatchesPage::updateErrorCount(bool reloadWhenChanged)
 {
     if (!m_database)
         return;
@@ -190,8 +195,8 @@ void BatchesPage::updateErrorCount()
     if (errors != m_errorCount) {
         const bool first = m_errorCount < 0;
         m_errorCount = errors;
-        if (!first)
-            m_model->refresh();
+        if (!first && reloadWhenChanged)
+            reloadBatches();
         Q_EMIT errorBatchCountChanged(errors);
     }
 }

@@ -52,7 +52,10 @@ Q_SIGNALS:
 
 private:
     void showSelectedBatch();
-    void updateErrorCount();
+    // Counts the batches with errors; when the count changed, reloadWhenChanged reads the list again.
+    void updateErrorCount(bool reloadWhenChanged);
+    // Reads the list again, keeping the selected batch selected.
+    void reloadBatches();
 
     Database *m_database;
     BatchGeneration *m_generation;
