@@ -63,6 +63,7 @@ int run(QApplication &app)
     context.connections = &runtime.connections();
     context.files = &runtime.files();
     context.orders = &runtime.orders();
+    context.batchGeneration = &runtime.batchGeneration();
     // The window works without the server (another process may already receive the webhooks);
     // the status bar says why it is not listening.
     if (auto started = runtime.startServer(); !started)

@@ -8,6 +8,7 @@ class QSettings;
 
 namespace Bottega {
 
+class BatchGeneration;
 class CatalogBrowsing;
 class ConnectionTest;
 class Database;
@@ -32,6 +33,7 @@ struct AppContext
     ConnectionTest *connections = nullptr; // Settings' Test connection
     FileStore *files = nullptr; // print images from local files
     OrderService *orders = nullptr; // the Orders pages (ORD-1..9)
+    BatchGeneration *batchGeneration = nullptr; // the Batches page's resubmit (BATCH-4)
     // Why the built-in server is not listening, when the app could not start it
     // ("cannot listen on 127.0.0.1:8069: the address is already in use"). Shown in the status bar.
     QString serverError;

@@ -2,6 +2,7 @@
 
 #include "core/server/Server.h"
 #include "core/store/Database.h"
+#include "ui/pages/BatchesPage.h"
 #include "ui/pages/OrderListPage.h"
 #include "ui/pages/PlaceholderPage.h"
 #include "ui/pages/ProductListPage.h"
@@ -71,10 +72,15 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     };
     connect(webhooks, &WebhookQueuePage::failedCountChanged, this, showFailed);
     showFailed(webhooks->failedCount());
-    addPage(Page::Batches, tr("Batches"), u"mail-send"_s, QStyle::SP_ArrowUp,
-            new PlaceholderPage(tr("Batches"),
-                                tr("See the product batches sent to Poleepo and each product's outcome, and "
-                                   "resubmit the failed ones.")));
+    auto *batches = new BatchesPage(m_context.database, m_context.batchGeneration);
+    addPage(Page::Batches, tr("Batches"), u"mail-send"_s, QStyle::SP_ArrowUp, batches);
+    // BATCH-4: the batches with failed items are counted on the sidebar entry.
+    const auto showBatchErrors = [this](int withErrors) {
+        m_sidebar->item(int(Page::Batches))
+                ->setText(withErrors > 0 ? tr("Batches (%1)").arg(withErrors) : tr("Batches"));
+    };
+    connect(batches, &BatchesPage::errorBatchCountChanged, this, showBatchErrors);
+    showBatchErrors(batches->errorBatchCount());
     addPage(Page::ApiLog, tr("API log"), u"text-x-generic"_s, QStyle::SP_FileDialogInfoView,
             new PlaceholderPage(
                     tr("API log"),

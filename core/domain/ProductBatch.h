@@ -23,6 +23,7 @@ struct ProductBatch
     int total = 0;
     int processed = 0;
     QString error;
+    int errors = 0; // items refused by Poleepo; filled by ProductBatchRepository::get and list
     QDateTime createdAt;
     QList<ProductBatchItem> items; // filled by ProductBatchRepository::get
 };

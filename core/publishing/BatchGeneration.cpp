@@ -81,6 +81,18 @@ void BatchGeneration::generate(QObject *context, Callback<Report> done)
            std::move(done));
 }
 
+QList<ProductBatchItem> BatchGeneration::failedItems(const ProductBatch &batch)
+{
+    QList<ProductBatchItem> failed;
+    for (const ProductBatchItem &item : batch.items) {
+        const bool refused = item.status == ProductBatchItem::Status::Error
+                || (item.status == ProductBatchItem::Status::Draft && !batch.error.isEmpty());
+        if (refused && item.resubmittedIn == 0 && item.productId != 0)
+            failed.append(item);
+    }
+    return failed;
+}
+
 void BatchGeneration::resubmit(qint64 batchId, QObject *context, Callback<qint64> done)
 {
     ProductBatchRepository batches(m_database);
@@ -91,11 +103,7 @@ void BatchGeneration::resubmit(qint64 batchId, QObject *context, Callback<qint64
     QList<qint64> itemIds;
     QList<qint64> productIds;
     QSet<qint64> variantIds, failedVariants, failedParents;
-    for (const ProductBatchItem &item : batch->items) {
-        const bool failed = item.status == ProductBatchItem::Status::Error
-                || (item.status == ProductBatchItem::Status::Draft && !batch->error.isEmpty());
-        if (!failed || item.resubmittedIn != 0 || item.productId == 0)
-            continue;
+    for (const ProductBatchItem &item : failedItems(*batch)) {
         itemIds.append(item.id);
         if (!productIds.contains(item.productId))
             productIds.append(item.productId);

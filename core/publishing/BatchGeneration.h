@@ -6,6 +6,7 @@
 // batches not yet submitted wait for the next run. Lives on the worker thread, with the client.
 #pragma once
 
+#include "core/domain/ProductBatch.h"
 #include "core/domain/Result.h"
 #include "core/publishing/BatchPayload.h"
 
@@ -49,6 +50,9 @@ public:
     // The failed items of batch `batchId` (refused by Poleepo, or left waiting by an inconsistent
     // answer), rebuilt from today's data, in a new batch. Answers with the new batch's id.
     void resubmit(qint64 batchId, QObject *context, Callback<qint64> done);
+    // The items resubmit would send again: refused, or left waiting by a batch that failed, and not
+    // sent again yet.
+    static QList<ProductBatchItem> failedItems(const ProductBatch &batch);
 
 private:
     struct Pending;

@@ -16,6 +16,31 @@ namespace {
 constexpr auto batchColumns
         = "id, poleepo_batch_id, status, submitted_at, last_polled_at, poll_count, total, "
           "processed, error, created_at, not_before"_L1;
+// The items counted as errors, and the batches still holding failed items not sent again.
+constexpr auto errorCount = "(SELECT COUNT(*) FROM product_batch_items e WHERE e.batch_id = "
+                            "product_batches.id AND e.status = 'error') AS errors"_L1;
+constexpr auto withErrorsCondition
+        = "EXISTS (SELECT 1 FROM product_batch_items f WHERE f.batch_id = product_batches.id AND "
+          "f.resubmitted_in IS NULL AND (f.status = 'error' OR (f.status = 'draft' AND "
+          "product_batches.error <> '')))"_L1;
+
+// The WHERE clause of a query, its values appended to `values`.
+QString whereClause(const ProductBatchRepository::Query &query, QVariantList &values)
+{
+    QStringList conditions;
+    if (!query.statuses.isEmpty()) {
+        QStringList marks;
+        for (const QString &status : query.statuses) {
+            marks.append(u"?"_s);
+            values.append(status);
+        }
+        conditions.append(u"status IN ("_s + marks.join(u',') + u')');
+    }
+    if (query.withErrors)
+        conditions.append(withErrorsCondition);
+    return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+}
+
 constexpr auto itemColumns = "id, batch_id, product_id, variant_id, sku, payload, status, code, message, "
                              "poleepo_product_id, resubmitted_in"_L1;
 
@@ -33,6 +58,7 @@ ProductBatch readBatch(const SqlStatement &row)
     batch.error = row.text(u"error"_s);
     batch.createdAt = row.time(u"created_at"_s);
     batch.notBefore = row.time(u"not_before"_s);
+    batch.errors = int(row.integer(u"errors"_s));
     return batch;
 }
 
@@ -111,7 +137,8 @@ Result<qint64> ProductBatchRepository::create(const ProductBatch &batch)
 Result<ProductBatch> ProductBatchRepository::get(qint64 id)
 {
     const QSqlDatabase db = m_database.connection();
-    SqlStatement select(db, u"SELECT "_s + batchColumns + u" FROM product_batches WHERE id = ?"_s);
+    SqlStatement select(
+            db, u"SELECT "_s + batchColumns + u", "_s + errorCount + u" FROM product_batches WHERE id = ?"_s);
     select.bind(id);
     if (auto r = select.exec(tr("cannot read product batch %1").arg(id)); !r)
         return makeError(r.error());
@@ -132,15 +159,8 @@ Result<ProductBatch> ProductBatchRepository::get(qint64 id)
 Result<QList<ProductBatch>> ProductBatchRepository::list(const Query &query)
 {
     QVariantList values;
-    QString sql = u"SELECT "_s + batchColumns + u" FROM product_batches"_s;
-    if (!query.statuses.isEmpty()) {
-        QStringList marks;
-        for (const QString &status : query.statuses) {
-            marks.append(u"?"_s);
-            values.append(status);
-        }
-        sql += u" WHERE status IN ("_s + marks.join(u',') + u')';
-    }
+    QString sql = u"SELECT "_s + batchColumns + u", "_s + errorCount + u" FROM product_batches"_s;
+    sql += whereClause(query, values);
     sql += u" ORDER BY id DESC"_s;
     SqlStatement::appendPage(sql, values, query.limit, query.offset);
     SqlStatement select(m_database.connection(), sql);
@@ -151,6 +171,19 @@ Result<QList<ProductBatch>> ProductBatchRepository::list(const Query &query)
     while (select.next())
         batches.append(readBatch(select));
     return batches;
+}
+
+Result<qint64> ProductBatchRepository::count(const Query &query)
+{
+    QVariantList values;
+    const QString sql = u"SELECT COUNT(*) AS n FROM product_batches"_s + whereClause(query, values);
+    SqlStatement select(m_database.connection(), sql);
+    select.bindAll(values);
+    if (auto r = select.exec(tr("cannot count the product batches")); !r)
+        return makeError(r.error());
+    if (!select.next())
+        return qint64(0);
+    return select.integer(u"n"_s);
 }
 
 Result<void> ProductBatchRepository::update(const ProductBatch &batch)

@@ -22,6 +22,9 @@ public:
     struct Query
     {
         QStringList statuses; // empty: any
+        // Only batches with failed items not sent again yet (the items resubmit would send):
+        // refused by Poleepo, or left waiting when the batch itself failed (BATCH-4).
+        bool withErrors = false;
         int limit = 100; // 0: no limit
         int offset = 0;
     };
@@ -32,8 +35,10 @@ public:
     Result<qint64> create(const ProductBatch &batch);
     // The batch with its items, in insertion order (parents before their variants).
     Result<ProductBatch> get(qint64 id);
-    // Newest first, without items.
+    // Newest first, without items (errors counted).
     Result<QList<ProductBatch>> list(const Query &query);
+    // The batches matching `query`, ignoring its limit and offset.
+    Result<qint64> count(const Query &query);
     // Writes the batch's own fields (not its items).
     Result<void> update(const ProductBatch &batch);
     // Writes an item's outcome: status, code, message, Poleepo product id.

@@ -4,6 +4,7 @@
 #include "core/server/Server.h"
 #include "core/settings/Settings.h"
 #include "tests/support/database/TestDatabase.h"
+#include "ui/pages/BatchesPage.h"
 #include "ui/pages/OrderListPage.h"
 #include "ui/pages/PlaceholderPage.h"
 #include "ui/pages/ProductListPage.h"
@@ -81,6 +82,8 @@ TEST_F(MainWindowTest, ClickingAnEntryShowsItsPage)
             EXPECT_TRUE(qobject_cast<WebhookQueuePage *>(shown));
         else if (page == MainWindow::Page::Orders)
             EXPECT_TRUE(qobject_cast<OrderListPage *>(shown));
+        else if (page == MainWindow::Page::Batches)
+            EXPECT_TRUE(qobject_cast<BatchesPage *>(shown));
         else
             EXPECT_TRUE(qobject_cast<PlaceholderPage *>(shown)) << row;
     }
@@ -102,7 +105,7 @@ TEST_F(MainWindowTest, PagesNotBuiltYetSayWhatTheyWillDo)
     EXPECT_TRUE(labels.join(u'\n').contains(u"Not available yet in this version."_s));
     EXPECT_TRUE(labels.join(u'\n').contains(u"Counts and charts at a glance"_s));
 
-    for (const auto page : {MainWindow::Page::Batches, MainWindow::Page::ApiLog}) {
+    for (const auto page : {MainWindow::Page::ApiLog}) {
         auto *placeholder = qobject_cast<PlaceholderPage *>(window.page(page));
         ASSERT_TRUE(placeholder);
         EXPECT_EQ(placeholder->title(), window.sidebar()->item(int(page))->text());
