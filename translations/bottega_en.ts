@@ -236,6 +236,61 @@
     </message>
 </context>
 <context>
+    <name>Bottega::BatchItemTableModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Poleepo product</source>
+        <translation>Poleepo product</translation>
+    </message>
+    <message>
+        <source>Sent again in</source>
+        <translation>Sent again in</translation>
+    </message>
+    <message>
+        <source>Product (parent)</source>
+        <translation>Product (parent)</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variant</translation>
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation>Batch %1</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::BatchPayload</name>
     <message>
         <source>no SKU</source>
@@ -263,6 +318,150 @@
     <message>
         <source>Poleepo gave no result for: %1</source>
         <translation>Poleepo gave no result for: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::BatchTableModel</name>
+    <message>
+        <source>Not submitted</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation>Processed</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Last polled</source>
+        <translation>Last polled</translation>
+    </message>
+    <message>
+        <source>Poleepo batch</source>
+        <translation>Poleepo batch</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::BatchesPage</name>
+    <message>
+        <source>With errors only</source>
+        <translation>With errors only</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Resubmit failed items</source>
+        <translation>Resubmit failed items</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>Product batches sent to Poleepo, each product&apos;s outcome, and the failed ones sent again.</source>
+        <translation>Product batches sent to Poleepo, each product&apos;s outcome, and the failed ones sent again.</translation>
+    </message>
+    <message>
+        <source>The batches are unavailable: no database.</source>
+        <translation>The batches are unavailable: no database.</translation>
+    </message>
+    <message>
+        <source>Select a batch to see its products.</source>
+        <translation>Select a batch to see its products.</translation>
+    </message>
+    <message>
+        <source>Select a batch first.</source>
+        <translation>Select a batch first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1: %n product entry(ies), %2 with errors</source>
+        <translation>
+            <numerusform>Batch %1: %n product entry, %2 with errors</numerusform>
+            <numerusform>Batch %1: %n product entries, %2 with errors</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 has no failed items to send again.</source>
+        <translation>Batch %1 has no failed items to send again.</translation>
+    </message>
+    <message>
+        <source>Sending to Poleepo is not available here.</source>
+        <translation>Sending to Poleepo is not available here.</translation>
+    </message>
+    <message>
+        <source>A resubmission is on its way.</source>
+        <translation>A resubmission is on its way.</translation>
+    </message>
+    <message>
+        <source>Sends the failed items of this batch again, in a new batch</source>
+        <translation>Sends the failed items of this batch again, in a new batch</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) with failed items not sent again.</source>
+        <translation>
+            <numerusform>%n batch with failed items not sent again.</numerusform>
+            <numerusform>%n batches with failed items not sent again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No batch has failed items.</source>
+        <translation>No batch has failed items.</translation>
+    </message>
+    <message>
+        <source>Sending the failed items of batch %1 again…</source>
+        <translation>Sending the failed items of batch %1 again…</translation>
+    </message>
+    <message>
+        <source>The failed items of batch %1 were sent again in batch %2.</source>
+        <translation>The failed items of batch %1 were sent again in batch %2.</translation>
     </message>
 </context>
 <context>
@@ -2178,10 +2377,6 @@ Global options:
         <translation>Batches</translation>
     </message>
     <message>
-        <source>See the product batches sent to Poleepo and each product&apos;s outcome, and resubmit the failed ones.</source>
-        <translation>See the product batches sent to Poleepo and each product&apos;s outcome, and resubmit the failed ones.</translation>
-    </message>
-    <message>
         <source>API log</source>
         <translation>API log</translation>
     </message>
@@ -2220,6 +2415,10 @@ Global options:
     <message>
         <source>Webhooks (%1)</source>
         <translation>Webhooks (%1)</translation>
+    </message>
+    <message>
+        <source>Batches (%1)</source>
+        <translation>Batches (%1)</translation>
     </message>
 </context>
 <context>
@@ -4193,6 +4392,10 @@ Global options:
     <message>
         <source>cannot delete product batch %1</source>
         <translation>cannot delete product batch %1</translation>
+    </message>
+    <message>
+        <source>cannot count the product batches</source>
+        <translation>cannot count the product batches</translation>
     </message>
 </context>
 <context>

@@ -236,6 +236,61 @@
     </message>
 </context>
 <context>
+    <name>Bottega::BatchItemTableModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>In attesa</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Errore</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Completato</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Voce</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+    <message>
+        <source>Poleepo product</source>
+        <translation>Prodotto Poleepo</translation>
+    </message>
+    <message>
+        <source>Sent again in</source>
+        <translation>Reinviato in</translation>
+    </message>
+    <message>
+        <source>Product (parent)</source>
+        <translation>Prodotto (padre)</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation>Lotto %1</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::BatchPayload</name>
     <message>
         <source>no SKU</source>
@@ -263,6 +318,150 @@
     <message>
         <source>Poleepo gave no result for: %1</source>
         <translation>Poleepo non ha dato alcun esito per: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::BatchTableModel</name>
+    <message>
+        <source>Not submitted</source>
+        <translation>Non inviato</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>In attesa</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>In elaborazione</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completato</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscito</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation>Elaborati</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errori</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creato</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <source>Last polled</source>
+        <translation>Ultimo controllo</translation>
+    </message>
+    <message>
+        <source>Poleepo batch</source>
+        <translation>Lotto Poleepo</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Errore</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::BatchesPage</name>
+    <message>
+        <source>With errors only</source>
+        <translation>Solo con errori</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Resubmit failed items</source>
+        <translation>Reinvia gli articoli non riusciti</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>Lotti</translation>
+    </message>
+    <message>
+        <source>Product batches sent to Poleepo, each product&apos;s outcome, and the failed ones sent again.</source>
+        <translation>Lotti di prodotti inviati a Poleepo, l&apos;esito di ogni prodotto, e quelli non riusciti reinviati.</translation>
+    </message>
+    <message>
+        <source>The batches are unavailable: no database.</source>
+        <translation>I lotti non sono disponibili: nessun database.</translation>
+    </message>
+    <message>
+        <source>Select a batch to see its products.</source>
+        <translation>Seleziona un lotto per vederne i prodotti.</translation>
+    </message>
+    <message>
+        <source>Select a batch first.</source>
+        <translation>Seleziona prima un lotto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1: %n product entry(ies), %2 with errors</source>
+        <translation>
+            <numerusform>Lotto %1: %n voce di prodotto, %2 con errori</numerusform>
+            <numerusform>Lotto %1: %n voci di prodotto, %2 con errori</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 has no failed items to send again.</source>
+        <translation>Il lotto %1 non ha articoli non riusciti da reinviare.</translation>
+    </message>
+    <message>
+        <source>Sending to Poleepo is not available here.</source>
+        <translation>L&apos;invio a Poleepo non è disponibile qui.</translation>
+    </message>
+    <message>
+        <source>A resubmission is on its way.</source>
+        <translation>Un reinvio è in corso.</translation>
+    </message>
+    <message>
+        <source>Sends the failed items of this batch again, in a new batch</source>
+        <translation>Reinvia gli articoli non riusciti di questo lotto, in un nuovo lotto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) with failed items not sent again.</source>
+        <translation>
+            <numerusform>%n lotto con articoli non riusciti non ancora reinviati.</numerusform>
+            <numerusform>%n lotti con articoli non riusciti non ancora reinviati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No batch has failed items.</source>
+        <translation>Nessun lotto ha articoli non riusciti.</translation>
+    </message>
+    <message>
+        <source>Sending the failed items of batch %1 again…</source>
+        <translation>Reinvio degli articoli non riusciti del lotto %1…</translation>
+    </message>
+    <message>
+        <source>The failed items of batch %1 were sent again in batch %2.</source>
+        <translation>Gli articoli non riusciti del lotto %1 sono stati reinviati nel lotto %2.</translation>
     </message>
 </context>
 <context>
@@ -2178,10 +2377,6 @@ Opzioni globali:
         <translation>Lotti</translation>
     </message>
     <message>
-        <source>See the product batches sent to Poleepo and each product&apos;s outcome, and resubmit the failed ones.</source>
-        <translation>Consulta i lotti di prodotti inviati a Poleepo e l&apos;esito di ogni prodotto, e reinvia quelli non riusciti.</translation>
-    </message>
-    <message>
         <source>API log</source>
         <translation>Registro API</translation>
     </message>
@@ -2220,6 +2415,10 @@ Opzioni globali:
     <message>
         <source>Webhooks (%1)</source>
         <translation>Webhook (%1)</translation>
+    </message>
+    <message>
+        <source>Batches (%1)</source>
+        <translation>Lotti (%1)</translation>
     </message>
 </context>
 <context>
@@ -4193,6 +4392,10 @@ Opzioni globali:
     <message>
         <source>cannot delete product batch %1</source>
         <translation>impossibile eliminare il lotto di prodotti %1</translation>
+    </message>
+    <message>
+        <source>cannot count the product batches</source>
+        <translation>impossibile contare i lotti di prodotti</translation>
     </message>
 </context>
 <context>
