@@ -37,12 +37,6 @@ GelatoEventFulfillment readFulfillment(Reader &reader)
     return fulfillment;
 }
 
-// Each object of the (optional) array under key, read by read; stops at the first error.
-template<typename Read> void forEach(Reader &reader, const QString &key, Read read)
-{
-    reader.forEach(key, false, read);
-}
-
 // Parses the payload's object and reads it with read; the reader's first error is the result's.
 template<typename T, typename Read> Result<T> parse(const QByteArray &json, const QString &what, Read read)
 {
@@ -71,11 +65,11 @@ Result<GelatoOrderStatusEvent> parseOrderStatus(const QByteArray &json)
         event.order = readOrder(reader);
         event.fulfillmentStatus = reader.text(u"fulfillmentStatus"_s);
         event.comment = reader.textIfGiven(u"comment"_s);
-        forEach(reader, u"items"_s, [&event](Reader &itemReader) {
+        reader.forEach(u"items"_s, false, [&event](Reader &itemReader) {
             GelatoEventItem item;
             item.itemReferenceId = itemReader.text(u"itemReferenceId"_s);
             item.fulfillmentStatus = itemReader.textIfGiven(u"fulfillmentStatus"_s);
-            forEach(itemReader, u"fulfillments"_s, [&item](Reader &fulfillmentReader) {
+            itemReader.forEach(u"fulfillments"_s, false, [&item](Reader &fulfillmentReader) {
                 item.fulfillments.append(readFulfillment(fulfillmentReader));
             });
             event.items.append(item);

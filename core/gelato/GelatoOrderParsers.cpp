@@ -15,11 +15,6 @@ namespace {
 
 using Reader = GelatoJsonReader;
 
-template<typename Read> void forEach(Reader &reader, const QString &key, bool required, Read read)
-{
-    reader.forEach(key, required, read);
-}
-
 GelatoReceipt readReceipt(Reader &reader)
 {
     GelatoReceipt receipt;
@@ -64,7 +59,7 @@ GelatoShipment readShipment(Reader &reader)
     shipment.shipmentMethodUid = reader.text(u"shipmentMethodUid"_s, false);
     shipment.minDeliveryDate = reader.dateTime(u"minDeliveryDate"_s, false);
     shipment.maxDeliveryDate = reader.dateTime(u"maxDeliveryDate"_s, false);
-    forEach(reader, u"packages"_s, false, [&shipment](Reader &packageReader) {
+    reader.forEach(u"packages"_s, false, [&shipment](Reader &packageReader) {
         GelatoOrderPackage package;
         package.id = packageReader.text(u"id"_s);
         package.orderItemIds = packageReader.strings(u"orderItemIds"_s, false);
@@ -88,7 +83,7 @@ GelatoOrder readOrder(Reader &reader, bool full)
     order.currency = reader.text(u"currency"_s, false);
     order.createdAt = reader.dateTime(u"createdAt"_s, false);
     order.updatedAt = reader.dateTime(u"updatedAt"_s, false);
-    forEach(reader, u"items"_s, full, [&order](Reader &itemReader) {
+    reader.forEach(u"items"_s, full, [&order](Reader &itemReader) {
         GelatoOrderItem item;
         item.id = itemReader.text(u"id"_s);
         item.itemReferenceId = itemReader.text(u"itemReferenceId"_s);
@@ -105,7 +100,7 @@ GelatoOrder readOrder(Reader &reader, bool full)
         order.billingEntity = readBillingEntity(*entity);
         reader.takeErrorFrom(*entity);
     }
-    forEach(reader, u"receipts"_s, false, [&order](Reader &receiptReader) {
+    reader.forEach(u"receipts"_s, false, [&order](Reader &receiptReader) {
         order.receipts.append(readReceipt(receiptReader));
         // Older answers carry the billing entity only on the receipt.
         if (!order.billingEntity) {
@@ -126,7 +121,7 @@ Result<QList<T>> parseList(const QByteArray &json, const QString &what, const QS
         return makeError(object.error());
     Reader reader(what, QString(), *object);
     QList<T> list;
-    forEach(reader, key, true, [&list, &read](Reader &element) { list.append(read(element)); });
+    reader.forEach(key, true, [&list, &read](Reader &element) { list.append(read(element)); });
     if (reader.failed())
         return makeError(reader.error());
     return list;
@@ -162,7 +157,7 @@ Result<QList<GelatoQuote>> parseQuotes(const QByteArray &json)
                 GelatoQuote quote;
                 quote.id = reader.text(u"id"_s);
                 quote.itemReferenceIds = reader.strings(u"itemReferenceIds"_s, false);
-                forEach(reader, u"shipmentMethods"_s, true, [&quote](Reader &methodReader) {
+                reader.forEach(u"shipmentMethods"_s, true, [&quote](Reader &methodReader) {
                     GelatoQuoteMethod method;
                     method.name = methodReader.text(u"name"_s);
                     method.shipmentMethodUid = methodReader.text(u"shipmentMethodUid"_s);

@@ -173,23 +173,10 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
         return r;
     const Result<WebhookOutcome> outcome = fetched
             ? (fetched->ok() ? (**fetched)(item) : Result<WebhookOutcome>(makeError(fetched->error())))
-            : handler == m_handlers.cend()
-            ? Result<WebhookOutcome>(
-                    WebhookOutcome::ignore(Message::of(u"webhook.no-handler"_s, {item.source, item.event})))
-            : (*handler)(item);
-    if (outcome && outcome->rejected) {
-        // A broken call: nothing it did stays, and it is Failed at once with the reason.
-        if (auto r = savepoint.rollback(); !r)
-            return r;
-        item.state = WebhookQueueItem::State::Failed;
-        item.lastError = outcome->note.toStored();
-        item.nextAttemptAt = QDateTime();
-        item.processedAt = now;
-        ++summary.failed;
-        failures.append({item.id, item.lastError});
-        return queue.update(item);
-    }
-    if (outcome) {
+            : handler == m_handlers.cend() ? Result<WebhookOutcome>(
+                      WebhookOutcome::ignore(Message::of(u"webhook.no-handler"_s, {item.source, item.event})))
+                                           : (*handler)(item);
+    if (outcome && !outcome->rejected) {
         item.state = outcome->ignored ? WebhookQueueItem::State::Ignored : WebhookQueueItem::State::Done;
         item.note = outcome->note.toStored();
         item.lastError.clear();
@@ -207,8 +194,11 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
 
     if (auto r = savepoint.rollback(); !r)
         return r;
-    item.lastError = outcome.error();
-    if (item.attempts >= maxAttempts) {
+    // An error is retried until maxAttempts; a call its handler refused (a broken payload, which
+    // will not get better) is Failed at once. Either way nothing the handler did stays.
+    const bool rejected = outcome.ok();
+    item.lastError = rejected ? outcome->note.toStored() : outcome.error();
+    if (rejected || item.attempts >= maxAttempts) {
         item.state = WebhookQueueItem::State::Failed;
         item.processedAt = now;
         ++summary.failed;
