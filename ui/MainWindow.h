@@ -12,6 +12,11 @@ class QStackedWidget;
 
 namespace Bottega {
 
+class BatchesPage;
+class DashboardPage;
+class OrderListPage;
+class WebhookQueuePage;
+
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -42,6 +47,8 @@ protected:
 
 private:
     void addPage(Page page, const QString &title, const QString &iconName, int fallbackIcon, QWidget *widget);
+    void connectDashboard(DashboardPage *dashboard, OrderListPage *orders, WebhookQueuePage *webhooks,
+                          BatchesPage *batches);
     void restoreState();
     void saveState() const;
 
