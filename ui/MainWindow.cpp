@@ -216,12 +216,22 @@ void MainWindow::updateStatus()
 
 void MainWindow::restoreState()
 {
-    int last = int(Page::Dashboard);
+    // The start page: the one open when the window was last closed, unless it has no content yet
+    // (a placeholder, or a page a later version had); then the first page that has content.
+    const auto hasContent = [this](int index) {
+        return index >= 0 && index < PageCount && !qobject_cast<PlaceholderPage *>(m_pages->widget(index));
+    };
+    int start = 0;
+    while (start + 1 < PageCount && !hasContent(start))
+        ++start;
     if (m_context.windowState) {
         restoreGeometry(m_context.windowState->value(geometryKey).toByteArray());
-        last = m_context.windowState->value(lastPageKey, last).toInt();
+        bool ok = false;
+        const int last = m_context.windowState->value(lastPageKey).toInt(&ok);
+        if (ok && hasContent(last))
+            start = last;
     }
-    showPage(last >= 0 && last < PageCount ? Page(last) : Page::Dashboard);
+    showPage(Page(start));
 }
 
 void MainWindow::saveState() const

@@ -11,6 +11,7 @@
 #include "ui/widgets/PageHeader.h"
 
 #include <QGridLayout>
+#include <QScrollArea>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -126,7 +127,10 @@ DashboardPage::DashboardPage(Database *database, QWidget *parent)
     m_apiErrors->setObjectName(u"apiErrorsCard"_s);
     m_message->setCloseButtonVisible(true);
 
-    auto *grid = new QGridLayout;
+    // The cards scroll rather than make the window taller than a small screen.
+    auto *cards = new QWidget(this);
+    auto *grid = new QGridLayout(cards);
+    grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(8);
     grid->addWidget(m_orders, 0, 0);
     grid->addWidget(m_webhooks, 0, 1);
@@ -139,7 +143,12 @@ DashboardPage::DashboardPage(Database *database, QWidget *parent)
             tr("Dashboard"),
             tr("Counts at a glance; click a bar or a number to open the list behind it."), this));
     layout->addWidget(m_message);
-    layout->addLayout(grid, 1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"dashboardScroll"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(cards);
+    layout->addWidget(scroll, 1);
 
     // A burst of changes (a batch of webhooks, an import) is counted once.
     m_refreshSoon->setSingleShot(true);
