@@ -18,15 +18,19 @@
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Bottega {
+
+Q_LOGGING_CATEGORY(lcWindow, "bottega.window", QtWarningMsg)
 
 namespace {
 
@@ -240,6 +244,16 @@ void MainWindow::saveState() const
         return;
     m_context.windowState->setValue(geometryKey, saveGeometry());
     m_context.windowState->setValue(lastPageKey, int(currentPage()));
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_painted) {
+        m_painted = true;
+        // The window's first frame is painted and flushed before the event loop runs this.
+        QTimer::singleShot(0, this, [] { qCInfo(lcWindow, "first window painted"); });
+    }
+    return QMainWindow::event(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
