@@ -12,8 +12,8 @@
 #include "tests/support/database/TestDatabase.h"
 
 #include <QDir>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -37,11 +37,12 @@ constexpr qint64 targetMs = 1000;
 Result<void> fillProducts(Database &database)
 {
     auto filled = database.transaction([](QSqlDatabase &db) -> Result<void> {
-        SqlStatement insert(db,
-                            u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
-                            "INSERT INTO products (name, sku, category_path, list_price, created_at, updated_at) "
-                            "SELECT 'Product ' || i, 'SKU-' || i, 'Home/Mugs', 12.5, 1767225600000, "
-                            "1767225600000 FROM n"_s.arg(productCount));
+        SqlStatement insert(
+                db,
+                u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                "INSERT INTO products (name, sku, category_path, list_price, created_at, updated_at) "
+                "SELECT 'Product ' || i, 'SKU-' || i, 'Home/Mugs', 12.5, 1767225600000, "
+                "1767225600000 FROM n"_s.arg(productCount));
         return insert.exec(u"cannot fill the products"_s);
     });
     if (!filled)
@@ -130,14 +131,14 @@ TEST(Perf6, StartToFirstPaintedWindowPostgreSql)
     if (!TestDatabase::postgresServer().ok()) {
         ASSERT_TRUE(clusterDir.isValid());
         // The scripts run the server as the postgres user when run as root: it must reach the dir.
-        QFile::setPermissions(clusterDir.path(), QFile::permissions(clusterDir.path()) | QFile::ExeOther
-                                                         | QFile::ReadOther | QFile::ExeGroup | QFile::ReadGroup);
+        QFile::setPermissions(clusterDir.path(),
+                              QFile::permissions(clusterDir.path()) | QFile::ExeOther | QFile::ReadOther
+                                      | QFile::ExeGroup | QFile::ReadGroup);
         const QString cluster = clusterDir.filePath(u"cluster"_s);
         QProcess start;
         start.setProcessChannelMode(QProcess::MergedChannels);
         start.start(u"bash"_s, {QStringLiteral(BOTTEGA_PG_SCRIPTS) + u"/start-cluster.sh"_s, cluster});
-        ASSERT_TRUE(start.waitForFinished(120000) && start.exitCode() == 0)
-                << start.readAll().toStdString();
+        ASSERT_TRUE(start.waitForFinished(120000) && start.exitCode() == 0) << start.readAll().toStdString();
         qputenv("BOTTEGA_TEST_PG_URL_FILE", QFile::encodeName(cluster + u"/url"_s));
         ownCluster = true;
     }
@@ -154,8 +155,9 @@ TEST(Perf6, StartToFirstPaintedWindowPostgreSql)
     }
     if (ownCluster) {
         QProcess stop;
-        stop.start(u"bash"_s, {QStringLiteral(BOTTEGA_PG_SCRIPTS) + u"/stop-cluster.sh"_s,
-                               clusterDir.filePath(u"cluster"_s)});
+        stop.start(u"bash"_s,
+                   {QStringLiteral(BOTTEGA_PG_SCRIPTS) + u"/stop-cluster.sh"_s,
+                    clusterDir.filePath(u"cluster"_s)});
         stop.waitForFinished(60000);
     }
 }

@@ -184,7 +184,8 @@ TEST_F(DashboardPageTest, EmptyChartsSaySoInsteadOfDrawingNothing)
     ChartCard *batches = page.card(DashboardPage::Card::Batches);
     EXPECT_FALSE(batches->isChartShown());
     EXPECT_EQ(batches->numberButton()->text(), u"0"_s);
-    EXPECT_TRUE(batches->emptyText().startsWith(u"No product batches yet"_s)) << batches->emptyText().toStdString();
+    EXPECT_TRUE(batches->emptyText().startsWith(u"No product batches yet"_s))
+            << batches->emptyText().toStdString();
     EXPECT_TRUE(page.card(DashboardPage::Card::Webhooks)->emptyText().contains(u"No webhook calls"_s));
     EXPECT_TRUE(page.card(DashboardPage::Card::ApiErrors)->emptyText().contains(u"No API errors"_s));
 
@@ -233,7 +234,8 @@ TEST_F(DashboardPageTest, AClickOpensThePageBehindWithTheMatchingFilter)
     clickBar(dashboard->card(DashboardPage::Card::Batches), u"COMPLETED"_s);
     ASSERT_EQ(window.currentPage(), MainWindow::Page::Batches);
     auto *batches = qobject_cast<BatchesPage *>(window.page(MainWindow::Page::Batches));
-    EXPECT_EQ(batches->findChild<QComboBox *>(u"batchStateFilter"_s)->currentData().toString(), u"COMPLETED"_s);
+    EXPECT_EQ(batches->findChild<QComboBox *>(u"batchStateFilter"_s)->currentData().toString(),
+              u"COMPLETED"_s);
     EXPECT_FALSE(batches->findChild<QCheckBox *>(u"errorsOnly"_s)->isChecked());
     EXPECT_EQ(batches->model()->rowCount(), 3);
 

@@ -30,8 +30,8 @@ namespace Bottega {
 BatchesPage::BatchesPage(Database *database, BatchGeneration *generation, QWidget *parent)
     : QWidget(parent), m_database(database), m_generation(generation),
       m_model(new BatchTableModel(database, this)), m_items(new BatchItemTableModel(this)),
-      m_state(new QComboBox(this)), m_errorsOnly(new QCheckBox(tr("With errors only"), this)), m_summary(new QLabel(this)),
-      m_refresh(new QPushButton(tr("Refresh"), this)),
+      m_state(new QComboBox(this)), m_errorsOnly(new QCheckBox(tr("With errors only"), this)),
+      m_summary(new QLabel(this)), m_refresh(new QPushButton(tr("Refresh"), this)),
       m_resubmit(new QPushButton(tr("Resubmit failed items"), this)), m_table(new QTableView(this)),
       m_itemTable(new QTableView(this)), m_itemsTitle(new QLabel(this)), m_message(new InlineMessage(this)),
       m_timer(new QTimer(this))

@@ -33,16 +33,11 @@ struct Look
 QList<Look> orderLooks()
 {
     using namespace OrderState;
-    return {{Draft, ChartPalette::neutral()},
-            {Sending, ChartPalette::information().lighter(130)},
-            {GelatoDraft, ChartPalette::sand()},
-            {Sent, ChartPalette::information()},
-            {InProduction, ChartPalette::active()},
-            {Shipped, ChartPalette::teal()},
-            {Delivered, ChartPalette::positive()},
-            {Cancelled, QColor(0x5d, 0x6d, 0x7e)},
-            {Failed, ChartPalette::negative()},
-            {Returned, ChartPalette::warning()}};
+    return {{Draft, ChartPalette::neutral()},       {Sending, ChartPalette::information().lighter(130)},
+            {GelatoDraft, ChartPalette::sand()},    {Sent, ChartPalette::information()},
+            {InProduction, ChartPalette::active()}, {Shipped, ChartPalette::teal()},
+            {Delivered, ChartPalette::positive()},  {Cancelled, QColor(0x5d, 0x6d, 0x7e)},
+            {Failed, ChartPalette::negative()},     {Returned, ChartPalette::warning()}};
 }
 
 // Stacked from the bottom: the finished calls first, the failed ones on top where they show.
@@ -140,8 +135,8 @@ DashboardPage::DashboardPage(Database *database, QWidget *parent)
     grid->setColumnStretch(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(
-            tr("Dashboard"),
-            tr("Counts at a glance; click a bar or a number to open the list behind it."), this));
+            tr("Dashboard"), tr("Counts at a glance; click a bar or a number to open the list behind it."),
+            this));
     layout->addWidget(m_message);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(u"dashboardScroll"_s);
@@ -165,7 +160,8 @@ DashboardPage::DashboardPage(Database *database, QWidget *parent)
     connect(m_webhooks, &ChartCard::numberClicked, this, [this] { Q_EMIT webhooksRequested(QString()); });
     connect(m_batches, &ChartCard::barClicked, this,
             [this](const QString &status) { Q_EMIT batchesRequested(status, false); });
-    connect(m_batches, &ChartCard::numberClicked, this, [this] { Q_EMIT batchesRequested(QString(), false); });
+    connect(m_batches, &ChartCard::numberClicked, this,
+            [this] { Q_EMIT batchesRequested(QString(), false); });
     connect(m_apiErrors, &ChartCard::barClicked, this, [this](const QString &service, int day) {
         if (day >= 0 && day + 1 < m_range.boundaries.size())
             Q_EMIT apiErrorsRequested(service, m_range.boundaries.at(day), m_range.boundaries.at(day + 1));
@@ -315,9 +311,9 @@ void DashboardPage::showWebhooks(const DailyCounts &counts)
 void DashboardPage::showBatches(const QMap<QString, qint64> &counts, qint64 withErrors)
 {
     const qint64 total = sum(counts);
-    m_batches->setNumber(total,
-                         tr("batch(es), %1 with failed items to resubmit", nullptr, int(total)).arg(withErrors),
-                         tr("Opens the list of batches"));
+    m_batches->setNumber(
+            total, tr("batch(es), %1 with failed items to resubmit", nullptr, int(total)).arg(withErrors),
+            tr("Opens the list of batches"));
     if (total == 0) {
         m_batches->showEmpty(
                 tr("No product batches yet: they appear here once products are published to Poleepo."));

@@ -134,7 +134,8 @@ void WebhookQueuePage::applyFilters()
 void WebhookQueuePage::showState(const QString &state)
 {
     {
-        const QSignalBlocker blockState(m_state), blockSource(m_source), blockEvent(m_event), blockText(m_text);
+        const QSignalBlocker blockState(m_state), blockSource(m_source), blockEvent(m_event),
+                blockText(m_text);
         m_state->setCurrentIndex(state.isEmpty() ? 0 : std::max(0, m_state->findData(state)));
         m_source->setCurrentIndex(0);
         m_event->clear();

@@ -230,9 +230,8 @@ QBarSet *ChartCard::addSet(QAbstractBarSeries *series, const Series &data, const
     m_keys.append(data.key);
     const QString key = data.key;
     const QString label = data.label;
-    connect(set, &QBarSet::clicked, this, [this, key](int index) {
-        Q_EMIT barClicked(key, m_daily ? index : 0);
-    });
+    connect(set, &QBarSet::clicked, this,
+            [this, key](int index) { Q_EMIT barClicked(key, m_daily ? index : 0); });
     connect(set, &QBarSet::hovered, this, [this, set, label](bool entered, int index) {
         if (entered)
             QToolTip::showText(QCursor::pos(), hoverText(label, qint64(set->at(index)), index), m_view);

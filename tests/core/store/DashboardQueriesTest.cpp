@@ -166,7 +166,8 @@ TEST_P(DashboardQueriesTest, ApiErrorsAreFailedOr4xxOr5xxCallsByServiceAndDay)
     gelato[2] = 2;
     gelato[13] = 1;
     poleepo[13] = 2;
-    EXPECT_EQ(counts->series, (QMap<QString, QList<qint64>> {{u"gelato"_s, gelato}, {u"poleepo"_s, poleepo}}));
+    EXPECT_EQ(counts->series,
+              (QMap<QString, QList<qint64>> {{u"gelato"_s, gelato}, {u"poleepo"_s, poleepo}}));
     EXPECT_EQ(counts->total(), 5);
 }
 
@@ -176,10 +177,9 @@ TEST_P(DashboardQueriesTest, BatchesAreCountedByState)
         addBatch(status);
     const auto counts = DashboardQueries(db()).batchesByState();
     ASSERT_TRUE(counts.ok()) << counts.error().toStdString();
-    EXPECT_EQ(*counts, (QMap<QString, qint64> {{u"new"_s, 1},
-                                               {u"PENDING"_s, 1},
-                                               {u"COMPLETED"_s, 2},
-                                               {u"FAILED"_s, 1}}));
+    EXPECT_EQ(*counts,
+              (QMap<QString, qint64> {
+                      {u"new"_s, 1}, {u"PENDING"_s, 1}, {u"COMPLETED"_s, 2}, {u"FAILED"_s, 1}}));
 }
 
 TEST_P(DashboardQueriesTest, ChangeMarkerMovesWhenAFigureMayHaveChanged)
