@@ -1,8 +1,11 @@
 #include "ui/MainWindow.h"
 
+#include "core/orders/OrderService.h"
+#include "core/scheduler/Scheduler.h"
 #include "core/server/Server.h"
 #include "core/store/Database.h"
 #include "ui/pages/BatchesPage.h"
+#include "ui/pages/DashboardPage.h"
 #include "ui/pages/OrderListPage.h"
 #include "ui/pages/PlaceholderPage.h"
 #include "ui/pages/ProductListPage.h"
@@ -15,15 +18,19 @@
 #include <QIcon>
 #include <QLabel>
 #include <QListWidget>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Bottega {
+
+Q_LOGGING_CATEGORY(lcWindow, "bottega.window", QtWarningMsg)
 
 namespace {
 
@@ -51,18 +58,15 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_sidebar->viewport()->setBackgroundRole(QPalette::Window);
     m_pages->setObjectName(u"pages"_s);
 
-    addPage(Page::Dashboard, tr("Dashboard"), u"view-grid"_s, QStyle::SP_ComputerIcon,
-            new PlaceholderPage(
-                    tr("Dashboard"),
-                    tr("Counts and charts at a glance: orders by status, webhooks over time, batch "
-                       "outcomes and API errors.")));
+    auto *dashboard = new DashboardPage(m_context.database);
+    addPage(Page::Dashboard, tr("Dashboard"), u"view-grid"_s, QStyle::SP_ComputerIcon, dashboard);
     auto *products = new ProductListPage(m_context.database, m_context.gelato);
     products->setFileStore(m_context.files);
     products->setCatalogBrowsing(m_context.catalog);
     addPage(Page::Products, tr("Products"), u"package-x-generic"_s, QStyle::SP_FileDialogContentsView,
             products);
-    addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView,
-            new OrderListPage(m_context.database, m_context.orders));
+    auto *orders = new OrderListPage(m_context.database, m_context.orders);
+    addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView, orders);
     auto *webhooks = new WebhookQueuePage(m_context.database, m_context.settings);
     addPage(Page::Webhooks, tr("Webhooks"), u"network-receive"_s, QStyle::SP_DriveNetIcon, webhooks);
     // HOOK-5: the failed calls are counted on the sidebar entry.
@@ -90,6 +94,8 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
             new SchedulerPage(m_context.scheduler));
     addPage(Page::Settings, tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogListView,
             new SettingsPage(m_context));
+
+    connectDashboard(dashboard, orders, webhooks, batches);
 
     // Wide enough for the longest (Italian) entry, never wider than it needs. The items' size hints
     // only fix the height, so the width comes from the texts themselves.
@@ -135,6 +141,33 @@ void MainWindow::addPage(Page page, const QString &title, const QString &iconNam
     item->setSizeHint(QSize(0, 36));
     widget->setParent(m_pages);
     m_pages->addWidget(widget);
+}
+
+// APP-1: the dashboard's clicks open the page behind a figure, filtered; what changes data tells it.
+void MainWindow::connectDashboard(DashboardPage *dashboard, OrderListPage *orders, WebhookQueuePage *webhooks,
+                                  BatchesPage *batches)
+{
+    connect(dashboard, &DashboardPage::ordersRequested, this, [this, orders](const QString &state) {
+        orders->showState(state);
+        showPage(Page::Orders);
+    });
+    connect(dashboard, &DashboardPage::webhooksRequested, this, [this, webhooks](const QString &state) {
+        webhooks->showState(state);
+        showPage(Page::Webhooks);
+    });
+    connect(dashboard, &DashboardPage::batchesRequested, this,
+            [this, batches](const QString &status, bool withErrorsOnly) {
+                batches->showBatches(status, withErrorsOnly);
+                showPage(Page::Batches);
+            });
+    // The API log page applies the request's filter itself (connected where that page is built).
+    connect(dashboard, &DashboardPage::apiErrorsRequested, this, [this] { showPage(Page::ApiLog); });
+    if (m_context.orders)
+        connect(m_context.orders, &OrderService::orderChanged, dashboard, &DashboardPage::dataChanged);
+    if (m_context.scheduler)
+        connect(m_context.scheduler, &Scheduler::jobFinished, dashboard, &DashboardPage::dataChanged);
+    connect(webhooks, &WebhookQueuePage::failedCountChanged, dashboard, &DashboardPage::dataChanged);
+    connect(batches, &BatchesPage::errorBatchCountChanged, dashboard, &DashboardPage::dataChanged);
 }
 
 void MainWindow::showPage(Page page)
@@ -187,12 +220,22 @@ void MainWindow::updateStatus()
 
 void MainWindow::restoreState()
 {
-    int last = int(Page::Dashboard);
+    // The start page: the one open when the window was last closed, unless it has no content yet
+    // (a placeholder, or a page a later version had); then the first page that has content.
+    const auto hasContent = [this](int index) {
+        return index >= 0 && index < PageCount && !qobject_cast<PlaceholderPage *>(m_pages->widget(index));
+    };
+    int start = 0;
+    while (start + 1 < PageCount && !hasContent(start))
+        ++start;
     if (m_context.windowState) {
         restoreGeometry(m_context.windowState->value(geometryKey).toByteArray());
-        last = m_context.windowState->value(lastPageKey, last).toInt();
+        bool ok = false;
+        const int last = m_context.windowState->value(lastPageKey).toInt(&ok);
+        if (ok && hasContent(last))
+            start = last;
     }
-    showPage(last >= 0 && last < PageCount ? Page(last) : Page::Dashboard);
+    showPage(Page(start));
 }
 
 void MainWindow::saveState() const
@@ -201,6 +244,16 @@ void MainWindow::saveState() const
         return;
     m_context.windowState->setValue(geometryKey, saveGeometry());
     m_context.windowState->setValue(lastPageKey, int(currentPage()));
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_painted) {
+        m_painted = true;
+        // The window's first frame is painted and flushed before the event loop runs this.
+        QTimer::singleShot(0, this, [] { qCInfo(lcWindow, "first window painted"); });
+    }
+    return QMainWindow::event(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -10,15 +10,18 @@
 #include "ui/widgets/RecordTable.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -27,8 +30,8 @@ namespace Bottega {
 BatchesPage::BatchesPage(Database *database, BatchGeneration *generation, QWidget *parent)
     : QWidget(parent), m_database(database), m_generation(generation),
       m_model(new BatchTableModel(database, this)), m_items(new BatchItemTableModel(this)),
-      m_errorsOnly(new QCheckBox(tr("With errors only"), this)), m_summary(new QLabel(this)),
-      m_refresh(new QPushButton(tr("Refresh"), this)),
+      m_state(new QComboBox(this)), m_errorsOnly(new QCheckBox(tr("With errors only"), this)),
+      m_summary(new QLabel(this)), m_refresh(new QPushButton(tr("Refresh"), this)),
       m_resubmit(new QPushButton(tr("Resubmit failed items"), this)), m_table(new QTableView(this)),
       m_itemTable(new QTableView(this)), m_itemsTitle(new QLabel(this)), m_message(new InlineMessage(this)),
       m_timer(new QTimer(this))
@@ -41,11 +44,16 @@ BatchesPage::BatchesPage(Database *database, BatchGeneration *generation, QWidge
     m_message->setCloseButtonVisible(true);
     layout->addWidget(m_message);
 
+    m_state->setObjectName(u"batchStateFilter"_s);
+    m_state->addItem(tr("Any state"), QString());
+    for (const QString &status : {u"new"_s, u"PENDING"_s, u"PROCESSING"_s, u"COMPLETED"_s, u"FAILED"_s})
+        m_state->addItem(BatchTableModel::stateDisplayName(status), status);
     m_errorsOnly->setObjectName(u"errorsOnly"_s);
     m_summary->setObjectName(u"errorSummary"_s);
     m_refresh->setObjectName(u"refreshButton"_s);
     m_resubmit->setObjectName(u"resubmitButton"_s);
     auto *filters = new QHBoxLayout;
+    filters->addWidget(m_state);
     filters->addWidget(m_errorsOnly);
     filters->addWidget(m_summary, 1);
     filters->addWidget(m_refresh);
@@ -84,6 +92,8 @@ BatchesPage::BatchesPage(Database *database, BatchGeneration *generation, QWidge
     layout->addWidget(splitter, 1);
 
     connect(m_errorsOnly, &QCheckBox::toggled, this, &BatchesPage::setErrorsOnly);
+    connect(m_state, &QComboBox::currentIndexChanged, this,
+            [this] { showBatches(m_state->currentData().toString(), m_errorsOnly->isChecked()); });
     connect(m_refresh, &QPushButton::clicked, this, &BatchesPage::refresh);
     connect(m_resubmit, &QPushButton::clicked, this, &BatchesPage::resubmitSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -97,6 +107,7 @@ BatchesPage::BatchesPage(Database *database, BatchGeneration *generation, QWidge
     if (!m_database) {
         m_message->showMessage(InlineMessage::Type::Warning, tr("The batches are unavailable: no database."));
         m_errorsOnly->setEnabled(false);
+        m_state->setEnabled(false);
         m_refresh->setEnabled(false);
         return;
     }
@@ -128,6 +139,19 @@ void BatchesPage::setErrorsOnly(bool errorsOnly)
         return;
     }
     ProductBatchRepository::Query query = m_model->query();
+    query.withErrors = errorsOnly;
+    m_model->setQuery(query);
+}
+
+void BatchesPage::showBatches(const QString &status, bool errorsOnly)
+{
+    {
+        const QSignalBlocker blockState(m_state), blockErrors(m_errorsOnly);
+        m_state->setCurrentIndex(status.isEmpty() ? 0 : std::max(0, m_state->findData(status)));
+        m_errorsOnly->setChecked(errorsOnly);
+    }
+    ProductBatchRepository::Query query = m_model->query();
+    query.statuses = status.isEmpty() ? QStringList() : QStringList {status};
     query.withErrors = errorsOnly;
     m_model->setQuery(query);
 }

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -39,6 +40,8 @@ public:
     // Reads the batches, the selected batch's items and the error count again.
     void refresh();
     void setErrorsOnly(bool errorsOnly);
+    // The batches in one state (empty: any), only those with errors if asked (the dashboard's bars).
+    void showBatches(const QString &status, bool errorsOnly);
     // Selects the batch with this id if it is loaded; false if not.
     bool selectBatch(qint64 id);
     qint64 selectedBatchId() const;
@@ -61,6 +64,7 @@ private:
     BatchGeneration *m_generation;
     BatchTableModel *m_model;
     BatchItemTableModel *m_items;
+    QComboBox *m_state;
     QCheckBox *m_errorsOnly;
     QLabel *m_summary;
     QPushButton *m_refresh;

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -148,6 +149,19 @@ void OrderListPage::applyFilters()
     if (const QVariant status = m_gelatoStatus->currentData(); status.isValid())
         query.gelatoStatuses = {status.toString()};
     m_model->setQuery(query);
+}
+
+void OrderListPage::showState(const QString &state)
+{
+    {
+        const QSignalBlocker blockSearch(m_search), blockState(m_state), blockSource(m_source),
+                blockGelato(m_gelatoStatus);
+        m_search->clear();
+        m_state->setCurrentIndex(state.isEmpty() ? 0 : std::max(0, m_state->findData(state)));
+        m_source->setCurrentIndex(0);
+        m_gelatoStatus->setCurrentIndex(0);
+    }
+    applyFilters();
 }
 
 void OrderListPage::openEditor(qint64 orderId)

@@ -40,6 +40,8 @@ public:
 
     // Applies the search text and filters now (typing waits a moment before it asks the database).
     void applyFilters();
+    // The orders in one local state (empty: all), the other filters cleared (the dashboard's bars).
+    void showState(const QString &state);
     // Opens the editor of an order (0: a new one), modal; re-reads the list afterwards.
     void openEditor(qint64 orderId);
     // Asks for a CSV file and shows the import preview.

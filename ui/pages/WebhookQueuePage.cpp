@@ -18,11 +18,13 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -127,6 +129,19 @@ void WebhookQueuePage::applyFilters()
     query.text = m_text->text().trimmed();
     m_model->setFilter(query);
     showSelectedPayload();
+}
+
+void WebhookQueuePage::showState(const QString &state)
+{
+    {
+        const QSignalBlocker blockState(m_state), blockSource(m_source), blockEvent(m_event),
+                blockText(m_text);
+        m_state->setCurrentIndex(state.isEmpty() ? 0 : std::max(0, m_state->findData(state)));
+        m_source->setCurrentIndex(0);
+        m_event->clear();
+        m_text->clear();
+    }
+    applyFilters();
 }
 
 void WebhookQueuePage::refresh()

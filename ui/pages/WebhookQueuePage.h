@@ -38,6 +38,8 @@ public:
     // Reads the queue and the failed count again (also every few seconds while shown).
     void refresh();
     void applyFilters();
+    // The calls in one state ("Failed"; empty: all), the other filters cleared (the dashboard's bars).
+    void showState(const QString &state);
     // Back to Pending: the selected rows (WebhookQueueActions::retry, as `webhook retry`).
     void retrySelected();
     // Asks (Confirm), then removes processed rows older than the retention
