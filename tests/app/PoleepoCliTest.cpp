@@ -36,6 +36,8 @@ protected:
         ASSERT_TRUE(fake.start());
         const auto set = bottega.run({u"config"_s, u"set"_s, u"poleepo.url"_s, fake.baseUrl().toString()});
         ASSERT_EQ(set.exitCode, 0) << qPrintable(set.err);
+        const auto on = bottega.run({u"config"_s, u"set"_s, u"poleepo.enabled"_s, u"true"_s});
+        ASSERT_EQ(on.exitCode, 0) << qPrintable(on.err);
         bottega.environment().insert(u"BOTTEGA_POLEEPO_CLIENT_ID"_s, PoleepoFake::clientId());
         bottega.environment().insert(u"BOTTEGA_POLEEPO_CLIENT_SECRET"_s, PoleepoFake::clientSecret());
     }
