@@ -252,8 +252,9 @@ Result<void> ProductEditing::setFields(qint64 productId, const QList<FieldValue>
             return refuse(edit.field, tr("\"%1\" is a variant field: give --variant VID").arg(edit.field));
         // PROD-5: one way to publish, with the print-image rule: core/publishing/Publishing.
         if (edit.field == "published"_L1)
-            return refuse(edit.field, tr("\"published\" is not edited here: publishing on Poleepo checks the "
-                                         "print images (product set ID published true|false)"));
+            return refuse(edit.field,
+                          tr("\"published\" is not edited here: publishing on Poleepo checks the "
+                             "print images (product set ID published true|false)"));
     }
     return variantId > 0 ? setOnVariant(productId, variantId, values, refusedField)
                          : setOnProduct(productId, values, refusedField);

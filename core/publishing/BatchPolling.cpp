@@ -3,9 +3,9 @@
 #include "core/domain/Clock.h"
 #include "core/poleepo/PoleepoApi.h"
 #include "core/poleepo/PoleepoClient.h"
+#include "core/settings/Settings.h"
 #include "core/store/Database.h"
 #include "core/store/ProductBatchRepository.h"
-#include "core/settings/Settings.h"
 #include "core/store/PublishingRepository.h"
 
 #include <QHash>

@@ -247,7 +247,8 @@ TEST_P(PublishingTest, AProductWithoutVariantsOrAnArchivedVariantCannotBePublish
     // Together with a product that could be published: nothing changes.
     for (const QString &placement : {u"default"_s, u"back"_s})
         sql(u"INSERT INTO print_images (product_id, placement, source_kind, source, file_id, created_at) "
-            "VALUES (%1, '%2', 'url', 'https://example.com/a.png', '', 0)"_s.arg(productId).arg(placement));
+            "VALUES (%1, '%2', 'url', 'https://example.com/a.png', '', 0)"_s.arg(productId)
+                    .arg(placement));
     EXPECT_FALSE(publishing.setProductsPublished({productId, *bareId}, true).ok());
     EXPECT_FALSE(variant(0).publishedPoleepo);
     // Unpublishing it is fine (nothing to refuse).
