@@ -190,6 +190,12 @@ TEST_F(PublishingActionsTest, TheProductListPublishesWholeProductsAndRefusesOneW
     EXPECT_FALSE(ProductRepository(db()).get(poster)->publishedPoleepo);
     render(page, u"products-publish-refused"_s);
 
+    // Its editor says the same where variants are published.
+    ProductEditorDialog editor(&db(), nullptr, poster);
+    EXPECT_EQ(editor.publishHint(), page.message()->text());
+    EXPECT_FALSE(editor.publishButton()->isEnabled());
+    EXPECT_EQ(editor.publishButton()->toolTip(), page.message()->text());
+
     // Both: Unpublish is offered (one is published) and unpublishes whole products.
     selectRows(page.view(), {0, 1});
     EXPECT_EQ(page.selectedProductIds(), (QList<qint64> {poster, shirt}));

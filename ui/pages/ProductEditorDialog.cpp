@@ -205,7 +205,7 @@ QWidget *ProductEditorDialog::createVariantsTab()
     m_variantView->horizontalHeader()->setStretchLastSection(true);
     m_variantView->horizontalHeader()->setMinimumSectionSize(60);
     const QList<std::pair<int, int>> widths
-            = {{VariantTableModel::OptionsColumn, 160},     {VariantTableModel::ProductUidColumn, 190},
+            = {{VariantTableModel::OptionsColumn, 160},     {VariantTableModel::ProductUidColumn, 150},
                {VariantTableModel::SkuColumn, 90},          {VariantTableModel::EanColumn, 110},
                {VariantTableModel::PriceExtraColumn, 80},   {VariantTableModel::QuantityColumn, 70},
                {VariantTableModel::PrintImagesColumn, 120}, {VariantTableModel::PublishedColumn, 80},
@@ -473,7 +473,7 @@ void ProductEditorDialog::selectVariants(const QList<qint64> &variantIds)
 
 QString ProductEditorDialog::publishHint() const
 {
-    return m_publishHint->isVisible() ? m_publishHint->text() : QString();
+    return m_publishHint->isHidden() ? QString() : m_publishHint->text();
 }
 
 void ProductEditorDialog::updateVariantButtons()
@@ -495,9 +495,14 @@ void ProductEditorDialog::updateVariantButtons()
                 refusals.append(why);
         }
     }
+    // PROD-5: a product without variants has nothing Poleepo could sell; say so where one publishes.
+    if (m_variants->rowCount() == 0 && m_product.id > 0)
+        refusals.append(Publishing::refusal(m_product));
     QString publishWhy;
     if (!m_database)
         publishWhy = tr("No database: the product cannot be changed.");
+    else if (m_variants->rowCount() == 0 && !refusals.isEmpty())
+        publishWhy = refusals.join(u'\n');
     else if (rows.isEmpty())
         publishWhy = tr("Select one or more variants first.");
     else if (!refusals.isEmpty())
