@@ -117,7 +117,8 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_orders->setFileStore(runtime->m_files.get());
     runtime->m_batchGeneration = std::make_unique<BatchGeneration>(
             *runtime->m_database, *runtime->m_poleepo, *runtime->m_settings, runtime->m_files.get());
-    runtime->m_batchPolling = std::make_unique<BatchPolling>(*runtime->m_database, *runtime->m_poleepo);
+    runtime->m_batchPolling = std::make_unique<BatchPolling>(*runtime->m_database, *runtime->m_poleepo,
+                                                                    *runtime->m_settings);
     runtime->m_poleepoImport = std::make_unique<PoleepoImportJob>(*runtime->m_database, *runtime->m_poleepo);
     runtime->m_bridge = std::make_unique<PoleepoGelatoBridge>(*runtime->m_database, *runtime->m_orders,
                                                               *runtime->m_poleepo, *runtime->m_settings);
@@ -200,6 +201,8 @@ void Runtime::registerPublishingJobs()
         m_batchGeneration->generate(m_scheduler.get(), [done](Result<BatchGeneration::Report> report) {
             if (!report)
                 return done(JobResult::failure(report.error()));
+            if (report->switchedOff)
+                return done(JobResult::success(Message::of(u"job.poleepo-off"_s)));
             const QString submitted = QString::number(report->batchIds.size());
             const Message text = report->leftOut.isEmpty()
                     ? Message::of(u"job.batches-submitted"_s, {submitted})
@@ -223,6 +226,8 @@ void Runtime::registerPublishingJobs()
         m_batchPolling->poll(m_scheduler.get(), [done](Result<BatchPolling::Report> report) {
             if (!report)
                 return done(JobResult::failure(report.error()));
+            if (report->switchedOff)
+                return done(JobResult::success(Message::of(u"job.poleepo-off"_s)));
             const Message text = Message::of(u"job.batches-asked"_s, {QString::number(report->asked)});
             if (!report->errors.isEmpty())
                 return done(JobResult::failure(

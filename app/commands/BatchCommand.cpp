@@ -154,6 +154,10 @@ void batch(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
                         Output::error(report.error());
                         return done(ExitFailure);
                     }
+                    if (report->switchedOff) {
+                        Output::error(BatchGeneration::switchedOffText());
+                        return done(ExitFailure);
+                    }
                     QJsonArray leftOut;
                     for (const BatchPayload::LeftOut &left : report->leftOut) {
                         leftOut.append(QJsonObject {{u"productId"_s, left.productId},
@@ -186,6 +190,10 @@ void batch(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
                 &runtime.settings(), [json, done](Result<BatchPolling::Report> report) {
                     if (!report) {
                         Output::error(report.error());
+                        return done(ExitFailure);
+                    }
+                    if (report->switchedOff) {
+                        Output::error(BatchGeneration::switchedOffText());
                         return done(ExitFailure);
                     }
                     if (json)

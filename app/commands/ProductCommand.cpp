@@ -77,6 +77,7 @@ QJsonObject productJson(const Product &product)
                                      {u"weight"_s, variant.weight},
                                      {u"published"_s, variant.publishedPoleepo},
                                      {u"needsUpdate"_s, variant.needsUpdate},
+                                     {u"poleepoProductId"_s, variant.poleepoProductId},
                                      {u"archived"_s, variant.archived},
                                      {u"printImagesComplete"_s, missing.isEmpty()},
                                      {u"missingPlacements"_s, QJsonArray::fromStringList(missing)}});
@@ -121,18 +122,23 @@ void printProduct(const Product &product)
                          .arg(yesNo(product.publishedPoleepo), yesNo(product.needsUpdate)));
     Output::line(tr("Placements: %1")
                          .arg(product.placements.isEmpty() ? u"-"_s : product.placements.join(u", "_s)));
-    QList<QStringList> table {
-            {tr("VARIANT"), tr("SKU"), tr("OPTIONS"), tr("PRODUCT UID"), tr("PRINT IMAGES")}};
+    QList<QStringList> table {{tr("VARIANT"), tr("SKU"), tr("OPTIONS"), tr("PRODUCT UID"), tr("PUBLISHED"),
+                               tr("NEEDS UPDATE"), tr("POLEEPO ID"), tr("PRINT IMAGES")}};
     for (const Variant &variant : product.variants) {
         QStringList options;
         for (const VariantOption &option : variant.options)
             options.append(option.name + u'=' + option.value);
         const QStringList missing = PrintImages::missingPlacements(product, variant.id);
         table.append({QString::number(variant.id), variant.sku, options.join(u", "_s),
-                      variant.gelatoProductUid,
+                      variant.gelatoProductUid, yesNo(variant.publishedPoleepo), yesNo(variant.needsUpdate),
+                      variant.poleepoProductId.isEmpty() ? u"-"_s : variant.poleepoProductId,
                       missing.isEmpty() ? tr("complete") : tr("missing: %1").arg(missing.join(u", "_s))});
     }
-    Output::table(table);
+    if (product.variants.isEmpty())
+        Output::line(tr("No variants: a product without variants cannot be published on Poleepo; "
+                        "synchronize it with its Gelato template first."));
+    else
+        Output::table(table);
     for (const PrintImage &image : product.printImages)
         Output::line(tr("Print image %1 (%2): %3")
                              .arg(image.placement,

@@ -1,6 +1,5 @@
 #include "core/products/ProductEditing.h"
 
-#include "core/products/PrintImages.h"
 #include "core/store/Database.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
@@ -41,16 +40,6 @@ Result<qint64> parseInteger(const QString &field, const QString &value)
     if (!digits.match(value).hasMatch())
         return makeError(tr("%1: \"%2\" is not a whole number of 0 or more").arg(field, value));
     return value.toLongLong();
-}
-
-Result<bool> parseFlag(const QString &field, const QString &value)
-{
-    const QString text = value.toLower();
-    if (text == "true"_L1 || text == "yes"_L1 || text == "1"_L1)
-        return true;
-    if (text == "false"_L1 || text == "no"_L1 || text == "0"_L1)
-        return false;
-    return makeError(tr("%1: \"%2\" is not true or false").arg(field, value));
 }
 
 // GS1 check digit (EAN-8, EAN-13, UPC-A): weights 3 and 1 from the right, check digit excluded.
@@ -151,19 +140,11 @@ Result<void> applyToProduct(Product &p, const QString &field, const QString &val
         if (!quantity)
             return makeError(quantity.error());
         p.quantity = *quantity;
-    } else if (field == "published"_L1) {
-        auto flag = parseFlag(field, value);
-        if (!flag)
-            return makeError(flag.error());
-        // Newly published: Poleepo does not have it yet.
-        if (*flag && !p.publishedPoleepo)
-            p.needsUpdate = true;
-        p.publishedPoleepo = *flag;
     }
     return {};
 }
 
-// One field of a variant but "published" (see setOnVariant), parsed and checked; nothing is written.
+// One field of a variant, parsed and checked; nothing is written.
 Result<void> applyToVariant(Variant &v, const QString &field, const QString &value)
 {
     const QHash<QString, double *> numbers {{u"price-extra"_s, &v.priceExtra},
@@ -269,6 +250,11 @@ Result<void> ProductEditing::setFields(qint64 productId, const QList<FieldValue>
             return refuse(edit.field, tr("\"price-extra\" is a variant field: give --variant VID"));
         if (variantId == 0 && variantOnlyFields().contains(edit.field))
             return refuse(edit.field, tr("\"%1\" is a variant field: give --variant VID").arg(edit.field));
+        // PROD-5: one way to publish, with the print-image rule: core/publishing/Publishing.
+        if (edit.field == "published"_L1)
+            return refuse(edit.field,
+                          tr("\"published\" is not edited here: publishing on Poleepo checks the "
+                             "print images (product set ID published true|false)"));
     }
     return variantId > 0 ? setOnVariant(productId, variantId, values, refusedField)
                          : setOnProduct(productId, values, refusedField);
@@ -281,23 +267,11 @@ Result<void> ProductEditing::setOnProduct(qint64 productId, const QList<FieldVal
     auto product = products.get(productId);
     if (!product)
         return makeError(product.error());
-    const bool wasPublished = product->publishedPoleepo;
     for (const FieldValue &edit : values) {
         if (auto applied = applyToProduct(*product, edit.field, edit.value); !applied) {
             if (refusedField)
                 *refusedField = edit.field;
             return applied;
-        }
-    }
-    // PROD-5: a product is published with its variants, each with complete print images.
-    if (product->publishedPoleepo && !wasPublished) {
-        for (const Variant &variant : product->variants) {
-            if (const QString refusal = PrintImages::publishingRefusal(*product, variant);
-                !variant.archived && !refusal.isEmpty()) {
-                if (refusedField)
-                    *refusedField = u"published"_s;
-                return makeError(refusal);
-            }
         }
     }
     return products.update(*product);
@@ -312,49 +286,14 @@ Result<void> ProductEditing::setOnVariant(qint64 productId, qint64 variantId, co
         return makeError(variant.error());
     if (variant->productId != productId)
         return makeError(tr("variant %1 is not a variant of product %2").arg(variantId).arg(productId));
-    std::optional<bool> published;
-    bool otherFields = false;
     for (const FieldValue &edit : values) {
-        Result<void> applied;
-        if (edit.field == "published"_L1) {
-            auto flag = parseFlag(edit.field, edit.value);
-            if (flag)
-                published = *flag;
-            else
-                applied = makeError(flag.error());
-        } else {
-            applied = applyToVariant(*variant, edit.field, edit.value);
-            otherFields = true;
-        }
-        if (!applied) {
+        if (auto applied = applyToVariant(*variant, edit.field, edit.value); !applied) {
             if (refusedField)
                 *refusedField = edit.field;
             return applied;
         }
     }
-    // PROD-5: a variant with incomplete print images cannot be published.
-    if (published && *published && !variant->publishedPoleepo) {
-        auto product = ProductRepository(m_database).get(productId);
-        if (!product)
-            return makeError(product.error());
-        if (const QString refusal = PrintImages::publishingRefusal(*product, *variant); !refusal.isEmpty()) {
-            if (refusedField)
-                *refusedField = u"published"_s;
-            return makeError(refusal);
-        }
-    }
-    // Publishing goes through setPublished: a newly published variant needs sending to Poleepo.
-    return m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-        if (otherFields) {
-            if (auto updated = variants.update(*variant); !updated)
-                return updated;
-        }
-        if (published) {
-            if (auto changed = variants.setPublished({variantId}, *published); !changed)
-                return makeError(changed.error());
-        }
-        return {};
-    });
+    return variants.update(*variant);
 }
 
 } // namespace Bottega

@@ -1,7 +1,9 @@
 // ProductEditing: the use case behind `product set ID FIELD VALUE [--variant VID]` and the product
 // and variant editors' Save: named fields of a product or variant, parsed strictly and validated
 // before they are written. The repositories
-// mark name, price and quantity changes as needing an update on Poleepo (PROD-5).
+// mark name, price and quantity changes as needing an update on Poleepo (PROD-5). "Published on
+// Poleepo" is not edited here but through core/publishing/Publishing, which applies the
+// print-image rule: one way to publish.
 #pragma once
 
 #include "core/domain/Result.h"

@@ -33,6 +33,12 @@ BatchGeneration::BatchGeneration(const Database &database, PoleepoClient &poleep
 {
 }
 
+QString BatchGeneration::switchedOffText()
+{
+    return tr("Poleepo is switched off (setting poleepo.enabled): nothing was sent. Turn it on in "
+              "Settings or with `bottega config set poleepo.enabled true`.");
+}
+
 Result<BatchPayload::Built> BatchGeneration::build(const QList<qint64> &productIds,
                                                    const QSet<qint64> &variantIds) const
 {
@@ -72,6 +78,11 @@ Result<BatchPayload::Built> BatchGeneration::buildDue() const
 
 void BatchGeneration::generate(QObject *context, Callback<Report> done)
 {
+    if (!m_settings.poleepoEnabled()) {
+        Report off;
+        off.switchedOff = true;
+        return done(off);
+    }
     auto built = buildDue();
     if (!built)
         return done(makeError(built.error()));
@@ -95,6 +106,8 @@ QList<ProductBatchItem> BatchGeneration::failedItems(const ProductBatch &batch)
 
 void BatchGeneration::resubmit(qint64 batchId, QObject *context, Callback<qint64> done)
 {
+    if (!m_settings.poleepoEnabled())
+        return done(makeError(switchedOffText()));
     ProductBatchRepository batches(m_database);
     auto batch = batches.get(batchId);
     if (!batch)

@@ -3,7 +3,8 @@
 // entries, stores each batch with its items and submits it; also resubmits the failed items of a
 // batch (BATCH-4). A batch is stored before it is submitted and submitted once: when Poleepo
 // cannot be reached it keeps the reason, its variants are collected again next time, and the
-// batches not yet submitted wait for the next run. Lives on the worker thread, with the client.
+// batches not yet submitted wait for the next run. With poleepo.enabled false it sends nothing and
+// says so (Report::switchedOff). Lives on the worker thread, with the client.
 #pragma once
 
 #include "core/domain/ProductBatch.h"
@@ -36,6 +37,7 @@ public:
         int entries = 0; // submitted, parents included
         QList<BatchPayload::LeftOut> leftOut; // variants without SKU, price or VAT rate
         QString error; // why a batch could not be submitted (the rest wait for the next run)
+        bool switchedOff = false; // poleepo.enabled is false: nothing was built or sent
     };
     template<typename T> using Callback = std::function<void(Result<T>)>;
 
@@ -45,14 +47,18 @@ public:
 
     // The entries due now, built but not stored or sent.
     Result<BatchPayload::Built> buildDue() const;
-    // Builds, stores and submits. Answers once, later; not at all once `context` is gone.
+    // Builds, stores and submits. Answers once, later; not at all once `context` is gone. With
+    // Poleepo switched off it answers at once with switchedOff set and touches nothing.
     void generate(QObject *context, Callback<Report> done);
     // The failed items of batch `batchId` (refused by Poleepo, or left waiting by an inconsistent
-    // answer), rebuilt from today's data, in a new batch. Answers with the new batch's id.
+    // answer), rebuilt from today's data, in a new batch. Answers with the new batch's id;
+    // an error (switchedOffText) when Poleepo is switched off.
     void resubmit(qint64 batchId, QObject *context, Callback<qint64> done);
     // The items resubmit would send again: refused, or left waiting by a batch that failed, and not
     // sent again yet.
     static QList<ProductBatchItem> failedItems(const ProductBatch &batch);
+    // "Poleepo is switched off (setting poleepo.enabled): nothing was sent…", for whoever asked.
+    static QString switchedOffText();
 
 private:
     struct Pending;

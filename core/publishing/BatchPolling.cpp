@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/poleepo/PoleepoApi.h"
 #include "core/poleepo/PoleepoClient.h"
+#include "core/settings/Settings.h"
 #include "core/store/Database.h"
 #include "core/store/ProductBatchRepository.h"
 #include "core/store/PublishingRepository.h"
@@ -45,13 +46,18 @@ struct BatchPolling::Pending
     Callback done;
 };
 
-BatchPolling::BatchPolling(const Database &database, PoleepoClient &poleepo)
-    : m_database(database), m_poleepo(poleepo)
+BatchPolling::BatchPolling(const Database &database, PoleepoClient &poleepo, const Settings &settings)
+    : m_database(database), m_poleepo(poleepo), m_settings(settings)
 {
 }
 
 void BatchPolling::poll(QObject *context, Callback done)
 {
+    if (!m_settings.poleepoEnabled()) {
+        Report off;
+        off.switchedOff = true;
+        return done(off);
+    }
     ProductBatchRepository::Query query;
     query.statuses = {PoleepoApi::batchPending, PoleepoApi::batchProcessing};
     query.limit = 0;

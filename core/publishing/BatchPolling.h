@@ -5,6 +5,7 @@
 // made, so that every process and every `batch poll` counts the same ones; a 429 stores the time
 // to wait until. An answer missing items or naming SKUs the batch does not have is an error on that
 // batch and changes nothing else; Poleepo unreachable leaves the batch submitted for the next run.
+// With poleepo.enabled false it asks nothing and says so (Report::switchedOff).
 // Lives on the worker thread, with the client.
 #pragma once
 
@@ -19,6 +20,7 @@ namespace Bottega {
 
 class Database;
 class PoleepoClient;
+class Settings;
 
 class BatchPolling final
 {
@@ -32,13 +34,14 @@ public:
         int finished = 0; // batches Poleepo finished in this run
         int waiting = 0; // batches skipped: the limit or a 429's wait
         QStringList errors; // one line per batch that could not be read
+        bool switchedOff = false; // poleepo.enabled is false: nothing was asked
     };
     using Callback = std::function<void(Result<Report>)>;
 
-    BatchPolling(const Database &database, PoleepoClient &poleepo);
+    BatchPolling(const Database &database, PoleepoClient &poleepo, const Settings &settings);
 
     // Polls each submitted batch once, in turn. Answers once, later; not at all once `context` is
-    // gone.
+    // gone. With Poleepo switched off it answers at once with switchedOff set and asks nothing.
     void poll(QObject *context, Callback done);
 
 private:
@@ -47,6 +50,7 @@ private:
 
     const Database &m_database;
     PoleepoClient &m_poleepo;
+    const Settings &m_settings;
 };
 
 } // namespace Bottega

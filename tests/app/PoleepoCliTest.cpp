@@ -36,6 +36,8 @@ protected:
         ASSERT_TRUE(fake.start());
         const auto set = bottega.run({u"config"_s, u"set"_s, u"poleepo.url"_s, fake.baseUrl().toString()});
         ASSERT_EQ(set.exitCode, 0) << qPrintable(set.err);
+        const auto on = bottega.run({u"config"_s, u"set"_s, u"poleepo.enabled"_s, u"true"_s});
+        ASSERT_EQ(on.exitCode, 0) << qPrintable(on.err);
         bottega.environment().insert(u"BOTTEGA_POLEEPO_CLIENT_ID"_s, PoleepoFake::clientId());
         bottega.environment().insert(u"BOTTEGA_POLEEPO_CLIENT_SECRET"_s, PoleepoFake::clientSecret());
     }
@@ -228,6 +230,79 @@ TEST_F(PoleepoCli, PollBatchesNeverBelowTenMinutes)
         EXPECT_EQ(job.value(u"minIntervalSeconds"_s).toInt(), 600);
     }
     EXPECT_TRUE(found) << qPrintable(listed.out);
+}
+
+// poleepo.enabled false: the jobs do nothing and say "Poleepo is not enabled"; `batch generate`
+// and `batch poll` say it is switched off and send nothing.
+TEST_F(PoleepoCli, WithPoleepoSwitchedOffTheBatchJobsAndCommandsSendNothing)
+{
+    const qint64 productId = createProduct();
+    ASSERT_GT(productId, 0);
+    const QString id = QString::number(productId);
+    for (const QString &placement : {u"default"_s, u"back"_s})
+        ASSERT_EQ(run({u"product"_s, u"set-print-image"_s, id, placement,
+                       u"https://cdn.example.com/%1.pdf"_s.arg(placement)})
+                          .exitCode,
+                  0);
+    ASSERT_EQ(run({u"product"_s, u"set"_s, id, u"published"_s, u"true"_s}).exitCode, 0);
+    ASSERT_EQ(run({u"config"_s, u"set"_s, u"poleepo.enabled"_s, u"false"_s}).exitCode, 0);
+
+    for (const QString &job : {u"generate-batches"_s, u"poll-batches"_s}) {
+        const auto ran = run({u"job"_s, u"run"_s, job, u"--json"_s});
+        ASSERT_EQ(ran.exitCode, 0) << qPrintable(ran.err);
+        const QJsonObject result = parseJson(ran.out).object();
+        EXPECT_TRUE(result.value(u"ok"_s).toBool()) << qPrintable(ran.out);
+        EXPECT_EQ(result.value(u"resultMessage"_s).toObject().value(u"code"_s).toString(),
+                  u"job.poleepo-off"_s);
+        EXPECT_EQ(result.value(u"result"_s).toString(), u"Poleepo is not enabled"_s);
+    }
+    for (const QString &action : {u"generate"_s, u"poll"_s}) {
+        const auto refused = run({u"batch"_s, action});
+        EXPECT_EQ(refused.exitCode, 1) << qPrintable(refused.out);
+        EXPECT_TRUE(refused.err.contains(u"Poleepo is switched off"_s)) << qPrintable(refused.err);
+    }
+    EXPECT_EQ(fake.catalog().batchCount(), 0);
+    EXPECT_TRUE(fake.requests().isEmpty());
+
+    ASSERT_EQ(run({u"config"_s, u"set"_s, u"poleepo.enabled"_s, u"true"_s}).exitCode, 0);
+    const auto on = run({u"job"_s, u"run"_s, u"generate-batches"_s, u"--json"_s});
+    ASSERT_EQ(on.exitCode, 0) << qPrintable(on.err);
+    EXPECT_EQ(parseJson(on.out).object().value(u"resultMessage"_s).toObject().value(u"code"_s).toString(),
+              u"job.batches-submitted"_s);
+    EXPECT_EQ(fake.catalog().batchCount(), 1);
+}
+
+// A product without variants cannot be published; the command says so, as the window does, and
+// `product show` says why.
+TEST_F(PoleepoCli, AProductWithoutVariantsCannotBePublished)
+{
+    ASSERT_EQ(run({u"product"_s, u"list"_s}).exitCode, 0); // creates the database
+    DatabaseLocation location;
+    location.sqlitePath = bottega.dataDir() + u"/bottega.sqlite"_s;
+    qint64 posterId = 0;
+    {
+        auto database = Database::open(location);
+        ASSERT_TRUE(database.ok()) << qPrintable(database.error());
+        Product poster;
+        poster.name = u"Poster"_s;
+        poster.sku = u"POSTER"_s;
+        auto created = ProductRepository(**database).create(poster);
+        ASSERT_TRUE(created.ok()) << qPrintable(created.error());
+        posterId = *created;
+    }
+    const QString id = QString::number(posterId);
+    const auto refused = run({u"product"_s, u"set"_s, id, u"published"_s, u"true"_s});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_EQ(refused.err.trimmed(),
+              u"bottega: product %1 \"Poster\" has no variants, and a product without variants cannot be "
+              "published on Poleepo: synchronize it with its Gelato template first"_s.arg(id));
+    const auto shown = run({u"product"_s, u"show"_s, id, u"--json"_s});
+    ASSERT_EQ(shown.exitCode, 0) << qPrintable(shown.err);
+    EXPECT_FALSE(parseJson(shown.out).object().value(u"published"_s).toBool());
+    const auto text = run({u"product"_s, u"show"_s, id});
+    EXPECT_TRUE(text.out.contains(u"No variants: a product without variants cannot be published"_s))
+            << qPrintable(text.out);
+    EXPECT_EQ(run({u"product"_s, u"set"_s, id, u"published"_s, u"false"_s}).exitCode, 0);
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 #include "ui/models/VariantTableModel.h"
 
 #include "core/products/PrintImages.h"
+#include "core/publishing/Publishing.h"
+#include "ui/DisplayFormat.h"
 
 #include <QBrush>
 #include <QColor>
@@ -37,6 +39,17 @@ QVariant VariantTableModel::data(const QModelIndex &index, int role) const
             return tr("No print image for: %1").arg(m_missing.at(row).join(u", "_s));
         if (index.column() == OptionsColumn)
             return displayData(row, index.column());
+        if (index.column() == SkuColumn)
+            return tr("The SKU Poleepo knows this variant by.");
+        if (index.column() == PublishedColumn && !m_product.variants.at(row).publishedPoleepo
+            && !m_refusals.at(row).isEmpty())
+            return m_refusals.at(row);
+        if (index.column() == PoleepoIdColumn) {
+            const Variant &variant = m_product.variants.at(row);
+            if (variant.poleepoLastSentAt.isValid())
+                return tr("Last sent to Poleepo: %1").arg(DisplayFormat::dateTime(variant.poleepoLastSentAt));
+            return variant.publishedPoleepo ? tr("Not sent to Poleepo yet.") : QString();
+        }
         return {};
     case Qt::ForegroundRole:
         // A missing print image stops the order: it must stand out.
@@ -55,6 +68,8 @@ QVariant VariantTableModel::data(const QModelIndex &index, int role) const
         return m_product.variants.at(row).id;
     case MissingPlacementsRole:
         return m_missing.at(row);
+    case PublishRefusalRole:
+        return m_refusals.at(row);
     default:
         return {};
     }
@@ -86,6 +101,8 @@ QVariant VariantTableModel::displayData(int row, int column) const
         return variant.publishedPoleepo ? tr("Yes") : tr("No");
     case NeedsUpdateColumn:
         return variant.needsUpdate ? tr("Yes") : QString();
+    case PoleepoIdColumn:
+        return variant.poleepoProductId;
     case ArchivedColumn:
         return variant.archived ? tr("Archived") : QString();
     default:
@@ -115,6 +132,8 @@ QVariant VariantTableModel::rawData(int row, int column) const
         return variant.publishedPoleepo;
     case NeedsUpdateColumn:
         return variant.needsUpdate;
+    case PoleepoIdColumn:
+        return variant.poleepoProductId;
     case ArchivedColumn:
         return variant.archived;
     default:
@@ -145,6 +164,8 @@ QVariant VariantTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("On Poleepo");
     case NeedsUpdateColumn:
         return tr("Needs update");
+    case PoleepoIdColumn:
+        return tr("Poleepo product id");
     case ArchivedColumn:
         return tr("Archived");
     default:
@@ -157,8 +178,11 @@ void VariantTableModel::setProduct(const Product &product)
     beginResetModel();
     m_product = product;
     m_missing.clear();
-    for (const Variant &variant : std::as_const(m_product.variants))
+    m_refusals.clear();
+    for (const Variant &variant : std::as_const(m_product.variants)) {
         m_missing.append(missingPlacements(m_product, variant.id));
+        m_refusals.append(Publishing::refusal(m_product, variant));
+    }
     endResetModel();
 }
 

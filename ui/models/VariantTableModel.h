@@ -1,6 +1,7 @@
-// VariantTableModel: a product's variants (PROD-1, PROD-4) as a table for the product editor's
-// Variants tab: options, Gelato productUid, codes, price extra, stock, Poleepo flags and whether
-// every print placement has an image. Reads the product whole (ProductRepository::get).
+// VariantTableModel: a product's variants (PROD-1, PROD-4, PROD-5) as a table for the product
+// editor's Variants tab: options, Gelato productUid, codes, price extra, stock, whether every print
+// placement has an image, and Poleepo's side: published, needs update, Poleepo's product id, and
+// why a variant cannot be published. Reads the product whole (ProductRepository::get).
 #pragma once
 
 #include "core/domain/Product.h"
@@ -26,6 +27,7 @@ public:
         PrintImagesColumn,
         PublishedColumn,
         NeedsUpdateColumn,
+        PoleepoIdColumn,
         ArchivedColumn
     };
     static constexpr int ColumnCount = ArchivedColumn + 1;
@@ -34,6 +36,7 @@ public:
         RawRole = Qt::UserRole, // the typed value of the cell
         IdRole, // the variant's id, in every column
         MissingPlacementsRole, // QStringList, in every column
+        PublishRefusalRole, // QString, in every column: why it cannot be published (Publishing)
     };
 
     explicit VariantTableModel(QObject *parent = nullptr);
@@ -60,6 +63,7 @@ private:
 
     Product m_product;
     QList<QStringList> m_missing; // per row
+    QStringList m_refusals; // per row, Publishing::refusal
 };
 
 } // namespace Bottega

@@ -1,8 +1,10 @@
 #include "ui/pages/PrintImagesPanel.h"
 
-#include "core/server/FileStore.h"
 #include "core/products/PrintImages.h"
+#include "core/publishing/Publishing.h"
+#include "core/server/FileStore.h"
 #include "ui/models/VariantTableModel.h"
+#include "ui/widgets/Confirm.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QFileDialog>
@@ -36,7 +38,8 @@ QTableWidgetItem *item(const QString &text)
 PrintImagesPanel::PrintImagesPanel(Database *database, QWidget *parent)
     : QWidget(parent), m_database(database), m_table(new QTableWidget(0, ColumnCount, this)),
       m_fromUrl(new QPushButton(tr("Set image from URL…"), this)),
-      m_fromFile(new QPushButton(tr("Set image from file…"), this)), m_message(new InlineMessage(this))
+      m_fromFile(new QPushButton(tr("Set image from file…"), this)),
+      m_remove(new QPushButton(tr("Remove image"), this)), m_message(new InlineMessage(this))
 {
     setObjectName(u"printImagesPanel"_s);
     m_table->setObjectName(u"printImageTable"_s);
@@ -56,13 +59,13 @@ PrintImagesPanel::PrintImagesPanel(Database *database, QWidget *parent)
                                 std::max(width, m_table->horizontalHeader()->sectionSizeHint(column)));
     m_fromUrl->setObjectName(u"setFromUrlButton"_s);
     m_fromFile->setObjectName(u"setFromFileButton"_s);
-    m_fromFile->setEnabled(false);
-    m_fromFile->setToolTip(tr("Needs the file store of the running app."));
+    m_remove->setObjectName(u"removeImageButton"_s);
     m_message->setCloseButtonVisible(true);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_fromUrl);
     buttons->addWidget(m_fromFile);
+    buttons->addWidget(m_remove);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
@@ -71,18 +74,85 @@ PrintImagesPanel::PrintImagesPanel(Database *database, QWidget *parent)
 
     connect(m_fromUrl, &QPushButton::clicked, this, &PrintImagesPanel::askForUrl);
     connect(m_fromFile, &QPushButton::clicked, this, &PrintImagesPanel::askForFile);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
-        const bool selected = m_database && !selectedPlacement().isEmpty();
-        m_fromUrl->setEnabled(selected);
-        m_fromFile->setEnabled(selected && m_files);
-    });
-    m_fromUrl->setEnabled(false);
+    connect(m_remove, &QPushButton::clicked, this, [this] { removeDefaultImage(selectedPlacement()); });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &PrintImagesPanel::updateButtons);
+    updateButtons();
+}
+
+void PrintImagesPanel::updateButtons()
+{
+    const QString placement = selectedPlacement();
+    QString why;
+    if (!m_database)
+        why = tr("No database: print images cannot be changed.");
+    else if (placement.isEmpty())
+        why = tr("Select a placement first.");
+    m_fromUrl->setEnabled(why.isEmpty());
+    m_fromUrl->setToolTip(why);
+    m_fromFile->setEnabled(why.isEmpty() && m_files);
+    m_fromFile->setToolTip(!why.isEmpty()    ? why
+                                   : m_files ? QString()
+                                             : tr("Needs the file store of the running app."));
+    if (why.isEmpty()) {
+        const bool hasDefault = std::any_of(m_product.printImages.cbegin(), m_product.printImages.cend(),
+                                            [&placement](const PrintImage &image) {
+                                                return image.placement == placement && image.variantId == 0;
+                                            });
+        if (!hasDefault)
+            why = tr("This placement has no default image to remove.");
+    }
+    m_remove->setEnabled(why.isEmpty());
+    m_remove->setToolTip(why.isEmpty() ? tr("Remove the product's default image of this placement.") : why);
+}
+
+void PrintImagesPanel::selectPlacement(const QString &placement)
+{
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (m_table->item(row, PlacementColumn)->text() == placement)
+            m_table->selectRow(row);
+}
+
+bool PrintImagesPanel::removeDefaultImage(const QString &placement)
+{
+    if (!m_database || placement.isEmpty())
+        return false;
+    Publishing publishing(*m_database);
+    auto affected = publishing.wouldUnpublish(m_product.id, placement);
+    if (!affected) {
+        m_message->showMessage(InlineMessage::Type::Error, affected.error());
+        return false;
+    }
+    if (!affected->isEmpty()) {
+        QStringList names;
+        for (const Variant &variant : std::as_const(m_product.variants))
+            if (affected->contains(variant.id))
+                names.append(variant.sku.isEmpty() ? VariantTableModel::optionsText(variant) : variant.sku);
+        const QString question
+                = tr("Without this image, %n published variant(s) would have nothing to print on \"%1\" and "
+                     "will be unpublished from Poleepo: %2. Remove the image and unpublish them?",
+                     nullptr, int(names.size()))
+                          .arg(placement, names.join(u", "_s));
+        if (!Confirm::ask(this, tr("Remove print image"), question))
+            return false;
+    }
+    auto removed = publishing.removePrintImage(m_product.id, placement);
+    if (!removed) {
+        m_message->showMessage(InlineMessage::Type::Error, removed.error());
+        return false;
+    }
+    Q_EMIT imagesChanged();
+    if (!removed->isEmpty())
+        m_message->showMessage(
+                InlineMessage::Type::Information,
+                tr("Image removed; %n variant(s) unpublished from Poleepo.", nullptr, int(removed->size())));
+    return true;
 }
 
 PrintImagesPanel::~PrintImagesPanel() = default;
 
 void PrintImagesPanel::setProduct(const Product &product)
 {
+    const QString selected = selectedPlacement(); // kept across a reload
     m_product = product;
     m_table->setRowCount(0);
     m_table->setRowCount(int(product.placements.size()));
@@ -151,6 +221,9 @@ void PrintImagesPanel::setProduct(const Product &product)
                                   "template first."));
     else
         m_message->clearMessage();
+    if (!selected.isEmpty())
+        selectPlacement(selected);
+    updateButtons();
 }
 
 QStringList PrintImagesPanel::missingPlacements() const
@@ -197,8 +270,7 @@ bool PrintImagesPanel::setDefaultImage(const QString &placement, const QString &
 void PrintImagesPanel::setFileStore(FileStore *files)
 {
     m_files = files;
-    m_fromFile->setEnabled(m_files && m_database && !selectedPlacement().isEmpty());
-    m_fromFile->setToolTip(m_files ? QString() : tr("Needs the file store of the running app."));
+    updateButtons();
 }
 
 void PrintImagesPanel::askForFile()

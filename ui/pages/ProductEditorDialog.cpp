@@ -1,6 +1,7 @@
 #include "ui/pages/ProductEditorDialog.h"
 
 #include "core/products/ProductEditing.h"
+#include "core/publishing/Publishing.h"
 #include "core/store/Database.h"
 #include "core/store/ProductRepository.h"
 #include "ui/models/VariantTableModel.h"
@@ -196,7 +197,7 @@ QWidget *ProductEditorDialog::createVariantsTab()
     m_variantView->setObjectName(u"variantTable"_s);
     m_variantView->setModel(m_variants);
     m_variantView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_variantView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_variantView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_variantView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_variantView->setAlternatingRowColors(true);
     m_variantView->setWordWrap(false);
@@ -204,31 +205,45 @@ QWidget *ProductEditorDialog::createVariantsTab()
     m_variantView->horizontalHeader()->setStretchLastSection(true);
     m_variantView->horizontalHeader()->setMinimumSectionSize(60);
     const QList<std::pair<int, int>> widths
-            = {{VariantTableModel::OptionsColumn, 160},     {VariantTableModel::ProductUidColumn, 190},
+            = {{VariantTableModel::OptionsColumn, 160},     {VariantTableModel::ProductUidColumn, 150},
                {VariantTableModel::SkuColumn, 90},          {VariantTableModel::EanColumn, 110},
                {VariantTableModel::PriceExtraColumn, 80},   {VariantTableModel::QuantityColumn, 70},
                {VariantTableModel::PrintImagesColumn, 120}, {VariantTableModel::PublishedColumn, 80},
-               {VariantTableModel::NeedsUpdateColumn, 90}};
+               {VariantTableModel::NeedsUpdateColumn, 90},  {VariantTableModel::PoleepoIdColumn, 120}};
     for (const auto &[column, width] : widths)
         m_variantView->setColumnWidth(
                 column, std::max(width, m_variantView->horizontalHeader()->sectionSizeHint(column)));
     m_configure = new QPushButton(tr("Configure…"), page);
     m_configure->setObjectName(u"configureVariantButton"_s);
-    m_configure->setEnabled(false);
+    m_publish = new QPushButton(tr("Publish on Poleepo"), page);
+    m_publish->setObjectName(u"publishVariantsButton"_s);
+    m_unpublish = new QPushButton(tr("Unpublish"), page);
+    m_unpublish->setObjectName(u"unpublishVariantsButton"_s);
+    m_publishHint = new QLabel(page);
+    m_publishHint->setObjectName(u"publishHint"_s);
+    m_publishHint->setWordWrap(true);
+    m_publishHint->setStyleSheet(u"color: #c01c28;"_s);
+    m_publishHint->setVisible(false);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_configure);
     buttons->addStretch(1);
+    buttons->addWidget(m_publish);
+    buttons->addWidget(m_unpublish);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_variantView, 1);
+    layout->addWidget(m_publishHint);
     layout->addLayout(buttons);
 
     connect(m_configure, &QPushButton::clicked, this, &ProductEditorDialog::configureSelectedVariant);
+    connect(m_publish, &QPushButton::clicked, this, [this] { publishSelectedVariants(true); });
+    connect(m_unpublish, &QPushButton::clicked, this, [this] { publishSelectedVariants(false); });
     connect(m_variantView, &QAbstractItemView::doubleClicked, this,
             &ProductEditorDialog::configureSelectedVariant);
-    connect(m_variants, &QAbstractItemModel::modelReset, this, [this] { m_configure->setEnabled(false); });
+    connect(m_variants, &QAbstractItemModel::modelReset, this, &ProductEditorDialog::updateVariantButtons);
     connect(m_variantView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { m_configure->setEnabled(m_variantView->selectionModel()->hasSelection()); });
+            &ProductEditorDialog::updateVariantButtons);
+    updateVariantButtons();
     return page;
 }
 
@@ -419,16 +434,129 @@ void ProductEditorDialog::syncFinished(const Result<TemplateSyncSummary> &result
 
 void ProductEditorDialog::configureSelectedVariant()
 {
-    const auto rows = m_variantView->selectionModel()->selectedRows();
-    if (rows.isEmpty() || !m_database)
+    const QList<qint64> selected = selectedVariantIds();
+    if (selected.size() != 1 || !m_database)
         return;
-    VariantEditorDialog editor(m_database, m_product, m_variants->variantAt(rows.first().row()).id, this);
+    VariantEditorDialog editor(m_database, m_product, selected.constFirst(), this);
     editor.setFileStore(m_files);
     // Overrides are stored as soon as they are set, even when the fields are not saved.
     if (editor.exec() == QDialog::Accepted || editor.imagesChanged()) {
         m_changed = true;
         reload();
+        selectVariants(selected);
     }
+}
+
+QList<qint64> ProductEditorDialog::selectedVariantIds() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_variantView->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QList<qint64> ids;
+    for (int row : rows)
+        ids.append(m_variants->variantAt(row).id);
+    return ids;
+}
+
+void ProductEditorDialog::selectVariants(const QList<qint64> &variantIds)
+{
+    QItemSelection selection;
+    for (qint64 id : variantIds) {
+        const int row = m_variants->rowOf(id);
+        if (row >= 0)
+            selection.select(m_variants->index(row, 0),
+                             m_variants->index(row, VariantTableModel::ColumnCount - 1));
+    }
+    m_variantView->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
+QString ProductEditorDialog::publishHint() const
+{
+    return m_publishHint->isHidden() ? QString() : m_publishHint->text();
+}
+
+void ProductEditorDialog::updateVariantButtons()
+{
+    const auto rows = m_variantView->selectionModel()->selectedRows();
+    const bool one = rows.size() == 1;
+    m_configure->setEnabled(one && m_database);
+    m_configure->setToolTip(one ? QString() : tr("Select one variant to configure it."));
+    QStringList refusals;
+    bool anyPublished = false;
+    bool anyUnpublished = false;
+    for (const QModelIndex &index : rows) {
+        const Variant variant = m_variants->variantAt(index.row());
+        anyPublished = anyPublished || variant.publishedPoleepo;
+        anyUnpublished = anyUnpublished || !variant.publishedPoleepo;
+        if (!variant.publishedPoleepo) {
+            const QString why = index.data(VariantTableModel::PublishRefusalRole).toString();
+            if (!why.isEmpty())
+                refusals.append(why);
+        }
+    }
+    // PROD-5: a product without variants has nothing Poleepo could sell; say so where one publishes.
+    if (m_variants->rowCount() == 0 && m_product.id > 0)
+        refusals.append(Publishing::refusal(m_product));
+    QString publishWhy;
+    if (!m_database)
+        publishWhy = tr("No database: the product cannot be changed.");
+    else if (m_variants->rowCount() == 0 && !refusals.isEmpty())
+        publishWhy = refusals.join(u'\n');
+    else if (rows.isEmpty())
+        publishWhy = tr("Select one or more variants first.");
+    else if (!refusals.isEmpty())
+        publishWhy = refusals.join(u'\n');
+    else if (!anyUnpublished)
+        publishWhy = rows.size() == 1 ? tr("This variant is already published on Poleepo.")
+                                      : tr("The selected variants are already published on Poleepo.");
+    m_publish->setEnabled(publishWhy.isEmpty());
+    m_publish->setToolTip(publishWhy.isEmpty() ? tr("Publish the selected variants on Poleepo: they are sent "
+                                                    "with the next product batch.")
+                                               : publishWhy);
+    QString unpublishWhy;
+    if (!m_database)
+        unpublishWhy = tr("No database: the product cannot be changed.");
+    else if (rows.isEmpty())
+        unpublishWhy = tr("Select one or more variants first.");
+    else if (!anyPublished)
+        unpublishWhy = rows.size() == 1 ? tr("This variant is not published on Poleepo.")
+                                        : tr("None of the selected variants is published on Poleepo.");
+    m_unpublish->setEnabled(unpublishWhy.isEmpty());
+    m_unpublish->setToolTip(unpublishWhy.isEmpty() ? tr("Stop publishing the selected variants on Poleepo.")
+                                                   : unpublishWhy);
+    // The reason is written out, not only in a tooltip: "which variants, which placements".
+    m_publishHint->setText(refusals.join(u'\n'));
+    m_publishHint->setVisible(!refusals.isEmpty());
+}
+
+bool ProductEditorDialog::publishSelectedVariants(bool published)
+{
+    const QList<qint64> selected = selectedVariantIds();
+    if (!m_database || selected.isEmpty())
+        return false;
+    auto changed = Publishing(*m_database).setVariantsPublished(selected, published);
+    if (!changed) {
+        m_message->showMessage(InlineMessage::Type::Error, changed.error());
+        return false;
+    }
+    m_changed = true;
+    // Only the variants are read again: what the person typed in the other tabs stays.
+    if (auto product = ProductRepository(*m_database).get(m_productId)) {
+        m_product.variants = product->variants;
+        m_product.publishedPoleepo = product->publishedPoleepo;
+        m_product.needsUpdate = product->needsUpdate;
+        m_variants->setProduct(m_product);
+        m_printImages->setProduct(m_product);
+    }
+    selectVariants(selected);
+    const int count = int(selected.size());
+    m_message->showMessage(InlineMessage::Type::Positive,
+                           published ? tr("%n variant(s) published on Poleepo: sent with the next product "
+                                          "batch.",
+                                          nullptr, count)
+                                     : tr("%n variant(s) no longer published on Poleepo.", nullptr, count));
+    return true;
 }
 
 } // namespace Bottega

@@ -1,6 +1,7 @@
 // ProductEditorDialog: edits one product (PROD-1..4): its general fields, its Gelato link
 // (Template Reference, Synchronize with progress and a result), its variants (each configured in a
-// VariantEditorDialog) and its print images per placement.
+// VariantEditorDialog), publishing a selection of them on Poleepo (PROD-5, through Publishing) and
+// its print images per placement.
 #pragma once
 
 #include "core/domain/Product.h"
@@ -76,6 +77,18 @@ public:
     // Opens the variant editor of the selected variant (modal).
     void configureSelectedVariant();
 
+    // The ids of the variants selected in the Variants tab, in table order.
+    QList<qint64> selectedVariantIds() const;
+    void selectVariants(const QList<qint64> &variantIds);
+    // "Publish on Poleepo" / "Unpublish" for the selected variants through Publishing (as
+    // `product set … published --variant`); false when it refused, with the reason shown.
+    bool publishSelectedVariants(bool published);
+    QPushButton *publishButton() const { return m_publish; }
+    QPushButton *unpublishButton() const { return m_unpublish; }
+    QPushButton *configureButton() const { return m_configure; }
+    // Why the selection cannot be published, shown under the variants ("" when it can be).
+    QString publishHint() const;
+
 private:
     QWidget *createGeneralTab();
     QWidget *createGelatoSection();
@@ -83,6 +96,7 @@ private:
     void fillFields();
 
     void syncFinished(const Result<TemplateSyncSummary> &result);
+    void updateVariantButtons();
 
     Database *m_database;
     GelatoClient *m_gelato;
@@ -116,6 +130,9 @@ private:
     VariantTableModel *m_variants;
     QTableView *m_variantView = nullptr;
     QPushButton *m_configure = nullptr;
+    QPushButton *m_publish = nullptr;
+    QPushButton *m_unpublish = nullptr;
+    QLabel *m_publishHint = nullptr;
     PrintImagesPanel *m_printImages;
 };
 

@@ -1,6 +1,7 @@
 #include "ui/pages/ProductListPage.h"
 
 #include "core/products/TemplateSync.h"
+#include "core/publishing/Publishing.h"
 #include "ui/models/ProductTableModel.h"
 #include "ui/pages/CatalogBrowserDialog.h"
 #include "ui/pages/ProductEditorDialog.h"
@@ -29,7 +30,9 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     : QWidget(parent), m_database(database), m_gelato(gelato), m_model(new ProductTableModel(database, this)),
       m_search(new QLineEdit(this)), m_filter(new QComboBox(this)), m_count(new QLabel(this)),
       m_newFromTemplate(new QPushButton(tr("New from Gelato template…"), this)),
-      m_catalog(new QPushButton(tr("Gelato catalog…"), this)), m_view(new QTableView(this)),
+      m_catalog(new QPushButton(tr("Gelato catalog…"), this)),
+      m_publish(new QPushButton(tr("Publish on Poleepo"), this)),
+      m_unpublish(new QPushButton(tr("Unpublish"), this)), m_view(new QTableView(this)),
       m_message(new InlineMessage(this)), m_searchDelay(new QTimer(this))
 {
     setObjectName(u"productListPage"_s);
@@ -66,6 +69,10 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
                         {ProductTableModel::PublishedColumn, 90},
                         {ProductTableModel::NeedsUpdateColumn, 100},
                         {ProductTableModel::UpdatedColumn, 130}});
+    // Several products at once for publishing (PROD-5); a double click still opens one.
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_publish->setObjectName(u"publishProductsButton"_s);
+    m_unpublish->setObjectName(u"unpublishProductsButton"_s);
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
@@ -75,6 +82,10 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     tools->addWidget(m_filter);
     tools->addWidget(m_newFromTemplate);
     tools->addWidget(m_catalog);
+    auto *publishing = new QHBoxLayout;
+    publishing->addStretch(1);
+    publishing->addWidget(m_publish);
+    publishing->addWidget(m_unpublish);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(tr("Products"),
@@ -82,7 +93,10 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     layout->addLayout(tools);
     layout->addWidget(m_message);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_count);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_count, 1);
+    bottom->addLayout(publishing);
+    layout->addLayout(bottom);
 
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &ProductListPage::applySearch);
@@ -92,6 +106,11 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     connect(m_model, &ProductTableModel::errorOccurred, this,
             [this](const QString &error) { m_message->showMessage(InlineMessage::Type::Error, error); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &ProductListPage::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ProductListPage::updatePublishButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ProductListPage::updatePublishButtons);
+    connect(m_publish, &QPushButton::clicked, this, [this] { publishSelected(true); });
+    connect(m_unpublish, &QPushButton::clicked, this, [this] { publishSelected(false); });
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         openEditor(index.data(ProductTableModel::IdRole).toLongLong());
     });
@@ -99,6 +118,7 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     if (!m_database)
         m_message->showMessage(InlineMessage::Type::Warning, tr("No database: products are unavailable."));
     updateCount();
+    updatePublishButtons();
 }
 
 ProductListPage::~ProductListPage() = default;
@@ -196,6 +216,64 @@ void ProductListPage::openCatalog()
 {
     CatalogBrowserDialog browser(m_catalogBrowsing, this);
     browser.exec();
+}
+
+QList<qint64> ProductListPage::selectedProductIds() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QList<qint64> ids;
+    for (int row : rows)
+        ids.append(m_model->productAt(row).id);
+    return ids;
+}
+
+void ProductListPage::updatePublishButtons()
+{
+    const auto rows = m_view->selectionModel()->selectedRows();
+    bool anyPublished = false;
+    for (const QModelIndex &index : rows)
+        anyPublished = anyPublished || m_model->productAt(index.row()).publishedPoleepo;
+    QString why;
+    if (!m_database)
+        why = tr("No database: products are unavailable.");
+    else if (rows.isEmpty())
+        why = tr("Select one or more products first.");
+    m_publish->setEnabled(why.isEmpty());
+    m_publish->setToolTip(why.isEmpty()
+                                  ? tr("Publish the selected products on Poleepo with all their variants; "
+                                       "each variant needs complete print images.")
+                                  : why);
+    if (why.isEmpty() && !anyPublished)
+        why = rows.size() == 1 ? tr("This product is not published on Poleepo.")
+                               : tr("None of the selected products is published on Poleepo.");
+    m_unpublish->setEnabled(why.isEmpty());
+    m_unpublish->setToolTip(why.isEmpty()
+                                    ? tr("Stop publishing the selected products and all their variants on "
+                                         "Poleepo.")
+                                    : why);
+}
+
+bool ProductListPage::publishSelected(bool published)
+{
+    const QList<qint64> selected = selectedProductIds();
+    if (!m_database || selected.isEmpty())
+        return false;
+    auto changed = Publishing(*m_database).setProductsPublished(selected, published);
+    if (!changed) {
+        m_message->showMessage(InlineMessage::Type::Error, changed.error());
+        return false;
+    }
+    const int count = int(selected.size());
+    m_message->showMessage(InlineMessage::Type::Positive,
+                           published ? tr("%n product(s) published on Poleepo with their variants: sent "
+                                          "with the next product batch.",
+                                          nullptr, count)
+                                     : tr("%n product(s) no longer published on Poleepo.", nullptr, count));
+    m_model->refresh();
+    return true;
 }
 
 void ProductListPage::updateCount()

@@ -1,6 +1,7 @@
 // ProductListPage: the Products page (PROD-1): every product, searched by name or SKU, filtered
 // (linked to Gelato, print images missing, on Poleepo, needs update) and sorted in SQL; a double
-// click opens the product editor.
+// click opens the product editor; "Publish on Poleepo" / "Unpublish" for whole selected products
+// (PROD-5, through Publishing, as `product set ID published`).
 #pragma once
 
 #include <QWidget>
@@ -55,12 +56,22 @@ public:
     // Opens the Gelato catalog browser (PROD-7), modal.
     void openCatalog();
 
+    // The ids of the selected products, in table order.
+    QList<qint64> selectedProductIds() const;
+    // Publishes (or unpublishes) the selected products with all their variants through Publishing;
+    // false when it refused, with the reason (which products, variants, placements) shown.
+    bool publishSelected(bool published);
+    QPushButton *publishButton() const { return m_publish; }
+    QPushButton *unpublishButton() const { return m_unpublish; }
+    InlineMessage *message() const { return m_message; }
+
 Q_SIGNALS:
     // A template was synchronized into this product from "New from Gelato template…".
     void productCreated(qint64 productId);
 
 private:
     void updateCount();
+    void updatePublishButtons();
 
     Database *m_database;
     GelatoClient *m_gelato;
@@ -72,6 +83,8 @@ private:
     QLabel *m_count;
     QPushButton *m_newFromTemplate;
     QPushButton *m_catalog;
+    QPushButton *m_publish;
+    QPushButton *m_unpublish;
     QTableView *m_view;
     InlineMessage *m_message;
     QTimer *m_searchDelay;

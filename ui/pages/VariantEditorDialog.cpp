@@ -2,10 +2,12 @@
 
 #include "core/products/PrintImages.h"
 #include "core/products/ProductEditing.h"
-#include "core/store/PrintImageRepository.h"
+#include "core/publishing/Publishing.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
+#include "ui/DisplayFormat.h"
 #include "ui/models/VariantTableModel.h"
+#include "ui/widgets/Confirm.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/UnsavedChanges.h"
 
@@ -18,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -37,7 +40,8 @@ VariantEditorDialog::VariantEditorDialog(Database *database, const Product &prod
       m_ean(new QLineEdit(this)), m_upc(new QLineEdit(this)), m_isbn(new QLineEdit(this)),
       m_mpn(new QLineEdit(this)), m_priceExtra(new QDoubleSpinBox(this)), m_quantity(new QSpinBox(this)),
       m_weight(new QDoubleSpinBox(this)), m_published(new QCheckBox(tr("Published on Poleepo"), this)),
-      m_images(new QTableWidget(0, 3, this)), m_overrideUrl(new QPushButton(tr("Override from URL…"), this)),
+      m_poleepoState(new QLabel(this)), m_images(new QTableWidget(0, 3, this)),
+      m_overrideUrl(new QPushButton(tr("Override from URL…"), this)),
       m_overrideFile(new QPushButton(tr("Override from file…"), this)),
       m_removeOverride(new QPushButton(tr("Remove override"), this))
 {
@@ -96,6 +100,11 @@ VariantEditorDialog::VariantEditorDialog(Database *database, const Product &prod
     right->addRow(tr("Quantity:"), m_quantity);
     right->addRow(tr("Weight (g):"), m_weight);
     right->addRow(QString(), m_published);
+    m_published->setObjectName(u"variantPublished"_s);
+    m_poleepoState->setObjectName(u"variantPoleepoState"_s);
+    m_poleepoState->setWordWrap(true);
+    m_poleepoState->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    right->addRow(QString(), m_poleepoState);
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 3);
     columns->addSpacing(12);
@@ -157,8 +166,42 @@ void VariantEditorDialog::reject()
 
 VariantEditorDialog::~VariantEditorDialog() = default;
 
+QString VariantEditorDialog::poleepoStateText() const
+{
+    return m_poleepoState->text();
+}
+
+void VariantEditorDialog::fillPoleepoState(const Product &product)
+{
+    QStringList parts;
+    parts.append(m_variant.poleepoProductId.isEmpty()
+                         ? tr("Not on Poleepo yet")
+                         : tr("Poleepo product id %1").arg(m_variant.poleepoProductId));
+    if (m_variant.publishedPoleepo && m_variant.needsUpdate)
+        parts.append(tr("needs update"));
+    if (m_variant.poleepoLastSentAt.isValid())
+        parts.append(tr("last sent %1").arg(DisplayFormat::dateTime(m_variant.poleepoLastSentAt)));
+    m_poleepoState->setText(parts.join(u" · "_s));
+    // Publishing an incomplete variant is refused: the box says why instead of failing on Save.
+    const QString refusal = m_variant.publishedPoleepo ? QString() : Publishing::refusal(product, m_variant);
+    m_published->setEnabled(m_database && refusal.isEmpty());
+    m_published->setToolTip(refusal.isEmpty() ? tr("Sent to Poleepo with the next product batch.") : refusal);
+}
+
 void VariantEditorDialog::fillImages(const Product &product)
 {
+    for (const Variant &candidate : product.variants) {
+        if (candidate.id == m_variant.id) {
+            // Publication follows the store (removing an image may have unpublished it); the
+            // person's other edits stay as typed.
+            const QSignalBlocker quiet(m_published);
+            if (candidate.publishedPoleepo != m_variant.publishedPoleepo)
+                m_published->setChecked(candidate.publishedPoleepo);
+            m_variant.publishedPoleepo = candidate.publishedPoleepo;
+            m_variant.needsUpdate = candidate.needsUpdate;
+        }
+    }
+    fillPoleepoState(product);
     m_images->setRowCount(int(product.placements.size()));
     for (int row = 0; row < product.placements.size(); ++row) {
         const QString placement = product.placements.at(row);
@@ -237,8 +280,19 @@ bool VariantEditorDialog::removeOverride(const QString &placement)
 {
     if (!m_database || m_variant.id == 0 || placement.isEmpty())
         return false;
-    if (auto removed = PrintImageRepository(*m_database).remove(m_variant.productId, m_variant.id, placement);
-        !removed) {
+    Publishing publishing(*m_database);
+    auto affected = publishing.wouldUnpublish(m_variant.productId, placement, m_variant.id);
+    if (!affected) {
+        m_message->showMessage(InlineMessage::Type::Error, affected.error());
+        return false;
+    }
+    if (!affected->isEmpty()
+        && !Confirm::ask(this, tr("Remove print image"),
+                         tr("Without its own image this variant has nothing to print on \"%1\", so it "
+                            "will be unpublished from Poleepo. Remove the image and unpublish it?")
+                                 .arg(placement)))
+        return false;
+    if (auto removed = publishing.removePrintImage(m_variant.productId, placement, m_variant.id); !removed) {
         m_message->showMessage(InlineMessage::Type::Error, removed.error());
         return false;
     }
@@ -266,9 +320,6 @@ bool VariantEditorDialog::save()
     const auto number = [](double value) {
         return QString::number(value, 'f', 2);
     };
-    const auto flag = [](bool value) {
-        return value ? u"true"_s : u"false"_s;
-    };
     const QList<std::pair<ProductEditing::FieldValue, QString>> form {
             {{u"name"_s, m_title->text().trimmed()}, m_variant.title},
             {{u"product-uid"_s, m_productUid->text().trimmed()}, m_variant.gelatoProductUid},
@@ -279,23 +330,41 @@ bool VariantEditorDialog::save()
             {{u"mpn"_s, m_mpn->text().trimmed()}, m_variant.mpn},
             {{u"price-extra"_s, number(m_priceExtra->value())}, number(m_variant.priceExtra)},
             {{u"quantity"_s, QString::number(m_quantity->value())}, QString::number(m_variant.quantity)},
-            {{u"weight"_s, number(m_weight->value())}, number(m_variant.weight)},
-            {{u"published"_s, flag(m_published->isChecked())}, flag(m_variant.publishedPoleepo)}};
+            {{u"weight"_s, number(m_weight->value())}, number(m_variant.weight)}};
     QList<ProductEditing::FieldValue> changes;
     for (const auto &[field, stored] : form)
         if (field.value != stored)
             changes.append(field);
+    const bool publish = m_published->isChecked();
+    const bool publishing = publish != m_variant.publishedPoleepo;
     m_fieldErrors.clear();
-    if (changes.isEmpty()) {
+    if (changes.isEmpty() && !publishing) {
         m_unsaved->setClean();
         return true;
     }
+    // PROD-5: "published" goes through Publishing, as the variants table and the command line do;
+    // its refusal is known before anything is written.
+    Publishing publication(*m_database);
+    if (publishing && publish) {
+        if (auto publishable = publication.checkPublishable({m_variant.id}); !publishable) {
+            m_fieldErrors.show(u"published"_s, publishable.error());
+            return false;
+        }
+    }
     QString refused;
-    if (auto saved
-        = ProductEditing(*m_database).setFields(m_variant.productId, changes, m_variant.id, &refused);
-        !saved) {
-        m_fieldErrors.show(refused, saved.error());
-        return false;
+    if (!changes.isEmpty()) {
+        if (auto saved
+            = ProductEditing(*m_database).setFields(m_variant.productId, changes, m_variant.id, &refused);
+            !saved) {
+            m_fieldErrors.show(refused, saved.error());
+            return false;
+        }
+    }
+    if (publishing) {
+        if (auto set = publication.setVariantsPublished({m_variant.id}, publish); !set) {
+            m_fieldErrors.show(u"published"_s, set.error());
+            return false;
+        }
     }
     if (auto reread = VariantRepository(*m_database).get(m_variant.id))
         m_variant = reread.value();

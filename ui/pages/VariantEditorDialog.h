@@ -1,6 +1,7 @@
 // VariantEditorDialog: configures one variant (PROD-4): its Gelato product UID, codes, extra price,
-// stock and publication, and shows per placement which print image it uses (its own override, the
-// product's default, or none).
+// stock and publication on Poleepo (PROD-5, through Publishing, with Poleepo's product id, Needs
+// update and when it was last sent), and shows per placement which print image it uses (its own
+// override, the product's default, or none).
 #pragma once
 
 #include "core/domain/Product.h"
@@ -10,6 +11,7 @@
 
 class QCheckBox;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -42,19 +44,26 @@ public:
     // with a file store, a local file; removing one falls back to the product's default.
     void setFileStore(FileStore *files);
     bool setOverride(const QString &placement, const QString &urlOrFile);
+    // Through Publishing: when removing it leaves a published variant without an image for the
+    // placement, asks first (Confirm) and then unpublishes it. False when refused or not confirmed.
     bool removeOverride(const QString &placement);
     bool imagesChanged() const { return m_imagesChanged; }
 
-    // Writes the changed fields through ProductEditing (as `product set --variant`); false when it
-    // refused one, with its message shown at that field.
+    // Writes the changed fields through ProductEditing (as `product set --variant`) and "Published
+    // on Poleepo" through Publishing (as `product set … published --variant`); false when one was
+    // refused, with its message shown at that field, and then nothing is written.
     bool save();
     // Cancel, Esc, the window's close button: asks Save / Discard / Cancel when fields changed.
     void reject() override;
     QLineEdit *eanField() const { return m_ean; }
+    QCheckBox *publishedField() const { return m_published; }
+    // "Poleepo product id 123 · needs update · last sent …".
+    QString poleepoStateText() const;
     const FieldErrorMarker &fieldErrors() const { return m_fieldErrors; }
 
 private:
     void fillImages(const Product &product);
+    void fillPoleepoState(const Product &product);
     void reloadImages();
     QString selectedPlacement() const;
     void askForOverride(bool fromFile);
@@ -77,6 +86,7 @@ private:
     QSpinBox *m_quantity;
     QDoubleSpinBox *m_weight;
     QCheckBox *m_published;
+    QLabel *m_poleepoState;
     QTableWidget *m_images;
     QPushButton *m_overrideUrl;
     QPushButton *m_overrideFile;

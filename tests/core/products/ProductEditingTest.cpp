@@ -87,7 +87,6 @@ TEST_P(ProductEditingTest, SetsEveryProductField)
                                                      {u"height"_s, u"40.5"_s},
                                                      {u"depth"_s, u"1"_s},
                                                      {u"category"_s, u"Apparel/T-shirts"_s},
-                                                     {u"published"_s, u"false"_s},
                                                      {u"short-description"_s, u"Soft"_s},
                                                      {u"long-description"_s, u"Line one\nline two"_s}};
     for (const auto &[field, value] : values) {
@@ -109,7 +108,6 @@ TEST_P(ProductEditingTest, SetsEveryProductField)
     EXPECT_DOUBLE_EQ(p.height, 40.5);
     EXPECT_DOUBLE_EQ(p.depth, 1);
     EXPECT_EQ(p.categoryPath, u"Apparel/T-shirts"_s);
-    EXPECT_FALSE(p.publishedPoleepo);
     EXPECT_EQ(p.shortDescription, u"Soft"_s);
     EXPECT_EQ(p.longDescription, u"Line one\nline two"_s);
 }
@@ -192,8 +190,9 @@ TEST_P(ProductEditingTest, CodesAreChecked)
 TEST_P(ProductEditingTest, OtherBadValuesAreRefused)
 {
     expectRefused(u"name"_s, u"   "_s, u"name: must not be empty"_s);
-    expectRefused(u"published"_s, u"maybe"_s, u"not true or false"_s);
-    expectRefused(u"published"_s, u"perhaps"_s, u"published"_s, variantId);
+    // PROD-5: publishing has one way, Publishing, with the print-image rule; not a plain field.
+    expectRefused(u"published"_s, u"true"_s, u"print images"_s);
+    expectRefused(u"published"_s, u"true"_s, u"print images"_s, variantId);
 }
 
 TEST_P(ProductEditingTest, UnknownProductOrForeignVariantIsRefused)
@@ -226,7 +225,8 @@ TEST_P(ProductEditingTest, NamePriceAndQuantityOfAPublishedProductNeedAnUpdate)
 TEST_P(ProductEditingTest, NameAndQuantityOfAPublishedVariantNeedAnUpdate)
 {
     addPrintImages();
-    ASSERT_TRUE(ProductEditing(db()).set(productId, u"published"_s, u"true"_s, variantId).ok());
+    QSqlQuery publish(db().connection());
+    ASSERT_TRUE(publish.exec(u"UPDATE variants SET published_poleepo = 1"_s));
     EXPECT_TRUE(variant().publishedPoleepo);
     for (const auto &[field, value] : {std::pair {u"name"_s, u"Renamed"_s}, std::pair {u"quantity"_s, u"9"_s},
                                        std::pair {u"price-extra"_s, u"4"_s}}) {
@@ -239,8 +239,6 @@ TEST_P(ProductEditingTest, NameAndQuantityOfAPublishedVariantNeedAnUpdate)
     EXPECT_FALSE(variant().needsUpdate); // not sent to Poleepo
     ASSERT_TRUE(ProductEditing(db()).set(productId, u"mpn"_s, u"X"_s, variantId).ok());
     EXPECT_TRUE(variant().needsUpdate); // sent to Poleepo (BATCH-2)
-    ASSERT_TRUE(ProductEditing(db()).set(productId, u"published"_s, u"no"_s, variantId).ok());
-    EXPECT_FALSE(variant().publishedPoleepo);
 }
 
 // The editors' Save: several fields at once, all or nothing, the refused one named.
@@ -274,18 +272,19 @@ TEST_P(ProductEditingTest, SetFieldsWritesAllOrNothingAndNamesTheRefusedField)
     EXPECT_EQ(refused, u"product-uid"_s);
 }
 
-TEST_P(ProductEditingTest, SetFieldsOnAVariantPublishesAsProductSetDoes)
+TEST_P(ProductEditingTest, SetFieldsOnAVariantRefusesPublishedAndWritesNothing)
 {
     addPrintImages();
     clearNeedsUpdate();
-    const auto set = ProductEditing(db()).setFields(
-            productId, {{u"product-uid"_s, u"apparel_uid_1"_s}, {u"published"_s, u"true"_s}}, variantId);
-    ASSERT_TRUE(set.ok()) << set.error().toStdString();
-    EXPECT_EQ(variant().gelatoProductUid, u"apparel_uid_1"_s);
-    EXPECT_TRUE(variant().publishedPoleepo);
-    EXPECT_TRUE(variant().needsUpdate); // newly published: Poleepo does not have it yet
-
     QString refused;
+    const auto set = ProductEditing(db()).setFields(
+            productId, {{u"product-uid"_s, u"apparel_uid_1"_s}, {u"published"_s, u"true"_s}}, variantId,
+            &refused);
+    ASSERT_FALSE(set.ok());
+    EXPECT_EQ(refused, u"published"_s);
+    EXPECT_NE(variant().gelatoProductUid, u"apparel_uid_1"_s);
+    EXPECT_FALSE(variant().publishedPoleepo);
+
     const auto negative = ProductEditing(db()).setFields(productId, {{u"price-extra"_s, u"-3.00"_s}},
                                                          variantId, &refused);
     ASSERT_FALSE(negative.ok());

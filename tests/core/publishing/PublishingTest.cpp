@@ -35,7 +35,7 @@ protected:
         ASSERT_TRUE(rig.started);
         db().setClock(&rig.clock);
         generator = std::make_unique<BatchGeneration>(db(), rig.poleepo, rig.settings);
-        poller = std::make_unique<BatchPolling>(db(), rig.poleepo);
+        poller = std::make_unique<BatchPolling>(db(), rig.poleepo, rig.settings);
         Product product = makeTestProduct();
         product.vatRate = 22;
         product.categoryPath = u"Abbigliamento/T-shirt"_s;
@@ -193,6 +193,120 @@ TEST_P(PublishingTest, IncompletePrintImagesCannotBePublishedAndRemovingOneUnpub
     ASSERT_TRUE(removed.ok()) << removed.error().toStdString();
     EXPECT_FALSE(variant(0).publishedPoleepo);
     EXPECT_FALSE(variant(2).publishedPoleepo);
+}
+
+// The window and the command line say which variants and which placements: every refused variant
+// is named, one a line, and nothing of the selection changes.
+TEST_P(PublishingTest, ARefusalNamesEveryIncompleteVariantAndChangesNothing)
+{
+    sql(u"INSERT INTO print_images (product_id, placement, source_kind, source, file_id, created_at) "
+        "SELECT id, 'default', 'url', 'https://example.com/a.png', '', 0 FROM products"_s);
+    // TS-L-O has its own "back"; the other two have none.
+    sql(u"INSERT INTO print_images (product_id, variant_id, placement, source_kind, source, file_id, "
+        "created_at) VALUES (%1, %2, 'back', 'url', 'https://example.com/b.png', '', 0)"_s.arg(productId)
+                .arg(variantIds.at(1)));
+    Publishing publishing(db());
+    auto refused = publishing.setVariantsPublished(variantIds, true);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error(),
+              u"variant TS-M-O cannot be published on Poleepo: no print image for placement \"back\"\n"
+              "variant TS-L-R cannot be published on Poleepo: no print image for placement \"back\""_s);
+    EXPECT_EQ(publishing.checkPublishable(variantIds).error(), refused.error());
+    for (int i = 0; i < 3; ++i)
+        EXPECT_FALSE(variant(i).publishedPoleepo) << i;
+    // The whole product: the same lines.
+    EXPECT_EQ(publishing.setProductsPublished({productId}, true).error(), refused.error());
+    EXPECT_FALSE(ProductRepository(db()).get(productId)->publishedPoleepo);
+
+    // The complete one alone is published, and the product with it; unpublishing it clears both.
+    ASSERT_TRUE(publishing.checkPublishable({variantIds.at(1)}).ok());
+    auto one = publishing.setVariantsPublished({variantIds.at(1)}, true);
+    ASSERT_TRUE(one.ok()) << one.error().toStdString();
+    EXPECT_TRUE(variant(1).publishedPoleepo && variant(1).needsUpdate);
+    EXPECT_TRUE(ProductRepository(db()).get(productId)->publishedPoleepo);
+    ASSERT_TRUE(publishing.setVariantsPublished({variantIds.at(1)}, false).ok());
+    EXPECT_FALSE(variant(1).publishedPoleepo);
+    EXPECT_FALSE(ProductRepository(db()).get(productId)->publishedPoleepo);
+}
+
+TEST_P(PublishingTest, AProductWithoutVariantsOrAnArchivedVariantCannotBePublished)
+{
+    Product bare;
+    bare.name = u"Poster"_s;
+    bare.sku = u"POSTER"_s;
+    bare.listPrice = 15;
+    auto bareId = ProductRepository(db()).create(bare);
+    ASSERT_TRUE(bareId.ok()) << bareId.error().toStdString();
+    Publishing publishing(db());
+    auto refused = publishing.setProductsPublished({*bareId}, true);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error(),
+              u"product %1 \"Poster\" has no variants, and a product without variants cannot be published "
+              "on Poleepo: synchronize it with its Gelato template first"_s.arg(*bareId));
+    EXPECT_FALSE(ProductRepository(db()).get(*bareId)->publishedPoleepo);
+    // Together with a product that could be published: nothing changes.
+    for (const QString &placement : {u"default"_s, u"back"_s})
+        sql(u"INSERT INTO print_images (product_id, placement, source_kind, source, file_id, created_at) "
+            "VALUES (%1, '%2', 'url', 'https://example.com/a.png', '', 0)"_s.arg(productId)
+                    .arg(placement));
+    EXPECT_FALSE(publishing.setProductsPublished({productId, *bareId}, true).ok());
+    EXPECT_FALSE(variant(0).publishedPoleepo);
+    // Unpublishing it is fine (nothing to refuse).
+    EXPECT_TRUE(publishing.setProductsPublished({*bareId}, false).ok());
+
+    // An archived variant is no longer sold: refused by name; the product skips it.
+    ASSERT_TRUE(VariantRepository(db()).setArchived(variantIds.at(2), true).ok());
+    auto archived = publishing.setVariantsPublished({variantIds.at(2)}, true);
+    ASSERT_FALSE(archived.ok());
+    EXPECT_EQ(archived.error(),
+              u"variant TS-L-R is archived (no longer sold): it cannot be published on Poleepo"_s);
+    auto product = publishing.setProductsPublished({productId}, true);
+    ASSERT_TRUE(product.ok()) << product.error().toStdString();
+    EXPECT_EQ(*product, 2);
+    EXPECT_FALSE(variant(2).publishedPoleepo);
+}
+
+// poleepo.enabled false: the jobs' use cases send nothing, ask nothing and say so.
+TEST_P(PublishingTest, WithPoleepoSwitchedOffNothingIsSentOrAsked)
+{
+    publishAll();
+    auto sent = generate();
+    ASSERT_TRUE(sent.ok()) << sent.error().toStdString();
+    ASSERT_EQ(sent->batchIds.size(), 1);
+    const qsizetype requestsBefore = rig.fake.requests().size();
+    const qint64 batchesBefore = ProductBatchRepository(db()).count({}).value();
+
+    ASSERT_TRUE(rig.settings.set(u"poleepo.enabled"_s, u"false"_s).ok());
+    sql(u"UPDATE variants SET needs_update = 1"_s);
+    auto off = generate();
+    ASSERT_TRUE(off.ok()) << off.error().toStdString();
+    EXPECT_TRUE(off->switchedOff);
+    EXPECT_TRUE(off->batchIds.isEmpty());
+    auto notAsked = poll();
+    ASSERT_TRUE(notAsked.ok()) << notAsked.error().toStdString();
+    EXPECT_TRUE(notAsked->switchedOff);
+    EXPECT_EQ(notAsked->asked, 0);
+    std::optional<Result<qint64>> resubmitted;
+    QObject context;
+    generator->resubmit(sent->batchIds.at(0), &context,
+                        [&resubmitted](Result<qint64> r) { resubmitted.emplace(std::move(r)); });
+    ASSERT_TRUE(waitUntil([&resubmitted] { return resubmitted.has_value(); }));
+    ASSERT_FALSE(resubmitted->ok());
+    EXPECT_EQ(resubmitted->error(), BatchGeneration::switchedOffText());
+    EXPECT_EQ(rig.fake.requests().size(), requestsBefore);
+    EXPECT_EQ(ProductBatchRepository(db()).count({}).value(), batchesBefore);
+
+    // Switched on again: the submitted batch is asked about, and due variants go out as before.
+    ASSERT_TRUE(rig.settings.set(u"poleepo.enabled"_s, u"true"_s).ok());
+    auto polled = poll();
+    ASSERT_TRUE(polled.ok()) << polled.error().toStdString();
+    EXPECT_FALSE(polled->switchedOff);
+    EXPECT_EQ(polled->asked, 1);
+    sql(u"UPDATE variants SET needs_update = 1"_s);
+    auto on = generate();
+    ASSERT_TRUE(on.ok()) << on.error().toStdString();
+    EXPECT_FALSE(on->switchedOff);
+    EXPECT_EQ(on->batchIds.size(), 1);
 }
 
 TEST_P(PublishingTest, NeedsUpdateIsSetByAnEditAndClearedWhenPoleepoConfirms)

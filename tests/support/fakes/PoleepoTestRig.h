@@ -1,4 +1,4 @@
-// PoleepoTestRig: a PoleepoClient wired to a PoleepoFake on loopback, with real Settings (in a
+// PoleepoTestRig: a PoleepoClient wired to a PoleepoFake on loopback, with real Settings (Poleepo on, in a
 // temporary dir), an in-memory secret store holding the fake's credentials, an HttpClient with a
 // short backoff and a recording API log, and one clock for both sides: advance() moves the
 // client's and the fake's time together, so tokens expire and rate-limit windows pass without
@@ -35,6 +35,7 @@ struct PoleepoTestRig
         http.setBackoffBaseMs(5);
         http.setApiLogSink(&log);
         (void)settings.set(QStringLiteral("poleepo.url"), fake.baseUrl().toString());
+        (void)settings.set(QStringLiteral("poleepo.enabled"), QStringLiteral("true"));
         setSecret(QStringLiteral("poleepo.client-id"), PoleepoFake::clientId());
         setSecret(QStringLiteral("poleepo.client-secret"), PoleepoFake::clientSecret());
     }
