@@ -170,10 +170,13 @@ QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, i
 
 void OrderTableModel::sort(int column, Qt::SortOrder order)
 {
-    if (column < 0 || column >= ColumnCount)
+    const bool descending = order == Qt::DescendingOrder;
+    // The view sorts once when sorting is enabled and again for its indicator: same order, no read.
+    if (column < 0 || column >= ColumnCount
+        || (m_query.sort == sortFor(column) && m_query.descending == descending))
         return;
     m_query.sort = sortFor(column);
-    m_query.descending = order == Qt::DescendingOrder;
+    m_query.descending = descending;
     refresh();
 }
 

@@ -152,10 +152,12 @@ bool ProductTableModel::isSortable(int column)
 void ProductTableModel::sort(int column, Qt::SortOrder order)
 {
     const auto sort = sortFor(column);
-    if (!sort)
+    const bool descending = order == Qt::DescendingOrder;
+    // The view sorts once when sorting is enabled and again for its indicator: same order, no read.
+    if (!sort || (m_query.sort == *sort && m_query.descending == descending))
         return;
     m_query.sort = *sort;
-    m_query.descending = order == Qt::DescendingOrder;
+    m_query.descending = descending;
     refresh();
 }
 

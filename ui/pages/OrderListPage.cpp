@@ -78,8 +78,8 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
 
     m_view->setObjectName(u"orderTable"_s);
     m_view->setModel(m_model);
-    m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(OrderTableModel::CreatedColumn, Qt::DescendingOrder);
+    m_view->setSortingEnabled(true);
     RecordTable::setUp(m_view, OrderTableModel::CustomerColumn,
                        {{OrderTableModel::ReferenceColumn, 130},
                         {OrderTableModel::SourceColumn, 130},

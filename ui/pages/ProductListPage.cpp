@@ -59,8 +59,8 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
 
     m_view->setObjectName(u"productTable"_s);
     m_view->setModel(m_model);
-    m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(ProductTableModel::NameColumn, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
     RecordTable::setUp(m_view, ProductTableModel::NameColumn,
                        {{ProductTableModel::SkuColumn, 110},
                         {ProductTableModel::PriceColumn, 80},
