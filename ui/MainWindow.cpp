@@ -2,6 +2,7 @@
 
 #include "core/server/Server.h"
 #include "core/store/Database.h"
+#include "ui/pages/ApiLogPage.h"
 #include "ui/pages/BatchesPage.h"
 #include "ui/pages/OrderListPage.h"
 #include "ui/pages/PlaceholderPage.h"
@@ -61,8 +62,8 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     products->setCatalogBrowsing(m_context.catalog);
     addPage(Page::Products, tr("Products"), u"package-x-generic"_s, QStyle::SP_FileDialogContentsView,
             products);
-    addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView,
-            new OrderListPage(m_context.database, m_context.orders));
+    auto *orders = new OrderListPage(m_context.database, m_context.orders);
+    addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView, orders);
     auto *webhooks = new WebhookQueuePage(m_context.database, m_context.settings);
     addPage(Page::Webhooks, tr("Webhooks"), u"network-receive"_s, QStyle::SP_DriveNetIcon, webhooks);
     // HOOK-5: the failed calls are counted on the sidebar entry.
@@ -81,11 +82,12 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     };
     connect(batches, &BatchesPage::errorBatchCountChanged, this, showBatchErrors);
     showBatchErrors(batches->errorBatchCount());
-    addPage(Page::ApiLog, tr("API log"), u"text-x-generic"_s, QStyle::SP_FileDialogInfoView,
-            new PlaceholderPage(
-                    tr("API log"),
-                    tr("Browse every call to and from Gelato and Poleepo, with filters, bodies and "
-                       "errors (secrets hidden).")));
+    auto *apiLog = new ApiLogPage(m_context.database);
+    addPage(Page::ApiLog, tr("API log"), u"text-x-generic"_s, QStyle::SP_FileDialogInfoView, apiLog);
+    connect(apiLog, &ApiLogPage::openOrderRequested, orders, [this, orders](qint64 orderId) {
+        showPage(Page::Orders);
+        orders->openEditor(orderId);
+    });
     addPage(Page::Scheduler, tr("Scheduler"), u"chronometer"_s, QStyle::SP_BrowserReload,
             new SchedulerPage(m_context.scheduler));
     addPage(Page::Settings, tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogListView,
