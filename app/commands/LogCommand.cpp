@@ -170,8 +170,14 @@ void log(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
     const QString action = args.value(0);
     if (action == u"list"_s && args.size() == 1)
         return done(list(runtime, commandLine));
-    if (action == u"cleanup"_s && args.size() == 1)
+    if (action == u"cleanup"_s && args.size() == 1) {
+        // The list's filters mean nothing here: refused rather than a cleanup the user did not ask for.
+        if (!commandLine.optionNames.isEmpty()) {
+            Output::error(tr("log cleanup does not take --%1").arg(commandLine.optionNames.constFirst()));
+            return done(ExitUsage);
+        }
         return done(cleanup(runtime, commandLine));
+    }
     done(usage());
 }
 
