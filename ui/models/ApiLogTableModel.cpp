@@ -1,7 +1,6 @@
 #include "ui/models/ApiLogTableModel.h"
 
 #include "core/store/Database.h"
-#include "ui/DisplayFormat.h"
 #include "ui/models/ApiLogText.h"
 
 #include <algorithm>
@@ -56,7 +55,8 @@ QVariant ApiLogTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
-    case TimeColumn: return DisplayFormat::dateTime(entry.time);
+    // Seconds matter in a log (a retry, a burst), so not the short locale format.
+    case TimeColumn: return entry.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
     case DirectionColumn: return ApiLogText::direction(entry.direction);
     case ServiceColumn: return entry.service;
     case MethodColumn: return QString::fromLatin1(entry.method);
@@ -64,7 +64,7 @@ QVariant ApiLogTableModel::data(const QModelIndex &index, int role) const
     case StatusColumn: return ApiLogText::status(entry.status);
     case DurationColumn: return tr("%1 ms").arg(entry.durationMs);
     case SizeColumn:
-        return tr("%1 / %2").arg(ApiLogText::size(entry.requestSize), ApiLogText::size(entry.responseSize));
+        return tr("%1 / %2").arg(ApiLogText::shortSize(entry.requestSize), ApiLogText::shortSize(entry.responseSize));
     case ErrorColumn: return entry.error.section(u'\n', 0, 0);
     }
     return {};

@@ -73,6 +73,15 @@ QString ApiLogText::direction(ApiLogEntry::Direction direction)
 
 QString ApiLogText::size(qint64 bytes)
 {
+    if (bytes < 1024)
+        return tr("%n bytes", nullptr, int(bytes));
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString ApiLogText::shortSize(qint64 bytes)
+{
+    if (bytes < 1024)
+        return tr("%1 B").arg(bytes);
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 

@@ -29,6 +29,8 @@ public:
     static QString direction(ApiLogEntry::Direction direction);
     // "512 bytes", "3.2 KB", "4.0 MB".
     static QString size(qint64 bytes);
+    // "512 B", "3.2 KB": for a table column.
+    static QString shortSize(qint64 bytes);
 
     struct Body
     {

@@ -22,7 +22,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -44,12 +43,18 @@ QPlainTextEdit *readOnlyText(const QString &name, QWidget *parent)
 }
 
 // One side of a call: its headers above its body, the body's size and kind in a line between.
-QWidget *callSide(QPlainTextEdit *headers, QLabel *bodyLabel, QPlainTextEdit *body, QWidget *parent)
+QWidget *callSide(const QString &title, QPlainTextEdit *headers, QLabel *bodyLabel, QPlainTextEdit *body,
+                  QWidget *parent)
 {
     auto *side = new QWidget(parent);
     auto *layout = new QVBoxLayout(side);
-    layout->setContentsMargins(4, 4, 4, 4);
-    headers->setMaximumHeight(headers->fontMetrics().lineSpacing() * 6 + 12);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *heading = new QLabel(title, side);
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    layout->addWidget(heading);
+    headers->setMaximumHeight(headers->fontMetrics().lineSpacing() * 5 + 12);
     layout->addWidget(headers);
     layout->addWidget(bodyLabel);
     layout->addWidget(body, 1);
@@ -159,14 +164,15 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->setWordWrap(false);
     QHeaderView *columns = m_view->horizontalHeader();
-    columns->setStretchLastSection(true);
     for (int column : {ApiLogTableModel::TimeColumn, ApiLogTableModel::DirectionColumn,
                        ApiLogTableModel::ServiceColumn, ApiLogTableModel::MethodColumn,
                        ApiLogTableModel::StatusColumn, ApiLogTableModel::DurationColumn,
                        ApiLogTableModel::SizeColumn})
         columns->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    columns->setSectionResizeMode(ApiLogTableModel::EndpointColumn, QHeaderView::Interactive);
-    columns->resizeSection(ApiLogTableModel::EndpointColumn, 320);
+    // The endpoint takes the room left; the error shows its first line, whole in the detail.
+    columns->setSectionResizeMode(ApiLogTableModel::EndpointColumn, QHeaderView::Stretch);
+    columns->setSectionResizeMode(ApiLogTableModel::ErrorColumn, QHeaderView::Interactive);
+    columns->resizeSection(ApiLogTableModel::ErrorColumn, 120);
     // ResizeToContents looks at the rows in view only, never all of them.
     columns->setResizeContentsPrecision(0);
 
@@ -190,17 +196,19 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
     detailHead->addWidget(m_related);
     detailHead->addWidget(m_copyCurl);
     detailLayout->addLayout(detailHead);
-    auto *tabs = new QTabWidget(detail);
-    tabs->setObjectName(u"callTabs"_s);
-    tabs->addTab(callSide(m_requestHeaders, m_requestBodyLabel, m_requestBody, tabs), tr("Request"));
-    tabs->addTab(callSide(m_responseHeaders, m_responseBodyLabel, m_responseBody, tabs), tr("Response"));
-    detailLayout->addWidget(tabs, 1);
+    // Request and response side by side: what was sent beside what came back.
+    auto *sides = new QSplitter(Qt::Horizontal, detail);
+    sides->setObjectName(u"callSides"_s);
+    sides->addWidget(callSide(tr("Request"), m_requestHeaders, m_requestBodyLabel, m_requestBody, sides));
+    sides->addWidget(callSide(tr("Response"), m_responseHeaders, m_responseBodyLabel, m_responseBody, sides));
+    detailLayout->addWidget(sides, 1);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
     splitter->addWidget(detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({380, 320});
     layout->addWidget(splitter, 1);
 
     m_filterDelay->setSingleShot(true);
@@ -328,7 +336,7 @@ void ApiLogPage::showEntry(qint64 id)
     if (const int row = m_model->rowOf(id); row >= 0 && m_view->currentIndex().row() != row)
         m_view->setCurrentIndex(m_model->index(row, 0));
 
-    QStringList facts {DisplayFormat::dateTime(m_shown.time), ApiLogText::direction(m_shown.direction),
+    QStringList facts {m_shown.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s), ApiLogText::direction(m_shown.direction),
                        m_shown.service,
                        QString::fromLatin1(m_shown.method) + u' ' + m_shown.url,
                        ApiLogText::status(m_shown.status), tr("%1 ms").arg(m_shown.durationMs)};
