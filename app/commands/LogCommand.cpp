@@ -62,7 +62,8 @@ QJsonObject rowJson(const ApiLogEntry &entry)
     return QJsonObject {
             {u"id"_s, entry.id},
             {u"time"_s, entry.time.toUTC().toString(Qt::ISODateWithMs)},
-            {u"direction"_s, entry.direction == ApiLogEntry::Direction::Inbound ? u"inbound"_s : u"outbound"_s},
+            {u"direction"_s,
+             entry.direction == ApiLogEntry::Direction::Inbound ? u"inbound"_s : u"outbound"_s},
             {u"service"_s, entry.service},
             {u"method"_s, QString::fromLatin1(entry.method)},
             {u"url"_s, entry.url},
@@ -138,11 +139,10 @@ int list(Runtime &runtime, const CommandLine &commandLine)
     QList<QStringList> table {{tr("ID"), tr("TIME"), tr("DIRECTION"), tr("SERVICE"), tr("METHOD"),
                                tr("ENDPOINT"), tr("STATUS"), tr("MS"), tr("ERROR")}};
     for (const ApiLogEntry &entry : *entries)
-        table.append({QString::number(entry.id),
-                      entry.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
-                      ApiLogText::direction(entry.direction), entry.service, QString::fromLatin1(entry.method),
-                      entry.url, ApiLogText::status(entry.status), QString::number(entry.durationMs),
-                      entry.error.section(u'\n', 0, 0)});
+        table.append({QString::number(entry.id), entry.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                      ApiLogText::direction(entry.direction), entry.service,
+                      QString::fromLatin1(entry.method), entry.url, ApiLogText::status(entry.status),
+                      QString::number(entry.durationMs), entry.error.section(u'\n', 0, 0)});
     Output::table(table);
     return ExitOk;
 }

@@ -18,9 +18,10 @@ namespace {
 // What a table of rows shows: every column of the listing index, and the few small ones beside it.
 constexpr auto summaryColumns = "id, at, direction, service, method, url, status, duration_ms, request_size, "
                                 "response_size, error, attempts"_L1;
-constexpr auto allColumns = "id, at, direction, service, method, url, status, duration_ms, request_size, "
-                            "response_size, error, attempts, request_headers, response_headers, request_body, "
-                            "response_body"_L1;
+constexpr auto allColumns
+        = "id, at, direction, service, method, url, status, duration_ms, request_size, "
+          "response_size, error, attempts, request_headers, response_headers, request_body, "
+          "response_body"_L1;
 
 ApiLogEntry readEntry(const SqlStatement &row, bool details)
 {
@@ -101,11 +102,12 @@ ApiLogRepository::ApiLogRepository(const Database &database) : m_database(databa
 
 Result<qint64> ApiLogRepository::insert(const ApiLogEntry &entry)
 {
-    SqlStatement insert(m_database.connection(),
-                        u"INSERT INTO api_log (at, direction, service, method, url, status, duration_ms, "
-                        "request_size, response_size, request_headers, response_headers, request_body, "
-                        "response_body, error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        "RETURNING id"_s);
+    SqlStatement insert(
+            m_database.connection(),
+            u"INSERT INTO api_log (at, direction, service, method, url, status, duration_ms, "
+            "request_size, response_size, request_headers, response_headers, request_body, "
+            "response_body, error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "RETURNING id"_s);
     const QDateTime time = entry.time.isValid() ? entry.time : m_database.clock().now();
     insert.bind(time.toMSecsSinceEpoch())
             .bind(entry.direction == ApiLogEntry::Direction::Inbound ? 1 : 0)
@@ -191,13 +193,14 @@ Result<ApiLogRepository::Related> ApiLogRepository::relatedOf(const ApiLogEntry 
     // /orders/{id}.
     static const QRegularExpression orderInPath(u"/orders/([^/:?#]+)"_s);
     const auto match = orderInPath.match(entry.url);
-    const QString column = entry.service == "gelato"_L1    ? u"gelato_order_id"_s
-            : entry.service == "poleepo"_L1                ? u"poleepo_order_id"_s
-                                                           : QString();
+    const QString column = entry.service == "gelato"_L1 ? u"gelato_order_id"_s
+            : entry.service == "poleepo"_L1             ? u"poleepo_order_id"_s
+                                                        : QString();
     if (entry.direction != ApiLogEntry::Direction::Outbound || !match.hasMatch() || column.isEmpty())
         return Related {};
     SqlStatement select(m_database.connection(),
-                        u"SELECT id, reference FROM sales_orders WHERE "_s + column + u" = ? ORDER BY id LIMIT 1"_s);
+                        u"SELECT id, reference FROM sales_orders WHERE "_s + column
+                                + u" = ? ORDER BY id LIMIT 1"_s);
     select.bind(match.captured(1));
     if (auto r = select.exec(tr("cannot find the order of API log entry %1").arg(entry.id)); !r)
         return makeError(r.error());

@@ -115,7 +115,8 @@ TEST(LogCli, ListFiltersAndCleanup)
     const QJsonObject removed = QJsonDocument::fromJson(cleanup.out.toUtf8()).object();
     EXPECT_EQ(removed.value("removed"_L1).toInt(), 1);
     EXPECT_EQ(removed.value("retentionDays"_L1).toInt(), 30);
-    EXPECT_EQ(statuses(bottega.run({u"log"_s, u"list"_s, u"--json"_s}).out), QList<int>({200, 404, 503, 429}));
+    EXPECT_EQ(statuses(bottega.run({u"log"_s, u"list"_s, u"--json"_s}).out),
+              QList<int>({200, 404, 503, 429}));
     const ProcessResult again = bottega.run({u"log"_s, u"cleanup"_s});
     EXPECT_EQ(again.exitCode, 0) << qPrintable(again.err);
     EXPECT_TRUE(again.out.contains("0 API log calls older than 30 days removed"_L1)) << qPrintable(again.out);

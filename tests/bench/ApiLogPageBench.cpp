@@ -38,12 +38,15 @@ constexpr qint64 stepMs = 2600; // one call every 2.6 s: a million over about 30
 
 QString fillSql(Backend backend)
 {
-    const QString body = u"'{\"orderReferenceId\":\"R-' || i || '\",\"customerReferenceId\":\"C-' || (i % 977) || "
-                         "'\",\"currency\":\"EUR\",\"items\":[{\"itemReferenceId\":\"R-' || i || '-1\","
-                         "\"productUid\":\"apparel_product_gca_t-shirt_gsc_crewneck_gcu_unisex_gqa_classic_gsi_m_gco_white\","
-                         "\"quantity\":1,\"files\":[{\"type\":\"default\",\"url\":\"https://shop.example/files/' || i || "
-                         "'.png\"}]}],\"shippingAddress\":{\"firstName\":\"Giulia\",\"lastName\":\"Rossi\","
-                         "\"addressLine1\":\"Via Roma 1\",\"city\":\"Bologna\",\"postCode\":\"40100\",\"country\":\"IT\"}}'"_s;
+    const QString body
+            = u"'{\"orderReferenceId\":\"R-' || i || '\",\"customerReferenceId\":\"C-' || (i % 977) || "
+              "'\",\"currency\":\"EUR\",\"items\":[{\"itemReferenceId\":\"R-' || i || '-1\","
+              "\"productUid\":\"apparel_product_gca_t-shirt_gsc_crewneck_gcu_unisex_gqa_classic_gsi_m_gco_"
+              "white\","
+              "\"quantity\":1,\"files\":[{\"type\":\"default\",\"url\":\"https://shop.example/files/' || i "
+              "|| "
+              "'.png\"}]}],\"shippingAddress\":{\"firstName\":\"Giulia\",\"lastName\":\"Rossi\","
+              "\"addressLine1\":\"Via Roma 1\",\"city\":\"Bologna\",\"postCode\":\"40100\",\"country\":\"IT\"}}'"_s;
     const QString answer = u"'{\"id\":\"g-' || i || '\",\"orderReferenceId\":\"R-' || i || "
                            "'\",\"fulfillmentStatus\":\"created\",\"financialStatus\":\"draft\"}'"_s;
     const QString toBlob = backend == Backend::Sqlite ? u"CAST((%1) AS BLOB)"_s : u"convert_to(%1, 'UTF8')"_s;
@@ -62,10 +65,13 @@ QString fillSql(Backend backend)
           'Content-Type: application/json',
           %3, %4,
           CASE WHEN i % 200 = 7 THEN 'gelato: no answer within 30 s' ELSE '' END,
-          1)"_s.arg(baseMs).arg(stepMs).arg(toBlob.arg(body), toBlob.arg(answer),
-               backend == Backend::Sqlite ? u"char(10)"_s : u"chr(10)"_s);
+          1)"_s.arg(baseMs)
+                                    .arg(stepMs)
+                                    .arg(toBlob.arg(body), toBlob.arg(answer),
+                                         backend == Backend::Sqlite ? u"char(10)"_s : u"chr(10)"_s);
     if (backend == Backend::Sqlite)
-        return u"WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < %1) "_s.arg(rowCount - 1)
+        return u"WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < %1) "_s.arg(rowCount
+                                                                                                      - 1)
                 + columns + u" FROM s"_s;
     return columns + u" FROM generate_series(0::bigint, %1) AS s(i)"_s.arg(rowCount - 1);
 }
@@ -137,8 +143,8 @@ TEST_P(Perf5, ApiLogPageWithAMillionRows)
         }
     }
     ASSERT_EQ(*ApiLogRepository(db).count({}), rowCount);
-    std::printf("PERF-5 %-10s loaded %lld rows in %.1f s (not measured against a target)\n", engine,
-                rowCount, double(load.elapsed()) / 1000.0);
+    std::printf("PERF-5 %-10s loaded %lld rows in %.1f s (not measured against a target)\n", engine, rowCount,
+                double(load.elapsed()) / 1000.0);
     const double before = memoryMb("VmRSS:");
 
     double worst = 0;
@@ -152,10 +158,10 @@ TEST_P(Perf5, ApiLogPageWithAMillionRows)
     host.resize(1280, 800);
     std::unique_ptr<ApiLogPage> page; // destroyed before its host
     record("open the page (first paint)", timed(host, [&] {
-        page = std::make_unique<ApiLogPage>(&db, &host);
-        page->resize(1280, 800);
-        host.show();
-    }));
+               page = std::make_unique<ApiLogPage>(&db, &host);
+               page->resize(1280, 800);
+               host.show();
+           }));
     ApiLogTableModel &model = *page->model();
     ASSERT_EQ(model.rowCount(), model.pageSize());
     const qint64 newestId = model.entryAt(0).id;
@@ -180,57 +186,57 @@ TEST_P(Perf5, ApiLogPageWithAMillionRows)
 
     // Filters, each applied the way the page applies them.
     record("filter: service Poleepo", timed(host, [&] {
-        page->serviceFilter()->setCurrentIndex(page->serviceFilter()->findData(u"poleepo"_s));
-    }));
+               page->serviceFilter()->setCurrentIndex(page->serviceFilter()->findData(u"poleepo"_s));
+           }));
     ASSERT_EQ(model.entryAt(0).service, u"poleepo"_s);
     page->serviceFilter()->setCurrentIndex(0);
-    record("filter: status 5xx", timed(host, [&] {
-        page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(5));
-    }));
+    record("filter: status 5xx",
+           timed(host, [&] { page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(5)); }));
     ASSERT_EQ(model.entryAt(0).status, 503);
-    record("filter: failed (0.5% of rows)", timed(host, [&] {
-        page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(-1));
-    }));
+    record("filter: failed (0.5% of rows)",
+           timed(host, [&] { page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(-1)); }));
     ASSERT_EQ(model.entryAt(0).status, 0);
     record("filter: received + 4xx", timed(host, [&] {
-        page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(4));
-        page->directionFilter()->setCurrentIndex(page->directionFilter()->findData(1));
-    }));
+               page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(4));
+               page->directionFilter()->setCurrentIndex(page->directionFilter()->findData(1));
+           }));
     ASSERT_GT(model.rowCount(), 0);
     page->statusFilter()->setCurrentIndex(0);
     page->directionFilter()->setCurrentIndex(0);
     record("filter: endpoint text, a few rows", timed(host, [&] {
-        page->endpointFilter()->setText(u"orders/g-4242"_s); // also g-42420..g-424299: 1 + 10 + 100 ...
-        (void)page->applyFilters();
-    }));
+               page->endpointFilter()->setText(
+                       u"orders/g-4242"_s); // also g-42420..g-424299: 1 + 10 + 100 ...
+               (void)page->applyFilters();
+           }));
     ASSERT_GT(model.rowCount(), 0);
     record("filter: endpoint text, no row", timed(host, [&] {
-        page->endpointFilter()->setText(u"/nowhere/"_s);
-        (void)page->applyFilters();
-    }));
+               page->endpointFilter()->setText(u"/nowhere/"_s);
+               (void)page->applyFilters();
+           }));
     ASSERT_EQ(model.rowCount(), 0);
     page->endpointFilter()->clear();
     record("filter: one day in the middle", timed(host, [&] {
-        const QDateTime day = QDateTime::fromMSecsSinceEpoch(baseMs, QTimeZone::utc()).addDays(15);
-        page->fromEdit()->setDateTime(day.toLocalTime());
-        page->toEdit()->setDateTime(day.addDays(1).toLocalTime());
-        page->fromEnabled()->setChecked(true);
-        page->toEnabled()->setChecked(true);
-        (void)page->applyFilters();
-    }));
+               const QDateTime day = QDateTime::fromMSecsSinceEpoch(baseMs, QTimeZone::utc()).addDays(15);
+               page->fromEdit()->setDateTime(day.toLocalTime());
+               page->toEdit()->setDateTime(day.addDays(1).toLocalTime());
+               page->fromEnabled()->setChecked(true);
+               page->toEnabled()->setChecked(true);
+               (void)page->applyFilters();
+           }));
     ASSERT_EQ(model.rowCount(), model.pageSize());
     record("filter: cleared", timed(host, [&] {
-        page->fromEnabled()->setChecked(false);
-        page->toEnabled()->setChecked(false);
-        (void)page->applyFilters();
-    }));
+               page->fromEnabled()->setChecked(false);
+               page->toEnabled()->setChecked(false);
+               (void)page->applyFilters();
+           }));
     ASSERT_EQ(model.entryAt(0).id, newestId);
 
     const double rss = memoryMb("VmRSS:");
     const double peak = memoryMb("VmHWM:");
     std::printf("PERF-5 %-10s worst step %.1f ms (target <= %.0f ms)\n", engine, worst, targetMs);
-    std::printf("PERF-5 %-10s memory: %.1f MB now, %.1f MB peak, %.1f MB before the page (target <= %.0f MB)\n",
-                engine, rss, peak, before, targetMemoryMb);
+    std::printf(
+            "PERF-5 %-10s memory: %.1f MB now, %.1f MB peak, %.1f MB before the page (target <= %.0f MB)\n",
+            engine, rss, peak, before, targetMemoryMb);
     std::fflush(stdout);
 }
 

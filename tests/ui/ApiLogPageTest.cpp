@@ -113,7 +113,8 @@ TEST_F(ApiLogPageTest, ShowsNewestFirstAndFiltersByEachField)
     EXPECT_EQ(minutes(model), QList<qint64>({5, 0}));
     page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(4));
     EXPECT_EQ(minutes(model), QList<qint64>({4, 1}));
-    page.directionFilter()->setCurrentIndex(page.directionFilter()->findData(int(ApiLogEntry::Direction::Inbound)));
+    page.directionFilter()->setCurrentIndex(
+            page.directionFilter()->findData(int(ApiLogEntry::Direction::Inbound)));
     EXPECT_EQ(minutes(model), QList<qint64>({4}));
     page.statusFilter()->setCurrentIndex(0);
     page.directionFilter()->setCurrentIndex(0);
@@ -243,10 +244,12 @@ TEST_F(ApiLogPageTest, ShowsHeadersPrettyJsonAndTextBodies)
     EXPECT_EQ(page.requestBodyView()->toPlainText(),
               u"{\n    \"items\": [\n        {\n            \"quantity\": 1\n        }\n    ],\n"
               "    \"orderType\": \"draft\"\n}\n"_s);
-    EXPECT_TRUE(page.requestBodyLabel()->text().contains("JSON"_L1)) << qPrintable(page.requestBodyLabel()->text());
+    EXPECT_TRUE(page.requestBodyLabel()->text().contains("JSON"_L1))
+            << qPrintable(page.requestBodyLabel()->text());
     EXPECT_EQ(page.responseBodyView()->toPlainText(), QString::fromUtf8(entry.responseBody));
     EXPECT_TRUE(page.responseBodyLabel()->text().contains("text"_L1));
-    EXPECT_TRUE(page.summaryLabel()->text().contains("502 Bad Gateway"_L1)) << qPrintable(page.summaryLabel()->text());
+    EXPECT_TRUE(page.summaryLabel()->text().contains("502 Bad Gateway"_L1))
+            << qPrintable(page.summaryLabel()->text());
     EXPECT_TRUE(page.summaryLabel()->text().contains(entry.error));
 }
 
@@ -278,7 +281,8 @@ TEST_F(ApiLogPageTest, ASeveralMegabyteBodyIsShownCutWithItsSize)
         EXPECT_TRUE(text.contains("[shown 256.0 kB of"_L1)) << qPrintable(text.right(80));
     }
     EXPECT_TRUE(page.requestBodyLabel()->text().contains("shown truncated"_L1));
-    EXPECT_TRUE(page.responseBodyLabel()->text().contains("5.0 MB"_L1)) << qPrintable(page.responseBodyLabel()->text());
+    EXPECT_TRUE(page.responseBodyLabel()->text().contains("5.0 MB"_L1))
+            << qPrintable(page.responseBodyLabel()->text());
     EXPECT_TRUE(page.responseBodyLabel()->text().contains("shown truncated"_L1));
 }
 
@@ -308,7 +312,8 @@ TEST_F(ApiLogPageTest, SecretsStayRedactedInThePageAndInCopyAsCurl)
     request.timeoutMs = 3000;
     HttpReply *reply = client.send(request);
     bool finished = false;
-    QObject::connect(reply, &HttpReply::finished, &client, [&finished](const HttpResponse &) { finished = true; });
+    QObject::connect(reply, &HttpReply::finished, &client,
+                     [&finished](const HttpResponse &) { finished = true; });
     ASSERT_TRUE(waitUntil([&] { return finished && sink.size() == 1; }));
     ASSERT_EQ(fake.lastRequest().header("X-API-KEY"), secret) << "the call itself carried the key";
     const qint64 id = add(sink.entries().constFirst());
@@ -330,9 +335,11 @@ TEST_F(ApiLogPageTest, SecretsStayRedactedInThePageAndInCopyAsCurl)
         EXPECT_FALSE(text.contains("tok-secret-99"_L1)) << qPrintable(text);
         EXPECT_FALSE(text.contains("abc123"_L1)) << qPrintable(text);
     }
-    EXPECT_TRUE(page.requestHeadersView()->toPlainText().contains("X-API-KEY: [redacted]"_L1, Qt::CaseInsensitive))
+    EXPECT_TRUE(page.requestHeadersView()->toPlainText().contains("X-API-KEY: [redacted]"_L1,
+                                                                  Qt::CaseInsensitive))
             << qPrintable(page.requestHeadersView()->toPlainText());
-    EXPECT_TRUE(page.responseHeadersView()->toPlainText().contains("Set-Cookie: [redacted]"_L1, Qt::CaseInsensitive))
+    EXPECT_TRUE(page.responseHeadersView()->toPlainText().contains("Set-Cookie: [redacted]"_L1,
+                                                                   Qt::CaseInsensitive))
             << qPrintable(page.responseHeadersView()->toPlainText());
     EXPECT_TRUE(page.requestBodyView()->toPlainText().contains("\"client_secret\": \"[redacted]\""_L1))
             << qPrintable(page.requestBodyView()->toPlainText());
@@ -349,7 +356,8 @@ TEST_F(ApiLogPageTest, CurlQuotesForTheShell)
     entry.method = "GET";
     entry.url = u"https://x.example/a?b=it's"_s;
     entry.requestHeaders = u"Accept: application/json\nContent-Length: 0"_s;
-    EXPECT_EQ(ApiLogText::curl(entry), u"curl 'https://x.example/a?b=it'\\''s' -H 'Accept: application/json'"_s);
+    EXPECT_EQ(ApiLogText::curl(entry),
+              u"curl 'https://x.example/a?b=it'\\''s' -H 'Accept: application/json'"_s);
 }
 
 TEST_F(ApiLogPageTest, OpensTheRelatedOrder)

@@ -35,37 +35,54 @@ QVariant ApiLogTableModel::data(const QModelIndex &index, int role) const
         return entry.id;
     if (role == RawRole) {
         switch (Column(index.column())) {
-        case TimeColumn: return entry.time;
-        case DirectionColumn: return int(entry.direction);
-        case ServiceColumn: return entry.service;
-        case MethodColumn: return QString::fromLatin1(entry.method);
-        case EndpointColumn: return entry.url;
-        case StatusColumn: return entry.status;
-        case DurationColumn: return entry.durationMs;
-        case SizeColumn: return entry.requestSize + entry.responseSize;
-        case ErrorColumn: return entry.error;
+        case TimeColumn:
+            return entry.time;
+        case DirectionColumn:
+            return int(entry.direction);
+        case ServiceColumn:
+            return entry.service;
+        case MethodColumn:
+            return QString::fromLatin1(entry.method);
+        case EndpointColumn:
+            return entry.url;
+        case StatusColumn:
+            return entry.status;
+        case DurationColumn:
+            return entry.durationMs;
+        case SizeColumn:
+            return entry.requestSize + entry.responseSize;
+        case ErrorColumn:
+            return entry.error;
         }
         return {};
     }
     if (role == Qt::ToolTipRole && (index.column() == EndpointColumn || index.column() == ErrorColumn))
         return index.column() == EndpointColumn ? entry.url : entry.error;
-    if (role == Qt::TextAlignmentRole
-        && (index.column() == DurationColumn || index.column() == SizeColumn))
+    if (role == Qt::TextAlignmentRole && (index.column() == DurationColumn || index.column() == SizeColumn))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
     // Seconds matter in a log (a retry, a burst), so not the short locale format.
-    case TimeColumn: return entry.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
-    case DirectionColumn: return ApiLogText::direction(entry.direction);
-    case ServiceColumn: return entry.service;
-    case MethodColumn: return QString::fromLatin1(entry.method);
-    case EndpointColumn: return entry.url;
-    case StatusColumn: return ApiLogText::status(entry.status);
-    case DurationColumn: return tr("%1 ms").arg(entry.durationMs);
+    case TimeColumn:
+        return entry.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    case DirectionColumn:
+        return ApiLogText::direction(entry.direction);
+    case ServiceColumn:
+        return entry.service;
+    case MethodColumn:
+        return QString::fromLatin1(entry.method);
+    case EndpointColumn:
+        return entry.url;
+    case StatusColumn:
+        return ApiLogText::status(entry.status);
+    case DurationColumn:
+        return tr("%1 ms").arg(entry.durationMs);
     case SizeColumn:
-        return tr("%1 / %2").arg(ApiLogText::shortSize(entry.requestSize), ApiLogText::shortSize(entry.responseSize));
-    case ErrorColumn: return entry.error.section(u'\n', 0, 0);
+        return tr("%1 / %2").arg(ApiLogText::shortSize(entry.requestSize),
+                                 ApiLogText::shortSize(entry.responseSize));
+    case ErrorColumn:
+        return entry.error.section(u'\n', 0, 0);
     }
     return {};
 }
@@ -75,15 +92,24 @@ QVariant ApiLogTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
-    case TimeColumn: return tr("Time");
-    case DirectionColumn: return tr("Direction");
-    case ServiceColumn: return tr("Service");
-    case MethodColumn: return tr("Method");
-    case EndpointColumn: return tr("Endpoint");
-    case StatusColumn: return tr("Status");
-    case DurationColumn: return tr("Duration");
-    case SizeColumn: return tr("Sent / received");
-    case ErrorColumn: return tr("Error");
+    case TimeColumn:
+        return tr("Time");
+    case DirectionColumn:
+        return tr("Direction");
+    case ServiceColumn:
+        return tr("Service");
+    case MethodColumn:
+        return tr("Method");
+    case EndpointColumn:
+        return tr("Endpoint");
+    case StatusColumn:
+        return tr("Status");
+    case DurationColumn:
+        return tr("Duration");
+    case SizeColumn:
+        return tr("Sent / received");
+    case ErrorColumn:
+        return tr("Error");
     }
     return {};
 }

@@ -30,32 +30,58 @@ QString decoded(QByteArrayView bytes)
 QString ApiLogText::status(int status)
 {
     switch (status) {
-    case 0: return tr("No answer");
-    case 200: return tr("200 OK");
-    case 201: return tr("201 Created");
-    case 202: return tr("202 Accepted");
-    case 204: return tr("204 No Content");
-    case 301: return tr("301 Moved Permanently");
-    case 302: return tr("302 Found");
-    case 304: return tr("304 Not Modified");
-    case 400: return tr("400 Bad Request");
-    case 401: return tr("401 Unauthorized");
-    case 403: return tr("403 Forbidden");
-    case 404: return tr("404 Not Found");
-    case 405: return tr("405 Method Not Allowed");
-    case 408: return tr("408 Request Timeout");
-    case 409: return tr("409 Conflict");
-    case 410: return tr("410 Gone");
-    case 413: return tr("413 Payload Too Large");
-    case 415: return tr("415 Unsupported Media Type");
-    case 422: return tr("422 Unprocessable Entity");
-    case 429: return tr("429 Too Many Requests");
-    case 500: return tr("500 Internal Server Error");
-    case 501: return tr("501 Not Implemented");
-    case 502: return tr("502 Bad Gateway");
-    case 503: return tr("503 Service Unavailable");
-    case 504: return tr("504 Gateway Timeout");
-    default: break;
+    case 0:
+        return tr("No answer");
+    case 200:
+        return tr("200 OK");
+    case 201:
+        return tr("201 Created");
+    case 202:
+        return tr("202 Accepted");
+    case 204:
+        return tr("204 No Content");
+    case 301:
+        return tr("301 Moved Permanently");
+    case 302:
+        return tr("302 Found");
+    case 304:
+        return tr("304 Not Modified");
+    case 400:
+        return tr("400 Bad Request");
+    case 401:
+        return tr("401 Unauthorized");
+    case 403:
+        return tr("403 Forbidden");
+    case 404:
+        return tr("404 Not Found");
+    case 405:
+        return tr("405 Method Not Allowed");
+    case 408:
+        return tr("408 Request Timeout");
+    case 409:
+        return tr("409 Conflict");
+    case 410:
+        return tr("410 Gone");
+    case 413:
+        return tr("413 Payload Too Large");
+    case 415:
+        return tr("415 Unsupported Media Type");
+    case 422:
+        return tr("422 Unprocessable Entity");
+    case 429:
+        return tr("429 Too Many Requests");
+    case 500:
+        return tr("500 Internal Server Error");
+    case 501:
+        return tr("501 Not Implemented");
+    case 502:
+        return tr("502 Bad Gateway");
+    case 503:
+        return tr("503 Service Unavailable");
+    case 504:
+        return tr("504 Gateway Timeout");
+    default:
+        break;
     }
     if (status >= 200 && status < 300)
         return tr("%1 Success").arg(status);

@@ -89,8 +89,8 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(
-            tr("API log"),
-            tr("Every call Bottega made or received, newest first. Secrets are hidden."), this));
+            tr("API log"), tr("Every call Bottega made or received, newest first. Secrets are hidden."),
+            this));
     m_message->setCloseButtonVisible(true);
     layout->addWidget(m_message);
 
@@ -164,10 +164,10 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->setWordWrap(false);
     QHeaderView *columns = m_view->horizontalHeader();
-    for (int column : {ApiLogTableModel::TimeColumn, ApiLogTableModel::DirectionColumn,
-                       ApiLogTableModel::ServiceColumn, ApiLogTableModel::MethodColumn,
-                       ApiLogTableModel::StatusColumn, ApiLogTableModel::DurationColumn,
-                       ApiLogTableModel::SizeColumn})
+    for (int column :
+         {ApiLogTableModel::TimeColumn, ApiLogTableModel::DirectionColumn, ApiLogTableModel::ServiceColumn,
+          ApiLogTableModel::MethodColumn, ApiLogTableModel::StatusColumn, ApiLogTableModel::DurationColumn,
+          ApiLogTableModel::SizeColumn})
         columns->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     // The endpoint takes the room left; the error shows its first line, whole in the detail.
     columns->setSectionResizeMode(ApiLogTableModel::EndpointColumn, QHeaderView::Stretch);
@@ -214,7 +214,9 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
     m_filterDelay->setSingleShot(true);
     m_filterDelay->setInterval(300);
     connect(m_filterDelay, &QTimer::timeout, this, &ApiLogPage::applyFilters);
-    const auto applyNow = [this] { (void)applyFilters(); };
+    const auto applyNow = [this] {
+        (void)applyFilters();
+    };
     connect(m_service, &QComboBox::currentIndexChanged, this, applyNow);
     connect(m_direction, &QComboBox::currentIndexChanged, this, applyNow);
     connect(m_status, &QComboBox::currentIndexChanged, this, applyNow);
@@ -263,9 +265,10 @@ bool ApiLogPage::applyFilters()
     if (m_toEnabled->isChecked())
         query.to = m_to->dateTime().toUTC();
     if (query.from.isValid() && query.to.isValid() && query.to < query.from) {
-        m_message->showMessage(InlineMessage::Type::Error,
-                               tr("The time range ends (%1) before it starts (%2): change From or To.")
-                                       .arg(DisplayFormat::dateTime(query.to), DisplayFormat::dateTime(query.from)));
+        m_message->showMessage(
+                InlineMessage::Type::Error,
+                tr("The time range ends (%1) before it starts (%2): change From or To.")
+                        .arg(DisplayFormat::dateTime(query.to), DisplayFormat::dateTime(query.from)));
         return false;
     }
     if (m_message->type() == InlineMessage::Type::Error)
@@ -336,10 +339,12 @@ void ApiLogPage::showEntry(qint64 id)
     if (const int row = m_model->rowOf(id); row >= 0 && m_view->currentIndex().row() != row)
         m_view->setCurrentIndex(m_model->index(row, 0));
 
-    QStringList facts {m_shown.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s), ApiLogText::direction(m_shown.direction),
+    QStringList facts {m_shown.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                       ApiLogText::direction(m_shown.direction),
                        m_shown.service,
                        QString::fromLatin1(m_shown.method) + u' ' + m_shown.url,
-                       ApiLogText::status(m_shown.status), tr("%1 ms").arg(m_shown.durationMs)};
+                       ApiLogText::status(m_shown.status),
+                       tr("%1 ms").arg(m_shown.durationMs)};
     if (m_shown.attempts > 1)
         facts.append(tr("%n attempts", nullptr, m_shown.attempts));
     QString summary = facts.join(u" · "_s);
@@ -368,7 +373,9 @@ void ApiLogPage::showEntry(qint64 id)
         m_related->setText(tr("Open webhook %1").arg(m_shownRelated.id));
         m_related->show();
         break;
-    case ApiLogRepository::Related::Kind::None: m_related->hide(); break;
+    case ApiLogRepository::Related::Kind::None:
+        m_related->hide();
+        break;
     }
 }
 
@@ -401,9 +408,14 @@ void ApiLogPage::copyCurl()
 void ApiLogPage::openRelated()
 {
     switch (m_shownRelated.kind) {
-    case ApiLogRepository::Related::Kind::Order: Q_EMIT openOrderRequested(m_shownRelated.id); break;
-    case ApiLogRepository::Related::Kind::Webhook: Q_EMIT openWebhookRequested(m_shownRelated.id); break;
-    case ApiLogRepository::Related::Kind::None: break;
+    case ApiLogRepository::Related::Kind::Order:
+        Q_EMIT openOrderRequested(m_shownRelated.id);
+        break;
+    case ApiLogRepository::Related::Kind::Webhook:
+        Q_EMIT openWebhookRequested(m_shownRelated.id);
+        break;
+    case ApiLogRepository::Related::Kind::None:
+        break;
     }
 }
 

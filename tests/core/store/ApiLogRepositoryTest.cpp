@@ -128,7 +128,8 @@ TEST_P(ApiLogRepositoryTest, FiltersByDirectionAndCombinesFilters)
     ApiLogEntry received = makeEntry(0, u"webhook"_s, 401, u"/gelato/webhook"_s);
     received.direction = ApiLogEntry::Direction::Inbound;
     ASSERT_TRUE(log.insert(received).ok());
-    ASSERT_TRUE(log.insert(makeEntry(1, u"gelato"_s, 404, u"https://order.gelatoapis.com/v4/orders/7"_s)).ok());
+    ASSERT_TRUE(
+            log.insert(makeEntry(1, u"gelato"_s, 404, u"https://order.gelatoapis.com/v4/orders/7"_s)).ok());
     received = makeEntry(2, u"webhook"_s, 200, u"/gelato/webhook"_s);
     received.direction = ApiLogEntry::Direction::Inbound;
     ASSERT_TRUE(log.insert(received).ok());
@@ -212,7 +213,8 @@ TEST_P(ApiLogRepositoryTest, KeyPagingWalksTheWholeTableOnceInOrder)
             for (qsizetype i = 1; i < expected.size(); ++i) {
                 const auto a = ApiLogRepository::Key::of(expected.at(i - 1));
                 const auto b = ApiLogRepository::Key::of(expected.at(i));
-                const bool inOrder = a.atMs != b.atMs ? (a.atMs > b.atMs) != oldestFirst : (a.id > b.id) != oldestFirst;
+                const bool inOrder
+                        = a.atMs != b.atMs ? (a.atMs > b.atMs) != oldestFirst : (a.id > b.id) != oldestFirst;
                 ASSERT_TRUE(inOrder) << "position " << i;
             }
         }
@@ -230,7 +232,8 @@ TEST_P(ApiLogRepositoryTest, RelatedOrderIsFoundFromTheUrl)
     ASSERT_TRUE(insert.exec()) << qPrintable(insert.lastError().text());
     ApiLogRepository log(db());
 
-    ApiLogEntry entry = makeEntry(0, u"gelato"_s, 200, u"https://order.gelatoapis.com/v4/orders/g-77:cancel"_s);
+    ApiLogEntry entry
+            = makeEntry(0, u"gelato"_s, 200, u"https://order.gelatoapis.com/v4/orders/g-77:cancel"_s);
     auto related = log.relatedOf(entry);
     ASSERT_TRUE(related.ok()) << qPrintable(related.error());
     EXPECT_EQ(related->kind, ApiLogRepository::Related::Kind::Order);
@@ -251,8 +254,8 @@ TEST_P(ApiLogRepositoryTest, CleanupDeletesInChunksOldestFirst)
     for (int minute = 0; minute < 12; ++minute)
         ASSERT_TRUE(log.insert(makeEntry(minute, u"gelato"_s, 200, u"https://x.example/"_s)).ok());
     QList<qint64> progress;
-    const auto deleted = log.deleteOlderThan(start.addSecs(10 * 60), 3,
-                                             [&](qint64 soFar) { progress.append(soFar); });
+    const auto deleted
+            = log.deleteOlderThan(start.addSecs(10 * 60), 3, [&](qint64 soFar) { progress.append(soFar); });
     ASSERT_TRUE(deleted.ok()) << qPrintable(deleted.error());
     EXPECT_EQ(*deleted, 10);
     EXPECT_EQ(progress, QList<qint64>({3, 6, 9, 10})) << "four statements of at most three rows";
