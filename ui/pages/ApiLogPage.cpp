@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -236,6 +237,13 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &ApiLogPage::updateEmptyState);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ApiLogPage::showSelected);
+    // The window let go of rows above the ones in view: keep those in view where they were.
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                QScrollBar *bar = m_view->verticalScrollBar();
+                if (first == 0)
+                    bar->setValue(std::max(0, bar->value() - (last - first + 1)));
+            });
     // Scrolled back to the top of a window that starts below the newest rows: the page above.
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (value == m_view->verticalScrollBar()->minimum() && m_model->hasNewer())
@@ -321,7 +329,9 @@ void ApiLogPage::showSelected()
         clearDetail();
         return;
     }
-    showEntry(current.data(ApiLogTableModel::IdRole).toLongLong());
+    const qint64 id = current.data(ApiLogTableModel::IdRole).toLongLong();
+    if (id != m_shown.id) // showEntry() selecting its row lands here too
+        showEntry(id);
 }
 
 void ApiLogPage::showEntry(qint64 id)
@@ -360,7 +370,7 @@ void ApiLogPage::showEntry(qint64 id)
     m_responseBody->setPlainText(response.text);
     m_requestBodyLabel->setText(bodyTitle(request, m_shown.requestSize));
     m_responseBodyLabel->setText(bodyTitle(response, m_shown.responseSize));
-    m_copyCurl->setEnabled(m_shown.direction == ApiLogEntry::Direction::Outbound || !m_shown.url.isEmpty());
+    m_copyCurl->setEnabled(true);
 
     const auto related = repository.relatedOf(m_shown);
     m_shownRelated = related ? *related : ApiLogRepository::Related {};
