@@ -38,6 +38,11 @@ const OptionSpec commandOptions[] = {
          QT_TRANSLATE_NOOP("Bottega::CommandLine", "order confirm: the shipping to use.")},
         {"draft", nullptr,
          QT_TRANSLATE_NOOP("Bottega::CommandLine", "order confirm: send as a Gelato draft.")},
+        {"service", "SERVICE",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "log list: gelato, poleepo, webhook, files or server.")},
+        {"status-class", "CLASS", QT_TRANSLATE_NOOP("Bottega::CommandLine", "log list: 2xx, 4xx, 5xx or failed.")},
+        {"since", "TIME",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "log list: calls since TIME (ISO date or time, or 30m, 24h, 7d ago).")},
 };
 
 // Which command options each command accepts.
@@ -53,6 +58,7 @@ const QHash<QString, QStringList> &acceptedOptions()
             {u"webhook"_s, {u"state"_s, u"source"_s, u"limit"_s, u"failed"_s, u"events"_s}},
             {u"product"_s, {u"variant"_s, u"product"_s, u"dry-run"_s}},
             {u"order"_s, {u"status"_s, u"shipping"_s, u"draft"_s, u"dry-run"_s}},
+            {u"log"_s, {u"service"_s, u"status-class"_s, u"since"_s, u"limit"_s}},
     };
     return accepted;
 }
@@ -69,8 +75,9 @@ bool takesValue(const QString &argument)
                                           u"--interval"_s, u"--enabled"_s, u"--variant"_s, u"--product"_s};
     static const QStringList webhookWithValue = {u"--state"_s, u"--source"_s, u"--limit"_s, u"--events"_s};
     static const QStringList orderWithValue = {u"--status"_s, u"--shipping"_s};
+    static const QStringList logWithValue = {u"--service"_s, u"--status-class"_s, u"--since"_s};
     return withValue.contains(argument) || webhookWithValue.contains(argument)
-            || orderWithValue.contains(argument);
+            || orderWithValue.contains(argument) || logWithValue.contains(argument);
 }
 
 } // namespace
@@ -233,6 +240,9 @@ QString CommandLine::usage()
               "  order confirm ID [--shipping standard|express|UID] [--draft]\n"
               "                                      sends the order to Gelato (exactly once)\n"
               "  order cancel ID | refresh ID        cancel on Gelato; refresh from Gelato\n"
+              "  log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N]\n"
+              "                                      the API log, newest first (100 calls unless --limit)\n"
+              "  log cleanup                         removes calls older than log.retention-days\n"
               "\n"
               "Global options:\n"
               "  --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)\n"

@@ -4,10 +4,10 @@
 #include "core/scheduler/Scheduler.h"
 #include "core/server/Server.h"
 #include "core/store/Database.h"
+#include "ui/pages/ApiLogPage.h"
 #include "ui/pages/BatchesPage.h"
 #include "ui/pages/DashboardPage.h"
 #include "ui/pages/OrderListPage.h"
-#include "ui/pages/PlaceholderPage.h"
 #include "ui/pages/ProductListPage.h"
 #include "ui/pages/SchedulerPage.h"
 #include "ui/pages/SettingsPage.h"
@@ -85,11 +85,12 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     };
     connect(batches, &BatchesPage::errorBatchCountChanged, this, showBatchErrors);
     showBatchErrors(batches->errorBatchCount());
-    addPage(Page::ApiLog, tr("API log"), u"text-x-generic"_s, QStyle::SP_FileDialogInfoView,
-            new PlaceholderPage(
-                    tr("API log"),
-                    tr("Browse every call to and from Gelato and Poleepo, with filters, bodies and "
-                       "errors (secrets hidden).")));
+    auto *apiLog = new ApiLogPage(m_context.database);
+    addPage(Page::ApiLog, tr("API log"), u"text-x-generic"_s, QStyle::SP_FileDialogInfoView, apiLog);
+    connect(apiLog, &ApiLogPage::openOrderRequested, orders, [this, orders](qint64 orderId) {
+        showPage(Page::Orders);
+        orders->openEditor(orderId);
+    });
     addPage(Page::Scheduler, tr("Scheduler"), u"chronometer"_s, QStyle::SP_BrowserReload,
             new SchedulerPage(m_context.scheduler));
     addPage(Page::Settings, tr("Settings"), u"preferences-system"_s, QStyle::SP_FileDialogListView,
@@ -161,7 +162,12 @@ void MainWindow::connectDashboard(DashboardPage *dashboard, OrderListPage *order
                 showPage(Page::Batches);
             });
     // The API log page applies the request's filter itself (connected where that page is built).
-    connect(dashboard, &DashboardPage::apiErrorsRequested, this, [this] { showPage(Page::ApiLog); });
+    connect(dashboard, &DashboardPage::apiErrorsRequested, this,
+            [this](const QString &service, const QDateTime &from, const QDateTime &to) {
+                if (auto *apiLog = qobject_cast<ApiLogPage *>(page(Page::ApiLog)))
+                    apiLog->showErrors(service, from, to);
+                showPage(Page::ApiLog);
+            });
     if (m_context.orders)
         connect(m_context.orders, &OrderService::orderChanged, dashboard, &DashboardPage::dataChanged);
     if (m_context.scheduler)
@@ -220,14 +226,10 @@ void MainWindow::updateStatus()
 
 void MainWindow::restoreState()
 {
-    // The start page: the one open when the window was last closed, unless it has no content yet
-    // (a placeholder, or a page a later version had); then the first page that has content.
-    const auto hasContent = [this](int index) {
-        return index >= 0 && index < PageCount && !qobject_cast<PlaceholderPage *>(m_pages->widget(index));
-    };
-    int start = 0;
-    while (start + 1 < PageCount && !hasContent(start))
-        ++start;
+    // The start page: the one open when the window was last closed, unless that is not a page of
+    // this version (a later version may have had more); then the Dashboard.
+    const auto hasContent = [](int index) { return index >= 0 && index < PageCount; };
+    int start = int(Page::Dashboard);
     if (m_context.windowState) {
         restoreGeometry(m_context.windowState->value(geometryKey).toByteArray());
         bool ok = false;

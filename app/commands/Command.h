@@ -27,6 +27,7 @@ void productSyncTemplate(Runtime &runtime, const CommandLine &commandLine,
 void product(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void order(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void batch(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+void log(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 
 // The function for a command name, nullptr if none.
 CommandFunction find(const QString &name);

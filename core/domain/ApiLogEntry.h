@@ -24,6 +24,7 @@ struct ApiLogEntry
     qint64 responseSize = 0;
     QString requestHeaders; // "Name: value" lines, secrets replaced by "[redacted]"
     QByteArray requestBody; // capped and redacted
+    QString responseHeaders; // as requestHeaders, of the answer (empty when none came)
     QByteArray responseBody; // capped and redacted
     QString error; // readable error text, empty when the call succeeded
     int attempts = 1;

@@ -278,6 +278,7 @@ void HttpCall::writeLog(const HttpResponse &response) const
     entry.requestSize = m_request.body.size();
     entry.responseSize = response.body.size();
     entry.requestHeaders = m_redactor->formatHeaders(m_sentHeaders);
+    entry.responseHeaders = m_redactor->formatHeaders(response.headers);
     entry.requestBody = Redactor::capBody(m_redactor->redact(m_request.body), m_policy.bodyCap);
     entry.responseBody = Redactor::capBody(m_redactor->redact(response.body), m_policy.bodyCap);
     entry.error = m_redactor->redact(response.error);

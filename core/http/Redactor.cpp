@@ -11,8 +11,9 @@ namespace Bottega {
 namespace {
 
 // Field names whose value is a secret whatever it is: OAuth (Poleepo's client_secret and tokens),
-// API keys, passwords, webhook secrets ("webhookSecret" ends in "secret").
-constexpr auto secretFieldNames = "[A-Za-z_]*(?:secret|password|access_token|refresh_token|api_key|apikey)";
+// API keys, passwords, webhook secrets ("webhookSecret" ends in "secret"); snake_case or camelCase
+// ("accessToken", "apiKey": the expression ignores case).
+constexpr auto secretFieldNames = "[A-Za-z_]*(?:secret|password|access_?token|refresh_?token|api_?key)";
 
 const QRegularExpression &jsonSecretField()
 {

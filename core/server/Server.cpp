@@ -380,6 +380,9 @@ void Server::Private::write(Exchange &exchange)
         entry.requestSize = request.body.size();
         entry.responseSize = contentLength;
         entry.error = response.logNote;
+        QList<std::pair<QByteArray, QByteArray>> answerHeaders {{"Content-Type", response.contentType}};
+        answerHeaders += response.headers;
+        entry.responseHeaders = redactor.formatHeaders(answerHeaders);
         log(std::move(entry), request.body, response.filePath.isEmpty() ? response.body : QByteArray(),
             request.headers);
     }

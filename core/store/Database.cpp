@@ -320,7 +320,11 @@ Result<void> Database::migrate()
             check.bind(migration.version);
             if (auto r = check.exec(tr("cannot read schema_migrations")); !r)
                 return r;
-            if (check.next() && check.integer(u"n"_s) > 0)
+            const bool alreadyApplied = check.next() && check.integer(u"n"_s) > 0;
+            // Finished before the statements run: SQLite refuses DROP INDEX/TABLE while a
+            // statement on the connection is still open ("database table is locked").
+            check.query().finish();
+            if (alreadyApplied)
                 return {};
             for (const QString &statement : migration.statements) {
                 QSqlQuery query(connection);

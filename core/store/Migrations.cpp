@@ -16,6 +16,9 @@ const QList<Migration> &Migrations::all()
             // 5 belongs to the catalog-publishing branch; the merge adds it before this one.
             {6, u"Poleepo orders: fulfilment decision, tracking handed back, import cursor"_s,
              schemaVersion6Statements()},
+            // 7 belongs to another branch; the merge puts it before this one.
+            {8, u"API log: key paging and filters over one index, the answer's headers"_s,
+             schemaVersion8Statements()},
     };
     return migrations;
 }

@@ -12,9 +12,11 @@
 #include "tests/support/database/TestDatabase.h"
 #include "ui/AppContext.h"
 #include "ui/MainWindow.h"
+#include "ui/models/ApiLogTableModel.h"
 #include "ui/models/BatchTableModel.h"
 #include "ui/models/OrderTableModel.h"
 #include "ui/models/WebhookTableModel.h"
+#include "ui/pages/ApiLogPage.h"
 #include "ui/pages/BatchesPage.h"
 #include "ui/pages/OrderListPage.h"
 #include "ui/pages/WebhookQueuePage.h"
@@ -248,6 +250,11 @@ TEST_F(DashboardPageTest, AClickOpensThePageBehindWithTheMatchingFilter)
     EXPECT_EQ(asked.at(0).at(1).toDateTime(), QDate(2026, 6, 1).startOfDay());
     EXPECT_EQ(asked.at(0).at(2).toDateTime(), QDate(2026, 6, 2).startOfDay());
     EXPECT_EQ(window.currentPage(), MainWindow::Page::ApiLog);
+    // The API log page lists exactly the calls that bar counted.
+    auto *apiLog = qobject_cast<ApiLogPage *>(window.page(MainWindow::Page::ApiLog));
+    ASSERT_TRUE(apiLog);
+    EXPECT_EQ(apiLog->model()->rowCount(), 3);
+    EXPECT_EQ(apiLog->serviceFilter()->currentData().toString(), u"poleepo"_s);
     // Its number: every service over the 14 days.
     window.showPage(MainWindow::Page::Dashboard);
     dashboard->card(DashboardPage::Card::ApiErrors)->numberButton()->click();
@@ -255,6 +262,7 @@ TEST_F(DashboardPageTest, AClickOpensThePageBehindWithTheMatchingFilter)
     EXPECT_TRUE(asked.at(1).at(0).toString().isEmpty());
     EXPECT_EQ(asked.at(1).at(1).toDateTime(), QDate(2026, 5, 21).startOfDay());
     EXPECT_EQ(asked.at(1).at(2).toDateTime(), QDate(2026, 6, 4).startOfDay());
+    EXPECT_EQ(apiLog->model()->rowCount(), 6);
 }
 
 TEST_F(DashboardPageTest, CountsAgainOnlyWhenTheDataChanged)

@@ -4,10 +4,10 @@
 #include "core/server/Server.h"
 #include "core/settings/Settings.h"
 #include "tests/support/database/TestDatabase.h"
+#include "ui/pages/ApiLogPage.h"
 #include "ui/pages/BatchesPage.h"
 #include "ui/pages/DashboardPage.h"
 #include "ui/pages/OrderListPage.h"
-#include "ui/pages/PlaceholderPage.h"
 #include "ui/pages/ProductListPage.h"
 #include "ui/pages/SchedulerPage.h"
 #include "ui/pages/SettingsPage.h"
@@ -87,27 +87,10 @@ TEST_F(MainWindowTest, ClickingAnEntryShowsItsPage)
             EXPECT_TRUE(qobject_cast<BatchesPage *>(shown));
         else if (page == MainWindow::Page::Dashboard)
             EXPECT_TRUE(qobject_cast<DashboardPage *>(shown));
+        else if (page == MainWindow::Page::ApiLog)
+            EXPECT_TRUE(qobject_cast<ApiLogPage *>(shown));
         else
-            EXPECT_TRUE(qobject_cast<PlaceholderPage *>(shown)) << row;
-    }
-}
-
-TEST_F(MainWindowTest, PagesNotBuiltYetSayWhatTheyWillDo)
-{
-    MainWindow window(m_context);
-    for (const auto page : {MainWindow::Page::ApiLog}) {
-        auto *placeholder = qobject_cast<PlaceholderPage *>(window.page(page));
-        ASSERT_TRUE(placeholder);
-        EXPECT_EQ(placeholder->title(), window.sidebar()->item(int(page))->text());
-        EXPECT_TRUE(placeholder->text().endsWith(u"\nNot available yet in this version."_s))
-                << placeholder->text().toStdString();
-        EXPECT_GT(placeholder->text().size(), 60)
-                << placeholder->text().toStdString(); // says what it will do
-        // What the page says is on screen, not only in a property.
-        QStringList labels;
-        for (const QLabel *label : placeholder->findChildren<QLabel *>())
-            labels.append(label->text());
-        EXPECT_TRUE(labels.join(u'\n').contains(u"Not available yet in this version."_s));
+            EXPECT_TRUE(shown) << row;
     }
 }
 
@@ -162,7 +145,7 @@ TEST_F(MainWindowTest, RemembersTheLastPageAndGeometry)
     EXPECT_EQ(fallback.currentPage(), MainWindow::Page::Dashboard);
 }
 
-TEST_F(MainWindowTest, StartsOnTheFirstPageWithContentNotOnAPlaceholder)
+TEST_F(MainWindowTest, StartsOnTheDashboardOrOnThePageLastOpen)
 {
     {
         MainWindow fresh(m_context); // nothing remembered
@@ -171,14 +154,10 @@ TEST_F(MainWindowTest, StartsOnTheFirstPageWithContentNotOnAPlaceholder)
     }
     QSettings state(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
     m_context.windowState = &state;
-    MainWindow probe(m_context);
     for (int page = 0; page < MainWindow::PageCount; ++page) {
         state.setValue(u"window/lastPage"_s, page);
         MainWindow window(m_context);
-        const bool placeholder = qobject_cast<PlaceholderPage *>(probe.page(MainWindow::Page(page)));
-        // A page left while it was still a placeholder is not where the window opens.
-        EXPECT_EQ(window.currentPage(), placeholder ? MainWindow::Page::Dashboard : MainWindow::Page(page))
-                << page;
+        EXPECT_EQ(window.currentPage(), MainWindow::Page(page)) << page;
     }
     state.setValue(u"window/lastPage"_s, u"orders"_s); // not a number
     MainWindow garbled(m_context);

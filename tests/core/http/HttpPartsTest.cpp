@@ -37,6 +37,9 @@ TEST(Redactor, BlanksSecretFieldsWhateverTheirValue)
               "grant=1&client_secret=[redacted]&access_token=[redacted]");
     EXPECT_EQ(redactor.redact(QByteArray(R"({"api_key":"k","secretive":"no"})")),
               R"({"api_key":"[redacted]","secretive":"no"})");
+    // camelCase names, as many JSON APIs spell them.
+    EXPECT_EQ(redactor.redact(QByteArray(R"({"accessToken":"t","refreshToken":"r","apiKey":"k","tokenType":"Bearer"})")),
+              R"({"accessToken":"[redacted]","refreshToken":"[redacted]","apiKey":"[redacted]","tokenType":"Bearer"})");
 }
 
 TEST(Redactor, SensitiveHeadersAreAlwaysBlanked)

@@ -5,7 +5,10 @@
 #include "tests/support/TestClock.h"
 #include "tests/support/database/TestDatabase.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimeZone>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace Bottega;
@@ -109,9 +112,154 @@ TEST_P(ApiLogRepositoryTest, ListFiltersNewestFirstWithPages)
     EXPECT_EQ(durations(*log.list(query)), QList<qint64>({3, 2, 1}));
     EXPECT_EQ(*log.count(query), 3);
     query.limit = 2;
-    query.offset = 2;
+    const auto firstPage = *log.list(query);
+    EXPECT_EQ(durations(firstPage), QList<qint64>({3, 2}));
+    query.after = ApiLogRepository::Key::of(firstPage.constLast());
     EXPECT_EQ(durations(*log.list(query)), QList<qint64>({1}));
     EXPECT_EQ(*log.count(query), 3);
+    query = {};
+    query.statusClass = 2;
+    EXPECT_EQ(durations(*log.list(query)), QList<qint64>({0}));
+}
+
+TEST_P(ApiLogRepositoryTest, FiltersByDirectionAndCombinesFilters)
+{
+    ApiLogRepository log(db());
+    ApiLogEntry received = makeEntry(0, u"webhook"_s, 401, u"/gelato/webhook"_s);
+    received.direction = ApiLogEntry::Direction::Inbound;
+    ASSERT_TRUE(log.insert(received).ok());
+    ASSERT_TRUE(
+            log.insert(makeEntry(1, u"gelato"_s, 404, u"https://order.gelatoapis.com/v4/orders/7"_s)).ok());
+    received = makeEntry(2, u"webhook"_s, 200, u"/gelato/webhook"_s);
+    received.direction = ApiLogEntry::Direction::Inbound;
+    ASSERT_TRUE(log.insert(received).ok());
+
+    ApiLogRepository::Query query;
+    query.direction = ApiLogEntry::Direction::Inbound;
+    EXPECT_EQ(durations(*log.list(query)), QList<qint64>({2, 0}));
+    query.direction = ApiLogEntry::Direction::Outbound;
+    EXPECT_EQ(durations(*log.list(query)), QList<qint64>({1}));
+    query.direction = ApiLogEntry::Direction::Inbound;
+    query.statusClass = 4;
+    query.text = u"WEBHOOK"_s;
+    EXPECT_EQ(durations(*log.listSummaries(query)), QList<qint64>({0}));
+    query.service = u"gelato"_s; // no inbound gelato row
+    EXPECT_TRUE(log.list(query)->isEmpty());
+    EXPECT_EQ(*log.count(query), 0);
+}
+
+TEST_P(ApiLogRepositoryTest, SummariesLeaveOutHeadersAndBodiesAndResponseHeadersRoundTrip)
+{
+    ApiLogRepository log(db());
+    ApiLogEntry entry = makeEntry(0, u"gelato"_s, 200, u"https://order.gelatoapis.com/v4/orders"_s);
+    entry.responseHeaders = u"Content-Type: application/json\nSet-Cookie: [redacted]"_s;
+    const qint64 id = *log.insert(entry);
+    const auto summaries = log.listSummaries({});
+    ASSERT_EQ(summaries->size(), 1);
+    EXPECT_EQ(summaries->at(0).id, id);
+    EXPECT_EQ(summaries->at(0).url, entry.url);
+    EXPECT_EQ(summaries->at(0).status, 200);
+    EXPECT_TRUE(summaries->at(0).requestBody.isEmpty());
+    EXPECT_TRUE(summaries->at(0).requestHeaders.isEmpty());
+    EXPECT_EQ(log.get(id)->responseHeaders, entry.responseHeaders);
+    EXPECT_EQ(log.list({})->at(0).responseBody, entry.responseBody);
+}
+
+// Key paging walks every row exactly once, in order, in both directions, also where many rows share
+// one millisecond (the id breaks the tie).
+TEST_P(ApiLogRepositoryTest, KeyPagingWalksTheWholeTableOnceInOrder)
+{
+    ApiLogRepository log(db());
+    constexpr int rows = 503;
+    const auto written = db().transaction([&](QSqlDatabase &) -> Result<void> {
+        for (int i = 0; i < rows; ++i) {
+            ApiLogEntry entry = makeEntry(i / 7, i % 3 ? u"gelato"_s : u"poleepo"_s, i % 5 ? 200 : 502,
+                                          u"https://x.example/%1"_s.arg(i));
+            entry.durationMs = i;
+            if (auto r = log.insert(entry); !r)
+                return makeError(r.error());
+        }
+        return {};
+    });
+    ASSERT_TRUE(written.ok()) << qPrintable(written.error());
+
+    for (const bool oldestFirst : {false, true}) {
+        for (const QString &service : {QString(), u"gelato"_s}) {
+            ApiLogRepository::Query query;
+            query.limit = 10;
+            query.oldestFirst = oldestFirst;
+            query.service = service;
+            QList<ApiLogEntry> seen;
+            for (;;) {
+                const auto page = log.listSummaries(query);
+                ASSERT_TRUE(page.ok()) << qPrintable(page.error());
+                seen += *page;
+                if (page->size() < query.limit)
+                    break;
+                query.after = ApiLogRepository::Key::of(page->constLast());
+            }
+            QList<ApiLogEntry> expected = *log.list([&] {
+                ApiLogRepository::Query all;
+                all.limit = 0;
+                all.service = service;
+                return all;
+            }());
+            if (oldestFirst)
+                std::reverse(expected.begin(), expected.end());
+            ASSERT_EQ(seen.size(), expected.size()) << oldestFirst << qPrintable(service);
+            ASSERT_EQ(expected.size(), service.isEmpty() ? rows : rows - (rows + 2) / 3);
+            for (qsizetype i = 0; i < seen.size(); ++i)
+                ASSERT_EQ(seen.at(i).id, expected.at(i).id) << "position " << i;
+            for (qsizetype i = 1; i < expected.size(); ++i) {
+                const auto a = ApiLogRepository::Key::of(expected.at(i - 1));
+                const auto b = ApiLogRepository::Key::of(expected.at(i));
+                const bool inOrder
+                        = a.atMs != b.atMs ? (a.atMs > b.atMs) != oldestFirst : (a.id > b.id) != oldestFirst;
+                ASSERT_TRUE(inOrder) << "position " << i;
+            }
+        }
+    }
+}
+
+TEST_P(ApiLogRepositoryTest, RelatedOrderIsFoundFromTheUrl)
+{
+    QSqlQuery insert(db().connection());
+    ASSERT_TRUE(insert.prepare(u"INSERT INTO sales_orders (reference, gelato_order_id, poleepo_order_id, "
+                               "created_at, updated_at) VALUES (?, ?, ?, 0, 0)"_s));
+    insert.addBindValue(u"WEB-1001"_s);
+    insert.addBindValue(u"g-77"_s);
+    insert.addBindValue(u"5501"_s);
+    ASSERT_TRUE(insert.exec()) << qPrintable(insert.lastError().text());
+    ApiLogRepository log(db());
+
+    ApiLogEntry entry
+            = makeEntry(0, u"gelato"_s, 200, u"https://order.gelatoapis.com/v4/orders/g-77:cancel"_s);
+    auto related = log.relatedOf(entry);
+    ASSERT_TRUE(related.ok()) << qPrintable(related.error());
+    EXPECT_EQ(related->kind, ApiLogRepository::Related::Kind::Order);
+    EXPECT_EQ(related->label, u"WEB-1001"_s);
+    EXPECT_GT(related->id, 0);
+
+    entry = makeEntry(0, u"poleepo"_s, 200, u"https://api.poleepo.cloud/orders/5501"_s);
+    EXPECT_EQ(log.relatedOf(entry)->label, u"WEB-1001"_s);
+    entry = makeEntry(0, u"gelato"_s, 404, u"https://order.gelatoapis.com/v4/orders/someone-else"_s);
+    EXPECT_EQ(log.relatedOf(entry)->kind, ApiLogRepository::Related::Kind::None);
+    entry = makeEntry(0, u"gelato"_s, 200, u"https://order.gelatoapis.com/v4/orders:search"_s);
+    EXPECT_EQ(log.relatedOf(entry)->kind, ApiLogRepository::Related::Kind::None);
+}
+
+TEST_P(ApiLogRepositoryTest, CleanupDeletesInChunksOldestFirst)
+{
+    ApiLogRepository log(db());
+    for (int minute = 0; minute < 12; ++minute)
+        ASSERT_TRUE(log.insert(makeEntry(minute, u"gelato"_s, 200, u"https://x.example/"_s)).ok());
+    QList<qint64> progress;
+    const auto deleted
+            = log.deleteOlderThan(start.addSecs(10 * 60), 3, [&](qint64 soFar) { progress.append(soFar); });
+    ASSERT_TRUE(deleted.ok()) << qPrintable(deleted.error());
+    EXPECT_EQ(*deleted, 10);
+    EXPECT_EQ(progress, QList<qint64>({3, 6, 9, 10})) << "four statements of at most three rows";
+    EXPECT_EQ(durations(*log.list({})), QList<qint64>({11, 10}));
 }
 
 TEST_P(ApiLogRepositoryTest, DeleteOlderThanKeepsTheRecentEntries)

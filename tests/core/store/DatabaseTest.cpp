@@ -354,7 +354,8 @@ TEST_P(Migration, CreatesTheSchemaAndRecordsIt)
     EXPECT_EQ(columns,
               QStringList({u"id"_s, u"at"_s, u"direction"_s, u"service"_s, u"method"_s, u"url"_s, u"status"_s,
                            u"duration_ms"_s, u"request_size"_s, u"response_size"_s, u"request_headers"_s,
-                           u"request_body"_s, u"response_body"_s, u"error"_s, u"attempts"_s}));
+                           u"request_body"_s, u"response_body"_s, u"error"_s, u"attempts"_s,
+                           u"response_headers"_s})); // added by migration 8
 
     // Exactly the columns JobRepository works with.
     const QSqlRecord jobs = fresh.connection().record(u"scheduler_jobs"_s);
