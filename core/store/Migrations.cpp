@@ -16,6 +16,7 @@ const QList<Migration> &Migrations::all()
             // 5 belongs to the catalog-publishing branch; the merge adds it before this one.
             {6, u"Poleepo orders: fulfilment decision, tracking handed back, import cursor"_s,
              schemaVersion6Statements()},
+            {7, u"goods delivered to the shop, per order line"_s, schemaVersion7Statements()},
     };
     return migrations;
 }

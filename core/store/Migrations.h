@@ -34,5 +34,6 @@ QStringList schemaVersion3Statements();
 QStringList schemaVersion4Statements();
 QStringList schemaVersion5Statements();
 QStringList schemaVersion6Statements();
+QStringList schemaVersion7Statements();
 
 } // namespace Bottega
