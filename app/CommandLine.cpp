@@ -38,6 +38,13 @@ const OptionSpec commandOptions[] = {
          QT_TRANSLATE_NOOP("Bottega::CommandLine", "order confirm: the shipping to use.")},
         {"draft", nullptr,
          QT_TRANSLATE_NOOP("Bottega::CommandLine", "order confirm: send as a Gelato draft.")},
+        {"carrier", "C",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "order ship: Poleepo's carrier (id or name).")},
+        {"pickup", "P",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "order ship: Poleepo's pickup address (id or name).")},
+        {"package-type", "T",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine",
+                           "order ship: a package type (name or id); once per package, or comma-separated.")},
 };
 
 // Which command options each command accepts.
@@ -50,9 +57,12 @@ const QHash<QString, QStringList> &acceptedOptions()
             {u"job"_s, {u"interval"_s, u"enabled"_s}},
             {u"test-connection"_s, {}},
             {u"batch"_s, {}},
+            {u"package-type"_s, {}},
             {u"webhook"_s, {u"state"_s, u"source"_s, u"limit"_s, u"failed"_s, u"events"_s}},
             {u"product"_s, {u"variant"_s, u"product"_s, u"dry-run"_s}},
-            {u"order"_s, {u"status"_s, u"shipping"_s, u"draft"_s, u"dry-run"_s}},
+            {u"order"_s,
+             {u"status"_s, u"shipping"_s, u"draft"_s, u"dry-run"_s, u"carrier"_s, u"pickup"_s,
+              u"package-type"_s}},
     };
     return accepted;
 }
@@ -219,6 +229,7 @@ QString CommandLine::usage()
               "  test-connection gelato|poleepo      checks the credentials against the service\n"
               "  batch generate | poll | list | show ID | resubmit ID\n"
               "                                      Poleepo product batches\n"
+              "  package-type list | import          package types for Poleepo shipping (import: Poleepo's)\n"
               "  product list | show ID              products, variants, print-image completeness\n"
               "  product sync-template TEMPLATE_ID [--product ID]\n"
               "                                      creates or re-syncs a product from a Gelato template\n"
@@ -233,6 +244,10 @@ QString CommandLine::usage()
               "  order confirm ID [--shipping standard|express|UID] [--draft]\n"
               "                                      sends the order to Gelato (exactly once)\n"
               "  order cancel ID | refresh ID        cancel on Gelato; refresh from Gelato\n"
+              "  order delivered-to-shop ID          every product of the order is at the shop\n"
+              "  order ship ID --carrier C --pickup P --package-type T\n"
+              "                                      ships with Poleepo and stores the label\n"
+              "  order handed-over ID                tells Poleepo the parcel went to the carrier\n"
               "\n"
               "Global options:\n"
               "  --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)\n"

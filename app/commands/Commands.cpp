@@ -26,6 +26,8 @@ CommandFunction find(const QString &name)
         return &order;
     if (name == u"batch"_s)
         return &batch;
+    if (name == u"package-type"_s)
+        return &packageType;
     return nullptr;
 }
 

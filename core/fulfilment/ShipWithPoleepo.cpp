@@ -168,7 +168,8 @@ void ShipWithPoleepo::ship(const Request &request, QObject *context, Callback<Or
     if (!existing)
         return done(makeError(existing.error()));
     for (const OrderShipment &shipment : std::as_const(*existing)) {
-        if (shipment.labelFileId.isEmpty() && shipment.handedOverAt.isNull())
+        // Only a shipping Bottega asked for (it has the carrier chosen), not one made in Poleepo.
+        if (!shipment.carrierId.isEmpty() && shipment.labelFileId.isEmpty() && shipment.handedOverAt.isNull())
             return fetchLabel(shipment, context, std::move(done)); // the label got lost on the way
     }
     auto blocking = blockers(request.orderId);
@@ -270,9 +271,16 @@ void ShipWithPoleepo::handedOver(qint64 orderId, QObject *context, Callback<Orde
     auto existing = shipments(orderId);
     if (!existing)
         return done(makeError(existing.error()));
-    if (existing->isEmpty())
-        return done(makeError(tr("the order has no Poleepo shipping yet: ship it with Poleepo first")));
-    const OrderShipment shipment = existing->constLast();
+    // The last shipping asked for with Ship with Poleepo (one Poleepo made itself has no carrier chosen
+    // here: Gelato or Poleepo hand those over).
+    std::optional<OrderShipment> last;
+    for (const OrderShipment &shipment : std::as_const(*existing)) {
+        if (!shipment.carrierId.isEmpty())
+            last = shipment;
+    }
+    if (!last)
+        return done(makeError(tr("the order has no shipping from Ship with Poleepo yet: ship it first")));
+    const OrderShipment shipment = *last;
     if (shipment.handedOverAt.isValid())
         return done(makeError(
                 tr("Poleepo shipping %1 was already delivered to the carrier on %2")

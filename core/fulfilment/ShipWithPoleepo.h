@@ -72,8 +72,8 @@ public:
 
     // Poleepo's carriers and pickup addresses.
     void choices(QObject *context, Callback<Choices> done);
-    // SHIP-3: the shipping with its label. An order whose shipping lost its label on the way gets
-    // the label fetched again instead of a second shipping.
+    // SHIP-3: the shipping with its label. An order whose shipping (asked for here) lost its label
+    // on the way gets the label fetched again instead of a second shipping.
     void ship(const Request &request, QObject *context, Callback<OrderShipment> done);
     // SHIP-4: tells Poleepo the parcel of the order's last shipping went to the carrier.
     void handedOver(qint64 orderId, QObject *context, Callback<OrderShipment> done);

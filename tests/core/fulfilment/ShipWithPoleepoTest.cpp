@@ -196,6 +196,23 @@ TEST_P(ShipWithPoleepoTest, ShipWithPoleepoStoresTheShippingAndItsLabelThenDeliv
     EXPECT_EQ(shipments(order).at(0).status, u"In transit"_s);
 }
 
+TEST_P(ShipWithPoleepoTest, AShippingPoleepoMadeItselfIsNeitherRelabelledNorHandedOverFromHere)
+{
+    poleepo().addOrder(poleepoOrder(u"P3"_s, {u"MUG-W"_s}, u"S9"_s));
+    poleepo().addShipping(QJsonObject {{u"id"_s, u"S9"_s}, {u"order_id"_s, u"P3"_s}});
+    EXPECT_EQ(statusOrder(u"P3"_s).state, WebhookQueueItem::State::Done);
+    const qint64 order = localOrder(u"P3"_s);
+    ASSERT_EQ(shipments(order).size(), 1); // known from the import
+    EXPECT_EQ(handedOver(order).error(),
+              u"the order has no shipping from Ship with Poleepo yet: ship it first"_s);
+    EXPECT_FALSE(poleepo().deliveredToCarrier(u"S9"_s));
+    ASSERT_TRUE(shipping->markDeliveredToShop(order).ok());
+    const auto shipped = ship(order, {boxType()});
+    ASSERT_TRUE(shipped.ok()) << qPrintable(shipped.error());
+    EXPECT_EQ(shipped->poleepoShippingId, u"S1"_s); // a shipping of its own, not S9's label
+    EXPECT_EQ(poleepo().requestCount(u"/shippings/S9/label"_s), 0);
+}
+
 TEST_P(ShipWithPoleepoTest, ALabelRequestPoleepoRefusesShowsItsMessageAndStoresNothing)
 {
     const qint64 order = importMugOrder(u"P1"_s);
