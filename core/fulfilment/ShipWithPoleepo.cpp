@@ -138,12 +138,12 @@ void ShipWithPoleepo::choices(QObject *context, Callback<Choices> done)
             });
 }
 
-Result<QList<ShipmentParcel>> ShipWithPoleepo::parcelsFor(const QList<qint64> &packageTypeIds)
+Result<QList<PackageType>> ShipWithPoleepo::packagesFor(const QList<qint64> &packageTypeIds)
 {
     if (packageTypeIds.isEmpty())
         return makeError(tr("a shipment needs at least one package with a package type"));
     PackageTypeRepository types(m_database);
-    QList<ShipmentParcel> parcels;
+    QList<PackageType> packages;
     QStringList refused;
     for (qsizetype i = 0; i < packageTypeIds.size(); ++i) {
         auto type = types.get(packageTypeIds.at(i));
@@ -155,11 +155,11 @@ Result<QList<ShipmentParcel>> ShipWithPoleepo::parcelsFor(const QList<qint64> &p
             refused.append(tr("package %1 (%2): %3").arg(i + 1).arg(type->name, problems.join(u", "_s)));
             continue;
         }
-        parcels.append({type->id, type->name, type->weight, type->width, type->height, type->depth});
+        packages.append(*type);
     }
     if (!refused.isEmpty())
         return makeError(tr("not a valid package type for Poleepo: %1").arg(refused.join(u"; "_s)));
-    return parcels;
+    return packages;
 }
 
 void ShipWithPoleepo::ship(const Request &request, QObject *context, Callback<OrderShipment> done)
@@ -181,16 +181,16 @@ void ShipWithPoleepo::ship(const Request &request, QObject *context, Callback<Or
         return done(makeError(tr("choose a carrier")));
     if (request.pickupAddress.trimmed().isEmpty())
         return done(makeError(tr("choose a pickup address")));
-    auto parcels = parcelsFor(request.packageTypeIds);
-    if (!parcels)
-        return done(makeError(parcels.error()));
+    auto packages = packagesFor(request.packageTypeIds);
+    if (!packages)
+        return done(makeError(packages.error()));
     auto order = SalesOrderRepository(m_database).get(request.orderId);
     if (!order)
         return done(makeError(order.error()));
 
     // Poleepo's own lists name the choices, so that a typo is refused before anything is asked.
     choices(context,
-            [this, context, request, parcels = *parcels, poleepoOrderId = order->poleepoOrderId,
+            [this, context, request, packages = *packages, poleepoOrderId = order->poleepoOrderId,
              done = std::move(done)](Result<Choices> offered) mutable {
                 if (!offered)
                     return done(makeError(offered.error()));
@@ -207,20 +207,19 @@ void ShipWithPoleepo::ship(const Request &request, QObject *context, Callback<Or
                 asked.orderId = poleepoOrderId;
                 asked.carrierId = carrier->id;
                 asked.pickupAddressId = pickup->id;
-                for (const ShipmentParcel &parcel : std::as_const(parcels)) {
-                    auto type = PackageTypeRepository(m_database).get(parcel.packageTypeId);
-                    if (!type)
-                        return done(makeError(type.error()));
-                    asked.parcels.append({type->poleepoPackageTypeId, parcel.weight, parcel.width,
-                                          parcel.height, parcel.depth});
-                }
                 OrderShipment shipment;
+                // One parcel per package, with its type's measures.
+                for (const PackageType &type : std::as_const(packages)) {
+                    asked.parcels.append(
+                            {type.poleepoPackageTypeId, type.weight, type.width, type.height, type.depth});
+                    shipment.parcels.append(
+                            {type.id, type.name, type.weight, type.width, type.height, type.depth});
+                }
                 shipment.orderId = request.orderId;
                 shipment.carrierId = carrier->id;
                 shipment.carrier = carrier->name;
                 shipment.pickupAddressId = pickup->id;
                 shipment.pickupAddress = pickup->name;
-                shipment.parcels = parcels;
                 m_poleepo.createShipping(asked, context,
                                          [this, context, shipment, done = std::move(done)](
                                                  Result<PoleepoCreatedShipping> created) mutable {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "core/domain/OrderShipment.h"
+#include "core/domain/PackageType.h"
 #include "core/domain/Result.h"
 
 #include <QObject>
@@ -83,7 +84,8 @@ Q_SIGNALS:
 
 private:
     void fetchLabel(const OrderShipment &shipment, QObject *context, Callback<OrderShipment> done);
-    Result<QList<ShipmentParcel>> parcelsFor(const QList<qint64> &packageTypeIds);
+    // The package types of the packages, each valid for Poleepo; refused naming each that is not.
+    Result<QList<PackageType>> packagesFor(const QList<qint64> &packageTypeIds);
 
     Database &m_database;
     PoleepoClient &m_poleepo;
