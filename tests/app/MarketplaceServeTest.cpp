@@ -37,19 +37,7 @@ int post(const QUrl &url, const QByteArray &body, const QByteArray &header, cons
 // Runs while this process keeps serving the fakes (BottegaProcess::run would block them).
 ProcessResult run(const BottegaProcess &bottega, const QStringList &arguments)
 {
-    QObject parent;
-    QProcess *process = bottega.start(arguments, &parent);
-    ProcessResult result;
-    if (!waitUntil([process] { return process->state() == QProcess::NotRunning; }, 30000)) {
-        process->kill();
-        process->waitForFinished();
-        result.err = u"timed out"_s;
-        return result;
-    }
-    result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
-    result.out = QString::fromUtf8(process->readAllStandardOutput());
-    result.err = QString::fromUtf8(process->readAllStandardError());
-    return result;
+    return bottega.runServing(arguments);
 }
 
 int puts(const PoleepoFake &poleepo, const QString &path)

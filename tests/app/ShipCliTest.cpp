@@ -51,23 +51,7 @@ protected:
         id = QString::number(rows.at(0)[u"id"_s].toInteger());
     }
 
-    // Runs while this process keeps serving the fake (BottegaProcess::run would block it).
-    ProcessResult run(const QStringList &arguments)
-    {
-        QObject parent;
-        QProcess *process = bottega.start(arguments, &parent);
-        ProcessResult result;
-        if (!waitUntil([process] { return process->state() == QProcess::NotRunning; }, 20000)) {
-            process->kill();
-            process->waitForFinished();
-            result.err = u"timed out"_s;
-            return result;
-        }
-        result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
-        result.out = QString::fromUtf8(process->readAllStandardOutput());
-        result.err = QString::fromUtf8(process->readAllStandardError());
-        return result;
-    }
+    ProcessResult run(const QStringList &arguments) { return bottega.runServing(arguments, 20000); }
     ProcessResult ship(const QString &packageType, const QStringList &more = {})
     {
         return run(QStringList {u"order"_s, u"ship"_s, id, u"--carrier"_s, u"GLS Italy"_s, u"--pickup"_s,
