@@ -43,6 +43,13 @@ const OptionSpec commandOptions[] = {
         {"status-class", "CLASS", QT_TRANSLATE_NOOP("Bottega::CommandLine", "log list: 2xx, 4xx, 5xx or failed.")},
         {"since", "TIME",
          QT_TRANSLATE_NOOP("Bottega::CommandLine", "log list: calls since TIME (ISO date or time, or 30m, 24h, 7d ago).")},
+        {"carrier", "C",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "order ship: Poleepo's carrier (id or name).")},
+        {"pickup", "P",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine", "order ship: Poleepo's pickup address (id or name).")},
+        {"package-type", "T",
+         QT_TRANSLATE_NOOP("Bottega::CommandLine",
+                           "order ship: a package type (name or id); once per package, or comma-separated.")},
 };
 
 // Which command options each command accepts.
@@ -55,9 +62,12 @@ const QHash<QString, QStringList> &acceptedOptions()
             {u"job"_s, {u"interval"_s, u"enabled"_s}},
             {u"test-connection"_s, {}},
             {u"batch"_s, {}},
+            {u"package-type"_s, {}},
             {u"webhook"_s, {u"state"_s, u"source"_s, u"limit"_s, u"failed"_s, u"events"_s}},
             {u"product"_s, {u"variant"_s, u"product"_s, u"dry-run"_s}},
-            {u"order"_s, {u"status"_s, u"shipping"_s, u"draft"_s, u"dry-run"_s}},
+            {u"order"_s,
+             {u"status"_s, u"shipping"_s, u"draft"_s, u"dry-run"_s, u"carrier"_s, u"pickup"_s,
+              u"package-type"_s}},
             {u"log"_s, {u"service"_s, u"status-class"_s, u"since"_s, u"limit"_s}},
     };
     return accepted;
@@ -226,6 +236,7 @@ QString CommandLine::usage()
               "  test-connection gelato|poleepo      checks the credentials against the service\n"
               "  batch generate | poll | list | show ID | resubmit ID\n"
               "                                      Poleepo product batches\n"
+              "  package-type list | import          package types for Poleepo shipping (import: Poleepo's)\n"
               "  product list | show ID              products, variants, print-image completeness\n"
               "  product sync-template TEMPLATE_ID [--product ID]\n"
               "                                      creates or re-syncs a product from a Gelato template\n"
@@ -240,6 +251,10 @@ QString CommandLine::usage()
               "  order confirm ID [--shipping standard|express|UID] [--draft]\n"
               "                                      sends the order to Gelato (exactly once)\n"
               "  order cancel ID | refresh ID        cancel on Gelato; refresh from Gelato\n"
+              "  order delivered-to-shop ID          every product of the order is at the shop\n"
+              "  order ship ID --carrier C --pickup P --package-type T\n"
+              "                                      ships with Poleepo and stores the label\n"
+              "  order handed-over ID                tells Poleepo the parcel went to the carrier\n"
               "  log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N]\n"
               "                                      the API log, newest first (100 calls unless --limit)\n"
               "  log cleanup                         removes calls older than log.retention-days\n"

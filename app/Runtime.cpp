@@ -3,9 +3,11 @@
 #include "app/CommandLine.h"
 #include "app/StoreApiLogSink.h"
 #include "core/connections/ConnectionTest.h"
+#include "core/fulfilment/PackageTypes.h"
 #include "core/fulfilment/PoleepoEventHandler.h"
 #include "core/fulfilment/PoleepoGelatoBridge.h"
 #include "core/fulfilment/PoleepoImportJob.h"
+#include "core/fulfilment/ShipWithPoleepo.h"
 #include "core/gelato/GelatoClient.h"
 #include "core/http/HttpClient.h"
 #include "core/orders/GelatoEventHandler.h"
@@ -49,6 +51,8 @@ Runtime::~Runtime()
     m_scheduler.reset();
     m_batchGeneration.reset();
     m_batchPolling.reset();
+    m_shipWithPoleepo.reset();
+    m_packageTypes.reset();
     m_bridge.reset();
     m_poleepoImport.reset();
     m_orders.reset();
@@ -122,6 +126,9 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_poleepoImport = std::make_unique<PoleepoImportJob>(*runtime->m_database, *runtime->m_poleepo);
     runtime->m_bridge = std::make_unique<PoleepoGelatoBridge>(*runtime->m_database, *runtime->m_orders,
                                                               *runtime->m_poleepo, *runtime->m_settings);
+    runtime->m_shipWithPoleepo
+            = std::make_unique<ShipWithPoleepo>(*runtime->m_database, *runtime->m_poleepo, *runtime->m_files);
+    runtime->m_packageTypes = std::make_unique<PackageTypes>(*runtime->m_database, *runtime->m_poleepo);
     runtime->registerJobs();
     return runtime;
 }

@@ -23,12 +23,14 @@ class BatchPolling;
 class HttpClient;
 class OrderService;
 class PoleepoClient;
+class PackageTypes;
 class PoleepoGelatoBridge;
 class PoleepoImportJob;
 class Scheduler;
 class SecretStore;
 class Server;
 class Settings;
+class ShipWithPoleepo;
 class WebhookIntake;
 class WebhookProcessor;
 struct CommandLine;
@@ -74,6 +76,9 @@ public:
     OrderService &orders() { return *m_orders; }
     // ORD-11: marketplace orders sent to Gelato, Gelato's tracking passed back to Poleepo.
     PoleepoGelatoBridge &bridge() { return *m_bridge; }
+    // SHIP-2..4, CONF-8: shipping Poleepo orders with Poleepo; the window and `order ship` share them.
+    ShipWithPoleepo &shipWithPoleepo() { return *m_shipWithPoleepo; }
+    PackageTypes &packageTypes() { return *m_packageTypes; }
 
 private:
     Runtime() = default;
@@ -106,6 +111,8 @@ private:
     // Marketplace orders (issue 12): use the client, the orders and the webhook processor.
     std::unique_ptr<PoleepoImportJob> m_poleepoImport;
     std::unique_ptr<PoleepoGelatoBridge> m_bridge;
+    std::unique_ptr<ShipWithPoleepo> m_shipWithPoleepo; // uses m_poleepo and m_files
+    std::unique_ptr<PackageTypes> m_packageTypes;
 };
 
 } // namespace Bottega

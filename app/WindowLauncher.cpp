@@ -63,6 +63,8 @@ int run(QApplication &app)
     context.connections = &runtime.connections();
     context.files = &runtime.files();
     context.orders = &runtime.orders();
+    context.shipWithPoleepo = &runtime.shipWithPoleepo();
+    context.packageTypes = &runtime.packageTypes();
     context.batchGeneration = &runtime.batchGeneration();
     // The window works without the server (another process may already receive the webhooks);
     // the status bar says why it is not listening.

@@ -15,10 +15,12 @@ class Database;
 class FileStore;
 class GelatoClient;
 class OrderService;
+class PackageTypes;
 class Scheduler;
 class SecretStore;
 class Server;
 class Settings;
+class ShipWithPoleepo;
 
 struct AppContext
 {
@@ -33,6 +35,8 @@ struct AppContext
     ConnectionTest *connections = nullptr; // Settings' Test connection
     FileStore *files = nullptr; // print images from local files
     OrderService *orders = nullptr; // the Orders pages (ORD-1..9)
+    ShipWithPoleepo *shipWithPoleepo = nullptr; // the order editor's Info Poleepo tab (SHIP-2..4)
+    PackageTypes *packageTypes = nullptr; // Settings' package types (CONF-8)
     BatchGeneration *batchGeneration = nullptr; // the Batches page's resubmit (BATCH-4)
     // Why the built-in server is not listening, when the app could not start it
     // ("cannot listen on 127.0.0.1:8069: the address is already in use"). Shown in the status bar.

@@ -66,6 +66,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     addPage(Page::Products, tr("Products"), u"package-x-generic"_s, QStyle::SP_FileDialogContentsView,
             products);
     auto *orders = new OrderListPage(m_context.database, m_context.orders);
+    orders->setShipping(m_context.shipWithPoleepo, m_context.packageTypes);
     addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView, orders);
     auto *webhooks = new WebhookQueuePage(m_context.database, m_context.settings);
     addPage(Page::Webhooks, tr("Webhooks"), u"network-receive"_s, QStyle::SP_DriveNetIcon, webhooks);

@@ -2,6 +2,7 @@
 // code through `done` exactly once (0 ok, 1 failed, 2 usage error), possibly later (keychain, network).
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <functional>
 
@@ -26,8 +27,15 @@ void productSyncTemplate(Runtime &runtime, const CommandLine &commandLine,
                          std::function<int(qint64 productId)> printProduct, CommandDone done);
 void product(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void order(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+// `order delivered-to-shop | ship | handed-over ID` (SHIP-2..4), dispatched by `order`.
+void orderShipping(Runtime &runtime, const CommandLine &commandLine, qint64 orderId, CommandDone done);
+// `order show`'s Poleepo shippings: printed, or put under "shipments" of `poleepoJson` when given.
+// False (the error printed) when they cannot be read.
+bool showShipments(Runtime &runtime, qint64 orderId, QJsonObject *poleepoJson);
 void batch(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 void log(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
+// `package-type list | import`: the package types for Poleepo shipping (CONF-8).
+void packageType(Runtime &runtime, const CommandLine &commandLine, CommandDone done);
 
 // The function for a command name, nullptr if none.
 CommandFunction find(const QString &name);

@@ -28,6 +28,8 @@ CommandFunction find(const QString &name)
         return &batch;
     if (name == u"log"_s)
         return &log;
+    if (name == u"package-type"_s)
+        return &packageType;
     return nullptr;
 }
 

@@ -1,6 +1,7 @@
 // `bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID |
 // quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID`: sales
 // orders through OrderService (ORD-1, ORD-4..8). Calls to Gelato answer later, through `done`.
+// Shipping with Poleepo (delivered-to-shop, ship, handed-over) is in ShipCommand.cpp.
 #include "app/CommandLine.h"
 #include "app/Output.h"
 #include "app/Runtime.h"
@@ -41,7 +42,8 @@ int usage()
     Output::error(
             tr("usage: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | "
                "show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | "
-               "refresh ID"));
+               "refresh ID | delivered-to-shop ID | ship ID --carrier C --pickup P --package-type T | "
+               "handed-over ID"));
     return ExitUsage;
 }
 
@@ -72,11 +74,16 @@ int show(Runtime &runtime, qint64 id, bool json)
     }
     if (json) {
         QJsonObject shown = OrderPrinting::orderJson(*order, check);
-        shown.insert(u"poleepo"_s, OrderPrinting::poleepoJson(*order, *handoffs));
+        QJsonObject poleepo = OrderPrinting::poleepoJson(*order, *handoffs);
+        if (!showShipments(runtime, id, &poleepo))
+            return ExitFailure;
+        shown.insert(u"poleepo"_s, poleepo);
         Output::json(shown);
     } else {
         OrderPrinting::printOrder(*order, check);
         OrderPrinting::printPoleepo(*order, *handoffs);
+        if (!showShipments(runtime, id, nullptr))
+            return ExitFailure;
     }
     return ExitOk;
 }
@@ -197,7 +204,10 @@ void order(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
     const QString action = args.value(0);
     if ((commandLine.isSet(u"dry-run"_s) && action != u"import-csv"_s)
         || (commandLine.isSet(u"status"_s) && action != u"list"_s)
-        || ((commandLine.isSet(u"shipping"_s) || commandLine.isSet(u"draft"_s)) && action != u"confirm"_s))
+        || ((commandLine.isSet(u"shipping"_s) || commandLine.isSet(u"draft"_s)) && action != u"confirm"_s)
+        || ((commandLine.isSet(u"carrier"_s) || commandLine.isSet(u"pickup"_s)
+             || commandLine.isSet(u"package-type"_s))
+            && action != u"ship"_s))
         return done(usage());
     if (action == u"list"_s && args.size() == 1)
         return done(list(runtime, commandLine));
@@ -205,7 +215,9 @@ void order(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
         return done(create(runtime, commandLine));
     if (action == u"import-csv"_s && args.size() == 2)
         return done(importCsv(runtime, commandLine));
-    const QStringList withId {u"show"_s, u"quote"_s, u"confirm"_s, u"cancel"_s, u"refresh"_s};
+    const QStringList withId {u"show"_s,   u"quote"_s,      u"confirm"_s,
+                              u"cancel"_s, u"refresh"_s,    u"delivered-to-shop"_s,
+                              u"ship"_s,   u"handed-over"_s};
     if (!withId.contains(action) || args.size() != 2)
         return done(usage());
     const auto id = parseId(u"order "_s + action, args.at(1));
@@ -213,6 +225,8 @@ void order(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
         return done(ExitUsage);
     if (action == u"show"_s)
         return done(show(runtime, *id, commandLine.json));
+    if (action == u"delivered-to-shop"_s || action == u"ship"_s || action == u"handed-over"_s)
+        return orderShipping(runtime, commandLine, *id, std::move(done));
 
     OrderService &orders = runtime.orders();
     const bool json = commandLine.json;

@@ -7,6 +7,7 @@
 #include "core/orders/OrderNews.h"
 #include "core/orders/OrderState.h"
 #include "core/orders/OrderUpdate.h"
+#include "core/poleepo/PoleepoApi.h"
 #include "core/store/Database.h"
 #include "core/store/FulfilmentRepository.h"
 #include "core/store/OrderEventRepository.h"
@@ -115,9 +116,52 @@ Result<PoleepoOrderImport::Imported> PoleepoOrderImport::importOrder(const Polee
         imported.changes = outcome->changes;
         return {};
     });
+    if (done && PoleepoApi::isCanceledStatus(order.status))
+        done = m_database.transaction(
+                [&](QSqlDatabase &) { return applyCancel(imported.orderId, imported); });
     if (!done)
         return makeError(done.error());
     return imported;
+}
+
+Result<void> PoleepoOrderImport::applyCancel(qint64 orderId, Imported &imported)
+{
+    auto order = SalesOrderRepository(m_database).get(orderId);
+    if (!order)
+        return makeError(order.error());
+    if (order->state == OrderState::Cancelled)
+        return {};
+    // Only while Gelato has nothing to print: a local draft, or an order Gelato failed.
+    const QStringList cancellable {OrderState::Draft, OrderState::Failed};
+    if (cancellable.contains(order->state)) {
+        auto changed
+                = m_update->setState(orderId, cancellable, OrderState::Cancelled, OrderEvent::Source::Poleepo,
+                                     Message::of(u"order.cancelled-in-poleepo"_s));
+        if (!changed)
+            return makeError(changed.error());
+        if (*changed)
+            imported.changes.append(Message::of(u"order.cancelled-in-poleepo"_s));
+        return {};
+    }
+    FulfilmentRepository fulfilment(m_database, m_clock);
+    auto current = fulfilment.decision(orderId);
+    if (!current)
+        return makeError(current.error());
+    const FulfilmentRepository::Decision decision {u"attention"_s, u"poleepo-cancelled"_s, {order->state}};
+    if (current->attentionCode == decision.attentionCode)
+        return {};
+    if (auto r = fulfilment.setDecision(orderId, decision); !r)
+        return r;
+    const Message message = attention(decision.attentionCode, decision.attentionArgs);
+    OrderEvent event;
+    event.orderId = orderId;
+    event.source = OrderEvent::Source::Poleepo;
+    event.kind = u"attention"_s;
+    event.message = message;
+    if (auto r = OrderEventRepository(m_database).append(event); !r)
+        return makeError(r.error());
+    imported.changes.append(message);
+    return {};
 }
 
 Result<PoleepoOrderImport::Imported> PoleepoOrderImport::create(const PoleepoOrder &poleepo)

@@ -4,8 +4,9 @@
 // do with it (ORD-11): all Gelato goods → "gelato" (ready to send), none → "other", else a person
 // must look, with the reason (an unknown SKU, a mix of Gelato and other goods, what a malformed
 // order lacks). Nothing is dropped. Importing it again changes it through OrderUpdate (status,
-// shippings), never making a second order. Synchronous; runs in the caller's transaction if any.
-// Owned by the thread that uses it.
+// shippings), never making a second order. A "Canceled" order is cancelled locally where the
+// state rules allow it, and otherwise marked for a person. Synchronous; runs in the caller's transaction if
+// any. Owned by the thread that uses it.
 #pragma once
 
 #include "core/domain/Message.h"
@@ -48,6 +49,9 @@ public:
 
 private:
     Result<Imported> create(const PoleepoOrder &order);
+    // Poleepo cancelled the order: cancelled here too while nothing went to Gelato, else marked
+    // for a person (Gelato may already print it).
+    Result<void> applyCancel(qint64 orderId, Imported &imported);
 
     Database &m_database;
     const Clock *m_clock;

@@ -1,10 +1,12 @@
 #include "core/orders/OrderUpdate.h"
 
+#include "core/domain/Clock.h"
 #include "core/orders/GelatoOrderAnswer.h"
 #include "core/orders/OrderState.h"
 #include "core/store/Database.h"
 #include "core/store/OrderSendRepository.h"
 #include "core/store/OrderUpdateRepository.h"
+#include "core/store/ShipmentRepository.h"
 
 using namespace Qt::StringLiterals;
 
@@ -444,6 +446,93 @@ Result<bool> OrderUpdate::setState(qint64 orderId, const QStringList &from, cons
             return r;
         changed = true;
         return {};
+    });
+    if (!done)
+        return makeError(done.error());
+    return changed;
+}
+
+Result<bool> OrderUpdate::markDeliveredToShop(qint64 orderId, OrderEvent::Source source)
+{
+    bool changed = false;
+    auto done = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        auto lines = ShipmentRepository(m_database).setAllDelivered(orderId);
+        if (!lines)
+            return makeError(lines.error());
+        if (*lines == 0)
+            return {};
+        changed = true;
+        Outcome outcome;
+        return Timeline(*m_store, orderId, source, outcome)
+                .add(u"delivered-to-shop"_s, Message::of(u"order.delivered-to-shop"_s));
+    });
+    if (!done)
+        return makeError(done.error());
+    return changed;
+}
+
+Result<qint64> OrderUpdate::recordShipment(const OrderShipment &shipment, OrderEvent::Source source)
+{
+    qint64 id = 0;
+    auto done = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        auto created = ShipmentRepository(m_database).create(shipment);
+        if (!created)
+            return makeError(created.error());
+        id = *created;
+        Outcome outcome;
+        Timeline timeline(*m_store, shipment.orderId, source, outcome);
+        if (auto r = timeline.add(
+                    u"poleepo-shipping"_s,
+                    Message::of(u"order.poleepo-label"_s,
+                                {shipment.poleepoShippingId, shipment.carrier, shipment.trackingCode}));
+            !r)
+            return r;
+        if (shipment.labelFileId.isEmpty())
+            return {};
+        return timeline.add(u"poleepo-label"_s,
+                            Message::of(u"order.poleepo-label-stored"_s, {shipment.poleepoShippingId}));
+    });
+    if (!done)
+        return makeError(done.error());
+    return id;
+}
+
+Result<void> OrderUpdate::recordLabel(qint64 shipmentId, const QString &labelFileId,
+                                      OrderEvent::Source source)
+{
+    return m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        ShipmentRepository shipments(m_database);
+        auto shipment = shipments.get(shipmentId);
+        if (!shipment)
+            return makeError(shipment.error());
+        if (shipment->labelFileId == labelFileId)
+            return {};
+        if (auto r = shipments.setLabel(shipmentId, labelFileId); !r)
+            return r;
+        Outcome outcome;
+        return Timeline(*m_store, shipment->orderId, source, outcome)
+                .add(u"poleepo-label"_s,
+                     Message::of(u"order.poleepo-label-stored"_s, {shipment->poleepoShippingId}));
+    });
+}
+
+Result<bool> OrderUpdate::recordHandedOver(qint64 shipmentId, OrderEvent::Source source)
+{
+    bool changed = false;
+    auto done = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        ShipmentRepository shipments(m_database);
+        auto shipment = shipments.get(shipmentId);
+        if (!shipment)
+            return makeError(shipment.error());
+        if (shipment->handedOverAt.isValid())
+            return {};
+        if (auto r = shipments.setHandedOver(shipmentId, m_database.clock().now()); !r)
+            return r;
+        changed = true;
+        Outcome outcome;
+        return Timeline(*m_store, shipment->orderId, source, outcome)
+                .add(u"handed-to-carrier"_s,
+                     Message::of(u"order.handed-to-carrier"_s, {shipment->poleepoShippingId}));
     });
     if (!done)
         return makeError(done.error());

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "core/domain/OrderEvent.h"
+#include "core/domain/OrderShipment.h"
 #include "core/domain/Result.h"
 #include "core/orders/OrderNews.h"
 
@@ -60,6 +61,16 @@ public:
     // changed (false: already in `to`).
     Result<bool> setState(qint64 orderId, const QStringList &from, const QString &to,
                           OrderEvent::Source source, const Message &message);
+    // Shipping with Poleepo (SHIP-3, SHIP-4), each with its timeline entry. The goods of every
+    // product line reached the shop (false: they already had).
+    Result<bool> markDeliveredToShop(qint64 orderId, OrderEvent::Source source);
+    // A shipping Poleepo created, with its parcels and label; its local id.
+    Result<qint64> recordShipment(const OrderShipment &shipment, OrderEvent::Source source);
+    // The label of a shipping whose label was fetched again.
+    Result<void> recordLabel(qint64 shipmentId, const QString &labelFileId, OrderEvent::Source source);
+    // The parcel was handed to the carrier (Poleepo was told); false: already recorded.
+    Result<bool> recordHandedOver(qint64 shipmentId, OrderEvent::Source source);
+
     // Records the Gelato order a send created (before it is confirmed), without a timeline entry:
     // the send's own entries tell of it.
     Result<void> recordGelatoOrder(qint64 orderId, const QString &gelatoOrderId, bool isDraft);

@@ -127,6 +127,13 @@ inline constexpr auto orderDateField = "order_date"_L1;
 inline constexpr auto creationDateField = "creation_date"_L1;
 inline constexpr auto shippingsField = "shippings"_L1; // [{id}]
 inline constexpr auto rowsField = "rows"_L1; // assumed: [{sku, title, quantity, price}]
+// The order status Poleepo gives a cancelled order (as seen; "Cancelled" accepted too).
+inline constexpr auto canceledOrderStatus = "Canceled"_L1;
+inline bool isCanceledStatus(const QString &status)
+{
+    return status.compare(canceledOrderStatus, Qt::CaseInsensitive) == 0
+            || status.compare("Cancelled"_L1, Qt::CaseInsensitive) == 0;
+}
 
 // Shipping.
 inline constexpr auto carrierField = "carrier"_L1;
@@ -145,6 +152,9 @@ inline constexpr auto timestampField = "timestamp"_L1;
 inline constexpr auto shippingIdField = "shipping_id"_L1;
 inline constexpr auto statusOrderEvent = "STATUS_ORDER"_L1;
 inline constexpr auto statusShipmentEvent = "STATUS_SHIPMENT"_L1;
+
+// Assumed: an order in Poleepo's web app, for the link in the Info Poleepo tab (ORD-10).
+inline constexpr auto orderWebUrl = "https://app.poleepo.cloud/orders/{id}"_L1;
 
 // The path with "{id}" replaced by the percent-encoded id: path(orderPath, "A/1") → "orders/A%2F1".
 inline QString path(QLatin1StringView pattern, const QString &id = QString())

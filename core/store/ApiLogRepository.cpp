@@ -64,7 +64,7 @@ QStringList filterConditions(const ApiLogRepository::Query &query, bool sqlite, 
     // thousands for 4xx); the listing index, walked in order, finds a page of them at once.
     if (query.statusClass == -1) {
         conditions.append(u"+status = 0"_s);
-    } else if (query.statusClass == Query::ErrorsClass) {
+    } else if (query.statusClass == ApiLogRepository::Query::ErrorsClass) {
         conditions.append(u"(+status = 0 OR +status >= 400)"_s);
     } else if (query.statusClass > 0) {
         conditions.append(u"+status >= ? AND +status < ?"_s);

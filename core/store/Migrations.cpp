@@ -13,10 +13,9 @@ const QList<Migration> &Migrations::all()
             {3, u"a lease on sending an order to Gelato"_s, schemaVersion3Statements()},
             {4, u"Gelato cost lines not given"_s, schemaVersion4Statements()},
             {5, u"Poleepo batch polling: status requests, waits, resubmissions"_s, schemaVersion5Statements()},
-            // 5 belongs to the catalog-publishing branch; the merge adds it before this one.
             {6, u"Poleepo orders: fulfilment decision, tracking handed back, import cursor"_s,
              schemaVersion6Statements()},
-            // 7 belongs to another branch; the merge puts it before this one.
+            {7, u"goods delivered to the shop, per order line"_s, schemaVersion7Statements()},
             {8, u"API log: key paging and filters over one index, the answer's headers"_s,
              schemaVersion8Statements()},
     };

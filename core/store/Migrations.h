@@ -34,6 +34,7 @@ QStringList schemaVersion3Statements();
 QStringList schemaVersion4Statements();
 QStringList schemaVersion5Statements();
 QStringList schemaVersion6Statements();
+QStringList schemaVersion7Statements();
 QStringList schemaVersion8Statements();
 
 } // namespace Bottega

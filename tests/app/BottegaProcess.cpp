@@ -56,4 +56,21 @@ QProcess *BottegaProcess::start(const QStringList &arguments, QObject *parent) c
     return process;
 }
 
+ProcessResult BottegaProcess::runServing(const QStringList &arguments, int timeoutMs) const
+{
+    QObject parent;
+    QProcess *process = start(arguments, &parent);
+    ProcessResult result;
+    if (!waitUntil([process] { return process->state() == QProcess::NotRunning; }, timeoutMs)) {
+        process->kill();
+        process->waitForFinished();
+        result.err = QStringLiteral("timed out");
+        return result;
+    }
+    result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+    result.out = QString::fromUtf8(process->readAllStandardOutput());
+    result.err = QString::fromUtf8(process->readAllStandardError());
+    return result;
+}
+
 } // namespace Bottega::Test

@@ -27,6 +27,9 @@ public:
     // Runs `bottega --data-dir DIR args...` to the end, with stdin as given.
     ProcessResult run(const QStringList &arguments, const QByteArray &stdinData = {},
                       int timeoutMs = 30000) const;
+    // As run(), while this process's event loop keeps turning, so that fakes on loopback in this
+    // process can answer it (run() blocks them).
+    ProcessResult runServing(const QStringList &arguments, int timeoutMs = 30000) const;
     // Starts it and returns the process (for `serve`); the caller waits and stops it.
     QProcess *start(const QStringList &arguments, QObject *parent) const;
 

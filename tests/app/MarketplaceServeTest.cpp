@@ -1,7 +1,8 @@
 // Issue 12's "done when" through the real executable, with both fakes on loopback: a marketplace
 // order arrives by a signed Poleepo STATUS_ORDER call to `bottega serve` → it is imported → sent
 // to Gelato exactly once (orders.auto-send-gelato) → Gelato's order_status_updated with tracking
-// arrives by webhook → Poleepo receives each package's tracking for the order's shipping, once.
+// arrives by webhook → Poleepo receives each package's tracking for the order's shipping, once. And
+// the same with Poleepo down during the import and during the tracking hand-back.
 #include "tests/app/BottegaProcess.h"
 #include "tests/support/TestUtil.h"
 #include "tests/support/fakes/GelatoFake.h"
@@ -36,19 +37,7 @@ int post(const QUrl &url, const QByteArray &body, const QByteArray &header, cons
 // Runs while this process keeps serving the fakes (BottegaProcess::run would block them).
 ProcessResult run(const BottegaProcess &bottega, const QStringList &arguments)
 {
-    QObject parent;
-    QProcess *process = bottega.start(arguments, &parent);
-    ProcessResult result;
-    if (!waitUntil([process] { return process->state() == QProcess::NotRunning; }, 30000)) {
-        process->kill();
-        process->waitForFinished();
-        result.err = u"timed out"_s;
-        return result;
-    }
-    result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
-    result.out = QString::fromUtf8(process->readAllStandardOutput());
-    result.err = QString::fromUtf8(process->readAllStandardError());
-    return result;
+    return bottega.runServing(arguments);
 }
 
 int puts(const PoleepoFake &poleepo, const QString &path)
@@ -59,15 +48,13 @@ int puts(const PoleepoFake &poleepo, const QString &path)
     return count;
 }
 
-} // namespace
-
-TEST(MarketplaceServe, APoleepoOrderIsFulfilledByGelatoAndItsTrackingReachesPoleepoOnce)
+// The data dir of both tests: both fakes' URLs and the keys, automatic sending to Gelato, a Gelato
+// tee with its print images sold as TEE-E2E, the webhook record shop-1; in Poleepo, order M1 of
+// that tee with its shipping S1.
+void prepare(BottegaProcess &bottega, GelatoFake &gelato, PoleepoFake &poleepo)
 {
-    GelatoFake gelato;
-    PoleepoFake poleepo;
     ASSERT_TRUE(gelato.start());
     ASSERT_TRUE(poleepo.start());
-    BottegaProcess bottega;
     auto &env = bottega.environment();
     env.insert(u"BOTTEGA_GELATO_API_KEY"_s, QString::fromLatin1(GelatoFake::apiKey()));
     env.insert(u"BOTTEGA_GELATO_WEBHOOK_SECRET"_s, u"gelato-hook"_s);
@@ -118,45 +105,66 @@ TEST(MarketplaceServe, APoleepoOrderIsFulfilledByGelatoAndItsTrackingReachesPole
     order.insert(u"shippings"_s, QJsonArray {QJsonObject {{u"id"_s, u"S1"_s}}});
     poleepo.addOrder(order);
     poleepo.addShipping(QJsonObject {{u"id"_s, u"S1"_s}, {u"order_id"_s, u"M1"_s}});
+}
 
-    QObject owner;
-    QProcess *serve = bottega.start({u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s}, &owner);
+// Starts `bottega serve` on a free port; its base URL (empty when it did not start).
+QUrl startServe(BottegaProcess &bottega, QObject *owner, QProcess **serve)
+{
+    *serve = bottega.start({u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s}, owner);
     QString out;
     static const QRegularExpression listening(u"Listening on (http://\\S+)"_s);
-    ASSERT_TRUE(waitUntil(
-            [&] {
-                out += QString::fromUtf8(serve->readAllStandardOutput());
-                return listening.match(out).hasMatch() || serve->state() == QProcess::NotRunning;
-            },
-            15000));
-    const QUrl base(listening.match(out).captured(1));
-
-    const QByteArray statusOrder = PoleepoFake::statusOrderBody(u"M1"_s, u"Payment accepted"_s);
-    int status = 0;
     EXPECT_TRUE(waitUntil(
             [&] {
-                return (status
-                        = post(base.resolved(QUrl(u"/poleepo/webhook/shop-1"_s)), statusOrder,
-                               "X-Poleepo-Signature", PoleepoFake::signature(statusOrder, "poleepo-hook")))
-                        != 503;
+                out += QString::fromUtf8((*serve)->readAllStandardOutput());
+                return listening.match(out).hasMatch() || (*serve)->state() == QProcess::NotRunning;
             },
-            10000));
-    EXPECT_EQ(status, 200);
-    ASSERT_TRUE(waitUntil([&] { return gelato.orders().orderCount() == 1; }, 20000)) << "not sent to Gelato";
+            15000));
+    return QUrl(listening.match(out).captured(1));
+}
 
+// Posts until the server is up (503 while it starts); the last status.
+int postWhenUp(const QUrl &url, const QByteArray &body, const QByteArray &header, const QByteArray &value)
+{
+    int status = 0;
+    EXPECT_TRUE(waitUntil([&] { return (status = post(url, body, header, value)) != 503; }, 10000));
+    return status;
+}
+
+// Gelato's order_status_updated with two parcels' tracking, for the order Gelato has.
+QByteArray shippedWebhook(GelatoFake &gelato, const QString &eventId)
+{
     QJsonObject shipped
             = QJsonDocument::fromJson(readTestData(u"gelato/webhooks/order_status_updated.json"_s)).object();
     shipped.insert(u"orderId"_s, gelato.orders().orders().at(0).value("id"_L1).toString());
-    shipped.insert(u"id"_s, u"os_e2e"_s);
-    const QByteArray shippedBody = QJsonDocument(shipped).toJson(QJsonDocument::Compact);
-    EXPECT_TRUE(waitUntil(
-            [&] {
-                return (status = post(base.resolved(QUrl(u"/gelato/webhook"_s)), shippedBody, "signature",
-                                      "gelato-hook"))
-                        != 503;
-            },
-            10000));
-    EXPECT_EQ(status, 200);
+    shipped.insert(u"id"_s, eventId);
+    return QJsonDocument(shipped).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+TEST(MarketplaceServe, APoleepoOrderIsFulfilledByGelatoAndItsTrackingReachesPoleepoOnce)
+{
+    GelatoFake gelato;
+    PoleepoFake poleepo;
+    BottegaProcess bottega;
+    prepare(bottega, gelato, poleepo);
+    if (::testing::Test::HasFatalFailure())
+        return;
+
+    QObject owner;
+    QProcess *serve = nullptr;
+    const QUrl base = startServe(bottega, &owner, &serve);
+    ASSERT_TRUE(base.isValid() && !base.isEmpty());
+
+    const QByteArray statusOrder = PoleepoFake::statusOrderBody(u"M1"_s, u"Payment accepted"_s);
+    EXPECT_EQ(postWhenUp(base.resolved(QUrl(u"/poleepo/webhook/shop-1"_s)), statusOrder,
+                         "X-Poleepo-Signature", PoleepoFake::signature(statusOrder, "poleepo-hook")),
+              200);
+    ASSERT_TRUE(waitUntil([&] { return gelato.orders().orderCount() == 1; }, 20000)) << "not sent to Gelato";
+
+    const QByteArray shippedBody = shippedWebhook(gelato, u"os_e2e"_s);
+    EXPECT_EQ(postWhenUp(base.resolved(QUrl(u"/gelato/webhook"_s)), shippedBody, "signature", "gelato-hook"),
+              200);
     // Two parcels in Gelato's example: each tracking code reaches the order's shipping once.
     EXPECT_TRUE(waitUntil([&] { return puts(poleepo, u"/shippings/S1"_s) >= 2; }, 20000));
     // The same Gelato call again (a duplicate) and a moment more: nothing is sent twice.
@@ -184,4 +192,77 @@ TEST(MarketplaceServe, APoleepoOrderIsFulfilledByGelatoAndItsTrackingReachesPole
             = QJsonDocument::fromJson(shown.out.toUtf8()).object().value(u"poleepo"_s).toObject();
     EXPECT_EQ(poleepoPart.value(u"channel"_s).toString(), u"amazon-it"_s);
     EXPECT_EQ(poleepoPart.value(u"trackingHandedBack"_s).toArray().size(), 2);
+}
+
+// The same with Poleepo down: while the STATUS_ORDER call is processed (the call waits, not Done;
+// the import job brings the order in once Poleepo answers) and while Gelato's tracking is handed back
+// (it waits, survives a restart, and reaches Poleepo once when the job runs again).
+TEST(MarketplaceServe, WithPoleepoDownTheImportAndTheTrackingWaitAndAreNeverLost)
+{
+    GelatoFake gelato;
+    PoleepoFake poleepo;
+    BottegaProcess bottega;
+    prepare(bottega, gelato, poleepo);
+    if (::testing::Test::HasFatalFailure())
+        return;
+    ASSERT_EQ(run(bottega, {u"config"_s, u"set"_s, u"poleepo.enabled"_s, u"true"_s}).exitCode, 0);
+    FakeFault down;
+    down.useResponse = true;
+    down.response.status = 503;
+    down.response.body = R"({"success": false, "message": "maintenance"})";
+    poleepo.addFault(u"/orders/M1"_s, down, 1000);
+
+    QObject owner;
+    QProcess *serve = nullptr;
+    const QUrl base = startServe(bottega, &owner, &serve);
+    ASSERT_TRUE(base.isValid() && !base.isEmpty());
+    const QByteArray statusOrder = PoleepoFake::statusOrderBody(u"M1"_s, u"Payment accepted"_s);
+    EXPECT_EQ(postWhenUp(base.resolved(QUrl(u"/poleepo/webhook/shop-1"_s)), statusOrder,
+                         "X-Poleepo-Signature", PoleepoFake::signature(statusOrder, "poleepo-hook")),
+              200);
+    ASSERT_TRUE(waitUntil([&] { return poleepo.requestCount(u"/orders/M1"_s) >= 1; }, 20000));
+    // The fetch gives up after its retries; the call then waits for its next attempt.
+    QJsonArray calls;
+    EXPECT_TRUE(waitUntil(
+            [&] {
+                const auto queued
+                        = run(bottega, {u"webhook"_s, u"list"_s, u"--source"_s, u"poleepo"_s, u"--json"_s});
+                calls = QJsonDocument::fromJson(queued.out.toUtf8()).array();
+                return calls.size() == 1 && calls.at(0)[u"state"_s].toString() != u"Processing"_s;
+            },
+            30000));
+    ASSERT_EQ(calls.size(), 1);
+    EXPECT_EQ(calls.at(0)[u"state"_s].toString(), u"Pending"_s); // waits for its next attempt
+    EXPECT_FALSE(calls.at(0)[u"lastError"_s].toString().isEmpty());
+    EXPECT_EQ(gelato.orders().orderCount(), 0);
+
+    // Poleepo is back: the import job (SHIP-1's fallback) brings the order in and the bridge sends it.
+    poleepo.clearFaults();
+    const auto imported = run(bottega, {u"job"_s, u"run"_s, u"import-poleepo-orders"_s});
+    ASSERT_EQ(imported.exitCode, 0) << qPrintable(imported.out + imported.err);
+    ASSERT_TRUE(waitUntil([&] { return gelato.orders().orderCount() == 1; }, 20000)) << "not sent to Gelato";
+
+    // Poleepo down again when Gelato's tracking arrives: the hand-back waits.
+    poleepo.addFault(u"/shippings/S1"_s, down, 1000);
+    EXPECT_EQ(postWhenUp(base.resolved(QUrl(u"/gelato/webhook"_s)), shippedWebhook(gelato, u"os_down"_s),
+                         "signature", "gelato-hook"),
+              200);
+    ASSERT_TRUE(waitUntil([&] { return puts(poleepo, u"/shippings/S1"_s) >= 1; }, 20000));
+    waitUntil([] { return false; }, 1500);
+    EXPECT_TRUE(poleepo.shipping(u"S1"_s).value("tracking_code"_L1).toString().isEmpty());
+    ::kill(pid_t(serve->processId()), SIGTERM);
+    EXPECT_TRUE(serve->waitForFinished(15000));
+    EXPECT_EQ(serve->exitCode(), 0);
+
+    // After the restart, with Poleepo up: each parcel's tracking reaches the shipping once.
+    poleepo.clearFaults();
+    poleepo.clearRequests();
+    const auto retried = run(bottega, {u"job"_s, u"run"_s, u"import-poleepo-orders"_s});
+    ASSERT_EQ(retried.exitCode, 0) << qPrintable(retried.out + retried.err);
+    EXPECT_EQ(puts(poleepo, u"/shippings/S1"_s), 2);
+    EXPECT_FALSE(poleepo.shipping(u"S1"_s).value("tracking_code"_L1).toString().isEmpty());
+    const auto again = run(bottega, {u"job"_s, u"run"_s, u"import-poleepo-orders"_s});
+    ASSERT_EQ(again.exitCode, 0) << qPrintable(again.out + again.err);
+    EXPECT_EQ(puts(poleepo, u"/shippings/S1"_s), 2);
+    EXPECT_EQ(gelato.orders().orderCount(), 1);
 }

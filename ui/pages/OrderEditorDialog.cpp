@@ -6,6 +6,7 @@
 #include "ui/models/OrderTableModel.h"
 #include "ui/pages/OrderGelatoPanel.h"
 #include "ui/pages/OrderLinesPanel.h"
+#include "ui/pages/OrderPoleepoPanel.h"
 #include "ui/pages/OrderProblemText.h"
 #include "ui/pages/OrderShippingPanel.h"
 #include "ui/pages/OrderTimelinePanel.h"
@@ -77,6 +78,13 @@ OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, q
     m_tabs->addTab(m_shipping, tr("Shipping"));
     m_tabs->addTab(m_gelato, tr("Gelato"));
     m_tabs->addTab(m_timeline, tr("Timeline"));
+    m_poleepo = new OrderPoleepoPanel(this);
+    m_tabs->addTab(m_poleepo, tr("Info Poleepo"));
+    m_tabs->setTabVisible(PoleepoTab, false);
+    connect(m_poleepo, &OrderPoleepoPanel::orderChanged, this, [this] {
+        m_changed = true;
+        reload(true);
+    });
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
@@ -151,6 +159,11 @@ OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, q
 }
 
 OrderEditorDialog::~OrderEditorDialog() = default;
+
+void OrderEditorDialog::setShipWithPoleepo(ShipWithPoleepo *shipping, PackageTypes *packageTypes)
+{
+    m_poleepo->setUseCases(shipping, packageTypes);
+}
 
 QWidget *OrderEditorDialog::createOrderTab()
 {
@@ -240,6 +253,8 @@ void OrderEditorDialog::reload(bool keepEdits)
         return;
     }
     m_order = read.value();
+    m_poleepo->setOrder(m_order);
+    m_tabs->setTabVisible(PoleepoTab, m_order.source == SalesOrder::Source::Poleepo);
     if (keepEdits && m_dirty && isEditable()) {
         // The user's typing wins; what Gelato and the timeline say is shown anyway.
         m_gelato->setOrder(m_order);

@@ -27,6 +27,9 @@ class OrderGelatoPanel;
 class OrderLinesPanel;
 class OrderShippingPanel;
 class OrderTimelinePanel;
+class OrderPoleepoPanel;
+class PackageTypes;
+class ShipWithPoleepo;
 
 class OrderEditorDialog final : public QDialog
 {
@@ -34,12 +37,14 @@ class OrderEditorDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(OrderEditorDialog)
 
 public:
-    enum Tab { OrderTab, AddressesTab, ShippingTab, GelatoTab, TimelineTab };
+    enum Tab { OrderTab, AddressesTab, ShippingTab, GelatoTab, TimelineTab, PoleepoTab };
 
     // Neither is owned; both must outlive the dialog. orderId 0 starts a new manual order, stored
     // on the first Save (or before the first call to Gelato).
     OrderEditorDialog(Database *database, OrderService *orders, qint64 orderId, QWidget *parent = nullptr);
     ~OrderEditorDialog() override;
+    // The Info Poleepo tab's shipping actions (shown for orders from Poleepo); not owned.
+    void setShipWithPoleepo(ShipWithPoleepo *shipping, PackageTypes *packageTypes);
 
     // Reads the order again; edits not yet saved stay in the form when keepEdits is set.
     void reload(bool keepEdits = false);
@@ -75,6 +80,7 @@ public:
     OrderShippingPanel *shipping() const { return m_shipping; }
     OrderGelatoPanel *gelato() const { return m_gelato; }
     OrderTimelinePanel *timeline() const { return m_timeline; }
+    OrderPoleepoPanel *poleepo() const { return m_poleepo; }
     QPushButton *confirmButton() const { return m_confirm; }
     QPushButton *draftButton() const { return m_sendDraft; }
     QPushButton *cancelButton() const { return m_cancel; }
@@ -122,6 +128,7 @@ private:
     OrderShippingPanel *m_shipping;
     OrderGelatoPanel *m_gelato;
     OrderTimelinePanel *m_timeline;
+    OrderPoleepoPanel *m_poleepo;
     QPushButton *m_save;
     QPushButton *m_confirm;
     QPushButton *m_sendDraft;

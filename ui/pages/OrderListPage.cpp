@@ -46,6 +46,9 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
           OrderState::InProduction, OrderState::Shipped, OrderState::Delivered, OrderState::Cancelled,
           OrderState::Failed, OrderState::Returned})
         m_state->addItem(OrderState::displayName(state), state);
+    // ORD-11: marketplace orders waiting for review before Gelato, and those a person must decide.
+    m_state->addItem(tr("Ready to send to Gelato"), u"ready-to-send"_s);
+    m_state->addItem(tr("Needs attention"), u"needs-attention"_s);
     m_state->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     m_source->setObjectName(u"orderSourceFilter"_s);
@@ -134,13 +137,22 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
 
 OrderListPage::~OrderListPage() = default;
 
+void OrderListPage::setShipping(ShipWithPoleepo *shipping, PackageTypes *packageTypes)
+{
+    m_shipping = shipping;
+    m_packageTypes = packageTypes;
+}
+
 void OrderListPage::applyFilters()
 {
     m_searchDelay->stop();
     SalesOrderRepository::Query query = m_model->query();
     query.text = m_search->text().trimmed();
     query.states.clear();
-    if (const QString state = m_state->currentData().toString(); !state.isEmpty())
+    const QString state = m_state->currentData().toString();
+    query.readyToSend = state == "ready-to-send"_L1;
+    query.needsAttention = state == "needs-attention"_L1;
+    if (!state.isEmpty() && !query.readyToSend && !query.needsAttention)
         query.states = {state};
     query.source.reset();
     if (const int source = m_source->currentData().toInt(); source >= 0)
@@ -169,6 +181,7 @@ void OrderListPage::openEditor(qint64 orderId)
     if (!m_database || !m_orders)
         return;
     OrderEditorDialog editor(m_database, m_orders, orderId, this);
+    editor.setShipWithPoleepo(m_shipping, m_packageTypes);
     editor.exec();
     if (editor.changed())
         m_model->refresh();

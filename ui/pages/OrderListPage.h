@@ -18,6 +18,8 @@ class Database;
 class InlineMessage;
 class OrderService;
 class OrderTableModel;
+class PackageTypes;
+class ShipWithPoleepo;
 
 class OrderListPage final : public QWidget
 {
@@ -29,6 +31,8 @@ public:
     // service New order and Import CSV… are disabled.
     explicit OrderListPage(Database *database, OrderService *orders, QWidget *parent = nullptr);
     ~OrderListPage() override;
+    // Handed to the order editor's Info Poleepo tab; not owned.
+    void setShipping(ShipWithPoleepo *shipping, PackageTypes *packageTypes);
 
     OrderTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -53,6 +57,8 @@ private:
 
     Database *m_database;
     OrderService *m_orders;
+    ShipWithPoleepo *m_shipping = nullptr;
+    PackageTypes *m_packageTypes = nullptr;
     OrderTableModel *m_model;
     QLineEdit *m_search;
     QComboBox *m_state;

@@ -6,6 +6,7 @@
 #include "core/server/Server.h"
 #include "core/settings/Settings.h"
 #include "ui/pages/GelatoWebhookPanel.h"
+#include "ui/pages/PackageTypesPanel.h"
 #include "ui/pages/PoleepoWebhookPanel.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
@@ -86,6 +87,7 @@ SettingsPage::SettingsPage(const AppContext &context, QWidget *parent)
     left->addWidget(gelato);
     left->addWidget(poleepo);
     left->addWidget(company);
+    left->addWidget(new PackageTypesPanel(m_context.packageTypes, content));
     left->addStretch(1);
     auto *right = new QVBoxLayout;
     right->addWidget(server);
