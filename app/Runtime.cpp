@@ -1,6 +1,7 @@
 #include "app/Runtime.h"
 
 #include "app/CommandLine.h"
+#include "app/RuntimeThreads.h"
 #include "app/StoreApiLogSink.h"
 #include "core/connections/ConnectionTest.h"
 #include "core/fulfilment/PoleepoEventHandler.h"
@@ -45,15 +46,15 @@ QString tr(const char *text)
 
 Runtime::~Runtime()
 {
-    // The scheduler and the server use the database and the HTTP client: they go first.
+    // The server thread first (it commits what it verified), then the scheduler: they use the
+    // database and the HTTP client.
+    endServerThread();
     m_scheduler.reset();
     m_batchGeneration.reset();
     m_batchPolling.reset();
     m_bridge.reset();
     m_poleepoImport.reset();
     m_orders.reset();
-    m_server.reset();
-    m_webhookIntake.reset();
     m_webhookProcessor.reset();
     m_connections.reset();
     m_poleepo.reset();
@@ -103,13 +104,8 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     if (!signingKey)
         return makeError(signingKey.error());
     runtime->m_files = std::make_unique<FileStore>(runtime->m_dataDir, *signingKey);
-    runtime->m_server = std::make_unique<Server>();
-    runtime->m_server->setApiLogSink(runtime->m_apiLog.get());
+    runtime->m_secretsContext = std::make_unique<QObject>();
     runtime->m_scheduler = std::make_unique<Scheduler>(*runtime->m_database);
-    runtime->m_webhookIntake = std::make_unique<WebhookIntake>(*runtime->m_database, *runtime->m_secrets);
-    // The server's API-log rows ride along in the intake's batch commits: one fsync for both.
-    runtime->m_webhookIntake->setCommitCompanion(
-            [sink = runtime->m_apiLog.get()] { sink->writeBufferedInTransaction(); });
     runtime->m_webhookProcessor = std::make_unique<WebhookProcessor>(*runtime->m_database);
     runtime->m_webhookProcessor->setNudgeDelayMs(100); // prompt, yet one commit for many calls
     runtime->m_orders
@@ -140,6 +136,54 @@ Result<void> Runtime::lockDataDir()
     return makeError(tr("cannot lock the data dir %1").arg(m_dataDir));
 }
 
+Server &Runtime::server()
+{
+    ensureServerThread();
+    return *m_server;
+}
+
+void Runtime::ensureServerThread()
+{
+    if (m_serverThread)
+        return;
+    m_serverThread = std::make_unique<ServiceThread>(u"bottega-server"_s);
+    m_serverThread->start();
+    m_serverThread->run([this] {
+        // Its own API-log sink: its rows are written with this thread's connection.
+        m_serverApiLog = std::make_unique<StoreApiLogSink>(*m_database);
+        m_server = std::make_unique<Server>();
+        m_server->setApiLogSink(m_serverApiLog.get());
+        m_webhookIntake = std::make_unique<WebhookIntake>(*m_database, *m_secrets);
+        m_webhookIntake->setSecretsContext(m_secretsContext.get());
+        // The server's API-log rows ride along in the intake's batch commits: one fsync for both.
+        m_webhookIntake->setCommitCompanion([sink = m_serverApiLog.get()] { sink->writeBufferedInTransaction(); });
+    });
+}
+
+void Runtime::stopServer()
+{
+    if (!m_serverThread)
+        return;
+    m_serverThread->run([this] {
+        m_server->close();
+        m_webhookIntake->flush();
+    });
+}
+
+void Runtime::endServerThread()
+{
+    if (!m_serverThread)
+        return;
+    // In this order: the intake commits and answers what it verified, the server's connections go,
+    // then its API-log rows are written.
+    m_serverThread->run([this] {
+        m_webhookIntake.reset();
+        m_server.reset();
+        m_serverApiLog.reset();
+    });
+    m_serverThread.reset();
+}
+
 Result<void> Runtime::startServer(const QString &listenOverride)
 {
     ListenAddress address = m_settings->serverListen();
@@ -149,19 +193,26 @@ Result<void> Runtime::startServer(const QString &listenOverride)
             return makeError(tr("--listen: %1").arg(parsed.error()));
         address = *parsed;
     }
-    m_files->registerRoutes(*m_server);
-    // HOOK-1..4: the webhook routes; each queued call nudges the processor. Rows a crash left in
-    // Processing go back to Pending first.
-    m_webhookIntake->registerRoutes(*m_server);
-    m_webhookIntake->loadSecrets();
+    ensureServerThread();
+    // Rows a crash left in Processing go back to Pending first.
+    (void)m_webhookProcessor->recoverAbandoned(m_database->engine() == Database::Engine::PostgreSql);
+    // HOOK-1..4: the webhook routes; each queued call nudges the processor (a queued signal from
+    // the server thread).
     QObject::connect(m_webhookIntake.get(), &WebhookIntake::queued, m_webhookProcessor.get(),
                      [processor = m_webhookProcessor.get()] { processor->nudge(); });
-    (void)m_webhookProcessor->recoverAbandoned(m_database->engine() == Database::Engine::PostgreSql);
     // What a crash or a stop left pending is worked off now, not at the job's first minute (REL-2).
     m_webhookProcessor->nudge();
-    const auto listening = m_server->listen(address);
-    if (!listening)
-        return makeError(listening.error());
+    QString error;
+    m_serverThread->run([this, &address, &error] {
+        m_files->registerRoutes(*m_server);
+        m_webhookIntake->registerRoutes(*m_server);
+        m_webhookIntake->loadSecrets();
+        const auto listening = m_server->listen(address);
+        if (!listening)
+            error = listening.error();
+    });
+    if (!error.isEmpty())
+        return makeError(error);
     return {};
 }
 

@@ -2,6 +2,12 @@
 // client, file store, built-in server, scheduler), built the same way for the window, `serve` and
 // the admin commands. It also registers the features' jobs and routes: the wiring lives here, in
 // `app`, so that core's parts never need to know each other.
+// Threads (architecture.md "Threads"): the Runtime itself and the services it hands to the window and
+// the commands belong to the main thread. The built-in server, the webhook intake and their API-log
+// sink are created, used and destroyed on the server thread (a ServiceThread) with that thread's own
+// database connection; the window only reads the server's address and gets its signals queued.
+// Shutdown: stopServer() closes the port and commits what was verified; the destructor then ends
+// the server thread before anything it uses goes.
 #pragma once
 
 #include "core/domain/Result.h"
@@ -28,6 +34,7 @@ class PoleepoImportJob;
 class Scheduler;
 class SecretStore;
 class Server;
+class ServiceThread;
 class Settings;
 class WebhookIntake;
 class WebhookProcessor;
@@ -52,6 +59,9 @@ public:
     // Registers the built-in routes and starts listening; the address comes from server.listen
     // unless overridden.
     Result<void> startServer(const QString &listenOverride = {});
+    // Closes the port and commits (and answers) the calls already verified; on the server thread,
+    // waiting for it. Safe to call twice or without a server.
+    void stopServer();
 
     QString dataDir() const { return m_dataDir; }
     Settings &settings() { return *m_settings; }
@@ -59,7 +69,9 @@ public:
     SecretStore &secrets() { return *m_secrets; }
     HttpClient &http() { return *m_http; }
     FileStore &files() { return *m_files; }
-    Server &server() { return *m_server; }
+    // Lives on the server thread (started on first use): from here only isListening(), address()
+    // and its signals.
+    Server &server();
     Scheduler &scheduler() { return *m_scheduler; }
     GelatoClient &gelato() { return *m_gelato; }
     PoleepoClient &poleepo() { return *m_poleepo; }
@@ -82,6 +94,8 @@ private:
     void registerOrderJobs();
     void registerPublishingJobs();
     void registerPoleepoOrders();
+    void ensureServerThread();
+    void endServerThread();
 
     QString m_dataDir;
     std::unique_ptr<QLockFile> m_lock;
@@ -95,9 +109,14 @@ private:
     std::unique_ptr<CatalogBrowsing> m_catalogBrowsing; // uses m_gelato
     std::unique_ptr<ConnectionTest> m_connections; // uses m_gelato and m_poleepo
     std::unique_ptr<FileStore> m_files;
+    // The object in whose (main) thread the secret store answers: the intake's reads start there.
+    std::unique_ptr<QObject> m_secretsContext;
+    // The server thread and what lives on it (created and destroyed there).
+    std::unique_ptr<ServiceThread> m_serverThread;
+    std::unique_ptr<StoreApiLogSink> m_serverApiLog;
     std::unique_ptr<Server> m_server;
-    std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<WebhookIntake> m_webhookIntake;
+    std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<WebhookProcessor> m_webhookProcessor;
     // Uses the database, Gelato client, settings and file store: declared (so destroyed) last.
     std::unique_ptr<OrderService> m_orders;
