@@ -49,6 +49,7 @@ Runtime::~Runtime()
     // The server thread first (it commits what it verified), then the scheduler: they use the
     // database and the HTTP client.
     endServerThread();
+    endWorkerThread();
     m_scheduler.reset();
     m_batchGeneration.reset();
     m_batchPolling.reset();
@@ -104,10 +105,9 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     if (!signingKey)
         return makeError(signingKey.error());
     runtime->m_files = std::make_unique<FileStore>(runtime->m_dataDir, *signingKey);
-    runtime->m_secretsContext = std::make_unique<QObject>();
+    runtime->m_mainContext = std::make_unique<QObject>();
     runtime->m_scheduler = std::make_unique<Scheduler>(*runtime->m_database);
-    runtime->m_webhookProcessor = std::make_unique<WebhookProcessor>(*runtime->m_database);
-    runtime->m_webhookProcessor->setNudgeDelayMs(100); // prompt, yet one commit for many calls
+    runtime->startWorkerThread();
     runtime->m_orders
             = std::make_unique<OrderService>(*runtime->m_database, *runtime->m_gelato, *runtime->m_settings);
     runtime->m_orders->setFileStore(runtime->m_files.get());
@@ -136,6 +136,49 @@ Result<void> Runtime::lockDataDir()
     return makeError(tr("cannot lock the data dir %1").arg(m_dataDir));
 }
 
+void Runtime::startWorkerThread()
+{
+    m_workerThread = std::make_unique<ServiceThread>(u"bottega-worker"_s);
+    m_workerThread->start();
+    m_workerThread->run([this] {
+        m_webhookProcessor = std::make_unique<WebhookProcessor>(*m_database);
+        m_webhookProcessor->setNudgeDelayMs(100); // prompt, yet one commit for many calls
+    });
+    *m_workerAlive = true;
+}
+
+void Runtime::endWorkerThread()
+{
+    if (!m_workerThread)
+        return;
+    *m_workerAlive = false;
+    // After the work already queued on it (a running job finishes, its result is dropped).
+    m_workerThread->run([this] { m_webhookProcessor.reset(); });
+    m_workerThread.reset();
+}
+
+void Runtime::onWorker(std::function<JobResult()> work, std::function<void(const JobResult &)> done)
+{
+    m_workerThread->post([work = std::move(work), done = std::move(done), main = m_mainContext.get(),
+                          alive = m_workerAlive] {
+        const JobResult result = work();
+        QMetaObject::invokeMethod(
+                main,
+                [done, result, alive] {
+                    if (*alive)
+                        done(result);
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+Result<WebhookProcessor::Summary> Runtime::processWebhooksNow()
+{
+    Result<WebhookProcessor::Summary> summary = makeError(QString());
+    m_workerThread->run([this, &summary] { summary = m_webhookProcessor->processDue(); });
+    return summary;
+}
+
 Server &Runtime::server()
 {
     ensureServerThread();
@@ -154,7 +197,7 @@ void Runtime::ensureServerThread()
         m_server = std::make_unique<Server>();
         m_server->setApiLogSink(m_serverApiLog.get());
         m_webhookIntake = std::make_unique<WebhookIntake>(*m_database, *m_secrets);
-        m_webhookIntake->setSecretsContext(m_secretsContext.get());
+        m_webhookIntake->setSecretsContext(m_mainContext.get());
         // The server's API-log rows ride along in the intake's batch commits: one fsync for both.
         m_webhookIntake->setCommitCompanion([sink = m_serverApiLog.get()] { sink->writeBufferedInTransaction(); });
     });
@@ -194,14 +237,17 @@ Result<void> Runtime::startServer(const QString &listenOverride)
         address = *parsed;
     }
     ensureServerThread();
-    // Rows a crash left in Processing go back to Pending first.
-    (void)m_webhookProcessor->recoverAbandoned(m_database->engine() == Database::Engine::PostgreSql);
+    // Rows a crash left in Processing go back to Pending first; what a crash or a stop left pending
+    // is worked off now, not at the job's first minute (REL-2). On the worker, before any call.
+    const bool shared = m_database->engine() == Database::Engine::PostgreSql;
+    m_workerThread->run([this, shared] {
+        (void)m_webhookProcessor->recoverAbandoned(shared);
+        m_webhookProcessor->nudge();
+    });
     // HOOK-1..4: the webhook routes; each queued call nudges the processor (a queued signal from
-    // the server thread).
+    // the server thread to the worker).
     QObject::connect(m_webhookIntake.get(), &WebhookIntake::queued, m_webhookProcessor.get(),
                      [processor = m_webhookProcessor.get()] { processor->nudge(); });
-    // What a crash or a stop left pending is worked off now, not at the job's first minute (REL-2).
-    m_webhookProcessor->nudge();
     QString error;
     m_serverThread->run([this, &address, &error] {
         m_files->registerRoutes(*m_server);
@@ -225,13 +271,16 @@ void Runtime::registerJobs()
     cleanupApiLog.defaultIntervalSeconds = 24 * 3600;
     cleanupApiLog.minIntervalSeconds = 3600;
     cleanupApiLog.run = [this](const JobDefinition::Done &done) {
-        const int days = m_settings->logRetentionDays();
-        const auto removed = ApiLogRepository(*m_database).deleteOlderThanDays(days);
-        if (!removed)
-            done(JobResult::failure(removed.error()));
-        else
-            done(JobResult::success(Message::of(u"job.api-log-removed"_s,
-                                                {QString::number(*removed), QString::number(days)})));
+        const int days = m_settings->logRetentionDays(); // settings are read on the main thread
+        onWorker(
+                [database = m_database.get(), days] {
+                    const auto removed = ApiLogRepository(*database).deleteOlderThanDays(days);
+                    if (!removed)
+                        return JobResult::failure(removed.error());
+                    return JobResult::success(Message::of(
+                            u"job.api-log-removed"_s, {QString::number(*removed), QString::number(days)}));
+                },
+                done);
     };
     m_scheduler->registerJob(std::move(cleanupApiLog));
     registerWebhookJobs();
@@ -291,7 +340,31 @@ void Runtime::registerPoleepoOrders()
     PoleepoEventHandler poleepoEvents(*m_database, *m_poleepo);
     poleepoEvents.registerWith(
             [this](const QString &source, const QString &event, PoleepoEventHandler::Fetching handler) {
-                m_webhookProcessor->registerFetchingHandler(source, event, std::move(handler));
+                // Asked by the processor on the worker; the fetch is made by the main thread's
+                // Poleepo client, and its answer goes back to the processor queued. Once the worker's
+                // objects are gone (shutdown) answers are dropped: the row stays claimed and is taken
+                // back at the next start.
+                WebhookProcessor::FetchingHandler onMain =
+                        [handler, main = m_mainContext.get(), alive = m_workerAlive](
+                                const WebhookQueueItem &item, QObject *processor, WebhookProcessor::FetchDone done) {
+                            QMetaObject::invokeMethod(
+                                    main,
+                                    [handler, main, alive, item, processor, done] {
+                                        if (!*alive)
+                                            return;
+                                        handler(item, main,
+                                                [alive, processor, done](Result<WebhookProcessor::Handler> step) {
+                                                    if (*alive)
+                                                        QMetaObject::invokeMethod(
+                                                                processor, [done, step] { done(step); },
+                                                                Qt::QueuedConnection);
+                                                });
+                                    },
+                                    Qt::QueuedConnection);
+                        };
+                m_workerThread->run([&] {
+                    m_webhookProcessor->registerFetchingHandler(source, event, std::move(onMain));
+                });
             });
     // ORD-11: what webhooks imported or tracked goes on at once (sent to Gelato, tracking to Poleepo).
     QObject::connect(m_webhookProcessor.get(), &WebhookProcessor::processed, m_bridge.get(),
@@ -355,7 +428,7 @@ void Runtime::registerWebhookJobs()
     GelatoEventHandler gelatoEvents(*m_database);
     gelatoEvents.registerWith(
             [this](const QString &source, const QString &event, WebhookProcessor::Handler handler) {
-                m_webhookProcessor->registerHandler(source, event, std::move(handler));
+                m_workerThread->run([&] { m_webhookProcessor->registerHandler(source, event, std::move(handler)); });
             });
 
     // HOOK-4: what the intake's nudge missed (retries that came due, another process's calls).
@@ -365,13 +438,17 @@ void Runtime::registerWebhookJobs()
     process.defaultIntervalSeconds = 60;
     process.minIntervalSeconds = 10;
     process.run = [this](const JobDefinition::Done &done) {
-        (void)m_webhookProcessor->recoverAbandoned(m_database->engine() == Database::Engine::PostgreSql);
-        const auto summary = m_webhookProcessor->processDue();
-        if (!summary)
-            done(JobResult::failure(summary.error()));
-        else
-            done(JobResult::success(
-                    Message::of(u"job.webhooks-processed"_s, {QString::number(summary->total())})));
+        const bool shared = m_database->engine() == Database::Engine::PostgreSql;
+        onWorker(
+                [processor = m_webhookProcessor.get(), shared] {
+                    (void)processor->recoverAbandoned(shared);
+                    const auto summary = processor->processDue();
+                    if (!summary)
+                        return JobResult::failure(summary.error());
+                    return JobResult::success(
+                            Message::of(u"job.webhooks-processed"_s, {QString::number(summary->total())}));
+                },
+                done);
     };
     m_scheduler->registerJob(std::move(process));
 
@@ -379,13 +456,16 @@ void Runtime::registerWebhookJobs()
     cleanup.name = u"cleanup-webhooks"_s;
     cleanup.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Clean up the webhook queue");
     cleanup.run = [this](const JobDefinition::Done &done) {
-        const int days = m_settings->webhookRetentionDays();
-        const auto removed = WebhookQueueActions(*m_database).cleanup(days);
-        if (!removed)
-            done(JobResult::failure(removed.error()));
-        else
-            done(JobResult::success(Message::of(u"job.webhooks-removed"_s,
-                                                {QString::number(*removed), QString::number(days)})));
+        const int days = m_settings->webhookRetentionDays(); // settings are read on the main thread
+        onWorker(
+                [database = m_database.get(), days] {
+                    const auto removed = WebhookQueueActions(*database).cleanup(days);
+                    if (!removed)
+                        return JobResult::failure(removed.error());
+                    return JobResult::success(Message::of(
+                            u"job.webhooks-removed"_s, {QString::number(*removed), QString::number(days)}));
+                },
+                done);
     };
     m_scheduler->registerJob(std::move(cleanup));
 }
