@@ -15,6 +15,7 @@
 #include "core/products/CatalogBrowsing.h"
 #include "core/publishing/BatchGeneration.h"
 #include "core/publishing/BatchPolling.h"
+#include "core/scheduler/BackgroundTasks.h"
 #include "core/scheduler/Scheduler.h"
 #include "core/secrets/SecretChain.h"
 #include "core/server/FileStore.h"
@@ -49,6 +50,7 @@ Runtime::~Runtime()
     // The server thread first (it commits what it verified), then the scheduler: they use the
     // database and the HTTP client.
     endServerThread();
+    m_tasks.reset(); // running tasks are asked to stop; their results are dropped
     endWorkerThread();
     m_scheduler.reset();
     m_batchGeneration.reset();
@@ -108,6 +110,8 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     runtime->m_mainContext = std::make_unique<QObject>();
     runtime->m_scheduler = std::make_unique<Scheduler>(*runtime->m_database);
     runtime->startWorkerThread();
+    runtime->m_tasks = std::make_unique<BackgroundTasks>(
+            [worker = runtime->m_workerThread.get()](std::function<void()> work) { worker->post(std::move(work)); });
     runtime->m_orders
             = std::make_unique<OrderService>(*runtime->m_database, *runtime->m_gelato, *runtime->m_settings);
     runtime->m_orders->setFileStore(runtime->m_files.get());

@@ -30,6 +30,7 @@ class ConnectionTest;
 class Database;
 class FileStore;
 class GelatoClient;
+class BackgroundTasks;
 class BatchGeneration;
 class BatchPolling;
 class HttpClient;
@@ -78,6 +79,8 @@ public:
     // and its signals.
     Server &server();
     Scheduler &scheduler() { return *m_scheduler; }
+    // Long work the window starts runs through this, on the worker thread (issue 15, point 3).
+    BackgroundTasks &tasks() { return *m_tasks; }
     GelatoClient &gelato() { return *m_gelato; }
     PoleepoClient &poleepo() { return *m_poleepo; }
     // Publishing the catalog to Poleepo (BATCH-1..4): the jobs and the `batch` commands share these.
@@ -133,6 +136,7 @@ private:
     std::unique_ptr<WebhookIntake> m_webhookIntake;
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<WebhookProcessor> m_webhookProcessor; // on the worker thread
+    std::unique_ptr<BackgroundTasks> m_tasks; // main thread; its work runs on the worker
     // Uses the database, Gelato client, settings and file store: declared (so destroyed) last.
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<BatchGeneration> m_batchGeneration; // uses the database, m_poleepo, m_files

@@ -46,6 +46,7 @@ AppContext contextFor(Runtime &runtime)
     context.files = &runtime.files();
     context.orders = &runtime.orders();
     context.batchGeneration = &runtime.batchGeneration();
+    context.tasks = &runtime.tasks();
     return context;
 }
 

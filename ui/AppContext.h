@@ -8,6 +8,7 @@ class QSettings;
 
 namespace Bottega {
 
+class BackgroundTasks;
 class BatchGeneration;
 class CatalogBrowsing;
 class ConnectionTest;
@@ -34,6 +35,8 @@ struct AppContext
     FileStore *files = nullptr; // print images from local files
     OrderService *orders = nullptr; // the Orders pages (ORD-1..9)
     BatchGeneration *batchGeneration = nullptr; // the Batches page's resubmit (BATCH-4)
+    // Long work started from the window runs here, on the worker thread; the status bar lists it.
+    BackgroundTasks *tasks = nullptr;
     // Why the built-in server is not listening, when the app could not start it
     // ("cannot listen on 127.0.0.1:8069: the address is already in use"). Shown in the status bar.
     QString serverError;
