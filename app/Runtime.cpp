@@ -1,6 +1,7 @@
 #include "app/Runtime.h"
 
 #include "app/CommandLine.h"
+#include "app/RuntimeThreads.h"
 #include "app/StoreApiLogSink.h"
 #include "core/connections/ConnectionTest.h"
 #include "core/fulfilment/PackageTypes.h"
@@ -16,6 +17,7 @@
 #include "core/products/CatalogBrowsing.h"
 #include "core/publishing/BatchGeneration.h"
 #include "core/publishing/BatchPolling.h"
+#include "core/scheduler/BackgroundTasks.h"
 #include "core/scheduler/Scheduler.h"
 #include "core/secrets/SecretChain.h"
 #include "core/server/FileStore.h"
@@ -47,7 +49,11 @@ QString tr(const char *text)
 
 Runtime::~Runtime()
 {
-    // The scheduler and the server use the database and the HTTP client: they go first.
+    // The server thread first (it commits what it verified), then the scheduler: they use the
+    // database and the HTTP client.
+    endServerThread();
+    m_tasks.reset(); // running tasks are asked to stop; their results are dropped
+    endWorkerThread();
     m_scheduler.reset();
     m_batchGeneration.reset();
     m_batchPolling.reset();
@@ -56,8 +62,6 @@ Runtime::~Runtime()
     m_bridge.reset();
     m_poleepoImport.reset();
     m_orders.reset();
-    m_server.reset();
-    m_webhookIntake.reset();
     m_webhookProcessor.reset();
     m_connections.reset();
     m_poleepo.reset();
@@ -107,15 +111,11 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
     if (!signingKey)
         return makeError(signingKey.error());
     runtime->m_files = std::make_unique<FileStore>(runtime->m_dataDir, *signingKey);
-    runtime->m_server = std::make_unique<Server>();
-    runtime->m_server->setApiLogSink(runtime->m_apiLog.get());
+    runtime->m_mainContext = std::make_unique<QObject>();
     runtime->m_scheduler = std::make_unique<Scheduler>(*runtime->m_database);
-    runtime->m_webhookIntake = std::make_unique<WebhookIntake>(*runtime->m_database, *runtime->m_secrets);
-    // The server's API-log rows ride along in the intake's batch commits: one fsync for both.
-    runtime->m_webhookIntake->setCommitCompanion(
-            [sink = runtime->m_apiLog.get()] { sink->writeBufferedInTransaction(); });
-    runtime->m_webhookProcessor = std::make_unique<WebhookProcessor>(*runtime->m_database);
-    runtime->m_webhookProcessor->setNudgeDelayMs(100); // prompt, yet one commit for many calls
+    runtime->startWorkerThread();
+    runtime->m_tasks = std::make_unique<BackgroundTasks>(
+            [worker = runtime->m_workerThread.get()](std::function<void()> work) { worker->post(std::move(work)); });
     runtime->m_orders
             = std::make_unique<OrderService>(*runtime->m_database, *runtime->m_gelato, *runtime->m_settings);
     runtime->m_orders->setFileStore(runtime->m_files.get());
@@ -148,6 +148,97 @@ Result<void> Runtime::lockDataDir()
     return makeError(tr("cannot lock the data dir %1").arg(m_dataDir));
 }
 
+void Runtime::startWorkerThread()
+{
+    m_workerThread = std::make_unique<ServiceThread>(u"bottega-worker"_s);
+    m_workerThread->start();
+    m_workerThread->run([this] {
+        m_webhookProcessor = std::make_unique<WebhookProcessor>(*m_database);
+        m_webhookProcessor->setNudgeDelayMs(100); // prompt, yet one commit for many calls
+    });
+    *m_workerAlive = true;
+}
+
+void Runtime::endWorkerThread()
+{
+    if (!m_workerThread)
+        return;
+    *m_workerAlive = false;
+    // After the work already queued on it (a running job finishes, its result is dropped).
+    m_workerThread->run([this] { m_webhookProcessor.reset(); });
+    m_workerThread.reset();
+}
+
+void Runtime::onWorker(std::function<JobResult()> work, std::function<void(const JobResult &)> done)
+{
+    m_workerThread->post([work = std::move(work), done = std::move(done), main = m_mainContext.get(),
+                          alive = m_workerAlive] {
+        const JobResult result = work();
+        QMetaObject::invokeMethod(
+                main,
+                [done, result, alive] {
+                    if (*alive)
+                        done(result);
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+Result<WebhookProcessor::Summary> Runtime::processWebhooksNow()
+{
+    Result<WebhookProcessor::Summary> summary = makeError(QString());
+    m_workerThread->run([this, &summary] { summary = m_webhookProcessor->processDue(); });
+    return summary;
+}
+
+Server &Runtime::server()
+{
+    ensureServerThread();
+    return *m_server;
+}
+
+void Runtime::ensureServerThread()
+{
+    if (m_serverThread)
+        return;
+    m_serverThread = std::make_unique<ServiceThread>(u"bottega-server"_s);
+    m_serverThread->start();
+    m_serverThread->run([this] {
+        // Its own API-log sink: its rows are written with this thread's connection.
+        m_serverApiLog = std::make_unique<StoreApiLogSink>(*m_database);
+        m_server = std::make_unique<Server>();
+        m_server->setApiLogSink(m_serverApiLog.get());
+        m_webhookIntake = std::make_unique<WebhookIntake>(*m_database, *m_secrets);
+        m_webhookIntake->setSecretsContext(m_mainContext.get());
+        // The server's API-log rows ride along in the intake's batch commits: one fsync for both.
+        m_webhookIntake->setCommitCompanion([sink = m_serverApiLog.get()] { sink->writeBufferedInTransaction(); });
+    });
+}
+
+void Runtime::stopServer()
+{
+    if (!m_serverThread)
+        return;
+    m_serverThread->run([this] {
+        m_server->close();
+        m_webhookIntake->flush();
+    });
+}
+
+void Runtime::endServerThread()
+{
+    if (!m_serverThread)
+        return;
+    // In this order: the intake commits and answers what it verified, the server's connections go,
+    // then its API-log rows are written.
+    m_serverThread->run([this] {
+        m_webhookIntake.reset();
+        m_server.reset();
+        m_serverApiLog.reset();
+    });
+    m_serverThread.reset();
+}
+
 Result<void> Runtime::startServer(const QString &listenOverride)
 {
     ListenAddress address = m_settings->serverListen();
@@ -157,19 +248,29 @@ Result<void> Runtime::startServer(const QString &listenOverride)
             return makeError(tr("--listen: %1").arg(parsed.error()));
         address = *parsed;
     }
-    m_files->registerRoutes(*m_server);
-    // HOOK-1..4: the webhook routes; each queued call nudges the processor. Rows a crash left in
-    // Processing go back to Pending first.
-    m_webhookIntake->registerRoutes(*m_server);
-    m_webhookIntake->loadSecrets();
+    ensureServerThread();
+    // Rows a crash left in Processing go back to Pending first; what a crash or a stop left pending
+    // is worked off now, not at the job's first minute (REL-2). On the worker, before any call.
+    const bool shared = m_database->engine() == Database::Engine::PostgreSql;
+    m_workerThread->run([this, shared] {
+        (void)m_webhookProcessor->recoverAbandoned(shared);
+        m_webhookProcessor->nudge();
+    });
+    // HOOK-1..4: the webhook routes; each queued call nudges the processor (a queued signal from
+    // the server thread to the worker).
     QObject::connect(m_webhookIntake.get(), &WebhookIntake::queued, m_webhookProcessor.get(),
                      [processor = m_webhookProcessor.get()] { processor->nudge(); });
-    (void)m_webhookProcessor->recoverAbandoned(m_database->engine() == Database::Engine::PostgreSql);
-    // What a crash or a stop left pending is worked off now, not at the job's first minute (REL-2).
-    m_webhookProcessor->nudge();
-    const auto listening = m_server->listen(address);
-    if (!listening)
-        return makeError(listening.error());
+    QString error;
+    m_serverThread->run([this, &address, &error] {
+        m_files->registerRoutes(*m_server);
+        m_webhookIntake->registerRoutes(*m_server);
+        m_webhookIntake->loadSecrets();
+        const auto listening = m_server->listen(address);
+        if (!listening)
+            error = listening.error();
+    });
+    if (!error.isEmpty())
+        return makeError(error);
     return {};
 }
 
@@ -182,13 +283,16 @@ void Runtime::registerJobs()
     cleanupApiLog.defaultIntervalSeconds = 24 * 3600;
     cleanupApiLog.minIntervalSeconds = 3600;
     cleanupApiLog.run = [this](const JobDefinition::Done &done) {
-        const int days = m_settings->logRetentionDays();
-        const auto removed = ApiLogRepository(*m_database).deleteOlderThanDays(days);
-        if (!removed)
-            done(JobResult::failure(removed.error()));
-        else
-            done(JobResult::success(Message::of(u"job.api-log-removed"_s,
-                                                {QString::number(*removed), QString::number(days)})));
+        const int days = m_settings->logRetentionDays(); // settings are read on the main thread
+        onWorker(
+                [database = m_database.get(), days] {
+                    const auto removed = ApiLogRepository(*database).deleteOlderThanDays(days);
+                    if (!removed)
+                        return JobResult::failure(removed.error());
+                    return JobResult::success(Message::of(
+                            u"job.api-log-removed"_s, {QString::number(*removed), QString::number(days)}));
+                },
+                done);
     };
     m_scheduler->registerJob(std::move(cleanupApiLog));
     registerWebhookJobs();
@@ -252,7 +356,31 @@ void Runtime::registerPoleepoOrders()
     PoleepoEventHandler poleepoEvents(*m_database, *m_poleepo);
     poleepoEvents.registerWith(
             [this](const QString &source, const QString &event, PoleepoEventHandler::Fetching handler) {
-                m_webhookProcessor->registerFetchingHandler(source, event, std::move(handler));
+                // Asked by the processor on the worker; the fetch is made by the main thread's
+                // Poleepo client, and its answer goes back to the processor queued. Once the worker's
+                // objects are gone (shutdown) answers are dropped: the row stays claimed and is taken
+                // back at the next start.
+                WebhookProcessor::FetchingHandler onMain =
+                        [handler, main = m_mainContext.get(), alive = m_workerAlive](
+                                const WebhookQueueItem &item, QObject *processor, WebhookProcessor::FetchDone done) {
+                            QMetaObject::invokeMethod(
+                                    main,
+                                    [handler, main, alive, item, processor, done] {
+                                        if (!*alive)
+                                            return;
+                                        handler(item, main,
+                                                [alive, processor, done](Result<WebhookProcessor::Handler> step) {
+                                                    if (*alive)
+                                                        QMetaObject::invokeMethod(
+                                                                processor, [done, step] { done(step); },
+                                                                Qt::QueuedConnection);
+                                                });
+                                    },
+                                    Qt::QueuedConnection);
+                        };
+                m_workerThread->run([&] {
+                    m_webhookProcessor->registerFetchingHandler(source, event, std::move(onMain));
+                });
             });
     // ORD-11: what webhooks imported or tracked goes on at once (sent to Gelato, tracking to Poleepo).
     QObject::connect(m_webhookProcessor.get(), &WebhookProcessor::processed, m_bridge.get(),
@@ -316,7 +444,7 @@ void Runtime::registerWebhookJobs()
     GelatoEventHandler gelatoEvents(*m_database);
     gelatoEvents.registerWith(
             [this](const QString &source, const QString &event, WebhookProcessor::Handler handler) {
-                m_webhookProcessor->registerHandler(source, event, std::move(handler));
+                m_workerThread->run([&] { m_webhookProcessor->registerHandler(source, event, std::move(handler)); });
             });
 
     // HOOK-4: what the intake's nudge missed (retries that came due, another process's calls).
@@ -326,13 +454,17 @@ void Runtime::registerWebhookJobs()
     process.defaultIntervalSeconds = 60;
     process.minIntervalSeconds = 10;
     process.run = [this](const JobDefinition::Done &done) {
-        (void)m_webhookProcessor->recoverAbandoned(m_database->engine() == Database::Engine::PostgreSql);
-        const auto summary = m_webhookProcessor->processDue();
-        if (!summary)
-            done(JobResult::failure(summary.error()));
-        else
-            done(JobResult::success(
-                    Message::of(u"job.webhooks-processed"_s, {QString::number(summary->total())})));
+        const bool shared = m_database->engine() == Database::Engine::PostgreSql;
+        onWorker(
+                [processor = m_webhookProcessor.get(), shared] {
+                    (void)processor->recoverAbandoned(shared);
+                    const auto summary = processor->processDue();
+                    if (!summary)
+                        return JobResult::failure(summary.error());
+                    return JobResult::success(
+                            Message::of(u"job.webhooks-processed"_s, {QString::number(summary->total())}));
+                },
+                done);
     };
     m_scheduler->registerJob(std::move(process));
 
@@ -340,13 +472,16 @@ void Runtime::registerWebhookJobs()
     cleanup.name = u"cleanup-webhooks"_s;
     cleanup.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Clean up the webhook queue");
     cleanup.run = [this](const JobDefinition::Done &done) {
-        const int days = m_settings->webhookRetentionDays();
-        const auto removed = WebhookQueueActions(*m_database).cleanup(days);
-        if (!removed)
-            done(JobResult::failure(removed.error()));
-        else
-            done(JobResult::success(Message::of(u"job.webhooks-removed"_s,
-                                                {QString::number(*removed), QString::number(days)})));
+        const int days = m_settings->webhookRetentionDays(); // settings are read on the main thread
+        onWorker(
+                [database = m_database.get(), days] {
+                    const auto removed = WebhookQueueActions(*database).cleanup(days);
+                    if (!removed)
+                        return JobResult::failure(removed.error());
+                    return JobResult::success(Message::of(
+                            u"job.webhooks-removed"_s, {QString::number(*removed), QString::number(days)}));
+                },
+                done);
     };
     m_scheduler->registerJob(std::move(cleanup));
 }

@@ -2,9 +2,20 @@
 // client, file store, built-in server, scheduler), built the same way for the window, `serve` and
 // the admin commands. It also registers the features' jobs and routes: the wiring lives here, in
 // `app`, so that core's parts never need to know each other.
+// Threads (architecture.md "Threads"): the Runtime itself and the services it hands to the window and
+// the commands belong to the main thread. The built-in server, the webhook intake and their API-log
+// sink are created, used and destroyed on the server thread (a ServiceThread) with that thread's own
+// database connection; the window only reads the server's address and gets its signals queued.
+// The webhook processor (queue processing) and the database-only jobs (the queue's and API log's
+// cleanups) run on the worker thread, with its own connection; the Poleepo fetches of the
+// processor's handlers are made by the main thread's client and their answers come back queued.
+// Shutdown: stopServer() closes the port and commits what was verified; the destructor then ends
+// the server thread, then the worker (after the work already queued on it), before anything they
+// use goes.
 #pragma once
 
 #include "core/domain/Result.h"
+#include "core/webhooks/WebhookProcessor.h"
 
 #include <QLockFile>
 #include <QString>
@@ -13,11 +24,13 @@
 namespace Bottega {
 
 class StoreApiLogSink;
+struct JobResult;
 class CatalogBrowsing;
 class ConnectionTest;
 class Database;
 class FileStore;
 class GelatoClient;
+class BackgroundTasks;
 class BatchGeneration;
 class BatchPolling;
 class HttpClient;
@@ -29,10 +42,10 @@ class PoleepoImportJob;
 class Scheduler;
 class SecretStore;
 class Server;
+class ServiceThread;
 class Settings;
 class ShipWithPoleepo;
 class WebhookIntake;
-class WebhookProcessor;
 struct CommandLine;
 
 class Runtime final
@@ -54,6 +67,9 @@ public:
     // Registers the built-in routes and starts listening; the address comes from server.listen
     // unless overridden.
     Result<void> startServer(const QString &listenOverride = {});
+    // Closes the port and commits (and answers) the calls already verified; on the server thread,
+    // waiting for it. Safe to call twice or without a server.
+    void stopServer();
 
     QString dataDir() const { return m_dataDir; }
     Settings &settings() { return *m_settings; }
@@ -61,8 +77,12 @@ public:
     SecretStore &secrets() { return *m_secrets; }
     HttpClient &http() { return *m_http; }
     FileStore &files() { return *m_files; }
-    Server &server() { return *m_server; }
+    // Lives on the server thread (started on first use): from here only isListening(), address()
+    // and its signals.
+    Server &server();
     Scheduler &scheduler() { return *m_scheduler; }
+    // Long work the window starts runs through this, on the worker thread (issue 15, point 3).
+    BackgroundTasks &tasks() { return *m_tasks; }
     GelatoClient &gelato() { return *m_gelato; }
     PoleepoClient &poleepo() { return *m_poleepo; }
     // Publishing the catalog to Poleepo (BATCH-1..4): the jobs and the `batch` commands share these.
@@ -71,7 +91,8 @@ public:
     // Use cases the window and the commands share.
     CatalogBrowsing &catalogBrowsing() { return *m_catalogBrowsing; }
     ConnectionTest &connections() { return *m_connections; }
-    WebhookProcessor &webhookProcessor() { return *m_webhookProcessor; }
+    // Processes the due webhook rows now, on the worker thread, and waits for it (`webhook process`).
+    Result<WebhookProcessor::Summary> processWebhooksNow();
     // Sales orders (ORD-1..9): the window and the `order` commands share this one.
     OrderService &orders() { return *m_orders; }
     // ORD-11: marketplace orders sent to Gelato, Gelato's tracking passed back to Poleepo.
@@ -87,6 +108,12 @@ private:
     void registerOrderJobs();
     void registerPublishingJobs();
     void registerPoleepoOrders();
+    void ensureServerThread();
+    void endServerThread();
+    void startWorkerThread();
+    void endWorkerThread();
+    // Runs work on the worker thread; done gets its result back on the main thread.
+    void onWorker(std::function<JobResult()> work, std::function<void(const JobResult &)> done);
 
     QString m_dataDir;
     std::unique_ptr<QLockFile> m_lock;
@@ -100,10 +127,21 @@ private:
     std::unique_ptr<CatalogBrowsing> m_catalogBrowsing; // uses m_gelato
     std::unique_ptr<ConnectionTest> m_connections; // uses m_gelato and m_poleepo
     std::unique_ptr<FileStore> m_files;
+    // An object of the main thread: the secret store answers there (the intake's reads start
+    // there), and results of the worker's work come back to it.
+    std::unique_ptr<QObject> m_mainContext;
+    // The worker thread; the processor lives on it (created and destroyed there).
+    std::unique_ptr<ServiceThread> m_workerThread;
+    // False once the worker's objects are gone: answers of main-thread fetches are then dropped.
+    std::shared_ptr<bool> m_workerAlive = std::make_shared<bool>(false);
+    // The server thread and what lives on it (created and destroyed there).
+    std::unique_ptr<ServiceThread> m_serverThread;
+    std::unique_ptr<StoreApiLogSink> m_serverApiLog;
     std::unique_ptr<Server> m_server;
-    std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<WebhookIntake> m_webhookIntake;
-    std::unique_ptr<WebhookProcessor> m_webhookProcessor;
+    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<WebhookProcessor> m_webhookProcessor; // on the worker thread
+    std::unique_ptr<BackgroundTasks> m_tasks; // main thread; its work runs on the worker
     // Uses the database, Gelato client, settings and file store: declared (so destroyed) last.
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<BatchGeneration> m_batchGeneration; // uses the database, m_poleepo, m_files

@@ -2,6 +2,8 @@
 // The one place where http/server output meets the store (architecture.md: clients never touch it).
 // Rows are buffered and written many per transaction (PERF-1: not one fsync per logged call): inside
 // the webhook intake's batch commit when there is one, otherwise 50 ms later, and on destruction.
+// Thread: one per thread that logs (the main thread's HTTP client; the server thread's own), each
+// created, flushed and destroyed on its thread with that thread's connection; record() is any thread.
 #pragma once
 
 #include "core/http/ApiLogSink.h"

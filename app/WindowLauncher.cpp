@@ -32,6 +32,26 @@ int fail(const QString &message)
 
 } // namespace
 
+AppContext contextFor(Runtime &runtime)
+{
+    AppContext context;
+    context.settings = &runtime.settings();
+    context.secrets = &runtime.secrets();
+    context.database = &runtime.database();
+    context.scheduler = &runtime.scheduler();
+    context.server = &runtime.server();
+    context.gelato = &runtime.gelato();
+    context.catalog = &runtime.catalogBrowsing();
+    context.connections = &runtime.connections();
+    context.files = &runtime.files();
+    context.orders = &runtime.orders();
+    context.shipWithPoleepo = &runtime.shipWithPoleepo();
+    context.packageTypes = &runtime.packageTypes();
+    context.batchGeneration = &runtime.batchGeneration();
+    context.tasks = &runtime.tasks();
+    return context;
+}
+
 int run(QApplication &app)
 {
     const CommandLine commandLine = CommandLine::parse(QCoreApplication::arguments());
@@ -52,20 +72,7 @@ int run(QApplication &app)
     if (auto locked = runtime.lockDataDir(); !locked)
         return fail(locked.error());
 
-    AppContext context;
-    context.settings = &runtime.settings();
-    context.secrets = &runtime.secrets();
-    context.database = &runtime.database();
-    context.scheduler = &runtime.scheduler();
-    context.server = &runtime.server();
-    context.gelato = &runtime.gelato();
-    context.catalog = &runtime.catalogBrowsing();
-    context.connections = &runtime.connections();
-    context.files = &runtime.files();
-    context.orders = &runtime.orders();
-    context.shipWithPoleepo = &runtime.shipWithPoleepo();
-    context.packageTypes = &runtime.packageTypes();
-    context.batchGeneration = &runtime.batchGeneration();
+    AppContext context = contextFor(runtime);
     // The window works without the server (another process may already receive the webhooks);
     // the status bar says why it is not listening.
     if (auto started = runtime.startServer(); !started)

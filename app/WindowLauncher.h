@@ -4,8 +4,16 @@
 
 class QApplication;
 
+namespace Bottega {
+class Runtime;
+struct AppContext;
+}
+
 namespace Bottega::WindowLauncher {
 
 int run(QApplication &app);
+
+// The window's services from the runtime (the PERF-7 benchmark builds its window the same way).
+AppContext contextFor(Runtime &runtime);
 
 } // namespace Bottega::WindowLauncher

@@ -8,6 +8,7 @@ class QSettings;
 
 namespace Bottega {
 
+class BackgroundTasks;
 class BatchGeneration;
 class CatalogBrowsing;
 class ConnectionTest;
@@ -38,6 +39,8 @@ struct AppContext
     ShipWithPoleepo *shipWithPoleepo = nullptr; // the order editor's Info Poleepo tab (SHIP-2..4)
     PackageTypes *packageTypes = nullptr; // Settings' package types (CONF-8)
     BatchGeneration *batchGeneration = nullptr; // the Batches page's resubmit (BATCH-4)
+    // Long work started from the window runs here, on the worker thread; the status bar lists it.
+    BackgroundTasks *tasks = nullptr;
     // Why the built-in server is not listening, when the app could not start it
     // ("cannot listen on 127.0.0.1:8069: the address is already in use"). Shown in the status bar.
     QString serverError;

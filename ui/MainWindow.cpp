@@ -2,6 +2,7 @@
 
 #include "core/orders/OrderService.h"
 #include "core/scheduler/Scheduler.h"
+#include "core/scheduler/BackgroundTasks.h"
 #include "core/server/Server.h"
 #include "core/store/Database.h"
 #include "ui/pages/ApiLogPage.h"
@@ -24,6 +25,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
+#include <QToolButton>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -41,7 +43,8 @@ const QString geometryKey = u"window/geometry"_s;
 
 MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     : QMainWindow(parent), m_context(context), m_sidebar(new QListWidget(this)),
-      m_pages(new QStackedWidget(this)), m_databaseLabel(new QLabel(this)), m_serverLabel(new QLabel(this))
+      m_pages(new QStackedWidget(this)), m_databaseLabel(new QLabel(this)), m_serverLabel(new QLabel(this)),
+      m_tasksLabel(new QLabel(this)), m_cancelTask(new QToolButton(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Bottega"));
@@ -125,6 +128,24 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_serverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_databaseLabel, 1);
     statusBar()->addPermanentWidget(m_serverLabel);
+    // The background tasks (one progress mechanism for all long work): shown while some run.
+    m_tasksLabel->setObjectName(u"taskStatus"_s);
+    m_cancelTask->setObjectName(u"cancelTask"_s);
+    m_cancelTask->setText(tr("Cancel"));
+    statusBar()->addPermanentWidget(m_tasksLabel);
+    statusBar()->addPermanentWidget(m_cancelTask);
+    if (m_context.tasks) {
+        connect(m_context.tasks, &BackgroundTasks::started, this, &MainWindow::updateTasks);
+        connect(m_context.tasks, &BackgroundTasks::progressed, this, &MainWindow::updateTasks);
+        connect(m_context.tasks, &BackgroundTasks::finished, this, &MainWindow::updateTasks);
+        connect(m_cancelTask, &QToolButton::clicked, this, [this] {
+            for (const BackgroundTasks::Task &task : m_context.tasks->running()) {
+                if (task.cancellable && m_context.tasks->cancel(task.id))
+                    break;
+            }
+        });
+    }
+    updateTasks();
     updateStatus();
 
     resize(1100, 700);
@@ -216,6 +237,33 @@ QString MainWindow::serverStatus() const
     if (!m_context.serverError.isEmpty())
         return tr("Server: not running (%1)").arg(m_context.serverError);
     return tr("Server: not running");
+}
+
+QString MainWindow::tasksStatus() const
+{
+    if (!m_context.tasks)
+        return {};
+    QStringList parts;
+    for (const BackgroundTasks::Task &task : m_context.tasks->running()) {
+        parts.append(task.total > 0 ? tr("%1: %2 of %3")
+                                              .arg(task.title, locale().toString(task.done),
+                                                   locale().toString(task.total))
+                                    : tr("%1…").arg(task.title));
+    }
+    return parts.join(u" · "_s);
+}
+
+void MainWindow::updateTasks()
+{
+    const QString text = tasksStatus();
+    m_tasksLabel->setText(text);
+    m_tasksLabel->setVisible(!text.isEmpty());
+    bool cancellable = false;
+    if (m_context.tasks) {
+        for (const BackgroundTasks::Task &task : m_context.tasks->running())
+            cancellable = cancellable || task.cancellable;
+    }
+    m_cancelTask->setVisible(cancellable);
 }
 
 void MainWindow::updateStatus()

@@ -1,5 +1,7 @@
 // MainWindow: the sidebar of areas and the page of the chosen one, plus a status bar with the
-// database and the built-in server. It only presents; every action is a core use case.
+// database, the built-in server and the background tasks running (with their progress and, where
+// safe, a Cancel button). It only presents; every action is a core use case.
+// Thread: the main (window) thread; the server and the tasks report to it by queued signals.
 #pragma once
 
 #include "ui/AppContext.h"
@@ -8,6 +10,7 @@
 
 class QLabel;
 class QListWidget;
+class QToolButton;
 class QStackedWidget;
 
 namespace Bottega {
@@ -41,6 +44,8 @@ public:
     void updateStatus();
     QString databaseStatus() const;
     QString serverStatus() const;
+    // "Importing products: 1,200 of 5,000"; empty when no task runs.
+    QString tasksStatus() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -53,6 +58,7 @@ private:
                           BatchesPage *batches);
     void restoreState();
     void saveState() const;
+    void updateTasks();
 
     AppContext m_context;
     QListWidget *m_sidebar;
@@ -60,6 +66,8 @@ private:
     QLabel *m_databaseLabel;
     QLabel *m_serverLabel;
     bool m_painted = false;
+    QLabel *m_tasksLabel;
+    QToolButton *m_cancelTask;
 };
 
 } // namespace Bottega

@@ -1,5 +1,6 @@
-// `bottega serve [--listen HOST:PORT]`: the headless process (APP-2). The built-in server and the
-// scheduler run until SIGTERM/SIGINT; then running jobs finish and it exits 0.
+// `bottega serve [--listen HOST:PORT]`: the headless process (APP-2). The built-in server (on its own
+// thread) and the scheduler run until SIGTERM/SIGINT; then the port is closed and what was verified
+// is committed and answered, running jobs finish, and it exits 0.
 #include "app/CommandLine.h"
 #include "app/Output.h"
 #include "app/Runtime.h"
@@ -43,16 +44,19 @@ void serve(Runtime &runtime, const CommandLine &commandLine, CommandDone done)
     }
     Output::line(tr("Listening on http://%1").arg(runtime.server().address().toString()));
 
-    auto *watcher = new SignalWatcher(&runtime.server());
+    auto *watcher = new SignalWatcher(QCoreApplication::instance());
     Scheduler *scheduler = &runtime.scheduler();
-    QObject::connect(watcher, &SignalWatcher::terminationRequested, scheduler, [scheduler, watcher](int) {
-        Output::line(tr("Stopping: waiting for running jobs"));
-        watcher->deleteLater();
-        scheduler->stop();
-    });
-    Server *server = &runtime.server();
-    QObject::connect(scheduler, &Scheduler::finishedAll, server, [server, done] {
-        server->close();
+    Runtime *owner = &runtime;
+    QObject::connect(watcher, &SignalWatcher::terminationRequested, scheduler,
+                     [scheduler, watcher, owner](int) {
+                         Output::line(tr("Stopping: waiting for running jobs"));
+                         watcher->deleteLater();
+                         // No new calls from here; the verified ones are committed and answered.
+                         owner->stopServer();
+                         scheduler->stop();
+                     });
+    QObject::connect(scheduler, &Scheduler::finishedAll, scheduler, [owner, done] {
+        owner->stopServer();
         Output::line(tr("Stopped"));
         done(ExitOk);
     });

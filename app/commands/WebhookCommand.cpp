@@ -184,7 +184,7 @@ int retry(Runtime &runtime, const CommandLine &commandLine)
 
 int process(Runtime &runtime, const CommandLine &commandLine)
 {
-    const auto summary = runtime.webhookProcessor().processDue();
+    const auto summary = runtime.processWebhooksNow();
     if (!summary)
         return fail(summary.error());
     if (commandLine.json)

@@ -1,6 +1,8 @@
 // Scheduler: QTimer-driven periodic jobs (SCHED-1). The timers only decide *when*; each job's state
 // (enabled, interval, last run, last result, next run) lives in the database, and a lease there
 // makes sure two processes sharing one database never run the same job at once (SCHED-3).
+// Thread: owned by the main thread (its timers, its signals to the window); the app's jobs hand their
+// database work to the worker thread and call done back on this thread.
 #pragma once
 
 #include "core/domain/Message.h"

@@ -16,6 +16,7 @@
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QPointer>
 #include <QTcpSocket>
 #include <optional>
@@ -74,6 +75,9 @@ struct Server::Private
     qsizetype bodyCap = 64 * 1024;
     ServerEngine *engine = nullptr;
     QPointer<GuardedTcpServer> listener;
+    // What other threads may read (the window's status bar): under the mutex.
+    mutable QMutex stateMutex;
+    bool listening = false;
     ListenAddress address;
     // Per connection, the requests not yet written back, oldest first: a later request answered
     // first waits for the earlier ones (HTTP/1.1 answers go in request order).
@@ -201,6 +205,8 @@ Result<ListenAddress> Server::listen(const ListenAddress &address)
             });
     d->engine->bind(listener); // reparents the listener to the engine
     d->listener = listener;
+    const QMutexLocker lock(&d->stateMutex);
+    d->listening = true;
     d->address = address;
     d->address.port = listener->serverPort();
     return d->address;
@@ -208,11 +214,13 @@ Result<ListenAddress> Server::listen(const ListenAddress &address)
 
 bool Server::isListening() const
 {
-    return d->listener && d->listener->isListening();
+    const QMutexLocker lock(&d->stateMutex);
+    return d->listening;
 }
 
 ListenAddress Server::address() const
 {
+    const QMutexLocker lock(&d->stateMutex);
     return d->address;
 }
 
@@ -220,6 +228,10 @@ void Server::close()
 {
     if (!d->listener)
         return;
+    {
+        const QMutexLocker lock(&d->stateMutex);
+        d->listening = false;
+    }
     d->listener->close(); // the port is free from here on
     // Open connections are the listener's children and go with it, later: close() may be called
     // from a handler, whose socket must outlive the call.

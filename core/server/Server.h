@@ -2,6 +2,9 @@
 // It owns the listening socket, the body limit (413) and the route table; features register their
 // routes on it. GET /health is built in. Handlers answer at once, or later through a ServerReply
 // (the webhook intake answers after its batch commit); answers on one connection keep their order.
+// Thread: owned by the server thread (app/RuntimeThreads): it is created, listens, answers and is
+// destroyed there. Only isListening() and address() may be called from other threads (the window's
+// status bar); requestHandled reaches other threads' receivers as a queued signal.
 #pragma once
 
 #include "core/domain/Result.h"
@@ -59,8 +62,8 @@ public:
     // Binds; with port 0 a free port is chosen. The result has the real port. An address in use
     // gives "cannot listen on 127.0.0.1:8069: the address is already in use".
     Result<ListenAddress> listen(const ListenAddress &address);
-    bool isListening() const;
-    ListenAddress address() const;
+    bool isListening() const; // any thread
+    ListenAddress address() const; // any thread
     void close();
 
 Q_SIGNALS:

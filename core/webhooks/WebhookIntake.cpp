@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
+#include <QMutex>
 #include <QSqlDatabase>
 
 using namespace Qt::StringLiterals;
@@ -52,10 +53,17 @@ QString idText(const QJsonValue &value)
 
 } // namespace
 
+struct WebhookIntake::Inbox
+{
+    QMutex mutex;
+    WebhookIntake *target = nullptr;
+};
+
 WebhookIntake::WebhookIntake(Database &database, SecretStore &secrets, QObject *parent)
     : QObject(parent), m_database(database), m_secrets(secrets),
-      m_queue(std::make_unique<WebhookQueueRepository>(database))
+      m_queue(std::make_unique<WebhookQueueRepository>(database)), m_inbox(std::make_shared<Inbox>())
 {
+    m_inbox->target = this;
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, &WebhookIntake::flush);
@@ -63,6 +71,18 @@ WebhookIntake::WebhookIntake(Database &database, SecretStore &secrets, QObject *
 
 WebhookIntake::~WebhookIntake()
 {
+    {
+        const QMutexLocker lock(&m_inbox->mutex);
+        m_inbox->target = nullptr;
+    }
+    // Calls still waiting for a secret are refused: the sender retries.
+    const auto refuse = [](const QList<Waiting> &calls) {
+        for (const Waiting &call : calls)
+            call.reply.send(ServerResponse::error(503, tr("the server is stopping")));
+    };
+    refuse(std::exchange(m_waitingForGelato, {}));
+    for (const QList<Waiting> &calls : std::exchange(m_waitingForPoleepo, {}))
+        refuse(calls);
     // Calls verified but not yet committed are stored (and answered if their server is still there).
     flush();
 }
@@ -89,13 +109,39 @@ bool WebhookIntake::constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return difference == 0;
 }
 
-void WebhookIntake::readSecret(const QString &key, const std::function<void(const QString &)> &store)
+void WebhookIntake::setSecretsContext(QObject *context)
+{
+    m_secretsContext = context;
+}
+
+void WebhookIntake::setMaxWaitingForSecret(int calls)
+{
+    m_maxWaiting = std::max(0, calls);
+}
+
+void WebhookIntake::readSecret(const QString &key, std::function<void(const QString &)> store)
 {
     ++m_pendingReads;
-    m_secrets.read(key, [this, store](const SecretLookup &lookup) {
-        store(lookup.status == SecretLookup::Status::Found ? lookup.value : QString());
-        finishRead();
-    });
+    // Started on the secret store's thread; the value comes back here through the inbox.
+    auto start = [secrets = &m_secrets, inbox = m_inbox, key, store = std::move(store)] {
+        secrets->read(key, [inbox, store](const SecretLookup &lookup) {
+            const QString value = lookup.status == SecretLookup::Status::Found ? lookup.value : QString();
+            const QMutexLocker lock(&inbox->mutex);
+            if (WebhookIntake *target = inbox->target) {
+                QMetaObject::invokeMethod(
+                        target,
+                        [target, store, value] {
+                            store(value);
+                            target->finishRead();
+                        },
+                        Qt::QueuedConnection);
+            }
+        });
+    };
+    if (m_secretsContext)
+        QMetaObject::invokeMethod(m_secretsContext, std::move(start), Qt::QueuedConnection);
+    else
+        start();
 }
 
 void WebhookIntake::finishRead()
@@ -108,8 +154,15 @@ void WebhookIntake::loadSecrets()
 {
     m_loadStarted = true;
     ++m_pendingReads; // held until every read below has been started
-    readSecret(SecretNames::gelatoWebhookSecret(),
-               [this](const QString &value) { m_gelatoSecret = value.toUtf8(); });
+    readSecret(SecretNames::gelatoWebhookSecret(), [this](const QString &value) {
+        m_gelatoSecret = value.toUtf8();
+        m_gelatoSecretRead = true;
+        // The calls that came while it was read are handled now, in their order.
+        const QList<Waiting> calls = std::exchange(m_waitingForGelato, {});
+        m_waitingCount -= int(calls.size());
+        for (const Waiting &call : calls)
+            handleGelato(call.request, call.reply);
+    });
     if (const auto records = WebhookRecordRepository(m_database).list()) {
         for (const WebhookRecord &record : *records) {
             const QString name = record.name;
@@ -135,10 +188,26 @@ void WebhookIntake::registerRoutes(Server &server)
                             });
 }
 
+bool WebhookIntake::mayWait(const ServerReply &reply)
+{
+    if (m_waitingCount < m_maxWaiting) {
+        ++m_waitingCount;
+        return true;
+    }
+    reply.send(ServerResponse::error(503, tr("webhook secret not read yet; try again")));
+    return false;
+}
+
 void WebhookIntake::handleGelato(const ServerRequest &request, const ServerReply &reply)
 {
+    // Its secret still being read: the call waits for it rather than being refused (issue 14.5).
+    if (m_loadStarted && !m_gelatoSecretRead) {
+        if (mayWait(reply))
+            m_waitingForGelato.append({request, reply});
+        return;
+    }
     // The signature first: an unsigned caller learns nothing and costs no database work.
-    if (!secretsLoaded() || m_gelatoSecret.isEmpty())
+    if (m_gelatoSecret.isEmpty())
         return reply.send(ServerResponse::error(503, tr("webhook secret not configured")));
     const QByteArray signature = request.header(gelatoSignatureHeader);
     if (signature.isEmpty())
@@ -150,6 +219,11 @@ void WebhookIntake::handleGelato(const ServerRequest &request, const ServerReply
 
 void WebhookIntake::handlePoleepo(const ServerRequest &request, const ServerReply &reply)
 {
+    handlePoleepoCall(request, reply, true);
+}
+
+void WebhookIntake::handlePoleepoCall(const ServerRequest &request, const ServerReply &reply, bool mayRead)
+{
     const QString name = request.path.mid(poleepoPrefix.size());
     const auto record = WebhookRecordRepository(m_database).findByName(name);
     if (!record)
@@ -158,12 +232,26 @@ void WebhookIntake::handlePoleepo(const ServerRequest &request, const ServerRepl
         return reply.send(ServerResponse::error(404, tr("no active Poleepo webhook named %1").arg(name)));
     const auto secret = m_poleepoSecrets.constFind(name);
     if (secret == m_poleepoSecrets.cend()) {
-        // A record created after start: its secret is read now, for the sender's next try.
-        readSecret(SecretNames::poleepoWebhookSecret(name), [this, name](const QString &value) {
-            if (!value.isEmpty())
-                m_poleepoSecrets.insert(name, value.toUtf8());
-        });
-        return reply.send(ServerResponse::error(503, tr("webhook secret not configured")));
+        // Read just now and still missing: the record has no secret.
+        if (!mayRead)
+            return reply.send(ServerResponse::error(503, tr("webhook secret not configured")));
+        // A record created after start (or whose first read is not done): the call waits for the
+        // read of its secret and is handled then (issue 14.5); one read for all the waiting calls.
+        if (!mayWait(reply))
+            return;
+        QList<Waiting> &waiting = m_waitingForPoleepo[name];
+        waiting.append({request, reply});
+        if (waiting.size() == 1) {
+            readSecret(SecretNames::poleepoWebhookSecret(name), [this, name](const QString &value) {
+                if (!value.isEmpty())
+                    m_poleepoSecrets.insert(name, value.toUtf8());
+                const QList<Waiting> calls = m_waitingForPoleepo.take(name);
+                m_waitingCount -= int(calls.size());
+                for (const Waiting &call : calls)
+                    handlePoleepoCall(call.request, call.reply, false);
+            });
+        }
+        return;
     }
     const QByteArray signature = request.header(poleepoSignatureHeader).trimmed().toLower();
     if (signature.isEmpty())

@@ -2,6 +2,10 @@
 // signature, then writes the call to the durable queue before answering. The verified calls of one
 // event-loop turn share one transaction (group commit, PERF-1): each is answered once that commit is
 // on disk, 503 if it failed. Processing is WebhookProcessor's job, nudged through queued().
+// Thread: owned by the server thread (it lives where the Server lives and uses that thread's own
+// database connection). Secrets are read on the secret store's thread (setSecretsContext) and
+// handed back by queued calls; a call whose secret is still being read waits for it (deferred
+// answer) instead of being refused.
 #pragma once
 
 #include "core/domain/WebhookQueueItem.h"
@@ -32,10 +36,16 @@ public:
     WebhookIntake(Database &database, SecretStore &secrets, QObject *parent = nullptr);
     ~WebhookIntake() override;
 
-    // Reads the Gelato secret and the secrets of the Poleepo records once and caches them: the
-    // request path never waits for a keyring. secretsLoaded() follows.
+    // Reads the Gelato secret and the secrets of the Poleepo records once and caches them; a call
+    // arriving before its secret is read waits for that read. secretsLoaded() follows.
     void loadSecrets();
     bool secretsLoaded() const { return m_pendingReads == 0 && m_loadStarted; }
+
+    // The object in whose thread the secret store lives: reads are started there and their values
+    // come back to this object's thread by queued calls. nullptr (the default): this thread.
+    void setSecretsContext(QObject *context);
+    // How many calls may wait for a secret that is being read (default 4096); more are answered 503.
+    void setMaxWaitingForSecret(int calls);
 
     // POST /gelato/webhook and POST /poleepo/webhook/<name>.
     void registerRoutes(Server &server);
@@ -69,12 +79,30 @@ private:
                                                const QString &recordName, WebhookQueueItem &item);
     void enqueue(const ServerRequest &request, const ServerReply &reply, const QString &source,
                  const QString &recordName);
-    void readSecret(const QString &key, const std::function<void(const QString &)> &store);
+    void readSecret(const QString &key, std::function<void(const QString &)> store);
     void finishRead();
+    void handlePoleepoCall(const ServerRequest &request, const ServerReply &reply, bool mayRead);
+    bool mayWait(const ServerReply &reply);
+
+    QObject *m_secretsContext = nullptr;
+    struct Waiting
+    {
+        ServerRequest request;
+        ServerReply reply;
+    };
+    bool m_gelatoSecretRead = false;
+    QList<Waiting> m_waitingForGelato; // until the Gelato secret has been read
+    QHash<QString, QList<Waiting>> m_waitingForPoleepo; // by record name, until its secret is read
+    int m_waitingCount = 0;
+    int m_maxWaiting = 4096;
 
     Database &m_database;
     SecretStore &m_secrets;
     std::unique_ptr<WebhookQueueRepository> m_queue; // its insert prepared once, not per call
+    // Where answers of secret reads are posted; cleared (under its lock) when this object goes, so a
+    // read finishing on another thread never posts to a deleted intake.
+    struct Inbox;
+    std::shared_ptr<Inbox> m_inbox;
     bool m_loadStarted = false;
     int m_pendingReads = 0;
     QByteArray m_gelatoSecret; // empty: not configured

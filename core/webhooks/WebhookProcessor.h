@@ -3,6 +3,8 @@
 // is retried with backoff until it is Failed. Safe with several processes on one database. Works in
 // batches (PERF-2): one commit claims a batch, one commit applies it and records its outcomes.
 // Claims, backoff and recovery take "now" from the database's clock (Database::clock()).
+// Thread: in the app, owned by the worker thread (created, nudged, run and destroyed there, with that
+// thread's own connection); the intake's queued() reaches its nudge as a queued signal.
 #pragma once
 
 #include "core/domain/Result.h"

@@ -225,6 +225,63 @@ TEST(WebhookFaults, Rel1KillUnderLoadLosesNoAcknowledgedCallAndQueuesNoneTwice)
     stop(restarted);
 }
 
+TEST(WebhookFaults, SigtermUnderLoadStopsInOrderAndKeepsEveryAcknowledgedCall)
+{
+    // Issue 14: the server thread closes its port, commits and answers what it verified, the worker
+    // finishes its queued work, then serve exits 0; every call answered 200 is in the queue once.
+    BottegaProcess bottega;
+    bottega.environment().insert(u"BOTTEGA_GELATO_WEBHOOK_SECRET"_s, secret);
+    const QString gelatoOrderId = u"term-order"_s;
+    {
+        auto store = openStore(bottega.dataDir());
+        ASSERT_TRUE(store);
+        createOrder(*store, u"TERM-1"_s, gelatoOrderId);
+    }
+    QObject owner;
+    auto [serve, base] = startServe(bottega, &owner);
+    ASSERT_TRUE(base.isValid());
+    const QUrl hook = base.resolved(QUrl(u"/gelato/webhook"_s));
+    QNetworkAccessManager manager;
+    QSet<QString> acknowledged;
+    int sent = 0;
+    int inFlight = 0;
+    bool stopping = false;
+    std::function<void()> sendNext = [&] {
+        const QString id = u"term-"_s + QString::number(++sent);
+        QNetworkReply *reply = postSigned(manager, hook, trackingEvent(id, gelatoOrderId, u"T-"_s + id));
+        ++inFlight;
+        QObject::connect(reply, &QNetworkReply::finished, &owner, [&, reply, id] {
+            --inFlight;
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                acknowledged.insert(id);
+            reply->deleteLater();
+            if (!stopping)
+                sendNext();
+        });
+    };
+    for (int i = 0; i < 6; ++i)
+        sendNext();
+    ASSERT_TRUE(waitUntil([&] { return acknowledged.size() >= 200; }, 20000)) << acknowledged.size();
+    stopping = true;
+    ::kill(pid_t(serve->processId()), SIGTERM);
+    ASSERT_TRUE(waitUntil([&] { return serve->state() == QProcess::NotRunning; }, 15000));
+    EXPECT_EQ(serve->exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(serve->exitCode(), 0);
+    ASSERT_TRUE(waitUntil([&] { return inFlight == 0; }, 10000));
+
+    auto store = openStore(bottega.dataDir());
+    ASSERT_TRUE(store);
+    const auto rows = WebhookQueueRepository(*store).list({});
+    ASSERT_TRUE(rows.ok()) << qPrintable(rows.error());
+    QHash<QString, int> seen;
+    for (const WebhookQueueItem &row : *rows)
+        ++seen[row.eventId];
+    for (const QString &id : std::as_const(acknowledged))
+        EXPECT_EQ(seen.value(id), 1) << qPrintable(id);
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+        EXPECT_EQ(it.value(), 1) << qPrintable(it.key());
+}
+
 TEST(WebhookFaults, Rel2KillDuringProcessingResumesAndAppliesEachEventOnce)
 {
     BottegaProcess bottega;

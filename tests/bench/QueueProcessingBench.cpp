@@ -1,7 +1,10 @@
 // PERF-2: 10,000 pending Gelato order_status_updated events applied to 2,000 orders through the
-// webhook processor and the Gelato handlers, on SQLite. Prints the time next to the target (≤ 2 s);
-// never fails on time, only on wrong results. Before batching (one transaction and one fsync per
-// event, whole orders read per event) it took 103-123 s.
+// webhook processor and the Gelato handlers, on SQLite and on PostgreSQL, processing on a worker
+// thread with its own connection as the app does (issue 14). Prints the time next to the targets
+// (≤ 1 s SQLite, ≤ 2 s PostgreSQL); never fails on time, only on wrong results. Before batching (one
+// transaction and one fsync per event, whole orders read per event) it took 103-123 s on SQLite.
+// PostgreSQL: the test cluster of ctest's postgres fixture, or one started by hand with
+// `bash tests/postgres/start-cluster.sh build/tests/pg` (see README).
 #include "core/orders/GelatoEventHandler.h"
 #include "core/store/OrderPackageRepository.h"
 #include "core/store/SalesOrderRepository.h"
@@ -14,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QThread>
 #include <cstdio>
 #include <ctime>
 #include <gtest/gtest.h>
@@ -48,9 +52,17 @@ QByteArray statusEvent(int order, int step)
     return QJsonDocument(event).toJson(QJsonDocument::Compact);
 }
 
-TEST(Perf2, QueueProcessing10000EventsOver2000Orders)
+class Perf2 : public ::testing::TestWithParam<Backend>
 {
-    auto store = TestDatabase::create(Backend::Sqlite);
+};
+
+TEST_P(Perf2, QueueProcessing10000EventsOver2000Orders)
+{
+    auto store = TestDatabase::create(GetParam());
+    if (!store.ok() && GetParam() == Backend::PostgreSql) {
+        std::printf("PERF-2 on PostgreSQL not measured: %s\n", qPrintable(store.error()));
+        return;
+    }
     ASSERT_TRUE(store.ok()) << store.error().toStdString();
     Database &db = (*store)->database();
     // Set-up in one transaction: only the processing is measured.
@@ -82,19 +94,28 @@ TEST(Perf2, QueueProcessing10000EventsOver2000Orders)
     });
     ASSERT_TRUE(filled.ok()) << filled.error().toStdString();
 
-    WebhookProcessor processor(db);
-    GelatoEventHandler(db).registerWith(
-            [&processor](const QString &source, const QString &event, WebhookProcessor::Handler handler) {
-                processor.registerHandler(source, event, std::move(handler));
-            });
-    QElapsedTimer timer;
-    timer.start();
-    const std::clock_t cpuStart = std::clock();
-    const auto summary = processor.processDue();
-    const qint64 elapsed = timer.elapsed();
-    // On a shared machine the wall time includes waiting for a core: the CPU time says how much
-    // of it was this process's own work.
-    const long long cpuMs = static_cast<long long>((std::clock() - cpuStart) * 1000 / CLOCKS_PER_SEC);
+    // On a worker thread, with that thread's own connection, as in the app.
+    Result<WebhookProcessor::Summary> summary = makeError(QString());
+    qint64 elapsed = 0;
+    long long cpuMs = 0;
+    std::unique_ptr<QThread> worker(QThread::create([&] {
+        WebhookProcessor processor(db);
+        GelatoEventHandler(db).registerWith(
+                [&processor](const QString &source, const QString &event, WebhookProcessor::Handler handler) {
+                    processor.registerHandler(source, event, std::move(handler));
+                });
+        (void)db.connection(); // opened before the clock starts, as the worker's is in the app
+        QElapsedTimer timer;
+        timer.start();
+        const std::clock_t cpuStart = std::clock();
+        summary = processor.processDue();
+        elapsed = timer.elapsed();
+        // On a shared machine the wall time includes waiting for a core: the CPU time (of the
+        // whole process, PostgreSQL's server not included) says how much was its own work.
+        cpuMs = static_cast<long long>((std::clock() - cpuStart) * 1000 / CLOCKS_PER_SEC);
+    }));
+    worker->start();
+    worker->wait();
 
     ASSERT_TRUE(summary.ok()) << summary.error().toStdString();
     EXPECT_EQ(summary->done, orderCount * eventsPerOrder);
@@ -111,11 +132,17 @@ TEST(Perf2, QueueProcessing10000EventsOver2000Orders)
         entries.append(event.kind + u'|' + event.newState + u'|' + event.message.toStored());
     EXPECT_EQ(QSet<QString>(entries.cbegin(), entries.cend()).size(), entries.size());
     EXPECT_EQ(entries.size(), 1 + 5 + 3 + 2) << qPrintable(entries.join(u'\n'));
-    std::printf(
-            "PERF-2 queue processing (10,000 events, 2,000 orders, SQLite): %lld ms, of which CPU %lld ms "
-            "(target ≤ 2000 ms)\n",
-            static_cast<long long>(elapsed), cpuMs);
+    const bool sqlite = GetParam() == Backend::Sqlite;
+    std::printf("PERF-2 queue processing on a worker thread (10,000 events, 2,000 orders, %s): %lld ms, of "
+                "which CPU %lld ms (target ≤ %d ms)\n",
+                sqlite ? "SQLite" : "PostgreSQL", static_cast<long long>(elapsed), cpuMs, sqlite ? 1000 : 2000);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Perf2, ::testing::Values(Backend::Sqlite, Backend::PostgreSql),
+                         [](const ::testing::TestParamInfo<Backend> &info) {
+                             return info.param == Backend::Sqlite ? std::string("Sqlite")
+                                                                  : std::string("PostgreSql");
+                         });
 
 } // namespace
 } // namespace Bottega::Test

@@ -1,8 +1,10 @@
 // MainWindow: the sidebar, the pages behind it, the status bar and what the window remembers.
 #include "ui/MainWindow.h"
 
+#include "core/scheduler/BackgroundTasks.h"
 #include "core/server/Server.h"
 #include "core/settings/Settings.h"
+#include "tests/support/TestUtil.h"
 #include "tests/support/database/TestDatabase.h"
 #include "ui/pages/ApiLogPage.h"
 #include "ui/pages/BatchesPage.h"
@@ -19,6 +21,9 @@
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QToolButton>
+#include <thread>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -162,6 +167,53 @@ TEST_F(MainWindowTest, StartsOnTheDashboardOrOnThePageLastOpen)
     state.setValue(u"window/lastPage"_s, u"orders"_s); // not a number
     MainWindow garbled(m_context);
     EXPECT_EQ(garbled.currentPage(), MainWindow::Page::Dashboard);
+}
+
+TEST_F(MainWindowTest, TheStatusBarListsRunningTasksWithProgressAndCancelsACancellableOne)
+{
+    QThread worker;
+    QObject workerContext;
+    workerContext.moveToThread(&worker);
+    worker.start();
+    {
+        BackgroundTasks tasks([&workerContext](std::function<void()> work) {
+            QMetaObject::invokeMethod(&workerContext, std::move(work), Qt::QueuedConnection);
+        });
+        tasks.setProgressIntervalMs(10);
+        m_context.tasks = &tasks;
+        MainWindow window(m_context);
+        window.show();
+        auto *label = window.findChild<QLabel *>(u"taskStatus"_s);
+        auto *cancel = window.findChild<QToolButton *>(u"cancelTask"_s);
+        ASSERT_NE(label, nullptr);
+        ASSERT_NE(cancel, nullptr);
+        EXPECT_FALSE(label->isVisible());
+        EXPECT_FALSE(cancel->isVisible());
+
+        tasks.start(
+                u"Importing products"_s,
+                [](TaskProgress &progress) -> Result<QString> {
+                    progress.setTotal(5000);
+                    progress.setDone(1200);
+                    while (!progress.cancelRequested())
+                        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                    return makeError(u"cancelled"_s);
+                },
+                true);
+
+        const QString expected = u"Importing products: %1 of %2"_s.arg(window.locale().toString(qint64(1200)),
+                                                                         window.locale().toString(qint64(5000)));
+        ASSERT_TRUE(waitUntil([&] { return label->text() == expected; })) << qPrintable(label->text());
+        EXPECT_TRUE(label->isVisible());
+        EXPECT_TRUE(cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        ASSERT_TRUE(waitUntil([&] { return tasks.running().isEmpty(); }));
+        EXPECT_FALSE(label->isVisible());
+        EXPECT_FALSE(cancel->isVisible());
+        m_context.tasks = nullptr;
+    }
+    worker.quit();
+    worker.wait();
 }
 
 } // namespace

@@ -1,0 +1,126 @@
+// BackgroundTasks on a real worker QThread and both engines: the work runs off the main thread with
+// that thread's own database connection, progress and the result come back by queued signals, and a
+// cancellable task stops when asked.
+#include "core/scheduler/BackgroundTasks.h"
+
+#include "core/store/Database.h"
+#include "core/store/SqlStatement.h"
+#include "tests/support/TestUtil.h"
+#include "tests/support/database/TestDatabase.h"
+
+#include <QSignalSpy>
+#include <QThread>
+#include <atomic>
+#include <gtest/gtest.h>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace Bottega;
+using namespace Bottega::Test;
+
+namespace {
+
+class BackgroundTasksTest : public DatabaseTest
+{
+protected:
+    void SetUp() override
+    {
+        DatabaseTest::SetUp();
+        worker.start();
+        context.moveToThread(&worker);
+    }
+    void TearDown() override
+    {
+        tasks.reset();
+        worker.quit();
+        worker.wait();
+        DatabaseTest::TearDown();
+    }
+    BackgroundTasks::Post post()
+    {
+        return [this](std::function<void()> work) {
+            QMetaObject::invokeMethod(&context, std::move(work), Qt::QueuedConnection);
+        };
+    }
+
+    QThread worker;
+    QObject context;
+    std::unique_ptr<BackgroundTasks> tasks;
+};
+
+TEST_P(BackgroundTasksTest, WorkRunsOnTheWorkerWithItsOwnConnectionAndReportsProgressAndResult)
+{
+    tasks = std::make_unique<BackgroundTasks>(post());
+    tasks->setProgressIntervalMs(10);
+    QSignalSpy started(tasks.get(), &BackgroundTasks::started);
+    QSignalSpy progressed(tasks.get(), &BackgroundTasks::progressed);
+    QSignalSpy finished(tasks.get(), &BackgroundTasks::finished);
+    const QString mainConnection = db().connection().connectionName();
+    std::atomic<QThread *> ranOn {nullptr};
+    QString workerConnection;
+    std::atomic<bool> release {false};
+
+    const int id = tasks->start(u"Counting rows"_s, [&](TaskProgress &progress) -> Result<QString> {
+        ranOn = QThread::currentThread();
+        workerConnection = db().connection().connectionName();
+        progress.setTotal(3);
+        for (int i = 1; i <= 3; ++i) {
+            SqlStatement select(db().connection(), u"SELECT 1 AS one"_s);
+            if (auto r = select.exec(u"probe"_s); !r)
+                return makeError(r.error());
+            progress.setDone(i);
+            while (i == 2 && !release)
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        return u"3 rows"_s;
+    });
+
+    EXPECT_EQ(started.size(), 1);
+    ASSERT_TRUE(waitUntil([&] { return !tasks->running().isEmpty() && tasks->running().at(0).done == 2; }));
+    EXPECT_EQ(tasks->running().at(0).total, 3);
+    EXPECT_EQ(tasks->running().at(0).title, u"Counting rows"_s);
+    ASSERT_TRUE(waitUntil([&] { return !progressed.isEmpty() && progressed.last().at(1).toLongLong() == 2; }));
+    release = true;
+    ASSERT_TRUE(waitUntil([&] { return finished.size() == 1; }));
+
+    EXPECT_EQ(finished.at(0).at(0).toInt(), id);
+    EXPECT_TRUE(finished.at(0).at(1).toBool());
+    EXPECT_EQ(finished.at(0).at(2).toString(), u"3 rows"_s);
+    EXPECT_EQ(ranOn.load(), &worker);
+    EXPECT_NE(workerConnection, mainConnection);
+    EXPECT_TRUE(tasks->running().isEmpty());
+}
+
+TEST_P(BackgroundTasksTest, ACancellableTaskStopsWhenAskedAndOthersCannotBeCancelled)
+{
+    tasks = std::make_unique<BackgroundTasks>(post());
+    QSignalSpy finished(tasks.get(), &BackgroundTasks::finished);
+    std::atomic<bool> running {false};
+    const auto loop = [&](TaskProgress &progress) -> Result<QString> {
+        running = true;
+        for (int i = 0; i < 100000; ++i) {
+            if (progress.cancelRequested())
+                return makeError(u"cancelled after %1"_s.arg(i));
+            progress.setDone(i);
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        return u"all"_s;
+    };
+    const int cancellable = tasks->start(u"Import"_s, loop, true);
+    ASSERT_TRUE(waitUntil([&] { return running.load(); }));
+
+    EXPECT_FALSE(tasks->cancel(cancellable + 100));
+    EXPECT_TRUE(tasks->cancel(cancellable));
+    ASSERT_TRUE(waitUntil([&] { return finished.size() == 1; }));
+    EXPECT_FALSE(finished.at(0).at(1).toBool());
+    EXPECT_TRUE(finished.at(0).at(2).toString().startsWith(u"cancelled after"_s));
+
+    const int fixed = tasks->start(u"Sync"_s, [](TaskProgress &) -> Result<QString> { return u"ok"_s; }, false);
+    EXPECT_FALSE(tasks->cancel(fixed));
+    ASSERT_TRUE(waitUntil([&] { return finished.size() == 2; }));
+    EXPECT_TRUE(finished.at(1).at(1).toBool());
+}
+
+BOTTEGA_INSTANTIATE_BACKEND_TESTS(BackgroundTasksTest);
+
+} // namespace
