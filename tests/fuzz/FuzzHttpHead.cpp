@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         Fuzz::fail("a head without a method was accepted");
     for (const char c : head.method) {
         if (c < 'A' || c > 'Z')
-            Fuzz::fail("a method with a character other than A-Z was accepted", QString::fromLatin1(head.method));
+            Fuzz::fail("a method with a character other than A-Z was accepted",
+                       QString::fromLatin1(head.method));
     }
     if (head.contentLength < -1)
         Fuzz::fail("a negative Content-Length was accepted");

@@ -1,5 +1,6 @@
 // Fuzz target: the order CSV import (OrderCsv::parse), lines resolved against the fuzz store's
-// catalog. A row error never names a row before the header (row 0).
+// catalog. A row error never names a row before the header (row 0), and a file without errors gives
+// lines with a quantity above 0 and a price that is a number not below 0.
 #include "core/orders/OrderCsv.h"
 #include "tests/fuzz/FuzzSupport.h"
 
@@ -13,6 +14,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (const auto &error : parsed->errors) {
             if (error.row < 0)
                 Fuzz::fail("an order CSV error names no row", error.message);
+        }
+        if (parsed->errors.isEmpty()) {
+            for (const SalesOrder &order : parsed->orders)
+                Fuzz::checkOrderLines(order, "order CSV");
         }
     }
     return 0;

@@ -1,5 +1,6 @@
 // Fuzz target: the `order create` JSON (OrderInput::parseJson, cli.md), its lines resolved against
-// the fuzz store's catalog, then the Gelato-goods rule (ORD-2) on what it accepted.
+// the fuzz store's catalog, then the Gelato-goods rule (ORD-2) on what it accepted. An accepted
+// order's lines have a quantity above 0 and a price that is a number not below 0.
 #include "core/orders/OrderInput.h"
 #include "tests/fuzz/FuzzSupport.h"
 
@@ -9,7 +10,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const OrderInput input(Fuzz::database());
     const auto order = input.parseJson(Fuzz::bytes(data, size));
-    if (order)
+    if (order) {
+        Fuzz::checkOrderLines(*order, "order JSON");
         (void)input.checkGoods(*order);
+    }
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QTemporaryDir>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -71,6 +72,16 @@ QByteArray bytes(const uint8_t *data, size_t size)
 QString text(const uint8_t *data, size_t size)
 {
     return QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+}
+
+void checkOrderLines(const SalesOrder &order, const char *what)
+{
+    for (const OrderLine &line : order.lines) {
+        if (line.quantity <= 0)
+            fail(what, u"accepted a line with quantity "_s + QString::number(line.quantity));
+        if (!std::isfinite(line.unitPrice) || line.unitPrice < 0)
+            fail(what, u"accepted a line with unit price "_s + QString::number(line.unitPrice));
+    }
 }
 
 void fail(const char *what, const QString &detail)

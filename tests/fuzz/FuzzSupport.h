@@ -3,6 +3,7 @@
 // the CSV imports), and the fuzzer's bytes as Qt values. Everything lives until the process exits.
 #pragma once
 
+#include "core/domain/SalesOrder.h"
 #include "core/store/Database.h"
 
 #include <QByteArray>
@@ -23,6 +24,10 @@ Database &database();
 QByteArray bytes(const uint8_t *data, size_t size);
 // The bytes read as UTF-8 (invalid sequences become U+FFFD), as the importers read files.
 QString text(const uint8_t *data, size_t size);
+
+// What every accepted order line must hold: a quantity above 0, a unit price that is a number
+// (not NaN or infinite) not below 0. Fails naming `what` otherwise.
+void checkOrderLines(const SalesOrder &order, const char *what);
 
 // Stops the run as a crash, with a message: a broken invariant of the code under test.
 [[noreturn]] void fail(const char *what, const QString &detail = QString());

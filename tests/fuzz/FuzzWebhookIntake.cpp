@@ -45,7 +45,9 @@ Intake &intake()
     if (const auto created = WebhookRecordRepository(database).create(record); !created)
         Fuzz::fail("cannot store the Poleepo webhook record", created.error());
     int written = 0;
-    const auto count = [&written](const Result<void> &) { ++written; };
+    const auto count = [&written](const Result<void> &) {
+        ++written;
+    };
     instance->secrets.write(SecretNames::gelatoWebhookSecret(), gelatoSecret, count);
     instance->secrets.write(SecretNames::poleepoWebhookSecret(poleepoRecord), poleepoSecret, count);
     while (written < 2)
@@ -105,10 +107,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         Fuzz::fail("a webhook call was answered 500", QString::fromUtf8(answer->body));
     if (answer->status == 200) {
         // Only a call carrying the right signature may be stored.
-        const QByteArray expected = poleepo ? QMessageAuthenticationCode::hash(request.body, poleepoSecret.toUtf8(),
-                                                                               QCryptographicHash::Sha256)
-                                                      .toHex()
-                                            : gelatoSecret.toUtf8();
+        const QByteArray expected = poleepo
+                ? QMessageAuthenticationCode::hash(request.body, poleepoSecret.toUtf8(),
+                                                   QCryptographicHash::Sha256)
+                          .toHex()
+                : gelatoSecret.toUtf8();
         const QByteArray given = request.header(poleepo ? "X-Poleepo-Signature" : "signature");
         if (given.trimmed().toLower() != expected.toLower() && given != expected)
             Fuzz::fail("a call without the right signature was queued");

@@ -6,10 +6,11 @@
 #   tests/fuzz/run-fuzzers.sh [--build-only | --no-build] [--runs N | --seconds S] [TARGET...]
 #
 # Without TARGET: every target of FuzzTargets.cmake. Each runs on its seeds (tests/fuzz/corpus/NAME
-# and the tests/data folders FuzzTargets.cmake lists) and then N new inputs (--runs, default 20000)
-# (at most 90 s) or for S seconds (--seconds: the long runs). Inputs the fuzzer finds interesting are kept in
-# BUILD/corpus/NAME and reused by the next run; a crash is written to BUILD/artifacts/ and makes the
-# script exit 1 naming the file (replay it: BUILD/tests/fuzz/bottega_fuzz_NAME FILE).
+# and the tests/data folders FuzzTargets.cmake lists), with its dictionary, and then N new inputs
+# (--runs, default 20000; at most 90 s) or for S seconds (--seconds: the long runs). Inputs the
+# fuzzer finds interesting are kept in BUILD/corpus/NAME and reused by the next run; a crash is
+# written to BUILD/artifacts/ and makes the script exit 1 after the other targets have run (replay
+# it: BUILD/tests/fuzz/bottega_fuzz_NAME FILE).
 # BUILD is $BOTTEGA_FUZZ_BUILD_DIR, by default build-fuzz beside build/.
 set -euo pipefail
 
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
         # A slow machine stops at 90 s rather than at the test's timeout.
         --runs) limit=("-runs=${2:?--runs needs a number}" -max_total_time=90); shift ;;
         --seconds) limit=("-max_total_time=${2:?--seconds needs a number}"); shift ;;
-        -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "run-fuzzers: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1") ;;
     esac
@@ -64,15 +65,17 @@ failed=()
 for target in "${targets[@]}"; do
     line=$(grep -m1 "^$target " "$manifest" || true)
     [ -n "$line" ] || { echo "run-fuzzers: no target $target (see $manifest)" >&2; exit 2; }
-    read -r _ executable seeds <<<"$line"
+    read -r _ executable dictionary seeds <<<"$line"
     corpus="$build_dir/corpus/$target"
     artifacts="$build_dir/artifacts"
     mkdir -p "$corpus" "$artifacts"
+    options=(-max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+             -artifact_prefix="$artifacts/$target-")
+    [ "$dictionary" = - ] || options+=("-dict=$dictionary")
     echo "run-fuzzers: $target (${limit[*]})"
     # The first folder receives the new inputs; the seed folders are only read.
     # shellcheck disable=SC2086
-    if ! "$executable" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-            -artifact_prefix="$artifacts/$target-" "$corpus" $seeds 2>"$build_dir/$target.log"; then
+    if ! "$executable" "${limit[@]}" "${options[@]}" "$corpus" $seeds 2>"$build_dir/$target.log"; then
         tail -n 60 "$build_dir/$target.log"
         failed+=("$target")
         continue

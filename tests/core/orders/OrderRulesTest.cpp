@@ -331,6 +331,17 @@ TEST_P(OrderRulesTest, JsonErrorsNameTheField)
     EXPECT_EQ(negative.error(), u"lines[0].quantity: must be a whole number greater than 0 (got -2)"_s);
     auto fraction = parse(u"{\"sku\": \"TS-M-O\", \"quantity\": 1.5}"_s);
     EXPECT_FALSE(fraction.ok());
+    // Found by the fuzz target order_json (tests/fuzz, UBSan): a quantity of 6.7e50 passed these
+    // checks and was cast to an integer, which is undefined. Past 2^53 a JSON number is no exact
+    // whole number.
+    for (const QString &huge :
+         {u"666666666666666666666666666666666666666666666666662"_s, u"1e300"_s, u"9007199254740994"_s}) {
+        auto tooLarge = parse(u"{\"sku\": \"TS-M-O\", \"quantity\": "_s + huge + u'}');
+        ASSERT_FALSE(tooLarge.ok()) << huge.toStdString();
+        EXPECT_TRUE(tooLarge.error().startsWith(
+                u"lines[0].quantity: must be a whole number greater than 0 (got "_s))
+                << tooLarge.error().toStdString();
+    }
     auto mixed = parse(u"{\"sku\": \"TS-M-O\"}, {\"sku\": \"MUG-W\"}"_s);
     ASSERT_FALSE(mixed.ok());
     EXPECT_TRUE(mixed.error().startsWith(u"lines: a Gelato order holds only Gelato goods: MUG-W"_s))
