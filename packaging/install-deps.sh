@@ -17,6 +17,9 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n
     # test
     libgtest-dev libgmock-dev libbenchmark-dev postgresql gnome-keyring dbus xvfb xauth curl
+    # fuzz (tests/fuzz: libFuzzer targets built with -fsanitize=fuzzer,address,undefined); the
+    # runtimes are only a Recommends of clang-14
+    clang-14 libclang-rt-14-dev
 )
 
 if [ "${1:-}" = --list ]; then

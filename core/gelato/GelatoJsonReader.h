@@ -13,6 +13,8 @@
 #include <QJsonParseError>
 #include <QStringList>
 #include <QTimeZone>
+#include <cmath>
+#include <limits>
 #include <optional>
 
 namespace Bottega {
@@ -43,6 +45,22 @@ public:
         if (required)
             fail(key, value.isUndefined() || value.isNull() ? Problem::Missing : Problem::NotNumber);
         return 0;
+    }
+
+    // A quantity: a whole number from 0 to max, else an error naming the field. Read as a plain
+    // number, 1e300 or 2.5 would turn into an arbitrary integer (1e300 into an integer is undefined).
+    qint64 count(const QString &key, qint64 max)
+    {
+        const double value = number(key);
+        if (failed())
+            return 0;
+        if (!(value >= 0 && value <= double(max) && value == std::floor(value))) {
+            m_error = QCoreApplication::translate("Bottega::GelatoParsers",
+                                                  "%1: %2 is not a whole number from 0 to %3")
+                              .arg(m_what, field(key), QString::number(max));
+            return 0;
+        }
+        return qint64(value);
     }
 
     // Optional text that must be text when given: empty when absent or null, an error naming the

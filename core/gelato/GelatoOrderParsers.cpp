@@ -88,7 +88,8 @@ GelatoOrder readOrder(Reader &reader, bool full)
         item.id = itemReader.text(u"id"_s);
         item.itemReferenceId = itemReader.text(u"itemReferenceId"_s);
         item.productUid = itemReader.text(u"productUid"_s);
-        item.quantity = qint64(itemReader.number(u"quantity"_s));
+        // Up to 2^53: the largest whole number a JSON number holds exactly.
+        item.quantity = itemReader.count(u"quantity"_s, qint64(1) << 53);
         item.fulfillmentStatus = itemReader.text(u"fulfillmentStatus"_s, false);
         order.items.append(item);
     });

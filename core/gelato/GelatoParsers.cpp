@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -139,7 +140,8 @@ Result<QList<GelatoPrice>> parsePrices(const QByteArray &json)
                                       GelatoPrice price;
                                       price.productUid = reader.text(u"productUid"_s);
                                       price.country = reader.text(u"country"_s, false);
-                                      price.quantity = int(reader.number(u"quantity"_s));
+                                      price.quantity = int(
+                                              reader.count(u"quantity"_s, std::numeric_limits<int>::max()));
                                       price.price = reader.number(u"price"_s);
                                       price.currency = reader.text(u"currency"_s);
                                       return price;

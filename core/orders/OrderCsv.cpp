@@ -1,11 +1,12 @@
 #include "core/orders/OrderCsv.h"
 
+#include "core/csv/CsvFormat.h"
 #include "core/orders/OrderInput.h"
 #include "core/store/Database.h"
 #include "core/store/SalesOrderRepository.h"
-#include "core/csv/CsvFormat.h"
 
 #include <QHash>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -126,7 +127,8 @@ Result<OrderCsv::Orders> OrderCsv::parse(const QString &text) const
         std::optional<double> price;
         if (const QString priceText = field(u"price"_s); !priceText.isEmpty()) {
             const double value = priceText.toDouble(&ok);
-            if (!ok || value < 0)
+            // QString::toDouble reads "nan" and "inf" as numbers: neither is a price.
+            if (!ok || !std::isfinite(value) || value < 0)
                 error(u"price"_s,
                       tr("row %1, price: \"%2\" is not a number not below 0").arg(r).arg(priceText));
             else

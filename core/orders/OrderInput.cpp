@@ -19,6 +19,10 @@ namespace Bottega {
 
 namespace {
 
+// The largest whole number a JSON number holds exactly (2^53); a larger one, or 1e300, turned into
+// an integer would be arbitrary (undefined, past qint64).
+constexpr double maxJsonQuantity = 9007199254740992.0;
+
 Address addressFromJson(const QJsonObject &object, Address::Kind kind)
 {
     Address address;
@@ -189,7 +193,7 @@ Result<SalesOrder> OrderInput::parseJson(const QByteArray &json) const
         if (quantity.isUndefined()) {
             line.quantity = 1;
         } else if (!quantity.isDouble() || quantity.toDouble() != std::floor(quantity.toDouble())
-                   || quantity.toDouble() <= 0) {
+                   || quantity.toDouble() <= 0 || quantity.toDouble() > maxJsonQuantity) {
             errors.append(tr("%1.quantity: must be a whole number greater than 0 (got %2)")
                                   .arg(at, quantity.toVariant().toString()));
         } else {

@@ -116,6 +116,24 @@ double PoleepoJsonReader::number(QLatin1StringView key)
     return 0;
 }
 
+qint64 PoleepoJsonReader::count(QLatin1StringView key, qint64 max)
+{
+    const QJsonValue value = m_object.value(key);
+    if (!value.isDouble()) {
+        fail(field(key), isAbsent(key) ? Problem::Missing : Problem::NotNumber);
+        return 0;
+    }
+    const double number = value.toDouble();
+    if (!(number >= 0 && number <= double(max) && number == std::floor(number))) {
+        if (m_error.isEmpty())
+            m_error = translated(QT_TRANSLATE_NOOP("Bottega::PoleepoParsers",
+                                                   "%1: %2 is not a whole number from 0 to %3"))
+                              .arg(m_what, field(key), QString::number(max));
+        return 0;
+    }
+    return qint64(number);
+}
+
 QDateTime PoleepoJsonReader::dateTime(QLatin1StringView key)
 {
     const QString value = text(key);

@@ -28,6 +28,9 @@ public:
     QString id(QLatin1StringView key);
     // A number (strict).
     double number(QLatin1StringView key);
+    // A whole number from 0 to max (strict): a plain number such as 1e300 or 2.5 would turn into an
+    // arbitrary integer (1e300 into an int is undefined).
+    qint64 count(QLatin1StringView key, qint64 max);
     // A date and time in RFC 3339 (strict).
     QDateTime dateTime(QLatin1StringView key);
     // A status: text, or {id, name} (strict on the name). `statusId` receives the id if given.

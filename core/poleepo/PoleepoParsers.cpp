@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -145,7 +146,7 @@ Result<PoleepoToken> parseToken(const QByteArray &json)
     return readData<PoleepoToken>(json, what("Poleepo token"), [](Reader &reader) {
         PoleepoToken token;
         token.accessToken = reader.text(Api::accessTokenField);
-        token.durationSeconds = int(reader.number(Api::durationField));
+        token.durationSeconds = int(reader.count(Api::durationField, std::numeric_limits<int>::max()));
         return token;
     });
 }

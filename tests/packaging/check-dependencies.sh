@@ -10,7 +10,10 @@
 #   - every shared library that `bottega` and the test executables load (ldd), and the Qt plugins
 #     they load at run time (platforms, SQL drivers, SVG) with their own libraries,
 #   - the programs the tests start (PostgreSQL's initdb and pg_ctl, dbus-run-session,
-#     gnome-keyring-daemon, runuser).
+#     gnome-keyring-daemon, runuser),
+#   - the fuzz build (tests/fuzz, run by the fuzz.* tests): clang++-14, the sanitizer and libFuzzer
+#     runtimes it links, and the libraries of the fuzz targets when that build exists
+#     ($BOTTEGA_FUZZ_BUILD_DIR, by default SOURCE_DIR/build-fuzz).
 # Each file that does not prints one line naming the file, what needs it and its package, and the
 # script exits 1. --without PACKAGE checks against the list minus PACKAGE (to show the check fails).
 set -euo pipefail
@@ -136,6 +139,31 @@ for program in "${programs[@]}"; do
     require "$program" "the tests"
     require_libraries "$program"
 done
+
+# --- the fuzz build: its compiler, the runtimes -fsanitize=fuzzer,address,undefined links, its targets --
+fuzz_compiler=$(command -v clang++-14 || echo /usr/bin/clang++-14)
+if [ ! -x "$fuzz_compiler" ]; then
+    echo "NOT FOUND: $fuzz_compiler (the compiler of tests/fuzz) is not installed"
+    failures=$((failures + 1))
+else
+    require "$fuzz_compiler" "the fuzz build (tests/fuzz)"
+    require_libraries "$(readlink -f "$fuzz_compiler")"
+    runtime_dir=$("$fuzz_compiler" --print-runtime-dir)
+    arch=$(uname -m)
+    for runtime in fuzzer asan ubsan_standalone; do
+        file="$runtime_dir/libclang_rt.$runtime-$arch.a"
+        if [ ! -f "$file" ]; then
+            echo "NOT FOUND: $file (linked into the fuzz targets by clang++-14) is not installed"
+            failures=$((failures + 1))
+            continue
+        fi
+        require "$file" "the fuzz build (tests/fuzz)"
+    done
+fi
+fuzz_build_dir=${BOTTEGA_FUZZ_BUILD_DIR:-$source_dir/build-fuzz}
+while IFS= read -r -d '' file; do
+    [ "$(head -c 4 "$file" | od -An -c | tr -d ' ')" = '177ELF' ] && require_libraries "$file"
+done < <(find "$fuzz_build_dir/tests/fuzz" -maxdepth 1 -type f -perm -u+x -name 'bottega_fuzz_*' -print0 2>/dev/null)
 
 # --- one dpkg lookup for every file: the path as given, its twin under merged /usr, symlinks resolved ---
 declare -A candidates=()

@@ -379,6 +379,23 @@ TEST_F(GelatoClientTest, ProductsPricesStockAndShipmentFromTheSeed)
     EXPECT_EQ(rig.fake.lastRequest().query.queryItemValue(u"country"_s), u"IT"_s);
 }
 
+// Reported by UBSan in the fuzz build (tests/fuzz): a price tier's quantity of 1e300 was cast to an
+// int, which is undefined; it is now refused, naming the field.
+TEST(GelatoParsersTest, APriceQuantityThatIsNoWholeNumberInRangeIsRefused)
+{
+    for (const char *quantity : {"1e300", "-1", "2.5", "2147483648"}) {
+        const QByteArray json = R"([{"productUid":"p","quantity":)" + QByteArray(quantity)
+                + R"(,"price":12.5,"currency":"EUR"}])";
+        EXPECT_EQ(GelatoParsers::parsePrices(json).error(),
+                  u"Gelato prices: [0].quantity is not a whole number from 0 to 2147483647"_s)
+                << quantity;
+    }
+    const auto prices = GelatoParsers::parsePrices(
+            R"([{"productUid":"p","quantity":2147483647,"price":1,"currency":"EUR"}])");
+    ASSERT_TRUE(prices.ok()) << qPrintable(prices.error());
+    EXPECT_EQ(prices->at(0).quantity, 2147483647);
+}
+
 TEST(GelatoParsersTest, ListsNameTheMissingFieldWithItsIndex)
 {
     EXPECT_EQ(GelatoParsers::parseShipmentMethods(

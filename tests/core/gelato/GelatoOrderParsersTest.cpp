@@ -123,6 +123,32 @@ TEST(GelatoOrderParsersTest, NamesTheMissingOrMistypedField)
                         .startsWith(u"Gelato order: the answer is not JSON"_s));
 }
 
+// Reported by UBSan in the fuzz build (tests/fuzz): a quantity of 1e300 was cast to an integer, which
+// is undefined; a quantity that is not a whole number in range is now refused, naming the field.
+TEST(GelatoOrderParsersTest, AnItemQuantityThatIsNoWholeNumberInRangeIsRefused)
+{
+    for (const double quantity : {1e300, -1e300, -1.0, 2.5, 9007199254740994.0}) {
+        QJsonObject order = seed(u"order.json"_s);
+        QJsonArray items = order.value(u"items"_s).toArray();
+        QJsonObject first = items.at(0).toObject();
+        first.insert(u"quantity"_s, quantity);
+        items[0] = first;
+        order.insert(u"items"_s, items);
+        EXPECT_EQ(GelatoOrderParsers::parseOrder(json(order)).error(),
+                  u"Gelato order: items[0].quantity is not a whole number from 0 to 9007199254740992"_s)
+                << quantity;
+    }
+    QJsonObject order = seed(u"order.json"_s);
+    QJsonArray items = order.value(u"items"_s).toArray();
+    QJsonObject first = items.at(0).toObject();
+    first.insert(u"quantity"_s, 9007199254740992.0);
+    items[0] = first;
+    order.insert(u"items"_s, items);
+    const auto largest = GelatoOrderParsers::parseOrder(json(order));
+    ASSERT_TRUE(largest.ok()) << qPrintable(largest.error());
+    EXPECT_EQ(largest->items.at(0).quantity, qint64(1) << 53);
+}
+
 TEST(GelatoOrderParsersTest, ReadsTheSeedsQuoteAndNamesAMissingPrice)
 {
     auto quotes = GelatoOrderParsers::parseQuotes(readTestData(u"gelato/order/quote.json"_s));

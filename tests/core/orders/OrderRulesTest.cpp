@@ -331,6 +331,17 @@ TEST_P(OrderRulesTest, JsonErrorsNameTheField)
     EXPECT_EQ(negative.error(), u"lines[0].quantity: must be a whole number greater than 0 (got -2)"_s);
     auto fraction = parse(u"{\"sku\": \"TS-M-O\", \"quantity\": 1.5}"_s);
     EXPECT_FALSE(fraction.ok());
+    // Found by the fuzz target order_json (tests/fuzz, UBSan): a quantity of 6.7e50 passed these
+    // checks and was cast to an integer, which is undefined. Past 2^53 a JSON number is no exact
+    // whole number.
+    for (const QString &huge :
+         {u"666666666666666666666666666666666666666666666666662"_s, u"1e300"_s, u"9007199254740994"_s}) {
+        auto tooLarge = parse(u"{\"sku\": \"TS-M-O\", \"quantity\": "_s + huge + u'}');
+        ASSERT_FALSE(tooLarge.ok()) << huge.toStdString();
+        EXPECT_TRUE(tooLarge.error().startsWith(
+                u"lines[0].quantity: must be a whole number greater than 0 (got "_s))
+                << tooLarge.error().toStdString();
+    }
     auto mixed = parse(u"{\"sku\": \"TS-M-O\"}, {\"sku\": \"MUG-W\"}"_s);
     ASSERT_FALSE(mixed.ok());
     EXPECT_TRUE(mixed.error().startsWith(u"lines: a Gelato order holds only Gelato goods: MUG-W"_s))
@@ -391,6 +402,31 @@ TEST_P(OrderRulesTest, CsvErrorsNameRowAndColumnAndApplyNothing)
     EXPECT_EQ(report->errors.at(2).row, 5);
     EXPECT_EQ(report->errors.at(2).field, u"sku"_s);
     EXPECT_TRUE(report->errors.at(2).message.contains(u"MUG-W is not a Gelato product"_s));
+}
+
+// Found with the order_csv fuzz target's check of accepted lines (tests/fuzz), on a price of "nan":
+// "nan" and "inf" were read as prices, and an order with a price that is no number was accepted.
+TEST_P(OrderRulesTest, CsvPricesThatAreNoFiniteNumberAreRefused)
+{
+    const QString path = writeFile(u"prices.csv"_s,
+                                   u"reference,country,sku,quantity,price\n"
+                                   "CSV-1,IT,TS-M-O,1,nan\n"
+                                   "CSV-2,IT,TS-M-O,1,inf\n"
+                                   "CSV-3,IT,TS-M-O,1,-inf\n"
+                                   "CSV-4,IT,TS-M-O,1,1e999\n"
+                                   "CSV-5,IT,TS-M-O,1,25.5\n"_s);
+    auto report = service->importCsv(path, false);
+    ASSERT_TRUE(report.ok()) << report.error().toStdString();
+    EXPECT_FALSE(report->applied);
+    EXPECT_EQ(orderCount(), 0);
+    ASSERT_EQ(report->errors.size(), 4);
+    const QStringList texts {u"nan"_s, u"inf"_s, u"-inf"_s, u"1e999"_s};
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(report->errors.at(i).row, i + 1);
+        EXPECT_EQ(report->errors.at(i).field, u"price"_s);
+        EXPECT_EQ(report->errors.at(i).message,
+                  u"row %1, price: \"%2\" is not a number not below 0"_s.arg(i + 1).arg(texts.at(i)));
+    }
 }
 
 TEST_P(OrderRulesTest, ProblemsNameAddressFieldsPrintImagesAndCurrency)

@@ -108,6 +108,23 @@ TEST(PoleepoParsersTest, AnOrderNeedsWhatBottegaActsOnOnly)
               u"Poleepo order: data is missing"_s);
 }
 
+// Reported by UBSan in the fuzz build (tests/fuzz): a token duration of 1e300 was cast to an int,
+// which is undefined; a duration that is not a whole number of seconds in range is now refused.
+TEST(PoleepoParsersTest, ATokenDurationThatIsNoWholeNumberInRangeIsRefused)
+{
+    for (const char *duration : {"1e300", "-60", "3600.5", "2147483648"}) {
+        const QByteArray json = R"({"data":{"access_token":"t","duration":)" + QByteArray(duration) + "}}";
+        EXPECT_EQ(PoleepoParsers::parseToken(json).error(),
+                  u"Poleepo token: data.duration is not a whole number from 0 to 2147483647"_s)
+                << duration;
+    }
+    EXPECT_EQ(PoleepoParsers::parseToken(R"({"data":{"access_token":"t","duration":"3600"}})").error(),
+              u"Poleepo token: data.duration is not a number"_s);
+    const auto token = PoleepoParsers::parseToken(R"({"data":{"access_token":"t","duration":3600}})");
+    ASSERT_TRUE(token.ok()) << qPrintable(token.error());
+    EXPECT_EQ(token->durationSeconds, 3600);
+}
+
 TEST(PoleepoParsersTest, ABatchStatusIsReadStrictly)
 {
     EXPECT_EQ(
