@@ -69,7 +69,14 @@ OrderInput::Goods goodsOf(const Product &product, const Variant &variant)
     OrderInput::Goods goods;
     goods.variantId = variant.id;
     goods.sku = product.skuOf(variant);
-    goods.name = variant.title.isEmpty() ? product.name : product.name % " ("_L1 % variant.title % u')';
+    QString title = variant.title;
+    if (title.isEmpty()) {
+        QStringList values;
+        for (const VariantOption &option : variant.options)
+            values.append(option.value);
+        title = values.join(" / "_L1);
+    }
+    goods.name = title.isEmpty() ? product.name : product.name % " ("_L1 % title % u')';
     goods.productUid = variant.gelatoProductUid.isEmpty() ? product.gelatoProductUid : variant.gelatoProductUid;
     goods.price = product.listPrice + variant.priceExtra;
     if (!goods.productUid.isEmpty())

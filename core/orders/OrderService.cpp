@@ -259,6 +259,10 @@ Result<QList<OrderProblem>> OrderService::problems(qint64 orderId) const
 QList<OrderProblem> OrderService::problems(const SalesOrder &order) const
 {
     QList<OrderProblem> found;
+    for (const FieldProblem &problem : OrderInput::missingParts(order)) {
+        if (problem.field == "customer"_L1) // no lines: named below, as no Gelato goods
+            found.append({OrderProblem::Kind::Customer, problem.field, problem.message});
+    }
     for (const FieldProblem &problem : AddressCheck::check(order.shippingAddress)) {
         found.append({OrderProblem::Kind::ShippingAddress, problem.field,
                       AddressCheck::describe({problem}, Address::Kind::Shipping)});

@@ -25,7 +25,7 @@ class Settings;
 // Why an order cannot be quoted or confirmed yet (ORD-2, ORD-3, PROD-3): each names its cause.
 struct OrderProblem
 {
-    enum class Kind { ShippingAddress, BillingAddress, Lines, PrintImages, Currency, State };
+    enum class Kind { Customer, ShippingAddress, BillingAddress, Lines, PrintImages, Currency, State };
     Kind kind;
     QString field; // the address field or "lines[2]"; empty when it concerns the whole order
     QString message;
