@@ -144,6 +144,23 @@ QVariant OrderTableModel::rawData(const SalesOrder &order, int column) const
     }
 }
 
+StateBadgeDelegate::Tone OrderTableModel::stateTone(const QModelIndex &index)
+{
+    using Tone = StateBadgeDelegate::Tone;
+    const QString state = index.data(RawRole).toString();
+    if (state == OrderState::Sending || state == OrderState::InProduction)
+        return Tone::Progress;
+    if (state == OrderState::GelatoDraft || state == OrderState::Sent)
+        return Tone::Information;
+    if (state == OrderState::Shipped || state == OrderState::Delivered)
+        return Tone::Positive;
+    if (state == OrderState::Cancelled || state == OrderState::Returned)
+        return Tone::Warning;
+    if (state == OrderState::Failed)
+        return Tone::Negative;
+    return Tone::Neutral;
+}
+
 QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)

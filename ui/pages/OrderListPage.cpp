@@ -8,6 +8,7 @@
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
 #include "ui/widgets/RecordTable.h"
+#include "ui/widgets/StateBadgeDelegate.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -77,6 +78,8 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
 
     m_view->setObjectName(u"orderTable"_s);
     m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(OrderTableModel::StateColumn,
+                                     new StateBadgeDelegate(&OrderTableModel::stateTone, m_view));
     m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(OrderTableModel::CreatedColumn, Qt::DescendingOrder);
     RecordTable::setUp(m_view, OrderTableModel::CustomerColumn,

@@ -7,6 +7,7 @@
 #include "ui/widgets/Confirm.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
+#include "ui/widgets/StateBadgeDelegate.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -48,7 +49,7 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     for (auto state :
          {WebhookQueueItem::State::Pending, WebhookQueueItem::State::Processing,
           WebhookQueueItem::State::Done, WebhookQueueItem::State::Failed, WebhookQueueItem::State::Ignored})
-        m_state->addItem(WebhookQueueItem::stateName(state), WebhookQueueItem::stateName(state));
+        m_state->addItem(WebhookTableModel::stateDisplayName(state), WebhookQueueItem::stateName(state));
     m_source->setObjectName(u"sourceFilter"_s);
     m_source->addItem(tr("Any source"), QString());
     m_source->addItem(u"Gelato"_s, u"gelato"_s);
@@ -73,6 +74,8 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
 
     m_table->setObjectName(u"webhookTable"_s);
     m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(WebhookTableModel::StateColumn,
+                                      new StateBadgeDelegate(&WebhookTableModel::stateTone, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
