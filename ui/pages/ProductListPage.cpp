@@ -62,10 +62,12 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
                        {{ProductTableModel::SkuColumn, 110},
                         {ProductTableModel::PriceColumn, 80},
                         {ProductTableModel::QuantityColumn, 80},
-                        {ProductTableModel::TemplateColumn, 170},
+                        // A UUID: its first characters tell templates apart (tooltip: the whole id);
+                        // the room goes to the product's name (issue 13).
+                        {ProductTableModel::TemplateColumn, 100},
                         {ProductTableModel::PublishedColumn, 90},
                         {ProductTableModel::NeedsUpdateColumn, 100},
-                        {ProductTableModel::UpdatedColumn, 130}});
+                        {ProductTableModel::UpdatedColumn, 120}});
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);

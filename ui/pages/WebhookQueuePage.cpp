@@ -104,6 +104,16 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     connect(m_cleanUp, &QPushButton::clicked, this, &WebhookQueuePage::cleanUp);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &WebhookQueuePage::showSelectedPayload);
+    // A disabled button says why (issue 13).
+    const auto updateRetry = [this] {
+        const bool selected = m_table->selectionModel()->hasSelection();
+        m_retry->setEnabled(selected);
+        m_retry->setToolTip(selected ? tr("Puts the selected calls back in the queue, to be processed again")
+                                     : tr("Select one or more calls in the list to retry them"));
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateRetry);
+    connect(m_model, &QAbstractItemModel::modelReset, this, updateRetry);
+    updateRetry();
     connect(m_model, &WebhookTableModel::errorOccurred, this,
             [this](const QString &error) { m_message->showMessage(InlineMessage::Type::Error, error); });
     connect(m_timer, &QTimer::timeout, this, &WebhookQueuePage::updateFailedCount);
@@ -113,6 +123,8 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
                                tr("The webhook queue is unavailable: no database."));
         m_retry->setEnabled(false);
         m_cleanUp->setEnabled(false);
+        m_retry->setToolTip(tr("The webhook queue is unavailable: no database."));
+        m_cleanUp->setToolTip(m_retry->toolTip());
         return;
     }
     m_timer->start(5000);
