@@ -1,5 +1,6 @@
 #include "ui/models/OrderTableModel.h"
 
+#include "core/messages/MessageText.h"
 #include "core/orders/OrderState.h"
 #include "ui/DisplayFormat.h"
 
@@ -112,7 +113,7 @@ QVariant OrderTableModel::displayData(const SalesOrder &order, int column) const
     case StateColumn:
         return OrderState::displayName(order.state);
     case GelatoStatusColumn:
-        return order.gelatoFulfillmentStatus;
+        return MessageText::gelatoStatus(order.gelatoFulfillmentStatus); // words, never the code
     case TotalColumn:
         return tr("%1 %2").arg(QLocale().toString(order.amountTotal, 'f', 2), order.currency);
     case CreatedColumn:
