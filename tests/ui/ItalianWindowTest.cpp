@@ -25,6 +25,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -276,9 +277,16 @@ protected:
         return ids;
     }
 
-    // Every text of root that is English or a raw code, with where it was seen.
+    // Every text of root that is English or a raw code, with where it was seen. With
+    // BOTTEGA_UI_SCREENSHOT_DIR set, each place is also saved there as a PNG, to look at.
     void collectProblems(QWidget *root, const QString &where)
     {
+        if (const QString dir = qEnvironmentVariable("BOTTEGA_UI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QDir().mkpath(dir);
+            QString name = where;
+            name.replace(QRegularExpression(u"[^A-Za-z0-9]+"_s), u"-"_s);
+            root->grab().save(QDir(dir).filePath(u"it-"_s + name + u".png"_s));
+        }
         static const QRegularExpression rawCode(u"^[a-z]+([_.][a-z0-9-]+)+$"_s);
         QList<std::pair<QString, QRegularExpression>> untranslated;
         for (const QString &missing : m_translator.missing()) {

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
@@ -204,6 +205,16 @@ TEST_F(OrderEntryTest, BannersAppearWithoutMovingFieldsOrButtons)
     // Every field's problem line was there, empty: the fields under them stay put.
     EXPECT_FALSE(editor.shippingAddress()->fieldError(u"city"_s).isEmpty());
     EXPECT_EQ(country->mapTo(&editor, QPoint()), phoneAt);
+
+    // With BOTTEGA_UI_SCREENSHOT_DIR set, the form after Save is saved there, to look at.
+    if (const QString dir = qEnvironmentVariable("BOTTEGA_UI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QDir().mkpath(dir);
+        for (int tab : {int(OrderEditorDialog::OrderTab), int(OrderEditorDialog::AddressesTab)}) {
+            editor.tabs()->setCurrentIndex(tab);
+            QApplication::processEvents();
+            editor.grab().save(QDir(dir).filePath(u"en-new-order-after-save-%1.png"_s.arg(tab)));
+        }
+    }
 }
 
 } // namespace
