@@ -69,6 +69,9 @@ CountryBox::CountryBox(QWidget *parent) : QComboBox(parent)
     completer()->setCompletionMode(QCompleter::PopupCompletion);
     lineEdit()->setPlaceholderText(tr("Type or choose a country"));
     setMaxVisibleItems(20);
+    // The longest country names would widen the whole address form; the list shows them whole.
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(16);
     connect(this, &QComboBox::activated, this, [this] { Q_EMIT codeEdited(); });
     // Text typed that names no country: back to the chosen one when leaving the field.
     connect(lineEdit(), &QLineEdit::editingFinished, this, [this] {
