@@ -44,6 +44,20 @@ struct Product
     QStringList placements; // print areas from the template, "default" first
     QList<PrintImage> printImages;
     QList<ProductImage> images;
+
+    // The SKU a variant is known by (read whole): its own, or the product's when it is the one
+    // variant sold; empty when neither applies (never the parent's SKU for several variants).
+    QString skuOf(const Variant &variant) const
+    {
+        if (!variant.sku.isEmpty())
+            return variant.sku;
+        qsizetype selling = 0;
+        for (const Variant &other : variants)
+            selling += other.archived ? 0 : 1;
+        if (selling != 1)
+            return {};
+        return !sku.isEmpty() ? sku : internalCode;
+    }
 };
 
 } // namespace Bottega

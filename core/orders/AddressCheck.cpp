@@ -1,5 +1,7 @@
 #include "core/orders/AddressCheck.h"
 
+#include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +23,50 @@ const QSet<QString> &countriesWithoutPostCodes()
             u"TL"_s, u"TO"_s, u"TT"_s, u"TV"_s, u"TZ"_s, u"UG"_s, u"VU"_s, u"YE"_s, u"ZA"_s, u"ZW"_s,
     };
     return countries;
+}
+
+struct PostCodeFormat
+{
+    QRegularExpression pattern; // on the trimmed, upper-cased post code
+    QString example;
+};
+
+// Post code formats of the countries Bottega's shops ship to most (Europe, North America,
+// Australia, Japan), from each postal service's published format. Countries not listed are
+// checked for Gelato's length limit only.
+const QHash<QString, PostCodeFormat> &postCodeFormats()
+{
+    static const QHash<QString, PostCodeFormat> formats = [] {
+        const QList<std::tuple<QStringList, QString, QString>> table = {
+                {{u"IT"_s, u"DE"_s, u"FR"_s, u"ES"_s, u"FI"_s, u"HR"_s, u"EE"_s, u"MX"_s, u"TR"_s},
+                 u"\\d{5}"_s,
+                 u"00184"_s},
+                {{u"AT"_s, u"CH"_s, u"BE"_s, u"DK"_s, u"NO"_s, u"HU"_s, u"SI"_s, u"BG"_s, u"AU"_s, u"NZ"_s,
+                  u"CY"_s},
+                 u"\\d{4}"_s,
+                 u"1010"_s},
+                {{u"SE"_s, u"CZ"_s, u"SK"_s, u"GR"_s}, u"\\d{3} ?\\d{2}"_s, u"114 55"_s},
+                {{u"NL"_s}, u"\\d{4} ?[A-Z]{2}"_s, u"1011 AB"_s},
+                {{u"PT"_s}, u"\\d{4}-\\d{3}"_s, u"1000-001"_s},
+                {{u"PL"_s}, u"\\d{2}-\\d{3}"_s, u"00-950"_s},
+                {{u"LU"_s}, u"(L-)?\\d{4}"_s, u"1009"_s},
+                {{u"SM"_s}, u"4789\\d"_s, u"47890"_s},
+                {{u"VA"_s}, u"00120"_s, u"00120"_s},
+                {{u"MC"_s}, u"980\\d{2}"_s, u"98000"_s},
+                {{u"US"_s}, u"\\d{5}(-\\d{4})?"_s, u"10001"_s},
+                {{u"CA"_s}, u"[A-Z]\\d[A-Z] ?\\d[A-Z]\\d"_s, u"K1A 0B1"_s},
+                {{u"GB"_s}, u"[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}"_s, u"SW1A 1AA"_s},
+                {{u"JP"_s}, u"\\d{3}-?\\d{4}"_s, u"100-0001"_s},
+        };
+        QHash<QString, PostCodeFormat> byCountry;
+        for (const auto &[countries, pattern, example] : table) {
+            const QRegularExpression anchored(QRegularExpression::anchoredPattern(pattern));
+            for (const QString &country : countries)
+                byCountry.insert(country, {anchored, example});
+        }
+        return byCountry;
+    }();
+    return formats;
 }
 
 // The readable name of a Gelato address field, as the messages use it.
@@ -73,6 +119,17 @@ bool AddressCheck::countryHasPostCodes(const QString &countryCode)
     return !countriesWithoutPostCodes().contains(countryCode.trimmed().toUpper());
 }
 
+QString AddressCheck::postCodeExample(const QString &countryCode)
+{
+    return postCodeFormats().value(countryCode.trimmed().toUpper()).example;
+}
+
+bool AddressCheck::isPostCodeValid(const QString &countryCode, const QString &postCode)
+{
+    const auto format = postCodeFormats().constFind(countryCode.trimmed().toUpper());
+    return format == postCodeFormats().cend() || format->pattern.match(postCode.trimmed().toUpper()).hasMatch();
+}
+
 QList<FieldProblem> AddressCheck::check(const Address &address)
 {
     QList<FieldProblem> problems;
@@ -101,6 +158,9 @@ QList<FieldProblem> AddressCheck::check(const Address &address)
         } else if (field == "email"_L1
                    && (!value.contains(u'@') || value.startsWith(u'@') || value.endsWith(u'@'))) {
             problems.append({field, tr("email \"%1\" is not an email address").arg(value)});
+        } else if (field == "postCode"_L1 && !isPostCodeValid(country, value)) {
+            problems.append({field, tr("post code \"%1\" does not fit the format used in %2 (for example %3)")
+                                            .arg(value, country, postCodeExample(country))});
         }
     }
     return problems;

@@ -1,5 +1,6 @@
 // AddressCheck: the address rules Gelato enforces (ORD-3): required fields, its length limits,
-// countries without post codes. Runs as the user types and before quoting or confirming; each
+// countries without post codes, and the post code's format in countries whose format is known.
+// Runs as the user types and before quoting or confirming (window and command line alike); each
 // problem names the field.
 #pragma once
 
@@ -27,6 +28,11 @@ public:
     // Gelato's limit for a field (0: none).
     static int maximumLength(const QString &field);
     static bool countryHasPostCodes(const QString &countryCode);
+    // A post code of the country's own format, as an example ("00184" for IT); empty when Bottega
+    // does not know the country's format (then any post code within Gelato's limit is taken).
+    static QString postCodeExample(const QString &countryCode);
+    // Whether postCode fits the country's format (true where the format is not known).
+    static bool isPostCodeValid(const QString &countryCode, const QString &postCode);
     // "shipping address: city is required; post code is longer than 15 characters"
     static QString describe(const QList<FieldProblem> &problems, Address::Kind kind);
 };

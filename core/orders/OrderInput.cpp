@@ -1,6 +1,7 @@
 #include "core/orders/OrderInput.h"
 
 #include "core/orders/GelatoOrderRequest.h"
+#include "core/products/PrintImages.h"
 #include "core/store/Database.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/SalesOrderRepository.h"
@@ -54,6 +55,41 @@ QString lineName(const OrderLine &line)
 
 OrderInput::OrderInput(const Database &database) : m_database(database) { }
 
+QList<FieldProblem> OrderInput::missingParts(const SalesOrder &order)
+{
+    QList<FieldProblem> missing;
+    if (order.customerFirstName.trimmed().isEmpty() && order.customerLastName.trimmed().isEmpty()
+        && order.customerEmail.trimmed().isEmpty())
+        missing.append({u"customer"_s, tr("customer: a first or last name, or an email, is required")});
+    if (order.lines.isEmpty())
+        missing.append({u"lines"_s, tr("lines: an order needs at least one line")});
+    return missing;
+}
+
+namespace {
+
+OrderInput::Goods goodsOf(const Product &product, const Variant &variant)
+{
+    OrderInput::Goods goods;
+    goods.variantId = variant.id;
+    goods.sku = product.skuOf(variant);
+    QString title = variant.title;
+    if (title.isEmpty()) {
+        QStringList values;
+        for (const VariantOption &option : variant.options)
+            values.append(option.value);
+        title = values.join(" / "_L1);
+    }
+    goods.name = title.isEmpty() ? product.name : product.name % " ("_L1 % title % u')';
+    goods.productUid = variant.gelatoProductUid.isEmpty() ? product.gelatoProductUid : variant.gelatoProductUid;
+    goods.price = product.listPrice + variant.priceExtra;
+    if (!goods.productUid.isEmpty())
+        goods.missingPrintImages = PrintImages::missingPlacements(product, variant.id);
+    return goods;
+}
+
+} // namespace
+
 Result<OrderInput::Goods> OrderInput::variant(qint64 variantId) const
 {
     auto variant = VariantRepository(m_database).get(variantId);
@@ -62,14 +98,28 @@ Result<OrderInput::Goods> OrderInput::variant(qint64 variantId) const
     auto product = ProductRepository(m_database).get(variant->productId);
     if (!product)
         return makeError(product.error());
-    Goods goods;
-    goods.variantId = variant->id;
-    goods.sku = variant->sku;
-    goods.name = variant->title.isEmpty() ? product->name : product->name % " ("_L1 % variant->title % u')';
-    goods.productUid
-            = variant->gelatoProductUid.isEmpty() ? product->gelatoProductUid : variant->gelatoProductUid;
-    goods.price = product->listPrice + variant->priceExtra;
-    return goods;
+    return goodsOf(*product, *variant);
+}
+
+Result<QList<OrderInput::Goods>> OrderInput::catalogue(int productLimit) const
+{
+    ProductRepository products(m_database);
+    ProductRepository::Query query;
+    query.limit = productLimit;
+    const auto listed = products.list(query);
+    if (!listed)
+        return makeError(listed.error());
+    QList<Goods> all;
+    for (const Product &summary : *listed) {
+        auto product = products.get(summary.id);
+        if (!product)
+            return makeError(product.error());
+        for (const Variant &variant : std::as_const(product->variants)) {
+            if (!variant.archived)
+                all.append(goodsOf(*product, variant));
+        }
+    }
+    return all;
 }
 
 Result<std::optional<OrderInput::Goods>> OrderInput::variantBySku(const QString &sku) const

@@ -5,6 +5,7 @@
 
 #include "core/domain/Result.h"
 #include "core/domain/SalesOrder.h"
+#include "core/orders/AddressCheck.h"
 #include "core/orders/OrderService.h"
 
 #include <QCoreApplication>
@@ -28,11 +29,20 @@ public:
         QString name; // product name and variant title: "T-shirt (M, White)"
         QString productUid; // empty: not a Gelato good
         double price = 0; // the product's list price plus the variant's extra
+        // Gelato goods only: the placements without a print image (PROD-3); such a variant
+        // cannot be ordered from Gelato until they are set.
+        QStringList missingPrintImages;
     };
 
     explicit OrderInput(const Database &database);
 
+    // What every stored order needs, whatever its source: a customer (a first or last name, or an
+    // email) and at least one line. Each problem names its field ("customer", "lines").
+    static QList<FieldProblem> missingParts(const SalesOrder &order);
+
     Result<Goods> variant(qint64 variantId) const;
+    // Every variant on sale of the first productLimit products (by name), for a line picker.
+    Result<QList<Goods>> catalogue(int productLimit) const;
     // Empty when no variant has that SKU.
     Result<std::optional<Goods>> variantBySku(const QString &sku) const;
 

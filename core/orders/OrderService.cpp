@@ -36,6 +36,18 @@ struct OrderService::Private
 
 namespace {
 
+// OrderInput::missingParts as one refusal naming the order: "M-1: customer: …; lines: …".
+Result<void> checkMissingParts(const SalesOrder &order)
+{
+    const QList<FieldProblem> missing = OrderInput::missingParts(order);
+    if (missing.isEmpty())
+        return {};
+    QStringList messages;
+    for (const FieldProblem &problem : missing)
+        messages.append(problem.message);
+    return makeError(order.reference % ": "_L1 % messages.join("; "_L1));
+}
+
 // The caller's callback, always called from the event loop (a command may ask before its loop
 // runs) and dropped once its context is gone. The work itself goes on: a send half done must
 // finish even when the window that asked has closed.
@@ -115,6 +127,8 @@ double OrderService::margin(const SalesOrder &order)
 
 Result<qint64> OrderService::create(SalesOrder order)
 {
+    if (auto missing = checkMissingParts(order); !missing)
+        return makeError(missing.error());
     const OrderInput input(d->database);
     for (int i = 0; i < order.lines.size(); ++i) {
         const OrderLine &line = order.lines.at(i);
@@ -186,6 +200,8 @@ Result<void> OrderService::update(const SalesOrder &order)
     if (stored->state != OrderState::Draft)
         return makeError(tr("%1: cannot be edited in state %2 (only drafts can)")
                                  .arg(stored->reference, OrderState::displayName(stored->state)));
+    if (auto missing = checkMissingParts(order); !missing)
+        return missing;
     const OrderInput input(d->database);
     for (int i = 0; i < order.lines.size(); ++i) {
         if (order.lines.at(i).quantity <= 0)
@@ -215,7 +231,21 @@ Result<void> OrderService::checkLine(const SalesOrder &order, const OrderLine &l
 {
     if (line.quantity <= 0)
         return makeError(tr("the quantity must be greater than 0"));
-    return OrderInput(d->database).checkLine(order, line);
+    const OrderInput input(d->database);
+    if (auto allowed = input.checkLine(order, line); !allowed)
+        return allowed;
+    if (line.kind != OrderLine::Kind::Product || line.variantId <= 0)
+        return {};
+    // A Gelato good makes the order one for Gelato, which cannot print what has no image (PROD-3).
+    auto goods = input.variant(line.variantId);
+    if (!goods)
+        return makeError(goods.error());
+    if (!goods->productUid.isEmpty() && !goods->missingPrintImages.isEmpty())
+        return makeError(tr("%1 cannot be ordered from Gelato until its print images are complete "
+                            "(missing: %2)")
+                                 .arg(goods->sku.isEmpty() ? goods->name : goods->sku,
+                                      goods->missingPrintImages.join(", "_L1)));
+    return {};
 }
 
 Result<QList<OrderProblem>> OrderService::problems(qint64 orderId) const
@@ -229,6 +259,10 @@ Result<QList<OrderProblem>> OrderService::problems(qint64 orderId) const
 QList<OrderProblem> OrderService::problems(const SalesOrder &order) const
 {
     QList<OrderProblem> found;
+    for (const FieldProblem &problem : OrderInput::missingParts(order)) {
+        if (problem.field == "customer"_L1) // no lines: named below, as no Gelato goods
+            found.append({OrderProblem::Kind::Customer, problem.field, problem.message});
+    }
     for (const FieldProblem &problem : AddressCheck::check(order.shippingAddress)) {
         found.append({OrderProblem::Kind::ShippingAddress, problem.field,
                       AddressCheck::describe({problem}, Address::Kind::Shipping)});

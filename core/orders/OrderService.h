@@ -25,7 +25,7 @@ class Settings;
 // Why an order cannot be quoted or confirmed yet (ORD-2, ORD-3, PROD-3): each names its cause.
 struct OrderProblem
 {
-    enum class Kind { ShippingAddress, BillingAddress, Lines, PrintImages, Currency, State };
+    enum class Kind { Customer, ShippingAddress, BillingAddress, Lines, PrintImages, Currency, State };
     Kind kind;
     QString field; // the address field or "lines[2]"; empty when it concerns the whole order
     QString message;
@@ -81,7 +81,8 @@ public:
     Result<OrderImportReport> importCsv(const QString &path, bool dryRun);
     // Edits a local draft (customer, addresses, lines, shipping choice); refused once sent.
     Result<void> update(const SalesOrder &order);
-    // ORD-2 for one line about to be added: the message of the rule when refused.
+    // For one line about to be added: ORD-2, and a Gelato good must have its print images
+    // complete (PROD-3); the message of the rule when refused.
     Result<void> checkLine(const SalesOrder &order, const OrderLine &line) const;
 
     // Everything that blocks quoting and confirming (empty: ready).

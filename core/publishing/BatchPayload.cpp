@@ -41,14 +41,7 @@ QString BatchPayload::parentSku(const Product &product)
 
 QString BatchPayload::variantSku(const Product &product, const Variant &variant)
 {
-    if (!variant.sku.isEmpty())
-        return variant.sku;
-    qsizetype selling = 0;
-    for (const Variant &other : product.variants)
-        selling += other.archived ? 0 : 1;
-    if (selling != 1)
-        return {};
-    return !product.sku.isEmpty() ? product.sku : product.internalCode;
+    return product.skuOf(variant);
 }
 
 double BatchPayload::priceWithTax(double price, double vatRatePercent)

@@ -20,6 +20,7 @@
 #include "ui/widgets/InlineMessage.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -59,6 +60,7 @@ protected:
 TEST_F(OrderEditorTest, TheAddressIsCheckedAsTheUserTypesNamingEachBadField)
 {
     OrderEditorDialog editor(&db(), &service(), 0);
+    editor.sameAsCustomer()->setChecked(false); // the names are typed into the address itself
     AddressForm *form = editor.shippingAddress();
     form->setAddress(address());
     EXPECT_TRUE(form->problems().isEmpty());
@@ -217,18 +219,31 @@ TEST_F(OrderEditorTest, ConfirmSendsOnceThenShowsGelatoTrackingAndTheTimeline)
 TEST_F(OrderEditorTest, ANewOrderIsStoredWhenItIsFirstSaved)
 {
     OrderEditorDialog editor(&db(), &service(), 0);
-    // Empty: everything is missing; the banner keeps to a few lines, the tooltip lists it all.
+    // Empty: everything is missing, but nothing is typed yet: no banner, no field marked red; the
+    // Confirm button's tooltip lists it all.
     ASSERT_GT(editor.problems().size(), 5);
-    EXPECT_EQ(editor.problemsMessage()->text().count(u'•'), 5)
-            << editor.problemsMessage()->text().toStdString();
-    EXPECT_TRUE(editor.problemsMessage()->text().contains(u"more"_s));
+    EXPECT_FALSE(editor.problemsMessage()->hasMessage());
+    for (const QString &field : AddressForm::fieldNames())
+        EXPECT_TRUE(editor.shippingAddress()->fieldError(field).isEmpty()) << field.toStdString();
     EXPECT_EQ(editor.confirmButton()->toolTip().count(u'•'), editor.problems().size());
+    EXPECT_FALSE(editor.isWindowModified());
     editor.referenceEdit()->setText(u"HAND-1"_s);
+    editor.sameAsCustomer()->setChecked(false);
     editor.shippingAddress()->setAddress(address());
     ASSERT_TRUE(editor.lines()->pickVariant(variantIds().at(1)));
     editor.lines()->quantity()->setValue(3);
     ASSERT_TRUE(editor.lines()->addPickedLine()) << editor.lines()->message()->text().toStdString();
     EXPECT_EQ(editor.lines()->table()->rowCount(), 1);
+    // No customer: refused, said at the customer's first field; nothing stored.
+    EXPECT_FALSE(editor.save());
+    EXPECT_EQ(editor.order().id, 0);
+    EXPECT_EQ(editor.fieldErrors().markedField(), u"customer"_s);
+    EXPECT_EQ(editor.fieldErrors().markedWidget(), editor.customerField(u"firstName"_s));
+    EXPECT_TRUE(editor.message()->text().contains(u"customer"_s)) << editor.message()->text().toStdString();
+    // From then on every problem shows, as a banner above the buttons and at each field.
+    EXPECT_TRUE(editor.showsAllProblems());
+    EXPECT_TRUE(editor.problemsMessage()->hasMessage());
+    QTest::keyClicks(editor.customerField(u"firstName"_s), u"Anna"_s);
     ASSERT_TRUE(editor.save()) << editor.message()->text().toStdString();
     ASSERT_NE(editor.order().id, 0);
     const auto stored = SalesOrderRepository(db()).get(editor.order().id);

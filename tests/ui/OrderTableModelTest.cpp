@@ -127,8 +127,10 @@ TEST_F(OrderTableModelTest, SortsInSqlByEveryColumn)
     model.sort(OrderTableModel::SourceColumn, Qt::AscendingOrder); // csv, manual, poleepo
     EXPECT_EQ(column(model, OrderTableModel::ReferenceColumn), (QStringList {u"A-1"_s, u"C-3"_s, u"B-2"_s}));
     model.sort(OrderTableModel::GelatoStatusColumn, Qt::DescendingOrder); // shipped, created, ""
+    // Sorted by the status code, shown as words (issue 13: never the code).
     EXPECT_EQ(column(model, OrderTableModel::GelatoStatusColumn),
-              (QStringList {u"shipped"_s, u"created"_s, QString()}));
+              (QStringList {u"Shipped"_s, u"Created"_s, QString()}));
+    EXPECT_EQ(model.index(0, OrderTableModel::GelatoStatusColumn).data(OrderTableModel::RawRole), u"shipped"_s);
     model.sort(OrderTableModel::StateColumn, Qt::AscendingOrder); // draft, sent, shipped
     EXPECT_EQ(column(model, OrderTableModel::StateColumn),
               (QStringList {OrderState::displayName(OrderState::Draft),

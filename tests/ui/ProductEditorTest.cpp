@@ -98,7 +98,8 @@ TEST_F(ProductEditorTest, EditorShowsVariantsAndTheMissingPrintImages)
     render(editor, u"product-print-images"_s);
     QTableWidget *table = editor.printImages()->table();
     ASSERT_EQ(table->rowCount(), 2);
-    EXPECT_EQ(table->item(0, PrintImagesPanel::PlacementColumn)->text(), u"default"_s);
+    EXPECT_EQ(table->item(0, PrintImagesPanel::PlacementColumn)->text(), u"Default (front)"_s);
+    EXPECT_EQ(table->item(0, PrintImagesPanel::PlacementColumn)->data(Qt::UserRole), u"default"_s);
     EXPECT_EQ(table->item(0, PrintImagesPanel::ImageColumn)->text(), u"https://cdn.example.com/front.pdf"_s);
     EXPECT_EQ(table->item(0, PrintImagesPanel::StateColumn)->data(Qt::UserRole).toBool(), false);
     EXPECT_EQ(table->item(1, PrintImagesPanel::StateColumn)->data(Qt::UserRole).toBool(), true);

@@ -284,6 +284,29 @@ TEST_F(SettingsPageTest, TheStoresErrorIsShownWhenTheKeyringIsLocked)
     EXPECT_EQ(QApplication::activeModalWidget(), nullptr);
 }
 
+// Issue 13: a connector switched off shows no keyring errors for its secrets; switched on, it does.
+TEST_F(SettingsPageTest, AServiceSwitchedOffShowsNoKeyringErrors)
+{
+    ASSERT_TRUE(settings().set(u"poleepo.enabled"_s, u"false"_s).ok());
+    LockedSecretStore store;
+    auto page = makePage(&store);
+    page->show();
+    SecretField *clientId = page->secretField(SecretNames::poleepoClientId());
+    ASSERT_TRUE(waitUntil([&] { return clientId->state() == SecretField::State::ReadFailed; }));
+    const auto *message = clientId->findChild<InlineMessage *>();
+    ASSERT_TRUE(message);
+    EXPECT_TRUE(clientId->isServiceOff());
+    EXPECT_FALSE(message->hasMessage()) << message->text().toStdString();
+    EXPECT_EQ(clientId->lineEdit()->placeholderText(), u"Unknown"_s); // still honest about it
+
+    auto *enabled = qobject_cast<QCheckBox *>(page->settingEditor(u"poleepo.enabled"_s)->editor());
+    ASSERT_TRUE(enabled);
+    enabled->click();
+    EXPECT_FALSE(clientId->isServiceOff());
+    EXPECT_TRUE(message->hasMessage());
+    EXPECT_TRUE(message->text().contains(LockedSecretStore::lockedError())) << message->text().toStdString();
+}
+
 TEST_F(SettingsPageTest, TheGelatoFormValuesAreShownReadyToCopy)
 {
     ASSERT_TRUE(settings().set(u"server.public-url"_s, u"https://shop.example.com"_s).ok());

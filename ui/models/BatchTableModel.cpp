@@ -34,6 +34,22 @@ QString BatchTableModel::stateDisplayName(const QString &status)
     return status;
 }
 
+StateBadgeDelegate::Tone BatchTableModel::stateTone(const QModelIndex &index)
+{
+    using Tone = StateBadgeDelegate::Tone;
+    const QString status = index.data(RawRole).toString();
+    const int errors = index.siblingAtColumn(ErrorsColumn).data(RawRole).toInt();
+    if (status == u"FAILED"_s)
+        return Tone::Negative;
+    if (status == u"COMPLETED"_s)
+        return errors > 0 ? Tone::Warning : Tone::Positive;
+    if (status == u"PROCESSING"_s)
+        return Tone::Progress;
+    if (status == u"PENDING"_s)
+        return Tone::Information;
+    return Tone::Neutral;
+}
+
 QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)

@@ -5,6 +5,7 @@
 #include "core/domain/ProductBatch.h"
 #include "core/store/ProductBatchRepository.h"
 #include "ui/models/PagedTableModel.h"
+#include "ui/widgets/StateBadgeDelegate.h"
 
 namespace Bottega {
 
@@ -45,6 +46,9 @@ public:
 
     // "Not submitted", "Pending", "Processing", "Completed", "Failed"; other states as they are.
     static QString stateDisplayName(const QString &status);
+    // The badge colour of the state cell at index (StateBadgeDelegate): a completed batch with
+    // errors is a warning.
+    static StateBadgeDelegate::Tone stateTone(const QModelIndex &index);
 
 Q_SIGNALS:
     void errorOccurred(const QString &message);

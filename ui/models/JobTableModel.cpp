@@ -88,7 +88,7 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         if (column == LastResultColumn && !job.lastResult.isEmpty())
             return MessageText::renderStored(job.lastResult);
         if (column == LastRunColumn || column == NextRunColumn)
-            return rawData(job, column).toDateTime().toLocalTime().toString(Qt::ISODate);
+            return DisplayFormat::dateTime(rawData(job, column).toDateTime());
         return {};
     case Qt::TextAlignmentRole:
         if (column == EnabledColumn)

@@ -1,5 +1,6 @@
 #include "ui/models/OrderTableModel.h"
 
+#include "core/messages/MessageText.h"
 #include "core/orders/OrderState.h"
 #include "ui/DisplayFormat.h"
 
@@ -112,7 +113,7 @@ QVariant OrderTableModel::displayData(const SalesOrder &order, int column) const
     case StateColumn:
         return OrderState::displayName(order.state);
     case GelatoStatusColumn:
-        return order.gelatoFulfillmentStatus;
+        return MessageText::gelatoStatus(order.gelatoFulfillmentStatus); // words, never the code
     case TotalColumn:
         return tr("%1 %2").arg(QLocale().toString(order.amountTotal, 'f', 2), order.currency);
     case CreatedColumn:
@@ -142,6 +143,23 @@ QVariant OrderTableModel::rawData(const SalesOrder &order, int column) const
     default:
         return {};
     }
+}
+
+StateBadgeDelegate::Tone OrderTableModel::stateTone(const QModelIndex &index)
+{
+    using Tone = StateBadgeDelegate::Tone;
+    const QString state = index.data(RawRole).toString();
+    if (state == OrderState::Sending || state == OrderState::InProduction)
+        return Tone::Progress;
+    if (state == OrderState::GelatoDraft || state == OrderState::Sent)
+        return Tone::Information;
+    if (state == OrderState::Shipped || state == OrderState::Delivered)
+        return Tone::Positive;
+    if (state == OrderState::Cancelled || state == OrderState::Returned)
+        return Tone::Warning;
+    if (state == OrderState::Failed)
+        return Tone::Negative;
+    return Tone::Neutral;
 }
 
 QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, int role) const

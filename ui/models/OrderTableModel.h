@@ -5,6 +5,7 @@
 #include "core/domain/SalesOrder.h"
 #include "core/store/SalesOrderRepository.h"
 #include "ui/models/PagedTableModel.h"
+#include "ui/widgets/StateBadgeDelegate.h"
 
 namespace Bottega {
 
@@ -44,6 +45,8 @@ public:
 
     // "Manual", "CSV", "Poleepo": how a source reads in the list and its filter.
     static QString sourceDisplayName(SalesOrder::Source source);
+    // The badge colour of the state cell at index (StateBadgeDelegate).
+    static StateBadgeDelegate::Tone stateTone(const QModelIndex &index);
 
 Q_SIGNALS:
     // Reading the orders failed; the message names what went wrong.

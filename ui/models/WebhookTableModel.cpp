@@ -2,6 +2,7 @@
 
 #include "core/messages/MessageText.h"
 #include "core/store/Database.h"
+#include "ui/DisplayFormat.h"
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +50,41 @@ QVariant WebhookTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
+QString WebhookTableModel::stateDisplayName(WebhookQueueItem::State state)
+{
+    switch (state) {
+    case WebhookQueueItem::State::Pending:
+        return tr("Pending");
+    case WebhookQueueItem::State::Processing:
+        return tr("Processing");
+    case WebhookQueueItem::State::Done:
+        return tr("Done");
+    case WebhookQueueItem::State::Failed:
+        return tr("Failed");
+    case WebhookQueueItem::State::Ignored:
+        return tr("Ignored");
+    }
+    return WebhookQueueItem::stateName(state);
+}
+
+StateBadgeDelegate::Tone WebhookTableModel::stateTone(const QModelIndex &index)
+{
+    using Tone = StateBadgeDelegate::Tone;
+    switch (WebhookQueueItem::State(index.data(RawRole).toInt())) {
+    case WebhookQueueItem::State::Pending:
+        return Tone::Information;
+    case WebhookQueueItem::State::Processing:
+        return Tone::Progress;
+    case WebhookQueueItem::State::Done:
+        return Tone::Positive;
+    case WebhookQueueItem::State::Failed:
+        return Tone::Negative;
+    case WebhookQueueItem::State::Ignored:
+        break;
+    }
+    return Tone::Neutral;
+}
+
 QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_items.size())
@@ -64,7 +100,7 @@ QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
         return raw ? QVariant(item.id) : QVariant(QString::number(item.id));
     case ReceivedColumn:
         return raw ? QVariant(item.receivedAt)
-                   : QVariant(item.receivedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+                   : QVariant(DisplayFormat::dateTime(item.receivedAt));
     case SourceColumn:
         return item.source;
     case EventColumn:
@@ -72,7 +108,7 @@ QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
     case EventIdColumn:
         return item.eventId;
     case StateColumn:
-        return raw ? QVariant(int(item.state)) : QVariant(WebhookQueueItem::stateName(item.state));
+        return raw ? QVariant(int(item.state)) : QVariant(stateDisplayName(item.state));
     case AttemptsColumn:
         return raw ? QVariant(item.attempts) : QVariant(QString::number(item.attempts));
     case NoteColumn:

@@ -5,6 +5,7 @@
 
 #include "core/domain/WebhookQueueItem.h"
 #include "core/store/WebhookQueueRepository.h"
+#include "ui/widgets/StateBadgeDelegate.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -44,6 +45,11 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // A queue state in the reader's language ("Done": "Completato").
+    static QString stateDisplayName(WebhookQueueItem::State state);
+    // The badge colour of the state cell at index (StateBadgeDelegate).
+    static StateBadgeDelegate::Tone stateTone(const QModelIndex &index);
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 

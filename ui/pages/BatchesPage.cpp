@@ -7,6 +7,7 @@
 #include "ui/models/BatchTableModel.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
+#include "ui/widgets/StateBadgeDelegate.h"
 #include "ui/widgets/RecordTable.h"
 
 #include <QCheckBox>
@@ -62,6 +63,8 @@ BatchesPage::BatchesPage(Database *database, BatchGeneration *generation, QWidge
 
     m_table->setObjectName(u"batchTable"_s);
     m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(BatchTableModel::StateColumn,
+                                      new StateBadgeDelegate(&BatchTableModel::stateTone, m_table));
     RecordTable::setUp(m_table, BatchTableModel::ErrorColumn,
                        {{BatchTableModel::IdColumn, 50},
                         {BatchTableModel::StateColumn, 110},

@@ -1,5 +1,6 @@
 #include "ui/pages/OrderEditorDialog.h"
 
+#include "core/orders/OrderInput.h"
 #include "core/orders/OrderState.h"
 #include "core/store/Database.h"
 #include "core/store/SalesOrderRepository.h"
@@ -42,6 +43,7 @@ OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, q
       m_phone(new QLineEdit(this)), m_source(new QLabel(this)),
       m_lines(new OrderLinesPanel(database, orders, this)),
       m_shippingAddress(new AddressForm(Address::Kind::Shipping, this)),
+      m_sameAsCustomer(new QCheckBox(tr("Same as customer (name, email and phone)"), this)),
       m_separateBilling(new QCheckBox(tr("Bill to a different address"), this)),
       m_billingAddress(new AddressForm(Address::Kind::Billing, this)),
       m_shipping(new OrderShippingPanel(this)), m_gelato(new OrderGelatoPanel(this)),
@@ -50,7 +52,8 @@ OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, q
       m_sendDraft(new QPushButton(tr("Send as Gelato draft"), this)),
       m_promote(new QPushButton(tr("Turn draft into order"), this)),
       m_deleteDraft(new QPushButton(tr("Delete Gelato draft"), this)),
-      m_cancel(new QPushButton(tr("Cancel order"), this)), m_refresh(new QPushButton(tr("Refresh"), this))
+      m_cancel(new QPushButton(tr("Cancel order"), this)), m_refresh(new QPushButton(tr("Refresh"), this)),
+      m_fieldErrors(m_message)
 {
     setObjectName(u"orderEditor"_s);
     m_order.id = orderId;
@@ -63,6 +66,7 @@ OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, q
     m_message->setCloseButtonVisible(true);
     m_problemsMessage->setObjectName(u"orderProblems"_s);
     m_companyWarning->setObjectName(u"companyWarning"_s);
+    m_save->setObjectName(u"saveButton"_s);
     m_confirm->setObjectName(u"confirmButton"_s);
     m_sendDraft->setObjectName(u"sendDraftButton"_s);
     m_promote->setObjectName(u"promoteDraftButton"_s);
@@ -98,13 +102,17 @@ OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, q
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     actions->addWidget(close);
 
+    // Banners that come and go sit under the tabs: the tabs shrink from below, and neither the
+    // fields being typed into nor the buttons move. The company check is known when it opens.
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_companyWarning);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_problemsMessage);
     layout->addWidget(m_message);
-    layout->addWidget(m_tabs, 1);
     layout->addLayout(actions);
+    m_fieldErrors.addField(u"customer"_s, m_firstName);
+    m_fieldErrors.addField(u"lines"_s, m_lines->picker());
 
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, [this] {
@@ -118,8 +126,13 @@ OrderEditorDialog::OrderEditorDialog(Database *database, OrderService *orders, q
     connect(m_deleteDraft, &QPushButton::clicked, this, &OrderEditorDialog::deleteDraft);
     connect(m_refresh, &QPushButton::clicked, this, &OrderEditorDialog::refreshFromGelato);
     connect(m_cancel, &QPushButton::clicked, this, &OrderEditorDialog::cancelOrder);
-    for (QLineEdit *edit : {m_reference, m_firstName, m_lastName, m_email, m_phone})
-        connect(edit, &QLineEdit::textEdited, this, &OrderEditorDialog::formEdited);
+    connect(m_reference, &QLineEdit::textEdited, this, &OrderEditorDialog::formEdited);
+    for (QLineEdit *edit : {m_firstName, m_lastName, m_email, m_phone})
+        connect(edit, &QLineEdit::textEdited, this, &OrderEditorDialog::customerEdited);
+    connect(m_sameAsCustomer, &QCheckBox::toggled, this, [this] {
+        followCustomer();
+        formEdited();
+    });
     connect(m_currency, &QComboBox::currentTextChanged, this, &OrderEditorDialog::formEdited);
     connect(m_lines, &OrderLinesPanel::changed, this, &OrderEditorDialog::formEdited);
     connect(m_shippingAddress, &AddressForm::changed, this, &OrderEditorDialog::formEdited);
@@ -207,6 +220,8 @@ QWidget *OrderEditorDialog::createAddressesTab()
     auto *page = new QWidget(this);
     auto *shipping = new QGroupBox(tr("Shipping address"), page);
     auto *shippingLayout = new QVBoxLayout(shipping);
+    m_sameAsCustomer->setObjectName(u"sameAsCustomer"_s);
+    shippingLayout->addWidget(m_sameAsCustomer);
     shippingLayout->addWidget(m_shippingAddress);
     m_separateBilling->setObjectName(u"separateBilling"_s);
     auto *billing = new QGroupBox(tr("Billing address"), page);
@@ -279,6 +294,13 @@ void OrderEditorDialog::fillForm()
                     ? OrderTableModel::sourceDisplayName(m_order.source)
                     : tr("%1 · %2").arg(OrderTableModel::sourceDisplayName(m_order.source), m_order.channel));
     m_lines->setOrder(m_order);
+    const Address &shipTo = m_order.shippingAddress;
+    // A new order: typed once, since the customer is usually the one the goods go to.
+    const bool sameAsCustomer = m_order.id == 0
+            || (!shipTo.firstName.isEmpty() && shipTo.firstName == m_order.customerFirstName && shipTo.lastName == m_order.customerLastName
+            && shipTo.email == m_order.customerEmail && shipTo.phone == m_order.customerPhone);
+    m_sameAsCustomer->setChecked(sameAsCustomer);
+    followCustomer();
     m_shippingAddress->setAddress(m_order.shippingAddress);
     m_separateBilling->setChecked(m_order.billingAddress.has_value());
     m_billingAddress->setVisible(m_order.billingAddress.has_value());
@@ -300,7 +322,10 @@ void OrderEditorDialog::fillForm()
     m_shippingAddress->setReadOnly(!editable);
     m_billingAddress->setReadOnly(!editable);
     m_separateBilling->setEnabled(editable);
+    m_sameAsCustomer->setEnabled(editable);
     m_shipping->setReadOnly(!editable);
+    // A stored order has been saved: what blocks it is shown at once. A new one waits for Save.
+    setShowAllProblems(m_order.id != 0);
 
     if (m_orders && m_order.id != 0) {
         const CompanyCheck check = m_orders->companyCheck(m_order.id);
@@ -352,6 +377,45 @@ void OrderEditorDialog::formEdited()
     updateState();
 }
 
+void OrderEditorDialog::customerEdited()
+{
+    followCustomer();
+    formEdited();
+}
+
+void OrderEditorDialog::followCustomer()
+{
+    if (!m_sameAsCustomer->isChecked()) {
+        m_shippingAddress->setFixedFields({});
+        return;
+    }
+    m_shippingAddress->setFixedFields({{u"firstName"_s, m_firstName->text().trimmed()},
+                                       {u"lastName"_s, m_lastName->text().trimmed()},
+                                       {u"email"_s, m_email->text().trimmed()},
+                                       {u"phone"_s, m_phone->text().trimmed()}});
+}
+
+QLineEdit *OrderEditorDialog::customerField(const QString &name) const
+{
+    if (name == "firstName"_L1)
+        return m_firstName;
+    if (name == "lastName"_L1)
+        return m_lastName;
+    if (name == "email"_L1)
+        return m_email;
+    if (name == "phone"_L1)
+        return m_phone;
+    return nullptr;
+}
+
+void OrderEditorDialog::setShowAllProblems(bool all)
+{
+    m_showAllProblems = all;
+    m_shippingAddress->showAllProblems(all);
+    m_billingAddress->showAllProblems(all);
+    updateState();
+}
+
 void OrderEditorDialog::updateState()
 {
     m_title->setText(m_order.id == 0 ? tr("New order %1").arg(m_reference->text())
@@ -363,7 +427,7 @@ void OrderEditorDialog::updateState()
     m_problems = m_orders && sendable ? m_orders->problems(orderFromForm()) : QList<OrderProblem> {};
     // A new order misses most fields: a few lines in the banner, the buttons' tooltips say it all.
     const QString blocked = OrderProblemText::describe(m_problems);
-    if (blocked.isEmpty())
+    if (blocked.isEmpty() || !m_showAllProblems)
         m_problemsMessage->clearMessage();
     else
         m_problemsMessage->showMessage(InlineMessage::Type::Warning,
@@ -401,6 +465,19 @@ bool OrderEditorDialog::save()
     if (!m_orders || !isEditable())
         return false;
     const SalesOrder order = orderFromForm();
+    // From now on every problem is shown where it is, touched or not.
+    setShowAllProblems(true);
+    m_fieldErrors.clear();
+    if (const QList<FieldProblem> missing = OrderInput::missingParts(order); !missing.isEmpty()) {
+        // The same rule OrderService applies, shown at the first field it names.
+        QStringList messages;
+        for (const FieldProblem &problem : missing)
+            messages.append(problem.message);
+        m_tabs->setCurrentIndex(OrderTab);
+        m_fieldErrors.show(missing.constFirst().field, tr("The order cannot be saved yet: %1")
+                                                               .arg(messages.join(u"; "_s)));
+        return false;
+    }
     if (order.id == 0) {
         const auto created = m_orders->create(order);
         if (!created) {

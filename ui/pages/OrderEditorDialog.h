@@ -1,12 +1,15 @@
 // OrderEditorDialog: one sales order (ORD-1..9, CONF-2): customer, lines, addresses with live
 // validation, shipping with Get rate, then Confirm (or send as a Gelato draft), Cancel and Refresh;
 // what Gelato reports in its own tab and the timeline in another. What blocks quoting and
-// confirming is listed at the top and disables those buttons; calls to Gelato show their progress
-// and errors (verbatim) in the dialog.
+// confirming disables those buttons (their tooltips say why); it is listed above the buttons, and
+// marked at each field, once the order has been saved or Save was tried, never on an untouched
+// new form. Banners sit between the tabs and the buttons, so neither the fields nor the buttons
+// move when they come and go. Calls to Gelato show their progress and errors (verbatim).
 #pragma once
 
 #include "core/domain/SalesOrder.h"
 #include "core/orders/OrderService.h"
+#include "ui/widgets/FieldErrorMarker.h"
 
 #include <QDialog>
 
@@ -76,6 +79,12 @@ public:
     AddressForm *shippingAddress() const { return m_shippingAddress; }
     AddressForm *billingAddress() const { return m_billingAddress; }
     QCheckBox *separateBilling() const { return m_separateBilling; }
+    // "Same as customer": the shipping address's name, email and phone follow the customer's.
+    QCheckBox *sameAsCustomer() const { return m_sameAsCustomer; }
+    QLineEdit *customerField(const QString &name) const;
+    const FieldErrorMarker &fieldErrors() const { return m_fieldErrors; }
+    // Whether problems are shown for every field (after Save was tried, or for a stored order).
+    bool showsAllProblems() const { return m_showAllProblems; }
     OrderLinesPanel *lines() const { return m_lines; }
     OrderShippingPanel *shipping() const { return m_shipping; }
     OrderGelatoPanel *gelato() const { return m_gelato; }
@@ -92,6 +101,9 @@ private:
     QWidget *createAddressesTab();
     void fillForm();
     void formEdited();
+    void customerEdited();
+    void followCustomer();
+    void setShowAllProblems(bool all);
     void updateState();
     // Saves, then runs call with the stored id; the buttons wait until finished() is called.
     void startCall(const QString &progress, const std::function<void(qint64)> &call);
@@ -106,6 +118,7 @@ private:
     bool m_changed = false;
     bool m_busy = false;
     bool m_filling = false;
+    bool m_showAllProblems = false;
 
     QLabel *m_title;
     QLabel *m_stateLabel;
@@ -123,6 +136,7 @@ private:
     QLabel *m_source;
     OrderLinesPanel *m_lines;
     AddressForm *m_shippingAddress;
+    QCheckBox *m_sameAsCustomer;
     QCheckBox *m_separateBilling;
     AddressForm *m_billingAddress;
     OrderShippingPanel *m_shipping;
@@ -136,6 +150,7 @@ private:
     QPushButton *m_deleteDraft;
     QPushButton *m_cancel;
     QPushButton *m_refresh;
+    FieldErrorMarker m_fieldErrors;
 };
 
 } // namespace Bottega

@@ -1,11 +1,11 @@
 #include "ui/pages/OrderLinesPanel.h"
 
+#include "core/orders/OrderInput.h"
 #include "core/orders/OrderService.h"
 #include "core/store/Database.h"
-#include "core/store/ProductRepository.h"
-#include "core/store/VariantRepository.h"
 #include "ui/widgets/InlineMessage.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDoubleSpinBox>
@@ -25,20 +25,10 @@ namespace Bottega {
 
 namespace {
 
-enum PickerRole { VariantIdRole = Qt::UserRole, KindRole, NameRole, SkuRole, PriceRole };
+enum PickerRole { VariantIdRole = Qt::UserRole, KindRole, NameRole, SkuRole, PriceRole, RefusalRole };
 
 // The picker lists this many products at most; a shop with more types to narrow it down.
 constexpr int pickerProductLimit = 1000;
-
-QString variantTitle(const Variant &variant)
-{
-    if (!variant.title.isEmpty())
-        return variant.title;
-    QStringList values;
-    for (const VariantOption &option : variant.options)
-        values.append(option.value);
-    return values.join(u" / "_s);
-}
 
 } // namespace
 
@@ -97,9 +87,10 @@ OrderLinesPanel::OrderLinesPanel(Database *database, OrderService *orders, QWidg
     bottom->addWidget(m_total);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    // The message comes and goes under the table: the picker and the table's rows stay put.
     layout->addWidget(m_addRow);
-    layout->addWidget(m_message);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_message);
     layout->addLayout(bottom);
 
     connect(m_picker, &QComboBox::currentIndexChanged, this, &OrderLinesPanel::pickerChanged);
@@ -115,32 +106,28 @@ void OrderLinesPanel::loadPicker()
 {
     m_picker->clear();
     if (m_database) {
-        ProductRepository::Query query;
-        query.limit = pickerProductLimit;
-        const auto products = ProductRepository(*m_database).list(query);
-        if (!products)
-            m_message->showMessage(InlineMessage::Type::Error, products.error());
-        const QList<Product> found = products ? products.value() : QList<Product> {};
-        for (const Product &product : found) {
-            const auto variants = VariantRepository(*m_database).listForProduct(product.id, false);
-            if (!variants) {
-                m_message->showMessage(InlineMessage::Type::Error, variants.error());
-                continue;
+        const auto goods = OrderInput(*m_database).catalogue(pickerProductLimit);
+        if (!goods)
+            m_message->showMessage(InlineMessage::Type::Error, goods.error());
+        for (const OrderInput::Goods &entry : goods ? goods.value() : QList<OrderInput::Goods> {}) {
+            // Each variant by its own SKU; never the parent's, which several variants share.
+            QString text = entry.sku.isEmpty() ? entry.name : tr("%1 (%2)").arg(entry.name, entry.sku);
+            QString refusal;
+            if (!entry.missingPrintImages.isEmpty()) {
+                text = tr("%1 — print images incomplete").arg(text);
+                refusal = tr("Cannot be ordered from Gelato until its print images are complete (missing: %1)")
+                                  .arg(entry.missingPrintImages.join(u", "_s));
             }
-            for (const Variant &variant : variants.value()) {
-                const QString title = variantTitle(variant);
-                const QString sku = variant.sku.isEmpty() ? product.sku : variant.sku;
-                QString text = title.isEmpty() ? product.name : tr("%1 — %2").arg(product.name, title);
-                if (!sku.isEmpty())
-                    text = tr("%1 (%2)").arg(text, sku);
-                m_picker->addItem(text, variant.id);
-                const int index = m_picker->count() - 1;
-                m_picker->setItemData(index, int(OrderLine::Kind::Product), KindRole);
-                m_picker->setItemData(index,
-                                      title.isEmpty() ? product.name : tr("%1 — %2").arg(product.name, title),
-                                      NameRole);
-                m_picker->setItemData(index, sku, SkuRole);
-                m_picker->setItemData(index, product.listPrice + variant.priceExtra, PriceRole);
+            m_picker->addItem(text, entry.variantId);
+            const int index = m_picker->count() - 1;
+            m_picker->setItemData(index, int(OrderLine::Kind::Product), KindRole);
+            m_picker->setItemData(index, entry.name, NameRole);
+            m_picker->setItemData(index, entry.sku, SkuRole);
+            m_picker->setItemData(index, entry.price, PriceRole);
+            if (!refusal.isEmpty()) {
+                m_picker->setItemData(index, refusal, RefusalRole);
+                m_picker->setItemData(index, refusal, Qt::ToolTipRole);
+                m_picker->setItemData(index, QColor(0xda, 0x44, 0x53), Qt::ForegroundRole);
             }
         }
     }
@@ -161,6 +148,11 @@ void OrderLinesPanel::pickerChanged()
 {
     if (m_picker->currentIndex() >= 0)
         m_unitPrice->setValue(m_picker->currentData(PriceRole).toDouble());
+    // A variant that cannot be added says why where the user would click.
+    const QString refusal = m_picker->currentData(RefusalRole).toString();
+    m_add->setEnabled(refusal.isEmpty());
+    m_add->setToolTip(refusal.isEmpty() ? tr("Adds the chosen product with this quantity and price") : refusal);
+    m_picker->setToolTip(refusal);
 }
 
 bool OrderLinesPanel::pickVariant(qint64 variantId)

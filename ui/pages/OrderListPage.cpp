@@ -1,5 +1,6 @@
 #include "ui/pages/OrderListPage.h"
 
+#include "core/messages/MessageText.h"
 #include "core/orders/OrderService.h"
 #include "core/orders/OrderState.h"
 #include "ui/models/OrderTableModel.h"
@@ -8,6 +9,7 @@
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
 #include "ui/widgets/RecordTable.h"
+#include "ui/widgets/StateBadgeDelegate.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -64,7 +66,7 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
     for (const auto status :
          {"created"_L1, "draft"_L1, "passed"_L1, "pending_approval"_L1, "on_hold"_L1, "printed"_L1,
           "shipped"_L1, "delivered"_L1, "failed"_L1, "canceled"_L1, "returned"_L1, "not_connected"_L1})
-        m_gelatoStatus->addItem(QString(status), QString(status));
+        m_gelatoStatus->addItem(MessageText::gelatoStatus(QString(status)), QString(status)); // words, not codes
     m_gelatoStatus->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     m_new->setObjectName(u"newOrderButton"_s);
@@ -81,6 +83,8 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
 
     m_view->setObjectName(u"orderTable"_s);
     m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(OrderTableModel::StateColumn,
+                                     new StateBadgeDelegate(&OrderTableModel::stateTone, m_view));
     m_view->horizontalHeader()->setSortIndicator(OrderTableModel::CreatedColumn, Qt::DescendingOrder);
     m_view->setSortingEnabled(true);
     RecordTable::setUp(m_view, OrderTableModel::CustomerColumn,

@@ -147,13 +147,11 @@ void OrderShippingPanel::showRates(const QList<ShippingRate> &rates)
         QString delivery;
         if (rate.minDeliveryDate.isValid() && rate.maxDeliveryDate.isValid()
             && rate.minDeliveryDate.date() != rate.maxDeliveryDate.date())
-            delivery = tr("%1 to %2")
-                               .arg(locale.toString(rate.minDeliveryDate.date(), QLocale::ShortFormat),
-                                    locale.toString(rate.maxDeliveryDate.date(), QLocale::ShortFormat));
+            delivery = tr("%1 to %2").arg(DisplayFormat::date(rate.minDeliveryDate),
+                                          DisplayFormat::date(rate.maxDeliveryDate));
         else if (rate.maxDeliveryDate.isValid() || rate.minDeliveryDate.isValid())
-            delivery = locale.toString(
-                    (rate.maxDeliveryDate.isValid() ? rate.maxDeliveryDate : rate.minDeliveryDate).date(),
-                    QLocale::ShortFormat);
+            delivery = DisplayFormat::date(rate.maxDeliveryDate.isValid() ? rate.maxDeliveryDate
+                                                                          : rate.minDeliveryDate);
         else
             delivery = tr("no date given");
         m_table->setItem(row, TypeColumn, new QTableWidgetItem(typeName(rate.type)));

@@ -49,6 +49,29 @@ QString OrderTimelinePanel::sourceDisplayName(OrderEvent::Source source)
     return {};
 }
 
+QString OrderTimelinePanel::kindDisplayName(const QString &kind)
+{
+    if (kind == "created"_L1)
+        return tr("Created");
+    if (kind == "imported"_L1)
+        return tr("Imported");
+    if (kind == "state"_L1)
+        return tr("State");
+    if (kind == "tracking"_L1)
+        return tr("Tracking");
+    if (kind == "gelato-status"_L1)
+        return tr("Gelato status");
+    if (kind == "gelato-item"_L1)
+        return tr("Gelato item");
+    if (kind == "poleepo-status"_L1)
+        return tr("Poleepo status");
+    if (kind == "poleepo-shipment"_L1)
+        return tr("Poleepo shipment");
+    if (kind == "note"_L1)
+        return tr("Note");
+    return kind; // a kind from a newer Bottega
+}
+
 void OrderTimelinePanel::setEvents(const QList<OrderEvent> &events)
 {
     m_table->setRowCount(int(events.size()));
@@ -62,7 +85,7 @@ void OrderTimelinePanel::setEvents(const QList<OrderEvent> &events)
         else if (!event.newState.isEmpty())
             change = OrderState::displayName(event.newState);
         else
-            change = event.kind;
+            change = kindDisplayName(event.kind);
         const QStringList cells
                 = {DisplayFormat::dateTime(event.at), sourceDisplayName(event.source), change, message};
         for (int column = 0; column < cells.size(); ++column) {

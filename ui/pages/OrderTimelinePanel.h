@@ -16,6 +16,8 @@ class OrderTimelinePanel final : public QWidget
     Q_DISABLE_COPY_MOVE(OrderTimelinePanel)
 
 public:
+    // What kind of entry a timeline row without a state change is, in the reader's language.
+    static QString kindDisplayName(const QString &kind);
     enum Column { TimeColumn, SourceColumn, ChangeColumn, MessageColumn };
 
     explicit OrderTimelinePanel(QWidget *parent = nullptr);

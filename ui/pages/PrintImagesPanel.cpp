@@ -180,7 +180,10 @@ void PrintImagesPanel::setProduct(const Product &product)
                 ++missingVariants;
         const bool missing = missingVariants > 0 || (m_product.variants.isEmpty() && !defaultImage);
 
-        m_table->setItem(row, PlacementColumn, item(placement));
+        // Gelato's "default" is the front; the stored name stays in the item's data.
+        QTableWidgetItem *name = item(placement == "default"_L1 ? tr("Default (front)") : placement);
+        name->setData(Qt::UserRole, placement);
+        m_table->setItem(row, PlacementColumn, name);
         auto *image = item(defaultImage ? defaultImage->source : tr("No image"));
         if (defaultImage) {
             // A URL is shown as its text (Bottega does not download it to draw it); a stored file
@@ -231,14 +234,14 @@ QStringList PrintImagesPanel::missingPlacements() const
     QStringList missing;
     for (int row = 0; row < m_table->rowCount(); ++row)
         if (m_table->item(row, StateColumn)->data(Qt::UserRole).toBool())
-            missing.append(m_table->item(row, PlacementColumn)->text());
+            missing.append(m_table->item(row, PlacementColumn)->data(Qt::UserRole).toString());
     return missing;
 }
 
 QString PrintImagesPanel::selectedPlacement() const
 {
     const auto rows = m_table->selectionModel()->selectedRows(PlacementColumn);
-    return rows.isEmpty() ? QString() : rows.first().data().toString();
+    return rows.isEmpty() ? QString() : rows.first().data(Qt::UserRole).toString();
 }
 
 void PrintImagesPanel::askForUrl()

@@ -9,6 +9,7 @@
 #include "ui/pages/VariantEditorDialog.h"
 #include "ui/widgets/FieldErrorMarker.h"
 #include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/DescriptionEdit.h"
 #include "ui/widgets/UnsavedChanges.h"
 
 #include <QDialogButtonBox>
@@ -147,8 +148,7 @@ QWidget *ProductEditorDialog::createGeneralTab()
     m_quantity->setRange(0, std::numeric_limits<int>::max());
     m_weight = moneyBox(page);
     m_shortDescription = new QLineEdit(page);
-    m_longDescription = new QPlainTextEdit(page);
-    m_longDescription->setTabChangesFocus(true);
+    m_longDescription = new DescriptionEdit(page);
 
     m_ean->setObjectName(u"eanField"_s);
     const QList<std::pair<QString, QWidget *>> fields {{u"name"_s, m_name},
@@ -161,7 +161,7 @@ QWidget *ProductEditorDialog::createGeneralTab()
                                                        {u"quantity"_s, m_quantity},
                                                        {u"weight"_s, m_weight},
                                                        {u"short-description"_s, m_shortDescription},
-                                                       {u"long-description"_s, m_longDescription}};
+                                                       {u"long-description"_s, m_longDescription->source()}};
     for (const auto &[field, widget] : fields)
         m_fieldErrors.addField(field, widget);
 
@@ -295,7 +295,7 @@ void ProductEditorDialog::fillFields()
     m_quantity->setValue(int(std::clamp<qint64>(m_product.quantity, 0, std::numeric_limits<int>::max())));
     m_weight->setValue(m_product.weight);
     m_shortDescription->setText(m_product.shortDescription);
-    m_longDescription->setPlainText(m_product.longDescription);
+    m_longDescription->setText(m_product.longDescription);
     m_templateReference->setText(m_product.gelatoTemplateId);
     m_syncResult->setText(m_product.gelatoTemplateId.isEmpty()
                                   ? tr("Not linked to a Gelato template.")
@@ -321,7 +321,7 @@ bool ProductEditorDialog::save()
                                                   {u"quantity"_s, QString::number(m_quantity->value())},
                                                   {u"weight"_s, number(m_weight->value())},
                                                   {u"short-description"_s, m_shortDescription->text()},
-                                                  {u"long-description"_s, m_longDescription->toPlainText()},
+                                                  {u"long-description"_s, m_longDescription->text()},
                                                   {u"template-id"_s, m_templateReference->text()}};
     const QHash<QString, QString> stored {{u"name"_s, m_product.name},
                                           {u"sku"_s, m_product.sku},

@@ -22,6 +22,8 @@ class QTableView;
 
 namespace Bottega {
 
+class DescriptionEdit;
+
 class Database;
 class FileStore;
 class GelatoClient;
@@ -121,7 +123,7 @@ private:
     QSpinBox *m_quantity = nullptr;
     QDoubleSpinBox *m_weight = nullptr;
     QLineEdit *m_shortDescription = nullptr;
-    QPlainTextEdit *m_longDescription = nullptr;
+    DescriptionEdit *m_longDescription = nullptr;
     QLineEdit *m_templateReference = nullptr;
     QPushButton *m_synchronize = nullptr;
     QPushButton *m_cancelSync = nullptr;

@@ -65,10 +65,12 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
                        {{ProductTableModel::SkuColumn, 110},
                         {ProductTableModel::PriceColumn, 80},
                         {ProductTableModel::QuantityColumn, 80},
-                        {ProductTableModel::TemplateColumn, 170},
+                        // A UUID: its first characters tell templates apart (tooltip: the whole id);
+                        // the room goes to the product's name (issue 13).
+                        {ProductTableModel::TemplateColumn, 100},
                         {ProductTableModel::PublishedColumn, 90},
                         {ProductTableModel::NeedsUpdateColumn, 100},
-                        {ProductTableModel::UpdatedColumn, 130}});
+                        {ProductTableModel::UpdatedColumn, 120}});
     // Several products at once for publishing (PROD-5); a double click still opens one.
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_publish->setObjectName(u"publishProductsButton"_s);

@@ -126,6 +126,7 @@ SettingsPage::SettingsPage(const AppContext &context, QWidget *parent)
             if (SettingEditor *editor = settingEditor(key); editor && !editor->isModified())
                 editor->load(*m_context.settings);
             updateWebhookUrl();
+            updateServiceStates();
         });
     }
     if (m_context.server) {
@@ -143,6 +144,8 @@ SettingEditor *SettingsPage::addEditor(const QString &key, SettingEditor::Kind k
     auto *editor = new SettingEditor(key, kind, this);
     editor->setEnabled(m_context.settings != nullptr);
     connect(editor, &SettingEditor::edited, this, &SettingsPage::updateButtons);
+    if (key.endsWith(u".enabled"_s))
+        connect(editor, &SettingEditor::edited, this, &SettingsPage::updateServiceStates);
     m_editors.append(editor);
     return editor;
 }
@@ -252,6 +255,16 @@ QWidget *SettingsPage::buildServerGroup()
     return group;
 }
 
+void SettingsPage::updateServiceStates()
+{
+    // A connector switched off ("poleepo.enabled" unticked): its secrets' keyring errors are
+    // nobody's concern until it is switched on (issue 13).
+    for (SecretField *field : std::as_const(m_secrets)) {
+        const SettingEditor *enabled = settingEditor(field->key().section(u'.', 0, 0) + u".enabled"_s);
+        field->setServiceOff(enabled && enabled->text() != u"true"_s);
+    }
+}
+
 void SettingsPage::reload()
 {
     if (m_context.settings) {
@@ -262,6 +275,7 @@ void SettingsPage::reload()
         field->cancelChange();
         field->refresh();
     }
+    updateServiceStates();
     if (!m_context.settings)
         m_message->showMessage(InlineMessage::Type::Warning,
                                tr("Settings are not available in this window."));
@@ -334,6 +348,7 @@ void SettingsPage::revert()
     for (SecretField *field : std::as_const(m_secrets))
         field->cancelChange();
     updateWebhookUrl();
+    updateServiceStates();
     updateButtons();
 }
 

@@ -58,6 +58,8 @@ private:
     void updateWebhookUrl();
     void updateServerState();
     void updateButtons();
+    // Tells each secret whether its service is switched off (then a failed read is not an error).
+    void updateServiceStates();
     // CONF-2: whether the company above matches the billing entity Gelato reported last.
     void updateCompanyCheck();
     void finishSave();

@@ -7,6 +7,7 @@
 #include "ui/widgets/Confirm.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
+#include "ui/widgets/StateBadgeDelegate.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -50,7 +51,7 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     for (auto state :
          {WebhookQueueItem::State::Pending, WebhookQueueItem::State::Processing,
           WebhookQueueItem::State::Done, WebhookQueueItem::State::Failed, WebhookQueueItem::State::Ignored})
-        m_state->addItem(WebhookQueueItem::stateName(state), WebhookQueueItem::stateName(state));
+        m_state->addItem(WebhookTableModel::stateDisplayName(state), WebhookQueueItem::stateName(state));
     m_source->setObjectName(u"sourceFilter"_s);
     m_source->addItem(tr("Any source"), QString());
     m_source->addItem(u"Gelato"_s, u"gelato"_s);
@@ -75,6 +76,8 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
 
     m_table->setObjectName(u"webhookTable"_s);
     m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(WebhookTableModel::StateColumn,
+                                      new StateBadgeDelegate(&WebhookTableModel::stateTone, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
@@ -103,6 +106,16 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     connect(m_cleanUp, &QPushButton::clicked, this, &WebhookQueuePage::cleanUp);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &WebhookQueuePage::showSelectedPayload);
+    // A disabled button says why (issue 13).
+    const auto updateRetry = [this] {
+        const bool selected = m_table->selectionModel()->hasSelection();
+        m_retry->setEnabled(selected);
+        m_retry->setToolTip(selected ? tr("Puts the selected calls back in the queue, to be processed again")
+                                     : tr("Select one or more calls in the list to retry them"));
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateRetry);
+    connect(m_model, &QAbstractItemModel::modelReset, this, updateRetry);
+    updateRetry();
     connect(m_model, &WebhookTableModel::errorOccurred, this,
             [this](const QString &error) { m_message->showMessage(InlineMessage::Type::Error, error); });
     connect(m_timer, &QTimer::timeout, this, &WebhookQueuePage::updateFailedCount);
@@ -112,6 +125,8 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
                                tr("The webhook queue is unavailable: no database."));
         m_retry->setEnabled(false);
         m_cleanUp->setEnabled(false);
+        m_retry->setToolTip(tr("The webhook queue is unavailable: no database."));
+        m_cleanUp->setToolTip(m_retry->toolTip());
         return;
     }
     m_timer->start(5000);

@@ -1,5 +1,7 @@
 #include "ui/widgets/AddressForm.h"
 
+#include "ui/widgets/CountryBox.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,11 +13,11 @@ namespace Bottega {
 namespace {
 
 // Marks a field without a style sheet on the whole form: only the bad fields get a red frame.
-const QString badFieldStyle = u"QLineEdit { border: 1px solid #da4453; border-radius: 2px; }"_s;
+const QString badFieldStyle = u"QLineEdit, QComboBox { border: 1px solid #da4453; border-radius: 2px; }"_s;
 
 } // namespace
 
-AddressForm::AddressForm(Address::Kind kind, QWidget *parent) : QWidget(parent)
+AddressForm::AddressForm(Address::Kind kind, QWidget *parent) : QWidget(parent), m_country(new CountryBox(this))
 {
     m_address.kind = kind;
     setObjectName(kind == Address::Kind::Shipping ? u"shippingAddressForm"_s : u"billingAddressForm"_s);
@@ -29,7 +31,7 @@ AddressForm::AddressForm(Address::Kind kind, QWidget *parent) : QWidget(parent)
             {u"city"_s, tr("City")},
             {u"postCode"_s, tr("Post code")},
             {u"state"_s, tr("State or province")},
-            {u"country"_s, tr("Country (ISO code)")},
+            {u"country"_s, tr("Country")},
             {u"phone"_s, tr("Phone")},
     };
     // Two columns of label and field; each field has its problem written under it.
@@ -39,31 +41,34 @@ AddressForm::AddressForm(Address::Kind kind, QWidget *parent) : QWidget(parent)
     grid->setVerticalSpacing(2);
     for (int i = 0; i < labels.size(); ++i) {
         const auto &[name, text] = labels.at(i);
-        auto *edit = new QLineEdit(this);
-        edit->setObjectName(name);
-        if (const int limit = AddressCheck::maximumLength(name); limit > 0)
-            edit->setPlaceholderText(tr("up to %n character(s)", nullptr, limit));
+        QWidget *input = m_country;
+        if (name != "country"_L1) {
+            auto *edit = new QLineEdit(this);
+            edit->setObjectName(name);
+            if (const int limit = AddressCheck::maximumLength(name); limit > 0)
+                edit->setPlaceholderText(tr("up to %n character(s)", nullptr, limit));
+            connect(edit, &QLineEdit::textEdited, this, [this, name] { fieldEdited(name); });
+            m_edits.insert(name, edit);
+            input = edit;
+        }
+        // A red frame's style sheet changes a field's height; it keeps its own, so nothing moves.
+        input->setFixedHeight(input->sizeHint().height());
         auto *error = new QLabel(this);
         error->setObjectName(name + u"Error"_s);
         error->setWordWrap(true);
         error->setStyleSheet(u"color: #da4453;"_s);
-        error->setVisible(false);
+        // The line is there, empty, when the field is fine: a problem appearing moves nothing.
+        error->setMinimumHeight(error->fontMetrics().height());
         auto *label = new QLabel(text, this);
-        label->setBuddy(edit);
+        label->setBuddy(input);
         const int row = (i / 2) * 2;
         const int column = (i % 2) * 2;
         grid->addWidget(label, row, column);
-        grid->addWidget(edit, row, column + 1);
+        grid->addWidget(input, row, column + 1);
         grid->addWidget(error, row + 1, column + 1);
-        m_edits.insert(name, edit);
         m_errors.insert(name, error);
-        connect(edit, &QLineEdit::textEdited, this, [this] {
-            validate();
-            Q_EMIT changed();
-        });
     }
-    m_edits.value(u"country"_s)->setMaxLength(2);
-    m_edits.value(u"country"_s)->setPlaceholderText(tr("e.g. IT, DE, US"));
+    connect(m_country, &CountryBox::codeEdited, this, [this] { fieldEdited(u"country"_s); });
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
     grid->setRowStretch(grid->rowCount(), 1);
@@ -82,8 +87,12 @@ QStringList AddressForm::fieldNames()
 void AddressForm::setAddress(const Address &address)
 {
     m_address = address;
-    for (const QString &name : fieldNames())
-        m_edits.value(name)->setText(address.field(name));
+    for (const QString &name : fieldNames()) {
+        if (QLineEdit *edit = m_edits.value(name))
+            edit->setText(m_fixed.contains(name) ? m_fixed.value(name) : address.field(name));
+    }
+    m_country->setCode(address.country);
+    m_touched.clear();
     validate();
 }
 
@@ -91,37 +100,65 @@ Address AddressForm::address() const
 {
     Address address = m_address;
     for (const QString &name : fieldNames()) {
-        const QString value = m_edits.value(name)->text().trimmed();
-        address.setField(name, name == "country"_L1 ? value.toUpper() : value);
+        if (const QLineEdit *edit = m_edits.value(name))
+            address.setField(name, edit->text().trimmed());
     }
+    address.country = m_country->code();
     return address;
 }
 
 void AddressForm::setReadOnly(bool readOnly)
 {
-    for (QLineEdit *edit : std::as_const(m_edits))
-        edit->setReadOnly(readOnly);
+    m_readOnly = readOnly;
+    for (auto it = m_edits.cbegin(); it != m_edits.cend(); ++it)
+        it.value()->setReadOnly(readOnly || m_fixed.contains(it.key()));
+    m_country->setEnabled(!readOnly);
+}
+
+void AddressForm::setFixedFields(const QHash<QString, QString> &values)
+{
+    m_fixed = values;
+    for (auto it = m_edits.cbegin(); it != m_edits.cend(); ++it) {
+        if (m_fixed.contains(it.key()))
+            it.value()->setText(m_fixed.value(it.key()));
+        it.value()->setReadOnly(m_readOnly || m_fixed.contains(it.key()));
+    }
+    validate();
+}
+
+void AddressForm::showAllProblems(bool all)
+{
+    m_showAll = all;
+    validate();
 }
 
 QString AddressForm::fieldError(const QString &field) const
 {
     const QLabel *error = m_errors.value(field);
-    return error && !error->isHidden() ? error->text() : QString();
+    return error ? error->text() : QString();
+}
+
+void AddressForm::fieldEdited(const QString &name)
+{
+    m_touched.insert(name);
+    validate();
+    Q_EMIT changed();
 }
 
 void AddressForm::validate()
 {
     m_problems = AddressCheck::check(address());
     QHash<QString, QStringList> byField;
-    for (const FieldProblem &problem : std::as_const(m_problems))
-        byField[problem.field].append(problem.message);
-    for (auto it = m_edits.cbegin(); it != m_edits.cend(); ++it) {
+    for (const FieldProblem &problem : std::as_const(m_problems)) {
+        if (m_showAll || m_touched.contains(problem.field))
+            byField[problem.field].append(problem.message);
+    }
+    for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it) {
         const QStringList messages = byField.value(it.key());
-        QLabel *error = m_errors.value(it.key());
-        error->setText(messages.join(u'\n'));
-        error->setVisible(!messages.isEmpty());
-        it.value()->setStyleSheet(messages.isEmpty() ? QString() : badFieldStyle);
-        it.value()->setToolTip(messages.join(u'\n'));
+        it.value()->setText(messages.join(u'\n'));
+        QWidget *input = it.key() == "country"_L1 ? static_cast<QWidget *>(m_country) : m_edits.value(it.key());
+        input->setStyleSheet(messages.isEmpty() ? QString() : badFieldStyle);
+        input->setToolTip(messages.join(u'\n'));
     }
 }
 

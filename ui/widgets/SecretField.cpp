@@ -67,6 +67,12 @@ QString SecretField::source() const
     return m_source;
 }
 
+void SecretField::setServiceOff(bool off)
+{
+    m_serviceOff = off;
+    updateWidgets();
+}
+
 QString SecretField::errorText() const
 {
     return m_error;
@@ -236,7 +242,7 @@ void SecretField::updateWidgets()
         m_message->showMessage(InlineMessage::Type::Information, tr("Saving…"));
     else if (!m_error.isEmpty() && m_errorFromWrite)
         m_message->showMessage(InlineMessage::Type::Error, tr("Not saved: %1").arg(m_error));
-    else if (!m_error.isEmpty())
+    else if (!m_error.isEmpty() && !m_serviceOff)
         m_message->showMessage(InlineMessage::Type::Error,
                                tr("Cannot tell whether it is set: %1").arg(m_error));
     else

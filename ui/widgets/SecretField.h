@@ -46,6 +46,11 @@ public:
 
     QLineEdit *lineEdit() const; // for tests and buddies
 
+    // The service this secret belongs to is switched off: a failed read is not shown as an error
+    // (the field just says it is unknown); a failed write still is, since the user asked for it.
+    void setServiceOff(bool off);
+    bool isServiceOff() const { return m_serviceOff; }
+
 Q_SIGNALS:
     void stateChanged(Bottega::SecretField::State state);
     void pendingChangeChanged(bool pending);
@@ -65,6 +70,7 @@ private:
     QString m_source;
     QString m_error;
     bool m_errorFromWrite = false;
+    bool m_serviceOff = false;
     State m_stateBeforeSave = State::Unavailable;
     bool m_changing = false;
     // Answers to an older read are dropped; only the latest one describes the store.

@@ -87,6 +87,11 @@ TEST(AddressCheck, GelatosLengthLimitsEachNamed)
         };
         set(atLimit, ok);
         set(over, tooLong);
+        if (field == "postCode"_L1) {
+            // A country whose post code format Bottega does not know: only Gelato's limit applies.
+            atLimit.country = u"BR"_s;
+            over.country = u"BR"_s;
+        }
         EXPECT_TRUE(AddressCheck::check(atLimit).isEmpty()) << field.toStdString();
         const auto problems = AddressCheck::check(over);
         ASSERT_EQ(problems.size(), 1) << field.toStdString();
