@@ -60,7 +60,7 @@ TEST_F(WindowDetailsTest, ConfigureSaysWhyItIsDisabled)
     auto *configure = editor.findChild<QPushButton *>(u"configureVariantButton"_s);
     ASSERT_TRUE(configure);
     EXPECT_FALSE(configure->isEnabled());
-    EXPECT_EQ(configure->toolTip(), u"Select a variant in the list to configure it"_s);
+    EXPECT_EQ(configure->toolTip(), u"Select one variant to configure it."_s);
     editor.variantView()->selectRow(0);
     EXPECT_TRUE(configure->isEnabled());
     EXPECT_TRUE(configure->toolTip().contains(u"selected variant"_s)) << configure->toolTip().toStdString();

@@ -481,7 +481,8 @@ void ProductEditorDialog::updateVariantButtons()
     const auto rows = m_variantView->selectionModel()->selectedRows();
     const bool one = rows.size() == 1;
     m_configure->setEnabled(one && m_database);
-    m_configure->setToolTip(one ? QString() : tr("Select one variant to configure it."));
+    m_configure->setToolTip(one ? tr("Edits the selected variant's print images, price extra and codes")
+                                : tr("Select one variant to configure it."));
     QStringList refusals;
     bool anyPublished = false;
     bool anyUnpublished = false;
