@@ -16,10 +16,6 @@
         <translation>%1: &quot;%2&quot; non è un numero intero maggiore o uguale a 0</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not true or false</source>
-        <translation>%1: &quot;%2&quot; non è true o false</translation>
-    </message>
-    <message>
         <source>%1: &quot;%2&quot; must contain digits only</source>
         <translation>%1: &quot;%2&quot; deve contenere solo cifre</translation>
     </message>
@@ -118,6 +114,10 @@
         <source>billing address</source>
         <translation>indirizzo di fatturazione</translation>
     </message>
+    <message>
+        <source>post code &quot;%1&quot; does not fit the format used in %2 (for example %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::AddressForm</name>
@@ -158,10 +158,6 @@
         <translation>Provincia o stato</translation>
     </message>
     <message>
-        <source>Country (ISO code)</source>
-        <translation>Paese (codice ISO)</translation>
-    </message>
-    <message>
         <source>Phone</source>
         <translation>Telefono</translation>
     </message>
@@ -173,8 +169,186 @@
         </translation>
     </message>
     <message>
-        <source>e.g. IT, DE, US</source>
-        <translation>es. IT, DE, US</translation>
+        <source>Country</source>
+        <translation type="unfinished">Paese</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ApiLogPage</name>
+    <message>
+        <source>Body: empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished">testo</translation>
+    </message>
+    <message>
+        <source>Body: %1, %2, shown truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API log</source>
+        <translation type="unfinished">Registro API</translation>
+    </message>
+    <message>
+        <source>Every call Bottega made or received, newest first. Secrets are hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made and received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made by Bottega</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished">Ricevuto</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2xx success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4xx client error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5xx server error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed (no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any error (4xx, 5xx, no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint contains…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the newest calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to the oldest calls, at the end of the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies a curl command repeating this call; secrets stay hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database: the API log is unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time range ends (%1) before it starts (%2): change From or To.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls have been logged yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished">Errore: %1</translation>
+    </message>
+    <message>
+        <source>Open order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open webhook %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a call to see its request and response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -207,6 +381,199 @@
         <source>cannot clean up the API log</source>
         <translation>impossibile ripulire il registro API</translation>
     </message>
+    <message>
+        <source>cannot find the order of API log entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ApiLogTableModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Data e ora</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">Servizio</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished">Metodo</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Stato</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent / received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished">Errore</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ApiLogText</name>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>200 OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>201 Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>202 Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>204 No Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>301 Moved Permanently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>302 Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>304 Not Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>400 Bad Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>401 Unauthorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>403 Forbidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>404 Not Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>405 Method Not Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>408 Request Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>409 Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>410 Gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>413 Payload Too Large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>415 Unsupported Media Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>422 Unprocessable Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>429 Too Many Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>500 Internal Server Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>501 Not Implemented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>502 Bad Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>503 Service Unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>504 Gateway Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Redirect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Client error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Server error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[shown %1 of %2]</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::BatchGeneration</name>
@@ -233,6 +600,10 @@
     <message>
         <source>not submitted: %1</source>
         <translation>non inviato: %1</translation>
+    </message>
+    <message>
+        <source>Poleepo is switched off (setting poleepo.enabled): nothing was sent. Turn it on in Settings or with `bottega config set poleepo.enabled true`.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -463,6 +834,10 @@
         <source>The failed items of batch %1 were sent again in batch %2.</source>
         <translation>Gli articoli non riusciti del lotto %1 sono stati reinviati nel lotto %2.</translation>
     </message>
+    <message>
+        <source>Any state</source>
+        <translation type="unfinished">Qualsiasi stato</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::CatalogBrowserDialog</name>
@@ -607,6 +982,21 @@
     </message>
 </context>
 <context>
+    <name>Bottega::ChartCard</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::CommandLine</name>
     <message>
         <source>serve: address to listen on.</source>
@@ -717,6 +1107,30 @@
         <translation>order confirm: invia come bozza Gelato.</translation>
     </message>
     <message>
+        <source>log list: gelato, poleepo, webhook, files or server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log list: 2xx, 4xx, 5xx or failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log list: calls since TIME (ISO date or time, or 30m, 24h, 7d ago).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order ship: Poleepo&apos;s carrier (id or name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order ship: Poleepo&apos;s pickup address (id or name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order ship: a package type (name or id); once per package, or comma-separated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
 
 Without a command, opens the window.
@@ -735,6 +1149,7 @@ Commands:
   test-connection gelato|poleepo      checks the credentials against the service
   batch generate | poll | list | show ID | resubmit ID
                                       Poleepo product batches
+  package-type list | import          package types for Poleepo shipping (import: Poleepo&apos;s)
   product list | show ID              products, variants, print-image completeness
   product sync-template TEMPLATE_ID [--product ID]
                                       creates or re-syncs a product from a Gelato template
@@ -749,6 +1164,13 @@ Commands:
   order confirm ID [--shipping standard|express|UID] [--draft]
                                       sends the order to Gelato (exactly once)
   order cancel ID | refresh ID        cancel on Gelato; refresh from Gelato
+  order delivered-to-shop ID          every product of the order is at the shop
+  order ship ID --carrier C --pickup P --package-type T
+                                      ships with Poleepo and stores the label
+  order handed-over ID                tells Poleepo the parcel went to the carrier
+  log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N]
+                                      the API log, newest first (100 calls unless --limit)
+  log cleanup                         removes calls older than log.retention-days
 
 Global options:
   --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
@@ -758,47 +1180,7 @@ Global options:
   --json              JSON output
   --version, --help
 </source>
-        <translation>Uso: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
-
-Senza comando, apre la finestra.
-
-Comandi:
-  serve [--listen HOST:PORT]          server webhook e file più pianificazione, fino a SIGTERM
-  config get KEY | set KEY VALUE | list
-                                      impostazioni non segrete
-  secret set NAME                     legge il valore dallo standard input
-  secret status                       quali segreti sono impostati (mai i loro valori)
-  job list | run NAME | set NAME --interval SECONDS | --enabled true|false
-                                      la pianificazione
-  webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed
-  webhook process | cleanup | add-record NAME --events E,... | records
-                                      la coda webhook e le registrazioni webhook di Poleepo
-  test-connection gelato|poleepo      verifica le credenziali presso il servizio
-  batch generate | poll | list | show ID | resubmit ID
-                                      lotti di prodotti Poleepo
-  product list | show ID              prodotti, varianti, completezza delle immagini di stampa
-  product sync-template TEMPLATE_ID [--product ID]
-                                      crea o risincronizza un prodotto da un template Gelato
-  product set ID FIELD VALUE [--variant VID]
-  product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
-  product import-csv FILE [--dry-run] | export-csv FILE
-                                      associazione in blocco di Product UID e Design File URL
-  order list [--status S] | show ID   ordini di vendita con stato Gelato, cronologia, tracciamento
-  order create FILE.json | import-csv FILE [--dry-run]
-                                      un ordine locale da JSON, o molti da CSV
-  order quote ID                      tariffe di spedizione Gelato per l&apos;ordine
-  order confirm ID [--shipping standard|express|UID] [--draft]
-                                      invia l&apos;ordine a Gelato (una sola volta)
-  order cancel ID | refresh ID        annulla su Gelato; aggiorna da Gelato
-
-Opzioni globali:
-  --data-dir DIR      dove si trovano database, impostazioni e file (BOTTEGA_DATA_DIR)
-  --db URL            un file SQLite o postgresql://user:pass@host:port/db (BOTTEGA_DB)
-  --lang it|en        lingua dell&apos;interfaccia
-  --sandbox           Gelato e Poleepo offline integrati
-  --json              output JSON
-  --version, --help
-</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1247,10 +1629,6 @@ Opzioni globali:
         <translation>URL</translation>
     </message>
     <message>
-        <source>usage: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID</source>
-        <translation>uso: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID</translation>
-    </message>
-    <message>
         <source>%1: &quot;%2&quot; is not an order id</source>
         <translation>%1: &quot;%2&quot; non è un id di ordine</translation>
     </message>
@@ -1387,6 +1765,125 @@ Opzioni globali:
         <source>variant %1 is not a variant of product %2</source>
         <translation>la variante %1 non è una variante del prodotto %2</translation>
     </message>
+    <message>
+        <source>usage: bottega log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N] | cleanup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--service: &quot;%1&quot; is not gelato, poleepo, webhook, files or server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--status-class: &quot;%1&quot; is not 2xx, 4xx, 5xx or failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--since: &quot;%1&quot; is not a time (2026-12-01, 2026-12-01T08:00, or 30m, 24h, 7d ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API log calls match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIRECTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SERVICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENDPOINT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n API log calls older than %1 days removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log cleanup does not take --%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID | delivered-to-shop ID | ship ID --carrier C --pickup P --package-type T | handed-over ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No variants: a product without variants cannot be published on Poleepo; synchronize it with its Gelato template first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo shipping %1: %2, tracking %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--package-type: no package type &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none; add them in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every product of order %1 is delivered to the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was already delivered to the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo knows the parcel is with the carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: bottega order ship ID --carrier C --pickup P --package-type T[,T…]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped with Poleepo; the label is stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package type(s) added from Poleepo</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>usage: bottega package-type list | import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2: %3 kg, %4 x %5 x %6 cm, Poleepo %7%8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (not usable: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::Commands::StatusWalk</name>
@@ -1500,6 +1997,17 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::CountryBox</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Type or choose a country</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Bottega::CredentialsDirectorySecretStore</name>
     <message>
         <source>cannot read credential file %1: it is not a regular file</source>
@@ -1523,6 +2031,156 @@ Opzioni globali:
     <message>
         <source>CSV row %1: a quoted field is never closed</source>
         <translation>riga CSV %1: un campo tra virgolette non viene mai chiuso</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::DashboardPage</name>
+    <message>
+        <source>Orders by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook calls by state, last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product batches by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API errors by service, last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished">Dashboard</translation>
+    </message>
+    <message>
+        <source>Counts at a glance; click a bar or a number to open the list behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>order(s) in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opens the list of orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No orders yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>call(s) received in the last %1 days, %2 failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opens the webhook queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No webhook calls received in the last %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished">In attesa</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished">In elaborazione</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>batch(es), %1 with failed items to resubmit</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opens the list of batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product batches yet: they appear here once products are published to Poleepo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>call(s) that failed or were answered with an error in the last %1 days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opens the API log with these calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API errors in the last %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database: the dashboard is unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable without a database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::DashboardQueries</name>
+    <message>
+        <source>cannot count the orders by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot count the batches by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot count the webhook calls by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot count the API errors by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read what changed for the dashboard</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1619,6 +2277,17 @@ Opzioni globali:
     <message>
         <source>port %1 in %2 is out of range</source>
         <translation>la porta %1 in %2 è fuori intervallo</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::DescriptionEdit</name>
+    <message>
+        <source>Formatted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit (HTML or text)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1967,6 +2636,10 @@ Opzioni globali:
     <message>
         <source>Gelato event %1</source>
         <translation>evento Gelato %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a whole number from 0 to %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2357,10 +3030,6 @@ Opzioni globali:
         <translation>Dashboard</translation>
     </message>
     <message>
-        <source>Counts and charts at a glance: orders by status, webhooks over time, batch outcomes and API errors.</source>
-        <translation>Conteggi e grafici a colpo d&apos;occhio: ordini per stato, webhook nel tempo, esiti dei lotti ed errori API.</translation>
-    </message>
-    <message>
         <source>Products</source>
         <translation>Prodotti</translation>
     </message>
@@ -2379,10 +3048,6 @@ Opzioni globali:
     <message>
         <source>API log</source>
         <translation>Registro API</translation>
-    </message>
-    <message>
-        <source>Browse every call to and from Gelato and Poleepo, with filters, bodies and errors (secrets hidden).</source>
-        <translation>Consulta tutte le chiamate da e verso Gelato e Poleepo, con filtri, corpi ed errori (segreti nascosti).</translation>
     </message>
     <message>
         <source>Scheduler</source>
@@ -2419,6 +3084,18 @@ Opzioni globali:
     <message>
         <source>Batches (%1)</source>
         <translation>Lotti (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annulla</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation type="unfinished">%1…</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +3292,30 @@ Opzioni globali:
     <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>cancelled in Poleepo, but already %1 here: cancel it at Gelato or decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled in Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every product delivered to the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo shipping %1 created with %2, tracking %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label of Poleepo shipping %1 stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo shipping %1 delivered to the carrier</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2905,6 +3606,18 @@ Opzioni globali:
         <source>Delete the Gelato draft of order %1? The order becomes a local draft again.</source>
         <translation>Eliminare la bozza Gelato dell&apos;ordine %1? L&apos;ordine torna a essere una bozza locale.</translation>
     </message>
+    <message>
+        <source>Same as customer (name, email and phone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order cannot be saved yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderEventRepository</name>
@@ -3178,6 +3891,10 @@ Opzioni globali:
         <source>%1.name: a service or shipping line needs a name</source>
         <translation>%1.name: una riga di servizio o di spedizione richiede un nome</translation>
     </message>
+    <message>
+        <source>customer: a first or last name, or an email, is required</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderLinesPanel</name>
@@ -3210,10 +3927,6 @@ Opzioni globali:
         <translation>Importo</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -3236,6 +3949,18 @@ Opzioni globali:
     <message>
         <source>Line %1: the unit price must be a number of 0 or more, not &quot;%2&quot;</source>
         <translation>Riga %1: il prezzo unitario deve essere un numero maggiore o uguale a 0, non &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 — print images incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be ordered from Gelato until its print images are complete (missing: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the chosen product with this quantity and price</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3306,6 +4031,14 @@ Opzioni globali:
             <numerusform>%n ordini</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ready to send to Gelato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderPackageRepository</name>
@@ -3332,6 +4065,165 @@ Opzioni globali:
     <message>
         <source>cannot look up Gelato order %1</source>
         <translation>impossibile cercare l&apos;ordine Gelato %1</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::OrderPoleepoPanel</name>
+    <message>
+        <source>Delivered to the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship with Poleepo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered to carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every product of the order has reached the shop and can be packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The carrier collected the parcel: tells Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fulfilment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping with Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the order in Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation type="unfinished">Richiede attenzione: %1</translation>
+    </message>
+    <message>
+        <source>Ready to send to Gelato (waiting for review)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to Gelato</source>
+        <translation type="unfinished">Inviato a Gelato</translation>
+    </message>
+    <message>
+        <source>Not Gelato goods: the shop ships them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipping with Poleepo is not available here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (delivered to the carrier %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo shipping %1: %2</source>
+        <translation type="unfinished">spedizione Poleepo %1: %2</translation>
+    </message>
+    <message>
+        <source>PDF stored with the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not shipped with Poleepo yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the label again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship with Poleepo is not possible: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Poleepo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every product is delivered to the shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo made the shipping; its label is stored with the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo knows the parcel is with the carrier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program opens %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No print spooler (lp) found: open the label and print it from the viewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label sent to the default printer.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3604,6 +4496,10 @@ Opzioni globali:
         <source>%1: is being sent to Gelato already</source>
         <translation>%1: è già in corso di invio a Gelato</translation>
     </message>
+    <message>
+        <source>%1 cannot be ordered from Gelato until its print images are complete (missing: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderShippingPanel</name>
@@ -3820,6 +4716,42 @@ Opzioni globali:
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished">Creato</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Stato</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation type="unfinished">Tracciamento</translation>
+    </message>
+    <message>
+        <source>Gelato status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gelato item</source>
+        <translation type="unfinished">Articolo Gelato</translation>
+    </message>
+    <message>
+        <source>Poleepo status</source>
+        <translation type="unfinished">lo stato Poleepo</translation>
+    </message>
+    <message>
+        <source>Poleepo shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderUpdate</name>
@@ -3959,10 +4891,184 @@ Opzioni globali:
     </message>
 </context>
 <context>
-    <name>Bottega::PlaceholderPage</name>
+    <name>Bottega::PackageTypes</name>
     <message>
-        <source>Not available yet in this version.</source>
-        <translation>Non ancora disponibile in questa versione.</translation>
+        <source>a package type needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package type &quot;%1&quot;: %2 cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a package type named &quot;%1&quot; already exists</source>
+        <translation type="unfinished">esiste già un tipo di pacco denominato &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>package type &quot;%1&quot; is used by a shipment and cannot be deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Poleepo package type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dimensions missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::PackageTypesPanel</name>
+    <message>
+        <source>Package types (Poleepo shipping)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> cm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get Poleepo&apos;s types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id of the package type in Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the package types configured in Poleepo that are not here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nome</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished">Peso</translation>
+    </message>
+    <message>
+        <source>W × H × D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">Nome:</translation>
+    </message>
+    <message>
+        <source>Poleepo type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package types are not available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 × %3 cm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">Sì</translation>
+    </message>
+    <message>
+        <source>No: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package type &quot;%1&quot; saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package type &quot;%1&quot; saved, but a shipment cannot use it yet: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete package type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the package type &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Poleepo for its package types…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every package type of Poleepo is here already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package type(s) added from Poleepo.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4071,6 +5177,10 @@ Opzioni globali:
     <message>
         <source>Poleepo webhook</source>
         <translation>webhook Poleepo</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a whole number from 0 to %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4346,6 +5456,48 @@ Opzioni globali:
         <source>Print files (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)</source>
         <translation>File di stampa (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)</translation>
     </message>
+    <message>
+        <source>Remove image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database: print images cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a placement first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This placement has no default image to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the product&apos;s default image of this placement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Without this image, %n published variant(s) would have nothing to print on &quot;%1&quot; and will be unpublished from Poleepo: %2. Remove the image and unpublish them?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove print image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Image removed; %n variant(s) unpublished from Poleepo.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default (front)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::ProductBatchRepository</name>
@@ -4474,6 +5626,10 @@ Opzioni globali:
     <message>
         <source>&quot;%1&quot; is a variant field: give --variant VID</source>
         <translation>&quot;%1&quot; è un campo della variante: indica --variant VID</translation>
+    </message>
+    <message>
+        <source>&quot;published&quot; is not edited here: publishing on Poleepo checks the print images (product set ID published true|false)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4651,6 +5807,68 @@ Opzioni globali:
         <source>Product updated from the template.</source>
         <translation>Prodotto aggiornato dal template.</translation>
     </message>
+    <message>
+        <source>Publish on Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits the selected variant&apos;s print images, price extra and codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one variant to configure it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database: the product cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more variants first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This variant is already published on Poleepo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected variants are already published on Poleepo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the selected variants on Poleepo: they are sent with the next product batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This variant is not published on Poleepo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected variants is published on Poleepo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop publishing the selected variants on Poleepo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s) published on Poleepo: sent with the next product batch.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s) no longer published on Poleepo.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bottega::ProductListPage</name>
@@ -4723,6 +5941,48 @@ Opzioni globali:
         <translation>
             <numerusform>%n prodotto</numerusform>
             <numerusform>%n prodotti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish on Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more products first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the selected products on Poleepo with all their variants; each variant needs complete print images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This product is not published on Poleepo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected products is published on Poleepo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop publishing the selected products and all their variants on Poleepo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) published on Poleepo with their variants: sent with the next product batch.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) no longer published on Poleepo.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -4861,6 +6121,18 @@ Opzioni globali:
     <message>
         <source> on variant %1</source>
         <translation> sulla variante %1</translation>
+    </message>
+    <message>
+        <source>variant %1 is archived (no longer sold): it cannot be published on Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product %1 &quot;%2&quot; has no variants, and a product without variants cannot be published on Poleepo: synchronize it with its Gelato template first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product %1 &quot;%2&quot; cannot be published on Poleepo: all its variants are archived</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5505,6 +6777,183 @@ Opzioni globali:
     </message>
 </context>
 <context>
+    <name>Bottega::ShipWithPoleepo</name>
+    <message>
+        <source>the order did not come from Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order is cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gelato ships this order (Gelato order %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not delivered to the shop yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already shipped with Poleepo shipping %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a shipment needs at least one package with a package type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package %1: no package type with id %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid package type for Poleepo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot ship with Poleepo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a pickup address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo offers no carrier &quot;%1&quot; (offered: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo has no pickup address &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo shipping %1 was created, but its label was not stored: %2. Ship again to fetch the label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order has no shipping from Ship with Poleepo yet: ship it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo shipping %1 was already delivered to the carrier on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ShipWithPoleepoDialog</name>
+    <message>
+        <source>Add package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Rimuovi</translation>
+    </message>
+    <message>
+        <source>Request label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship %1 with Poleepo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kg, %2×%3×%4 cm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not usable: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No package types: add them in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo creates the shipping with the carrier and returns its label, which is kept with the order. Every package needs a package type Poleepo knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping with Poleepo is not available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Poleepo for its carriers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package %1: %2</source>
+        <translation type="unfinished">Pacco %1: %2 {1:?}</translation>
+    </message>
+    <message>
+        <source>Asking Poleepo for the label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::ShipmentRepository</name>
+    <message>
+        <source>cannot read the Poleepo shippings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no shipping with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the parcels of shipping %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save Poleepo shipping %1</source>
+        <translation type="unfinished">impossibile salvare la spedizione Poleepo %1</translation>
+    </message>
+    <message>
+        <source>cannot save shipping %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the lines of order %1</source>
+        <translation type="unfinished">impossibile leggere le righe dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot save the lines of order %1</source>
+        <translation type="unfinished">impossibile salvare le righe dell&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot read package type %1</source>
+        <translation type="unfinished">impossibile leggere il tipo di pacco %1</translation>
+    </message>
+</context>
+<context>
     <name>Bottega::TemplateSync</name>
     <message>
         <source>a template synchronization is already running</source>
@@ -5664,6 +7113,34 @@ Opzioni globali:
         <source>URL of the image for &quot;%1&quot; (http or https):</source>
         <translation>URL dell&apos;immagine per &quot;%1&quot; (http o https):</translation>
     </message>
+    <message>
+        <source>Not on Poleepo yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo product id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to Poleepo with the next product batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove print image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without its own image this variant has nothing to print on &quot;%1&quot;, so it will be unpublished from Poleepo. Remove the image and unpublish it?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::VariantRepository</name>
@@ -5790,6 +7267,22 @@ Opzioni globali:
         <source>Needs update</source>
         <translation>Da aggiornare</translation>
     </message>
+    <message>
+        <source>The SKU Poleepo knows this variant by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sent to Poleepo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent to Poleepo yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poleepo product id</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bottega::WebhookIntake</name>
@@ -5828,6 +7321,14 @@ Opzioni globali:
     <message>
         <source>webhook not stored: %1</source>
         <translation>webhook non memorizzato: %1</translation>
+    </message>
+    <message>
+        <source>the server is stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhook secret not read yet; try again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5922,6 +7423,14 @@ Opzioni globali:
             <numerusform>Rimuovere le chiamate Completate e Ignorate elaborate più di %n giorno fa? L&apos;operazione non si può annullare.</numerusform>
             <numerusform>Rimuovere le chiamate Completate e Ignorate elaborate più di %n giorni fa? L&apos;operazione non si può annullare.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Puts the selected calls back in the queue, to be processed again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more calls in the list to retry them</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6130,6 +7639,26 @@ Opzioni globali:
     <message>
         <source>Error or note</source>
         <translation>Errore o nota</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished">In attesa</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished">In elaborazione</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
