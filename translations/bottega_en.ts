@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>post code &quot;%1&quot; does not fit the format used in %2 (for example %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>post code &quot;%1&quot; does not fit the format used in %2 (for example %3)</translation>
     </message>
 </context>
 <context>
@@ -170,185 +170,185 @@
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Country</translation>
+        <translation>Country</translation>
     </message>
 </context>
 <context>
     <name>Bottega::ApiLogPage</name>
     <message>
         <source>Body: empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Body: empty</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished">text</translation>
+        <translation>text</translation>
     </message>
     <message>
         <source>Body: %1, %2, shown truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>Body: %1, %2, shown truncated</translation>
     </message>
     <message>
         <source>Body: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Body: %1, %2</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Newest</translation>
     </message>
     <message>
         <source>Oldest</source>
-        <translation type="unfinished"></translation>
+        <translation>Oldest</translation>
     </message>
     <message>
         <source>Copy as curl</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy as curl</translation>
     </message>
     <message>
         <source>API log</source>
-        <translation type="unfinished">API log</translation>
+        <translation>API log</translation>
     </message>
     <message>
         <source>Every call Bottega made or received, newest first. Secrets are hidden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every call Bottega made or received, newest first. Secrets are hidden.</translation>
     </message>
     <message>
         <source>Any service</source>
-        <translation type="unfinished"></translation>
+        <translation>Any service</translation>
     </message>
     <message>
         <source>Webhooks received</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhooks received</translation>
     </message>
     <message>
         <source>Files served</source>
-        <translation type="unfinished"></translation>
+        <translation>Files served</translation>
     </message>
     <message>
         <source>Other received</source>
-        <translation type="unfinished"></translation>
+        <translation>Other received</translation>
     </message>
     <message>
         <source>Made and received</source>
-        <translation type="unfinished"></translation>
+        <translation>Made and received</translation>
     </message>
     <message>
         <source>Made by Bottega</source>
-        <translation type="unfinished"></translation>
+        <translation>Made by Bottega</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished">Received</translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Any status</translation>
     </message>
     <message>
         <source>2xx success</source>
-        <translation type="unfinished"></translation>
+        <translation>2xx success</translation>
     </message>
     <message>
         <source>4xx client error</source>
-        <translation type="unfinished"></translation>
+        <translation>4xx client error</translation>
     </message>
     <message>
         <source>5xx server error</source>
-        <translation type="unfinished"></translation>
+        <translation>5xx server error</translation>
     </message>
     <message>
         <source>Failed (no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed (no answer)</translation>
     </message>
     <message>
         <source>Any error (4xx, 5xx, no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Any error (4xx, 5xx, no answer)</translation>
     </message>
     <message>
         <source>Endpoint contains…</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint contains…</translation>
     </message>
     <message>
         <source>Back to the newest calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the newest calls</translation>
     </message>
     <message>
         <source>Jump to the oldest calls, at the end of the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Jump to the oldest calls, at the end of the log</translation>
     </message>
     <message>
         <source>Copies a curl command repeating this call; secrets stay hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies a curl command repeating this call; secrets stay hidden</translation>
     </message>
     <message>
         <source>No headers</source>
-        <translation type="unfinished"></translation>
+        <translation>No headers</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Request</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Response</translation>
     </message>
     <message>
         <source>No database: the API log is unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>No database: the API log is unavailable.</translation>
     </message>
     <message>
         <source>The time range ends (%1) before it starts (%2): change From or To.</source>
-        <translation type="unfinished"></translation>
+        <translation>The time range ends (%1) before it starts (%2): change From or To.</translation>
     </message>
     <message>
         <source>No calls match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>No calls match these filters.</translation>
     </message>
     <message>
         <source>No calls have been logged yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No calls have been logged yet.</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
         <source>%n attempts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
         </translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished">Error: %1</translation>
+        <translation>Error: %1</translation>
     </message>
     <message>
         <source>Open order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Open order %1</translation>
     </message>
     <message>
         <source>Open webhook %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Open webhook %1</translation>
     </message>
     <message>
         <source>Select a call to see its request and response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a call to see its request and response.</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Body</translation>
     </message>
 </context>
 <context>
@@ -383,196 +383,196 @@
     </message>
     <message>
         <source>cannot find the order of API log entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot find the order of API log entry %1</translation>
     </message>
 </context>
 <context>
     <name>Bottega::ApiLogTableModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Service</translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">Method</translation>
+        <translation>Method</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duration</translation>
     </message>
     <message>
         <source>Sent / received</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent / received</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Error</translation>
+        <translation>Error</translation>
     </message>
 </context>
 <context>
     <name>Bottega::ApiLogText</name>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>No answer</translation>
     </message>
     <message>
         <source>200 OK</source>
-        <translation type="unfinished"></translation>
+        <translation>200 OK</translation>
     </message>
     <message>
         <source>201 Created</source>
-        <translation type="unfinished"></translation>
+        <translation>201 Created</translation>
     </message>
     <message>
         <source>202 Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>202 Accepted</translation>
     </message>
     <message>
         <source>204 No Content</source>
-        <translation type="unfinished"></translation>
+        <translation>204 No Content</translation>
     </message>
     <message>
         <source>301 Moved Permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>301 Moved Permanently</translation>
     </message>
     <message>
         <source>302 Found</source>
-        <translation type="unfinished"></translation>
+        <translation>302 Found</translation>
     </message>
     <message>
         <source>304 Not Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>304 Not Modified</translation>
     </message>
     <message>
         <source>400 Bad Request</source>
-        <translation type="unfinished"></translation>
+        <translation>400 Bad Request</translation>
     </message>
     <message>
         <source>401 Unauthorized</source>
-        <translation type="unfinished"></translation>
+        <translation>401 Unauthorized</translation>
     </message>
     <message>
         <source>403 Forbidden</source>
-        <translation type="unfinished"></translation>
+        <translation>403 Forbidden</translation>
     </message>
     <message>
         <source>404 Not Found</source>
-        <translation type="unfinished"></translation>
+        <translation>404 Not Found</translation>
     </message>
     <message>
         <source>405 Method Not Allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>405 Method Not Allowed</translation>
     </message>
     <message>
         <source>408 Request Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>408 Request Timeout</translation>
     </message>
     <message>
         <source>409 Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>409 Conflict</translation>
     </message>
     <message>
         <source>410 Gone</source>
-        <translation type="unfinished"></translation>
+        <translation>410 Gone</translation>
     </message>
     <message>
         <source>413 Payload Too Large</source>
-        <translation type="unfinished"></translation>
+        <translation>413 Payload Too Large</translation>
     </message>
     <message>
         <source>415 Unsupported Media Type</source>
-        <translation type="unfinished"></translation>
+        <translation>415 Unsupported Media Type</translation>
     </message>
     <message>
         <source>422 Unprocessable Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>422 Unprocessable Entity</translation>
     </message>
     <message>
         <source>429 Too Many Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>429 Too Many Requests</translation>
     </message>
     <message>
         <source>500 Internal Server Error</source>
-        <translation type="unfinished"></translation>
+        <translation>500 Internal Server Error</translation>
     </message>
     <message>
         <source>501 Not Implemented</source>
-        <translation type="unfinished"></translation>
+        <translation>501 Not Implemented</translation>
     </message>
     <message>
         <source>502 Bad Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>502 Bad Gateway</translation>
     </message>
     <message>
         <source>503 Service Unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>503 Service Unavailable</translation>
     </message>
     <message>
         <source>504 Gateway Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>504 Gateway Timeout</translation>
     </message>
     <message>
         <source>%1 Success</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Success</translation>
     </message>
     <message>
         <source>%1 Redirect</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Redirect</translation>
     </message>
     <message>
         <source>%1 Client error</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Client error</translation>
     </message>
     <message>
         <source>%1 Server error</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Server error</translation>
     </message>
     <message>
         <source>Inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Inbound</translation>
     </message>
     <message>
         <source>Outbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Outbound</translation>
     </message>
     <message numerus="yes">
         <source>%n bytes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 B</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B</translation>
     </message>
     <message>
         <source>[shown %1 of %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>[shown %1 of %2]</translation>
     </message>
 </context>
 <context>
@@ -603,7 +603,7 @@
     </message>
     <message>
         <source>Poleepo is switched off (setting poleepo.enabled): nothing was sent. Turn it on in Settings or with `bottega config set poleepo.enabled true`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo is switched off (setting poleepo.enabled): nothing was sent. Turn it on in Settings or with `bottega config set poleepo.enabled true`.</translation>
     </message>
 </context>
 <context>
@@ -836,7 +836,7 @@
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished">Any state</translation>
+        <translation>Any state</translation>
     </message>
 </context>
 <context>
@@ -985,15 +985,15 @@
     <name>Bottega::ChartCard</name>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1108,27 +1108,27 @@
     </message>
     <message>
         <source>log list: gelato, poleepo, webhook, files or server.</source>
-        <translation type="unfinished"></translation>
+        <translation>log list: gelato, poleepo, webhook, files or server.</translation>
     </message>
     <message>
         <source>log list: 2xx, 4xx, 5xx or failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>log list: 2xx, 4xx, 5xx or failed.</translation>
     </message>
     <message>
         <source>log list: calls since TIME (ISO date or time, or 30m, 24h, 7d ago).</source>
-        <translation type="unfinished"></translation>
+        <translation>log list: calls since TIME (ISO date or time, or 30m, 24h, 7d ago).</translation>
     </message>
     <message>
         <source>order ship: Poleepo&apos;s carrier (id or name).</source>
-        <translation type="unfinished"></translation>
+        <translation>order ship: Poleepo&apos;s carrier (id or name).</translation>
     </message>
     <message>
         <source>order ship: Poleepo&apos;s pickup address (id or name).</source>
-        <translation type="unfinished"></translation>
+        <translation>order ship: Poleepo&apos;s pickup address (id or name).</translation>
     </message>
     <message>
         <source>order ship: a package type (name or id); once per package, or comma-separated.</source>
-        <translation type="unfinished"></translation>
+        <translation>order ship: a package type (name or id); once per package, or comma-separated.</translation>
     </message>
     <message>
         <source>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
@@ -1180,7 +1180,55 @@ Global options:
   --json              JSON output
   --version, --help
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
+
+Without a command, opens the window.
+
+Commands:
+  serve [--listen HOST:PORT]          webhook and file server plus scheduler, until SIGTERM
+  config get KEY | set KEY VALUE | list
+                                      non-secret settings
+  secret set NAME                     reads the value from standard input
+  secret status                       which secrets are set (never their values)
+  job list | run NAME | set NAME --interval SECONDS | --enabled true|false
+                                      the scheduler
+  webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed
+  webhook process | cleanup | add-record NAME --events E,... | records
+                                      the webhook queue and Poleepo webhook records
+  test-connection gelato|poleepo      checks the credentials against the service
+  batch generate | poll | list | show ID | resubmit ID
+                                      Poleepo product batches
+  package-type list | import          package types for Poleepo shipping (import: Poleepo&apos;s)
+  product list | show ID              products, variants, print-image completeness
+  product sync-template TEMPLATE_ID [--product ID]
+                                      creates or re-syncs a product from a Gelato template
+  product set ID FIELD VALUE [--variant VID]
+  product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
+  product import-csv FILE [--dry-run] | export-csv FILE
+                                      bulk mapping of Product UID and Design File URL
+  order list [--status S] | show ID   sales orders with Gelato state, timeline, tracking
+  order create FILE.json | import-csv FILE [--dry-run]
+                                      a local order from JSON, or many from CSV
+  order quote ID                      Gelato shipping rates for the order
+  order confirm ID [--shipping standard|express|UID] [--draft]
+                                      sends the order to Gelato (exactly once)
+  order cancel ID | refresh ID        cancel on Gelato; refresh from Gelato
+  order delivered-to-shop ID          every product of the order is at the shop
+  order ship ID --carrier C --pickup P --package-type T
+                                      ships with Poleepo and stores the label
+  order handed-over ID                tells Poleepo the parcel went to the carrier
+  log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N]
+                                      the API log, newest first (100 calls unless --limit)
+  log cleanup                         removes calls older than log.retention-days
+
+Global options:
+  --data-dir DIR      where the database, settings and files live (BOTTEGA_DATA_DIR)
+  --db URL            a SQLite file or postgresql://user:pass@host:port/db (BOTTEGA_DB)
+  --lang it|en        interface language
+  --sandbox           built-in offline Gelato and Poleepo
+  --json              JSON output
+  --version, --help
+</translation>
     </message>
 </context>
 <context>
@@ -1767,122 +1815,122 @@ Global options:
     </message>
     <message>
         <source>usage: bottega log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N] | cleanup</source>
-        <translation type="unfinished"></translation>
+        <translation>usage: bottega log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N] | cleanup</translation>
     </message>
     <message>
         <source>--service: &quot;%1&quot; is not gelato, poleepo, webhook, files or server</source>
-        <translation type="unfinished"></translation>
+        <translation>--service: &quot;%1&quot; is not gelato, poleepo, webhook, files or server</translation>
     </message>
     <message>
         <source>--status-class: &quot;%1&quot; is not 2xx, 4xx, 5xx or failed</source>
-        <translation type="unfinished"></translation>
+        <translation>--status-class: &quot;%1&quot; is not 2xx, 4xx, 5xx or failed</translation>
     </message>
     <message>
         <source>--since: &quot;%1&quot; is not a time (2026-12-01, 2026-12-01T08:00, or 30m, 24h, 7d ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>--since: &quot;%1&quot; is not a time (2026-12-01, 2026-12-01T08:00, or 30m, 24h, 7d ago)</translation>
     </message>
     <message>
         <source>No API log calls match.</source>
-        <translation type="unfinished"></translation>
+        <translation>No API log calls match.</translation>
     </message>
     <message>
         <source>TIME</source>
-        <translation type="unfinished"></translation>
+        <translation>TIME</translation>
     </message>
     <message>
         <source>DIRECTION</source>
-        <translation type="unfinished"></translation>
+        <translation>DIRECTION</translation>
     </message>
     <message>
         <source>SERVICE</source>
-        <translation type="unfinished"></translation>
+        <translation>SERVICE</translation>
     </message>
     <message>
         <source>METHOD</source>
-        <translation type="unfinished"></translation>
+        <translation>METHOD</translation>
     </message>
     <message>
         <source>ENDPOINT</source>
-        <translation type="unfinished"></translation>
+        <translation>ENDPOINT</translation>
     </message>
     <message>
         <source>MS</source>
-        <translation type="unfinished"></translation>
+        <translation>MS</translation>
     </message>
     <message>
         <source>%n API log calls older than %1 days removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%n API log calls older than %1 days removed</translation>
     </message>
     <message>
         <source>log cleanup does not take --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>log cleanup does not take --%1</translation>
     </message>
     <message>
         <source>usage: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID | delivered-to-shop ID | ship ID --carrier C --pickup P --package-type T | handed-over ID</source>
-        <translation type="unfinished"></translation>
+        <translation>usage: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID | delivered-to-shop ID | ship ID --carrier C --pickup P --package-type T | handed-over ID</translation>
     </message>
     <message>
         <source>No variants: a product without variants cannot be published on Poleepo; synchronize it with its Gelato template first.</source>
-        <translation type="unfinished"></translation>
+        <translation>No variants: a product without variants cannot be published on Poleepo; synchronize it with its Gelato template first.</translation>
     </message>
     <message>
         <source>Poleepo shipping %1: %2, tracking %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo shipping %1: %2, tracking %3</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1</translation>
     </message>
     <message>
         <source>Label: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Label: %1</translation>
     </message>
     <message>
         <source>--package-type: no package type &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>--package-type: no package type &quot;%1&quot; (known: %2)</translation>
     </message>
     <message>
         <source>none; add them in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>none; add them in Settings</translation>
     </message>
     <message>
         <source>Every product of order %1 is delivered to the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Every product of order %1 is delivered to the shop</translation>
     </message>
     <message>
         <source>Order %1 was already delivered to the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Order %1 was already delivered to the shop</translation>
     </message>
     <message>
         <source>Poleepo knows the parcel is with the carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo knows the parcel is with the carrier</translation>
     </message>
     <message>
         <source>usage: bottega order ship ID --carrier C --pickup P --package-type T[,T…]</source>
-        <translation type="unfinished"></translation>
+        <translation>usage: bottega order ship ID --carrier C --pickup P --package-type T[,T…]</translation>
     </message>
     <message>
         <source>Shipped with Poleepo; the label is stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Shipped with Poleepo; the label is stored</translation>
     </message>
     <message numerus="yes">
         <source>%n package type(s) added from Poleepo</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n package type added from Poleepo</numerusform>
+            <numerusform>%n package types added from Poleepo</numerusform>
         </translation>
     </message>
     <message>
         <source>usage: bottega package-type list | import</source>
-        <translation type="unfinished"></translation>
+        <translation>usage: bottega package-type list | import</translation>
     </message>
     <message>
         <source>%1  %2: %3 kg, %4 x %5 x %6 cm, Poleepo %7%8</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2: %3 kg, %4 x %5 x %6 cm, Poleepo %7%8</translation>
     </message>
     <message>
         <source> (not usable: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (not usable: %1)</translation>
     </message>
 </context>
 <context>
@@ -2000,11 +2048,11 @@ Global options:
     <name>Bottega::CountryBox</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Type or choose a country</source>
-        <translation type="unfinished"></translation>
+        <translation>Type or choose a country</translation>
     </message>
 </context>
 <context>
@@ -2037,150 +2085,150 @@ Global options:
     <name>Bottega::DashboardPage</name>
     <message>
         <source>Orders by state</source>
-        <translation type="unfinished"></translation>
+        <translation>Orders by state</translation>
     </message>
     <message>
         <source>Webhook calls by state, last %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook calls by state, last %1 days</translation>
     </message>
     <message>
         <source>Product batches by state</source>
-        <translation type="unfinished"></translation>
+        <translation>Product batches by state</translation>
     </message>
     <message>
         <source>API errors by service, last %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>API errors by service, last %1 days</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished">Dashboard</translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Counts at a glance; click a bar or a number to open the list behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Counts at a glance; click a bar or a number to open the list behind it.</translation>
     </message>
     <message numerus="yes">
         <source>order(s) in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>order in all</numerusform>
+            <numerusform>orders in all</numerusform>
         </translation>
     </message>
     <message>
         <source>Opens the list of orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Opens the list of orders</translation>
     </message>
     <message>
         <source>No orders yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No orders yet.</translation>
     </message>
     <message numerus="yes">
         <source>call(s) received in the last %1 days, %2 failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>call received in the last %1 days, %2 failed</numerusform>
+            <numerusform>calls received in the last %1 days, %2 failed</numerusform>
         </translation>
     </message>
     <message>
         <source>Opens the webhook queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Opens the webhook queue</translation>
     </message>
     <message>
         <source>No webhook calls received in the last %1 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>No webhook calls received in the last %1 days.</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished">Pending</translation>
+        <translation>Pending</translation>
     </message>
     <message>
         <source>Processing</source>
-        <translation type="unfinished">Processing</translation>
+        <translation>Processing</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Done</translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Failed</translation>
+        <translation>Failed</translation>
     </message>
     <message>
         <source>Ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignored</translation>
     </message>
     <message numerus="yes">
         <source>batch(es), %1 with failed items to resubmit</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>batch, %1 with failed items to resubmit</numerusform>
+            <numerusform>batches, %1 with failed items to resubmit</numerusform>
         </translation>
     </message>
     <message>
         <source>Opens the list of batches</source>
-        <translation type="unfinished"></translation>
+        <translation>Opens the list of batches</translation>
     </message>
     <message>
         <source>No product batches yet: they appear here once products are published to Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>No product batches yet: they appear here once products are published to Poleepo.</translation>
     </message>
     <message numerus="yes">
         <source>call(s) that failed or were answered with an error in the last %1 days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>call that failed or was answered with an error in the last %1 days</numerusform>
+            <numerusform>calls that failed or were answered with an error in the last %1 days</numerusform>
         </translation>
     </message>
     <message>
         <source>Opens the API log with these calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Opens the API log with these calls</translation>
     </message>
     <message>
         <source>No API errors in the last %1 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>No API errors in the last %1 days.</translation>
     </message>
     <message>
         <source>Webhooks received</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhooks received</translation>
     </message>
     <message>
         <source>Files served</source>
-        <translation type="unfinished"></translation>
+        <translation>Files served</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>No database: the dashboard is unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>No database: the dashboard is unavailable.</translation>
     </message>
     <message>
         <source>Unavailable without a database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unavailable without a database.</translation>
     </message>
 </context>
 <context>
     <name>Bottega::DashboardQueries</name>
     <message>
         <source>cannot count the orders by state</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot count the orders by state</translation>
     </message>
     <message>
         <source>cannot count the batches by state</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot count the batches by state</translation>
     </message>
     <message>
         <source>cannot count the webhook calls by day</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot count the webhook calls by day</translation>
     </message>
     <message>
         <source>cannot count the API errors by day</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot count the API errors by day</translation>
     </message>
     <message>
         <source>cannot read what changed for the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read what changed for the dashboard</translation>
     </message>
 </context>
 <context>
@@ -2283,11 +2331,11 @@ Global options:
     <name>Bottega::DescriptionEdit</name>
     <message>
         <source>Formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>Formatted</translation>
     </message>
     <message>
         <source>Edit (HTML or text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit (HTML or text)</translation>
     </message>
 </context>
 <context>
@@ -2639,7 +2687,7 @@ Global options:
     </message>
     <message>
         <source>%1: %2 is not a whole number from 0 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 is not a whole number from 0 to %3</translation>
     </message>
 </context>
 <context>
@@ -3087,15 +3135,15 @@ Global options:
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 of %3</translation>
     </message>
     <message>
         <source>%1…</source>
-        <translation type="unfinished">%1…</translation>
+        <translation>%1…</translation>
     </message>
 </context>
 <context>
@@ -3295,27 +3343,27 @@ Global options:
     </message>
     <message>
         <source>cancelled in Poleepo, but already %1 here: cancel it at Gelato or decide</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelled in Poleepo, but already %1 here: cancel it at Gelato or decide</translation>
     </message>
     <message>
         <source>cancelled in Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelled in Poleepo</translation>
     </message>
     <message>
         <source>every product delivered to the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>every product delivered to the shop</translation>
     </message>
     <message>
         <source>Poleepo shipping %1 created with %2, tracking %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo shipping %1 created with %2, tracking %3</translation>
     </message>
     <message>
         <source>label of Poleepo shipping %1 stored</source>
-        <translation type="unfinished"></translation>
+        <translation>label of Poleepo shipping %1 stored</translation>
     </message>
     <message>
         <source>Poleepo shipping %1 delivered to the carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo shipping %1 delivered to the carrier</translation>
     </message>
 </context>
 <context>
@@ -3608,15 +3656,15 @@ Global options:
     </message>
     <message>
         <source>Same as customer (name, email and phone)</source>
-        <translation type="unfinished"></translation>
+        <translation>Same as customer (name, email and phone)</translation>
     </message>
     <message>
         <source>Info Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Info Poleepo</translation>
     </message>
     <message>
         <source>The order cannot be saved yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The order cannot be saved yet: %1</translation>
     </message>
 </context>
 <context>
@@ -3893,7 +3941,7 @@ Global options:
     </message>
     <message>
         <source>customer: a first or last name, or an email, is required</source>
-        <translation type="unfinished"></translation>
+        <translation>customer: a first or last name, or an email, is required</translation>
     </message>
 </context>
 <context>
@@ -3952,15 +4000,15 @@ Global options:
     </message>
     <message>
         <source>%1 — print images incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — print images incomplete</translation>
     </message>
     <message>
         <source>Cannot be ordered from Gelato until its print images are complete (missing: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot be ordered from Gelato until its print images are complete (missing: %1)</translation>
     </message>
     <message>
         <source>Adds the chosen product with this quantity and price</source>
-        <translation type="unfinished"></translation>
+        <translation>Adds the chosen product with this quantity and price</translation>
     </message>
 </context>
 <context>
@@ -4033,11 +4081,11 @@ Global options:
     </message>
     <message>
         <source>Ready to send to Gelato</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready to send to Gelato</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs attention</translation>
     </message>
 </context>
 <context>
@@ -4071,159 +4119,159 @@ Global options:
     <name>Bottega::OrderPoleepoPanel</name>
     <message>
         <source>Delivered to the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivered to the shop</translation>
     </message>
     <message>
         <source>Ship with Poleepo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ship with Poleepo…</translation>
     </message>
     <message>
         <source>Delivered to carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivered to carrier</translation>
     </message>
     <message>
         <source>Open label</source>
-        <translation type="unfinished"></translation>
+        <translation>Open label</translation>
     </message>
     <message>
         <source>Print label</source>
-        <translation type="unfinished"></translation>
+        <translation>Print label</translation>
     </message>
     <message>
         <source>Every product of the order has reached the shop and can be packed</source>
-        <translation type="unfinished"></translation>
+        <translation>Every product of the order has reached the shop and can be packed</translation>
     </message>
     <message>
         <source>The carrier collected the parcel: tells Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>The carrier collected the parcel: tells Poleepo</translation>
     </message>
     <message>
         <source>Poleepo order</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo order</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel:</translation>
     </message>
     <message>
         <source>Order ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Order ID:</translation>
     </message>
     <message>
         <source>Poleepo status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo status:</translation>
     </message>
     <message>
         <source>Fulfilment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fulfilment:</translation>
     </message>
     <message>
         <source>Shipping with Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Shipping with Poleepo</translation>
     </message>
     <message>
         <source>Shipment status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Shipment status:</translation>
     </message>
     <message>
         <source>Tracking code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking code:</translation>
     </message>
     <message>
         <source>Carrier:</source>
-        <translation type="unfinished"></translation>
+        <translation>Carrier:</translation>
     </message>
     <message>
         <source>Pickup address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pickup address:</translation>
     </message>
     <message>
         <source>Packages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Packages:</translation>
     </message>
     <message>
         <source>Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Label:</translation>
     </message>
     <message>
         <source>Opens the order in Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Opens the order in Poleepo</translation>
     </message>
     <message>
         <source>Needs attention: %1</source>
-        <translation type="unfinished">Needs attention: %1</translation>
+        <translation>Needs attention: %1</translation>
     </message>
     <message>
         <source>Ready to send to Gelato (waiting for review)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready to send to Gelato (waiting for review)</translation>
     </message>
     <message>
         <source>Sent to Gelato</source>
-        <translation type="unfinished">Sent to Gelato</translation>
+        <translation>Sent to Gelato</translation>
     </message>
     <message>
         <source>Not Gelato goods: the shop ships them</source>
-        <translation type="unfinished"></translation>
+        <translation>Not Gelato goods: the shop ships them</translation>
     </message>
     <message>
         <source>shipping with Poleepo is not available here</source>
-        <translation type="unfinished"></translation>
+        <translation>shipping with Poleepo is not available here</translation>
     </message>
     <message>
         <source>%1 (delivered to the carrier %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (delivered to the carrier %2)</translation>
     </message>
     <message>
         <source>Poleepo shipping %1: %2</source>
-        <translation type="unfinished">Poleepo shipping %1: %2</translation>
+        <translation>Poleepo shipping %1: %2</translation>
     </message>
     <message>
         <source>PDF stored with the order</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF stored with the order</translation>
     </message>
     <message>
         <source>not stored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>not stored yet</translation>
     </message>
     <message>
         <source>not shipped with Poleepo yet</source>
-        <translation type="unfinished"></translation>
+        <translation>not shipped with Poleepo yet</translation>
     </message>
     <message>
         <source>Fetch the label again</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetch the label again</translation>
     </message>
     <message>
         <source>Ship with Poleepo is not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ship with Poleepo is not possible: %1</translation>
     </message>
     <message>
         <source>Asking Poleepo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Asking Poleepo…</translation>
     </message>
     <message>
         <source>Every product is delivered to the shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every product is delivered to the shop.</translation>
     </message>
     <message>
         <source>Poleepo made the shipping; its label is stored with the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo made the shipping; its label is stored with the order.</translation>
     </message>
     <message>
         <source>Poleepo knows the parcel is with the carrier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo knows the parcel is with the carrier.</translation>
     </message>
     <message>
         <source>No program opens %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No program opens %1</translation>
     </message>
     <message>
         <source>No print spooler (lp) found: open the label and print it from the viewer.</source>
-        <translation type="unfinished"></translation>
+        <translation>No print spooler (lp) found: open the label and print it from the viewer.</translation>
     </message>
     <message>
         <source>Label sent to the default printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Label sent to the default printer.</translation>
     </message>
 </context>
 <context>
@@ -4498,7 +4546,7 @@ Global options:
     </message>
     <message>
         <source>%1 cannot be ordered from Gelato until its print images are complete (missing: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot be ordered from Gelato until its print images are complete (missing: %2)</translation>
     </message>
 </context>
 <context>
@@ -4718,39 +4766,39 @@ Global options:
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Created</translation>
+        <translation>Created</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">State</translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Tracking</source>
-        <translation type="unfinished">Tracking</translation>
+        <translation>Tracking</translation>
     </message>
     <message>
         <source>Gelato status</source>
-        <translation type="unfinished">Gelato status</translation>
+        <translation>Gelato status</translation>
     </message>
     <message>
         <source>Gelato item</source>
-        <translation type="unfinished">Gelato item</translation>
+        <translation>Gelato item</translation>
     </message>
     <message>
         <source>Poleepo status</source>
-        <translation type="unfinished">Poleepo status</translation>
+        <translation>Poleepo status</translation>
     </message>
     <message>
         <source>Poleepo shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo shipment</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -4894,180 +4942,180 @@ Global options:
     <name>Bottega::PackageTypes</name>
     <message>
         <source>a package type needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>a package type needs a name</translation>
     </message>
     <message>
         <source>weight</source>
-        <translation type="unfinished"></translation>
+        <translation>weight</translation>
     </message>
     <message>
         <source>width</source>
-        <translation type="unfinished"></translation>
+        <translation>width</translation>
     </message>
     <message>
         <source>height</source>
-        <translation type="unfinished"></translation>
+        <translation>height</translation>
     </message>
     <message>
         <source>depth</source>
-        <translation type="unfinished"></translation>
+        <translation>depth</translation>
     </message>
     <message>
         <source>package type &quot;%1&quot;: %2 cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>package type &quot;%1&quot;: %2 cannot be negative</translation>
     </message>
     <message>
         <source>a package type named &quot;%1&quot; already exists</source>
-        <translation type="unfinished">a package type named &quot;%1&quot; already exists</translation>
+        <translation>a package type named &quot;%1&quot; already exists</translation>
     </message>
     <message>
         <source>package type &quot;%1&quot; is used by a shipment and cannot be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>package type &quot;%1&quot; is used by a shipment and cannot be deleted</translation>
     </message>
     <message>
         <source>no Poleepo package type</source>
-        <translation type="unfinished"></translation>
+        <translation>no Poleepo package type</translation>
     </message>
     <message>
         <source>no weight</source>
-        <translation type="unfinished"></translation>
+        <translation>no weight</translation>
     </message>
     <message>
         <source>dimensions missing</source>
-        <translation type="unfinished"></translation>
+        <translation>dimensions missing</translation>
     </message>
 </context>
 <context>
     <name>Bottega::PackageTypesPanel</name>
     <message>
         <source>Package types (Poleepo shipping)</source>
-        <translation type="unfinished"></translation>
+        <translation>Package types (Poleepo shipping)</translation>
     </message>
     <message>
         <source> kg</source>
-        <translation type="unfinished"></translation>
+        <translation> kg</translation>
     </message>
     <message>
         <source> cm</source>
-        <translation type="unfinished"></translation>
+        <translation> cm</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
         <source>Save type</source>
-        <translation type="unfinished"></translation>
+        <translation>Save type</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Get Poleepo&apos;s types</source>
-        <translation type="unfinished"></translation>
+        <translation>Get Poleepo&apos;s types</translation>
     </message>
     <message>
         <source>the id of the package type in Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>the id of the package type in Poleepo</translation>
     </message>
     <message>
         <source>Adds the package types configured in Poleepo that are not here yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Adds the package types configured in Poleepo that are not here yet</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished">Weight</translation>
+        <translation>Weight</translation>
     </message>
     <message>
         <source>W × H × D</source>
-        <translation type="unfinished"></translation>
+        <translation>W × H × D</translation>
     </message>
     <message>
         <source>Poleepo type</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo type</translation>
     </message>
     <message>
         <source>Usable</source>
-        <translation type="unfinished"></translation>
+        <translation>Usable</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Name:</translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Poleepo type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo type:</translation>
     </message>
     <message>
         <source>Weight:</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight:</translation>
     </message>
     <message>
         <source>Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>Width:</translation>
     </message>
     <message>
         <source>Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>Height:</translation>
     </message>
     <message>
         <source>Depth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Depth:</translation>
     </message>
     <message>
         <source>Package types are not available here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Package types are not available here.</translation>
     </message>
     <message>
         <source>%1 kg</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kg</translation>
     </message>
     <message>
         <source>%1 × %2 × %3 cm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 × %3 cm</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>No: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No: %1</translation>
     </message>
     <message>
         <source>Package type &quot;%1&quot; saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Package type &quot;%1&quot; saved.</translation>
     </message>
     <message>
         <source>Package type &quot;%1&quot; saved, but a shipment cannot use it yet: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Package type &quot;%1&quot; saved, but a shipment cannot use it yet: %2</translation>
     </message>
     <message>
         <source>Delete package type</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete package type</translation>
     </message>
     <message>
         <source>Delete the package type &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the package type &quot;%1&quot;?</translation>
     </message>
     <message>
         <source>Asking Poleepo for its package types…</source>
-        <translation type="unfinished"></translation>
+        <translation>Asking Poleepo for its package types…</translation>
     </message>
     <message>
         <source>Every package type of Poleepo is here already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every package type of Poleepo is here already.</translation>
     </message>
     <message numerus="yes">
         <source>%n package type(s) added from Poleepo.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n package type added from Poleepo.</numerusform>
+            <numerusform>%n package types added from Poleepo.</numerusform>
         </translation>
     </message>
 </context>
@@ -5180,7 +5228,7 @@ Global options:
     </message>
     <message>
         <source>%1: %2 is not a whole number from 0 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 is not a whole number from 0 to %3</translation>
     </message>
 </context>
 <context>
@@ -5458,45 +5506,45 @@ Global options:
     </message>
     <message>
         <source>Remove image</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove image</translation>
     </message>
     <message>
         <source>No database: print images cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No database: print images cannot be changed.</translation>
     </message>
     <message>
         <source>Select a placement first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a placement first.</translation>
     </message>
     <message>
         <source>This placement has no default image to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>This placement has no default image to remove.</translation>
     </message>
     <message>
         <source>Remove the product&apos;s default image of this placement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the product&apos;s default image of this placement.</translation>
     </message>
     <message numerus="yes">
         <source>Without this image, %n published variant(s) would have nothing to print on &quot;%1&quot; and will be unpublished from Poleepo: %2. Remove the image and unpublish them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Without this image, %n published variant would have nothing to print on &quot;%1&quot; and will be unpublished from Poleepo: %2. Remove the image and unpublish it?</numerusform>
+            <numerusform>Without this image, %n published variants would have nothing to print on &quot;%1&quot; and will be unpublished from Poleepo: %2. Remove the image and unpublish them?</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove print image</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove print image</translation>
     </message>
     <message numerus="yes">
         <source>Image removed; %n variant(s) unpublished from Poleepo.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Image removed; %n variant unpublished from Poleepo.</numerusform>
+            <numerusform>Image removed; %n variants unpublished from Poleepo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Default (front)</source>
-        <translation type="unfinished"></translation>
+        <translation>Default (front)</translation>
     </message>
 </context>
 <context>
@@ -5629,7 +5677,7 @@ Global options:
     </message>
     <message>
         <source>&quot;published&quot; is not edited here: publishing on Poleepo checks the print images (product set ID published true|false)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;published&quot; is not edited here: publishing on Poleepo checks the print images (product set ID published true|false)</translation>
     </message>
 </context>
 <context>
@@ -5809,64 +5857,64 @@ Global options:
     </message>
     <message>
         <source>Publish on Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish on Poleepo</translation>
     </message>
     <message>
         <source>Unpublish</source>
-        <translation type="unfinished"></translation>
+        <translation>Unpublish</translation>
     </message>
     <message>
         <source>Edits the selected variant&apos;s print images, price extra and codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Edits the selected variant&apos;s print images, price extra and codes</translation>
     </message>
     <message>
         <source>Select one variant to configure it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select one variant to configure it.</translation>
     </message>
     <message>
         <source>No database: the product cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No database: the product cannot be changed.</translation>
     </message>
     <message>
         <source>Select one or more variants first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select one or more variants first.</translation>
     </message>
     <message>
         <source>This variant is already published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>This variant is already published on Poleepo.</translation>
     </message>
     <message>
         <source>The selected variants are already published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected variants are already published on Poleepo.</translation>
     </message>
     <message>
         <source>Publish the selected variants on Poleepo: they are sent with the next product batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish the selected variants on Poleepo: they are sent with the next product batch.</translation>
     </message>
     <message>
         <source>This variant is not published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>This variant is not published on Poleepo.</translation>
     </message>
     <message>
         <source>None of the selected variants is published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>None of the selected variants is published on Poleepo.</translation>
     </message>
     <message>
         <source>Stop publishing the selected variants on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop publishing the selected variants on Poleepo.</translation>
     </message>
     <message numerus="yes">
         <source>%n variant(s) published on Poleepo: sent with the next product batch.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n variant published on Poleepo: sent with the next product batch.</numerusform>
+            <numerusform>%n variants published on Poleepo: sent with the next product batch.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n variant(s) no longer published on Poleepo.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n variant no longer published on Poleepo.</numerusform>
+            <numerusform>%n variants no longer published on Poleepo.</numerusform>
         </translation>
     </message>
 </context>
@@ -5945,44 +5993,44 @@ Global options:
     </message>
     <message>
         <source>Publish on Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish on Poleepo</translation>
     </message>
     <message>
         <source>Unpublish</source>
-        <translation type="unfinished"></translation>
+        <translation>Unpublish</translation>
     </message>
     <message>
         <source>Select one or more products first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select one or more products first.</translation>
     </message>
     <message>
         <source>Publish the selected products on Poleepo with all their variants; each variant needs complete print images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish the selected products on Poleepo with all their variants; each variant needs complete print images.</translation>
     </message>
     <message>
         <source>This product is not published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>This product is not published on Poleepo.</translation>
     </message>
     <message>
         <source>None of the selected products is published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>None of the selected products is published on Poleepo.</translation>
     </message>
     <message>
         <source>Stop publishing the selected products and all their variants on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop publishing the selected products and all their variants on Poleepo.</translation>
     </message>
     <message numerus="yes">
         <source>%n product(s) published on Poleepo with their variants: sent with the next product batch.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n product published on Poleepo with its variants: sent with the next product batch.</numerusform>
+            <numerusform>%n products published on Poleepo with their variants: sent with the next product batch.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n product(s) no longer published on Poleepo.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n product no longer published on Poleepo.</numerusform>
+            <numerusform>%n products no longer published on Poleepo.</numerusform>
         </translation>
     </message>
 </context>
@@ -6124,15 +6172,15 @@ Global options:
     </message>
     <message>
         <source>variant %1 is archived (no longer sold): it cannot be published on Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>variant %1 is archived (no longer sold): it cannot be published on Poleepo</translation>
     </message>
     <message>
         <source>product %1 &quot;%2&quot; has no variants, and a product without variants cannot be published on Poleepo: synchronize it with its Gelato template first</source>
-        <translation type="unfinished"></translation>
+        <translation>product %1 &quot;%2&quot; has no variants, and a product without variants cannot be published on Poleepo: synchronize it with its Gelato template first</translation>
     </message>
     <message>
         <source>product %1 &quot;%2&quot; cannot be published on Poleepo: all its variants are archived</source>
-        <translation type="unfinished"></translation>
+        <translation>product %1 &quot;%2&quot; cannot be published on Poleepo: all its variants are archived</translation>
     </message>
 </context>
 <context>
@@ -6780,177 +6828,177 @@ Global options:
     <name>Bottega::ShipWithPoleepo</name>
     <message>
         <source>the order did not come from Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>the order did not come from Poleepo</translation>
     </message>
     <message>
         <source>the order is cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>the order is cancelled</translation>
     </message>
     <message>
         <source>Gelato ships this order (Gelato order %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelato ships this order (Gelato order %1)</translation>
     </message>
     <message>
         <source>not delivered to the shop yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>not delivered to the shop yet: %1</translation>
     </message>
     <message>
         <source>already shipped with Poleepo shipping %1</source>
-        <translation type="unfinished"></translation>
+        <translation>already shipped with Poleepo shipping %1</translation>
     </message>
     <message>
         <source>a shipment needs at least one package with a package type</source>
-        <translation type="unfinished"></translation>
+        <translation>a shipment needs at least one package with a package type</translation>
     </message>
     <message>
         <source>package %1: no package type with id %2</source>
-        <translation type="unfinished"></translation>
+        <translation>package %1: no package type with id %2</translation>
     </message>
     <message>
         <source>package %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>package %1 (%2): %3</translation>
     </message>
     <message>
         <source>not a valid package type for Poleepo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>not a valid package type for Poleepo: %1</translation>
     </message>
     <message>
         <source>cannot ship with Poleepo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot ship with Poleepo: %1</translation>
     </message>
     <message>
         <source>choose a carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>choose a carrier</translation>
     </message>
     <message>
         <source>choose a pickup address</source>
-        <translation type="unfinished"></translation>
+        <translation>choose a pickup address</translation>
     </message>
     <message>
         <source>Poleepo offers no carrier &quot;%1&quot; (offered: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo offers no carrier &quot;%1&quot; (offered: %2)</translation>
     </message>
     <message>
         <source>Poleepo has no pickup address &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo has no pickup address &quot;%1&quot; (known: %2)</translation>
     </message>
     <message>
         <source>Poleepo shipping %1 was created, but its label was not stored: %2. Ship again to fetch the label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo shipping %1 was created, but its label was not stored: %2. Ship again to fetch the label.</translation>
     </message>
     <message>
         <source>the answer is not a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>the answer is not a PDF</translation>
     </message>
     <message>
         <source>the order has no shipping from Ship with Poleepo yet: ship it first</source>
-        <translation type="unfinished"></translation>
+        <translation>the order has no shipping from Ship with Poleepo yet: ship it first</translation>
     </message>
     <message>
         <source>Poleepo shipping %1 was already delivered to the carrier on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo shipping %1 was already delivered to the carrier on %2</translation>
     </message>
 </context>
 <context>
     <name>Bottega::ShipWithPoleepoDialog</name>
     <message>
         <source>Add package</source>
-        <translation type="unfinished"></translation>
+        <translation>Add package</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Remove</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Request label</source>
-        <translation type="unfinished"></translation>
+        <translation>Request label</translation>
     </message>
     <message>
         <source>Ship %1 with Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ship %1 with Poleepo</translation>
     </message>
     <message>
         <source>%1 kg, %2×%3×%4 cm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kg, %2×%3×%4 cm</translation>
     </message>
     <message>
         <source>%1 (not usable: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (not usable: %2)</translation>
     </message>
     <message>
         <source>No package types: add them in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>No package types: add them in Settings</translation>
     </message>
     <message>
         <source>Poleepo creates the shipping with the carrier and returns its label, which is kept with the order. Every package needs a package type Poleepo knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo creates the shipping with the carrier and returns its label, which is kept with the order. Every package needs a package type Poleepo knows.</translation>
     </message>
     <message>
         <source>Pickup address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pickup address:</translation>
     </message>
     <message>
         <source>Carrier:</source>
-        <translation type="unfinished"></translation>
+        <translation>Carrier:</translation>
     </message>
     <message>
         <source>Package type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Package type:</translation>
     </message>
     <message>
         <source>Packages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Packages:</translation>
     </message>
     <message>
         <source>Shipping with Poleepo is not available here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shipping with Poleepo is not available here.</translation>
     </message>
     <message>
         <source>Asking Poleepo for its carriers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Asking Poleepo for its carriers…</translation>
     </message>
     <message>
         <source>Package %1: %2</source>
-        <translation type="unfinished">Package %1: %2 {1:?}</translation>
+        <translation>Package %1: %2</translation>
     </message>
     <message>
         <source>Asking Poleepo for the label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Asking Poleepo for the label…</translation>
     </message>
 </context>
 <context>
     <name>Bottega::ShipmentRepository</name>
     <message>
         <source>cannot read the Poleepo shippings</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read the Poleepo shippings</translation>
     </message>
     <message>
         <source>no shipping with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no shipping with id %1</translation>
     </message>
     <message>
         <source>cannot read the parcels of shipping %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read the parcels of shipping %1</translation>
     </message>
     <message>
         <source>cannot save Poleepo shipping %1</source>
-        <translation type="unfinished">cannot save Poleepo shipping %1</translation>
+        <translation>cannot save Poleepo shipping %1</translation>
     </message>
     <message>
         <source>cannot save shipping %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot save shipping %1</translation>
     </message>
     <message>
         <source>cannot read the lines of order %1</source>
-        <translation type="unfinished">cannot read the lines of order %1</translation>
+        <translation>cannot read the lines of order %1</translation>
     </message>
     <message>
         <source>cannot save the lines of order %1</source>
-        <translation type="unfinished">cannot save the lines of order %1</translation>
+        <translation>cannot save the lines of order %1</translation>
     </message>
     <message>
         <source>cannot read package type %1</source>
-        <translation type="unfinished">cannot read package type %1</translation>
+        <translation>cannot read package type %1</translation>
     </message>
 </context>
 <context>
@@ -7115,31 +7163,31 @@ Global options:
     </message>
     <message>
         <source>Not on Poleepo yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Not on Poleepo yet</translation>
     </message>
     <message>
         <source>Poleepo product id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo product id %1</translation>
     </message>
     <message>
         <source>needs update</source>
-        <translation type="unfinished"></translation>
+        <translation>needs update</translation>
     </message>
     <message>
         <source>last sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>last sent %1</translation>
     </message>
     <message>
         <source>Sent to Poleepo with the next product batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent to Poleepo with the next product batch.</translation>
     </message>
     <message>
         <source>Remove print image</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove print image</translation>
     </message>
     <message>
         <source>Without its own image this variant has nothing to print on &quot;%1&quot;, so it will be unpublished from Poleepo. Remove the image and unpublish it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Without its own image this variant has nothing to print on &quot;%1&quot;, so it will be unpublished from Poleepo. Remove the image and unpublish it?</translation>
     </message>
 </context>
 <context>
@@ -7269,19 +7317,19 @@ Global options:
     </message>
     <message>
         <source>The SKU Poleepo knows this variant by.</source>
-        <translation type="unfinished"></translation>
+        <translation>The SKU Poleepo knows this variant by.</translation>
     </message>
     <message>
         <source>Last sent to Poleepo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sent to Poleepo: %1</translation>
     </message>
     <message>
         <source>Not sent to Poleepo yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not sent to Poleepo yet.</translation>
     </message>
     <message>
         <source>Poleepo product id</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo product id</translation>
     </message>
 </context>
 <context>
@@ -7324,11 +7372,11 @@ Global options:
     </message>
     <message>
         <source>the server is stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>the server is stopping</translation>
     </message>
     <message>
         <source>webhook secret not read yet; try again</source>
-        <translation type="unfinished"></translation>
+        <translation>webhook secret not read yet; try again</translation>
     </message>
 </context>
 <context>
@@ -7426,11 +7474,11 @@ Global options:
     </message>
     <message>
         <source>Puts the selected calls back in the queue, to be processed again</source>
-        <translation type="unfinished"></translation>
+        <translation>Puts the selected calls back in the queue, to be processed again</translation>
     </message>
     <message>
         <source>Select one or more calls in the list to retry them</source>
-        <translation type="unfinished"></translation>
+        <translation>Select one or more calls in the list to retry them</translation>
     </message>
 </context>
 <context>
@@ -7642,23 +7690,23 @@ Global options:
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished">Pending</translation>
+        <translation>Pending</translation>
     </message>
     <message>
         <source>Processing</source>
-        <translation type="unfinished">Processing</translation>
+        <translation>Processing</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Done</translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Failed</translation>
+        <translation>Failed</translation>
     </message>
     <message>
         <source>Ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignored</translation>
     </message>
 </context>
 <context>

@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>post code &quot;%1&quot; does not fit the format used in %2 (for example %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>il CAP &quot;%1&quot; non corrisponde al formato usato in %2 (ad esempio %3)</translation>
     </message>
 </context>
 <context>
@@ -170,185 +170,185 @@
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Paese</translation>
+        <translation>Paese</translation>
     </message>
 </context>
 <context>
     <name>Bottega::ApiLogPage</name>
     <message>
         <source>Body: empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Corpo: vuoto</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished">testo</translation>
+        <translation>testo</translation>
     </message>
     <message>
         <source>Body: %1, %2, shown truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>Corpo: %1, %2, mostrato troncato</translation>
     </message>
     <message>
         <source>Body: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Corpo: %1, %2</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Da</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>A</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Più recenti</translation>
     </message>
     <message>
         <source>Oldest</source>
-        <translation type="unfinished"></translation>
+        <translation>Meno recenti</translation>
     </message>
     <message>
         <source>Copy as curl</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia come curl</translation>
     </message>
     <message>
         <source>API log</source>
-        <translation type="unfinished">Registro API</translation>
+        <translation>Registro API</translation>
     </message>
     <message>
         <source>Every call Bottega made or received, newest first. Secrets are hidden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ogni chiamata effettuata o ricevuta da Bottega, dalla più recente. I segreti sono nascosti.</translation>
     </message>
     <message>
         <source>Any service</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualsiasi servizio</translation>
     </message>
     <message>
         <source>Webhooks received</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook ricevuti</translation>
     </message>
     <message>
         <source>Files served</source>
-        <translation type="unfinished"></translation>
+        <translation>File serviti</translation>
     </message>
     <message>
         <source>Other received</source>
-        <translation type="unfinished"></translation>
+        <translation>Altre chiamate ricevute</translation>
     </message>
     <message>
         <source>Made and received</source>
-        <translation type="unfinished"></translation>
+        <translation>Effettuate e ricevute</translation>
     </message>
     <message>
         <source>Made by Bottega</source>
-        <translation type="unfinished"></translation>
+        <translation>Effettuate da Bottega</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished">Ricevuto</translation>
+        <translation>Ricevute</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualsiasi stato</translation>
     </message>
     <message>
         <source>2xx success</source>
-        <translation type="unfinished"></translation>
+        <translation>2xx riuscite</translation>
     </message>
     <message>
         <source>4xx client error</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore del client 4xx</translation>
     </message>
     <message>
         <source>5xx server error</source>
-        <translation type="unfinished"></translation>
+        <translation>5xx errore del server</translation>
     </message>
     <message>
         <source>Failed (no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Non riuscite (nessuna risposta)</translation>
     </message>
     <message>
         <source>Any error (4xx, 5xx, no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualsiasi errore (4xx, 5xx, nessuna risposta)</translation>
     </message>
     <message>
         <source>Endpoint contains…</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;endpoint contiene…</translation>
     </message>
     <message>
         <source>Back to the newest calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Torna alle chiamate più recenti</translation>
     </message>
     <message>
         <source>Jump to the oldest calls, at the end of the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Vai alle chiamate più vecchie, alla fine del registro</translation>
     </message>
     <message>
         <source>Copies a curl command repeating this call; secrets stay hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia un comando curl che ripete questa chiamata; i segreti restano nascosti</translation>
     </message>
     <message>
         <source>No headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna intestazione</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiesta</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Risposta</translation>
     </message>
     <message>
         <source>No database: the API log is unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun database: il registro API non è disponibile.</translation>
     </message>
     <message>
         <source>The time range ends (%1) before it starts (%2): change From or To.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'intervallo di tempo finisce (%1) prima di iniziare (%2): modifica Da o A.</translation>
     </message>
     <message>
         <source>No calls match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna chiamata corrisponde a questi filtri.</translation>
     </message>
     <message>
         <source>No calls have been logged yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna chiamata è stata ancora registrata.</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
         <source>%n attempts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tentativo</numerusform>
+            <numerusform>%n tentativi</numerusform>
         </translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished">Errore: %1</translation>
+        <translation>Errore: %1</translation>
     </message>
     <message>
         <source>Open order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri ordine %1</translation>
     </message>
     <message>
         <source>Open webhook %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri webhook %1</translation>
     </message>
     <message>
         <source>Select a call to see its request and response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona una chiamata per vederne richiesta e risposta.</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>Corpo</translation>
     </message>
 </context>
 <context>
@@ -383,196 +383,196 @@
     </message>
     <message>
         <source>cannot find the order of API log entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile trovare l&apos;ordine della voce %1 del registro API</translation>
     </message>
 </context>
 <context>
     <name>Bottega::ApiLogTableModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Data e ora</translation>
+        <translation>Data e ora</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Direzione</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Servizio</translation>
+        <translation>Servizio</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">Metodo</translation>
+        <translation>Metodo</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Stato</translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durata</translation>
     </message>
     <message>
         <source>Sent / received</source>
-        <translation type="unfinished"></translation>
+        <translation>Inviato / ricevuto</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Errore</translation>
+        <translation>Errore</translation>
     </message>
 </context>
 <context>
     <name>Bottega::ApiLogText</name>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna risposta</translation>
     </message>
     <message>
         <source>200 OK</source>
-        <translation type="unfinished"></translation>
+        <translation>200 OK</translation>
     </message>
     <message>
         <source>201 Created</source>
-        <translation type="unfinished"></translation>
+        <translation>201 Creato</translation>
     </message>
     <message>
         <source>202 Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>202 Accettata</translation>
     </message>
     <message>
         <source>204 No Content</source>
-        <translation type="unfinished"></translation>
+        <translation>204 Nessun contenuto</translation>
     </message>
     <message>
         <source>301 Moved Permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>301 Spostato in modo permanente</translation>
     </message>
     <message>
         <source>302 Found</source>
-        <translation type="unfinished"></translation>
+        <translation>302 Trovato</translation>
     </message>
     <message>
         <source>304 Not Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>304 Non modificato</translation>
     </message>
     <message>
         <source>400 Bad Request</source>
-        <translation type="unfinished"></translation>
+        <translation>400 Richiesta non valida</translation>
     </message>
     <message>
         <source>401 Unauthorized</source>
-        <translation type="unfinished"></translation>
+        <translation>401 Non autorizzato</translation>
     </message>
     <message>
         <source>403 Forbidden</source>
-        <translation type="unfinished"></translation>
+        <translation>403 Accesso negato</translation>
     </message>
     <message>
         <source>404 Not Found</source>
-        <translation type="unfinished"></translation>
+        <translation>404 Non trovato</translation>
     </message>
     <message>
         <source>405 Method Not Allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>405 Metodo non consentito</translation>
     </message>
     <message>
         <source>408 Request Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>408 Timeout della richiesta</translation>
     </message>
     <message>
         <source>409 Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>409 Conflitto</translation>
     </message>
     <message>
         <source>410 Gone</source>
-        <translation type="unfinished"></translation>
+        <translation>410 Non più disponibile</translation>
     </message>
     <message>
         <source>413 Payload Too Large</source>
-        <translation type="unfinished"></translation>
+        <translation>413 Payload troppo grande</translation>
     </message>
     <message>
         <source>415 Unsupported Media Type</source>
-        <translation type="unfinished"></translation>
+        <translation>415 Tipo di contenuto non supportato</translation>
     </message>
     <message>
         <source>422 Unprocessable Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>422 Entità non elaborabile</translation>
     </message>
     <message>
         <source>429 Too Many Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>429 Troppe richieste</translation>
     </message>
     <message>
         <source>500 Internal Server Error</source>
-        <translation type="unfinished"></translation>
+        <translation>500 Errore interno del server</translation>
     </message>
     <message>
         <source>501 Not Implemented</source>
-        <translation type="unfinished"></translation>
+        <translation>501 Non implementato</translation>
     </message>
     <message>
         <source>502 Bad Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>502 Gateway non valido</translation>
     </message>
     <message>
         <source>503 Service Unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>503 Servizio non disponibile</translation>
     </message>
     <message>
         <source>504 Gateway Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>504 Timeout del gateway</translation>
     </message>
     <message>
         <source>%1 Success</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Successo</translation>
     </message>
     <message>
         <source>%1 Redirect</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Reindirizzamento</translation>
     </message>
     <message>
         <source>%1 Client error</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Errore del client</translation>
     </message>
     <message>
         <source>%1 Server error</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Errore del server</translation>
     </message>
     <message>
         <source>Inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>In entrata</translation>
     </message>
     <message>
         <source>Outbound</source>
-        <translation type="unfinished"></translation>
+        <translation>In uscita</translation>
     </message>
     <message numerus="yes">
         <source>%n bytes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n byte</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 B</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 byte</translation>
     </message>
     <message>
         <source>[shown %1 of %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>[mostrati %1 di %2]</translation>
     </message>
 </context>
 <context>
@@ -603,7 +603,7 @@
     </message>
     <message>
         <source>Poleepo is switched off (setting poleepo.enabled): nothing was sent. Turn it on in Settings or with `bottega config set poleepo.enabled true`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo è disattivato (impostazione poleepo.enabled): non è stato inviato nulla. Attivalo in Impostazioni o con `bottega config set poleepo.enabled true`.</translation>
     </message>
 </context>
 <context>
@@ -836,7 +836,7 @@
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished">Qualsiasi stato</translation>
+        <translation>Qualsiasi stato</translation>
     </message>
 </context>
 <context>
@@ -985,15 +985,15 @@
     <name>Bottega::ChartCard</name>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1108,27 +1108,27 @@
     </message>
     <message>
         <source>log list: gelato, poleepo, webhook, files or server.</source>
-        <translation type="unfinished"></translation>
+        <translation>log list: gelato, poleepo, webhook, files o server.</translation>
     </message>
     <message>
         <source>log list: 2xx, 4xx, 5xx or failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>log list: 2xx, 4xx, 5xx o failed.</translation>
     </message>
     <message>
         <source>log list: calls since TIME (ISO date or time, or 30m, 24h, 7d ago).</source>
-        <translation type="unfinished"></translation>
+        <translation>log list: chiamate a partire da TIME (data o ora ISO, oppure 30m, 24h, 7d fa).</translation>
     </message>
     <message>
         <source>order ship: Poleepo&apos;s carrier (id or name).</source>
-        <translation type="unfinished"></translation>
+        <translation>order ship: il corriere di Poleepo (id o nome).</translation>
     </message>
     <message>
         <source>order ship: Poleepo&apos;s pickup address (id or name).</source>
-        <translation type="unfinished"></translation>
+        <translation>order ship: l&apos;indirizzo di ritiro di Poleepo (id o nome).</translation>
     </message>
     <message>
         <source>order ship: a package type (name or id); once per package, or comma-separated.</source>
-        <translation type="unfinished"></translation>
+        <translation>order ship: un tipo di pacco (nome o id); uno per pacco, oppure separati da virgola.</translation>
     </message>
     <message>
         <source>Usage: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
@@ -1180,7 +1180,55 @@ Global options:
   --json              JSON output
   --version, --help
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Uso: bottega [--data-dir DIR] [--db URL] [--lang it|en] [--sandbox] [--json] [COMMAND ...]
+
+Senza un comando, apre la finestra.
+
+Comandi:
+  serve [--listen HOST:PORT]          server webhook e file più pianificazione, fino a SIGTERM
+  config get KEY | set KEY VALUE | list
+                                      impostazioni non segrete
+  secret set NAME                     legge il valore dallo standard input
+  secret status                       quali segreti sono impostati (mai i loro valori)
+  job list | run NAME | set NAME --interval SECONDS | --enabled true|false
+                                      la pianificazione
+  webhook list [--state S] [--source S] [--limit N] | show ID | retry ID...|--failed
+  webhook process | cleanup | add-record NAME --events E,... | records
+                                      la coda webhook e le registrazioni webhook Poleepo
+  test-connection gelato|poleepo      verifica le credenziali con il servizio
+  batch generate | poll | list | show ID | resubmit ID
+                                      lotti di prodotti Poleepo
+  package-type list | import          tipi di pacco per la spedizione Poleepo (import: quelli di Poleepo)
+  product list | show ID              prodotti, varianti, completezza delle immagini di stampa
+  product sync-template TEMPLATE_ID [--product ID]
+                                      crea o risincronizza un prodotto da un template Gelato
+  product set ID FIELD VALUE [--variant VID]
+  product set-print-image ID PLACEMENT URL_OR_FILE [--variant VID]
+  product import-csv FILE [--dry-run] | export-csv FILE
+                                      associazione in blocco di Product UID e Design File URL
+  order list [--status S] | show ID   ordini di vendita con stato Gelato, cronologia, tracciamento
+  order create FILE.json | import-csv FILE [--dry-run]
+                                      un ordine locale da JSON, o molti da CSV
+  order quote ID                      tariffe di spedizione Gelato per l'ordine
+  order confirm ID [--shipping standard|express|UID] [--draft]
+                                      invia l'ordine a Gelato (esattamente una volta)
+  order cancel ID | refresh ID        annulla su Gelato; aggiorna da Gelato
+  order delivered-to-shop ID          tutti i prodotti dell'ordine sono in negozio
+  order ship ID --carrier C --pickup P --package-type T
+                                      spedisce con Poleepo e salva l'etichetta
+  order handed-over ID                comunica a Poleepo che il pacco è passato al corriere
+  log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N]
+                                      il registro API, dal più recente (100 chiamate salvo --limit)
+  log cleanup                         rimuove le chiamate più vecchie di log.retention-days
+
+Opzioni globali:
+  --data-dir DIR      dove si trovano database, impostazioni e file (BOTTEGA_DATA_DIR)
+  --db URL            un file SQLite o postgresql://user:pass@host:port/db (BOTTEGA_DB)
+  --lang it|en        lingua dell'interfaccia
+  --sandbox           Gelato e Poleepo offline integrati
+  --json              output JSON
+  --version, --help
+</translation>
     </message>
 </context>
 <context>
@@ -1767,122 +1815,122 @@ Global options:
     </message>
     <message>
         <source>usage: bottega log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N] | cleanup</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: bottega log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N] | cleanup</translation>
     </message>
     <message>
         <source>--service: &quot;%1&quot; is not gelato, poleepo, webhook, files or server</source>
-        <translation type="unfinished"></translation>
+        <translation>--service: &quot;%1&quot; non è gelato, poleepo, webhook, files o server</translation>
     </message>
     <message>
         <source>--status-class: &quot;%1&quot; is not 2xx, 4xx, 5xx or failed</source>
-        <translation type="unfinished"></translation>
+        <translation>--status-class: &quot;%1&quot; non è 2xx, 4xx, 5xx o failed</translation>
     </message>
     <message>
         <source>--since: &quot;%1&quot; is not a time (2026-12-01, 2026-12-01T08:00, or 30m, 24h, 7d ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>--since: &quot;%1&quot; non è un orario (2026-12-01, 2026-12-01T08:00, oppure 30m, 24h, 7d fa)</translation>
     </message>
     <message>
         <source>No API log calls match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna chiamata del registro API corrisponde.</translation>
     </message>
     <message>
         <source>TIME</source>
-        <translation type="unfinished"></translation>
+        <translation>DATA E ORA</translation>
     </message>
     <message>
         <source>DIRECTION</source>
-        <translation type="unfinished"></translation>
+        <translation>DIREZIONE</translation>
     </message>
     <message>
         <source>SERVICE</source>
-        <translation type="unfinished"></translation>
+        <translation>SERVIZIO</translation>
     </message>
     <message>
         <source>METHOD</source>
-        <translation type="unfinished"></translation>
+        <translation>METODO</translation>
     </message>
     <message>
         <source>ENDPOINT</source>
-        <translation type="unfinished"></translation>
+        <translation>ENDPOINT</translation>
     </message>
     <message>
         <source>MS</source>
-        <translation type="unfinished"></translation>
+        <translation>DURATA (MS)</translation>
     </message>
     <message>
         <source>%n API log calls older than %1 days removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimosse %n chiamate del registro API più vecchie di %1 giorni</translation>
     </message>
     <message>
         <source>log cleanup does not take --%1</source>
-        <translation type="unfinished"></translation>
+        <translation>log cleanup non accetta --%1</translation>
     </message>
     <message>
         <source>usage: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID | delivered-to-shop ID | ship ID --carrier C --pickup P --package-type T | handed-over ID</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: bottega order create FILE.json | import-csv FILE [--dry-run] | list [--status S] | show ID | quote ID | confirm ID [--shipping standard|express|UID] [--draft] | cancel ID | refresh ID | delivered-to-shop ID | ship ID --carrier C --pickup P --package-type T | handed-over ID</translation>
     </message>
     <message>
         <source>No variants: a product without variants cannot be published on Poleepo; synchronize it with its Gelato template first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna variante: un prodotto senza varianti non può essere pubblicato su Poleepo; sincronizzalo prima con il suo template Gelato.</translation>
     </message>
     <message>
         <source>Poleepo shipping %1: %2, tracking %3</source>
-        <translation type="unfinished"></translation>
+        <translation>spedizione Poleepo %1: %2, tracciamento %3</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato: %1</translation>
     </message>
     <message>
         <source>Label: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Etichetta: %1</translation>
     </message>
     <message>
         <source>--package-type: no package type &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>--package-type: nessun tipo di pacco &quot;%1&quot; (noti: %2)</translation>
     </message>
     <message>
         <source>none; add them in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>nessuno; aggiungili nelle Impostazioni</translation>
     </message>
     <message>
         <source>Every product of order %1 is delivered to the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutti i prodotti dell'ordine %1 sono stati consegnati al negozio</translation>
     </message>
     <message>
         <source>Order %1 was already delivered to the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;ordine %1 è già stato consegnato al negozio</translation>
     </message>
     <message>
         <source>Poleepo knows the parcel is with the carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo sa che il pacco è stato affidato al corriere</translation>
     </message>
     <message>
         <source>usage: bottega order ship ID --carrier C --pickup P --package-type T[,T…]</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: bottega order ship ID --carrier C --pickup P --package-type T[,T…]</translation>
     </message>
     <message>
         <source>Shipped with Poleepo; the label is stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Spedito con Poleepo; l&apos;etichetta è salvata</translation>
     </message>
     <message numerus="yes">
         <source>%n package type(s) added from Poleepo</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tipo di pacco aggiunto da Poleepo</numerusform>
+            <numerusform>%n tipi di pacco aggiunti da Poleepo</numerusform>
         </translation>
     </message>
     <message>
         <source>usage: bottega package-type list | import</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: bottega package-type list | import</translation>
     </message>
     <message>
         <source>%1  %2: %3 kg, %4 x %5 x %6 cm, Poleepo %7%8</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2: %3 kg, %4 x %5 x %6 cm, Poleepo %7%8</translation>
     </message>
     <message>
         <source> (not usable: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (non utilizzabile: %1)</translation>
     </message>
 </context>
 <context>
@@ -2000,11 +2048,11 @@ Global options:
     <name>Bottega::CountryBox</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Type or choose a country</source>
-        <translation type="unfinished"></translation>
+        <translation>Digita o scegli un paese</translation>
     </message>
 </context>
 <context>
@@ -2037,150 +2085,150 @@ Global options:
     <name>Bottega::DashboardPage</name>
     <message>
         <source>Orders by state</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordini per stato</translation>
     </message>
     <message>
         <source>Webhook calls by state, last %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiamate webhook per stato, ultimi %1 giorni</translation>
     </message>
     <message>
         <source>Product batches by state</source>
-        <translation type="unfinished"></translation>
+        <translation>Lotti di prodotti per stato</translation>
     </message>
     <message>
         <source>API errors by service, last %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Errori API per servizio, ultimi %1 giorni</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished">Dashboard</translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Counts at a glance; click a bar or a number to open the list behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conteggi a colpo d&apos;occhio; fai clic su una barra o su un numero per aprire l&apos;elenco corrispondente.</translation>
     </message>
     <message numerus="yes">
         <source>order(s) in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ordine in totale</numerusform>
+            <numerusform>ordini in totale</numerusform>
         </translation>
     </message>
     <message>
         <source>Opens the list of orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Apre l'elenco degli ordini</translation>
     </message>
     <message>
         <source>No orders yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun ordine ancora.</translation>
     </message>
     <message numerus="yes">
         <source>call(s) received in the last %1 days, %2 failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>chiamata ricevuta negli ultimi %1 giorni, non riuscite: %2</numerusform>
+            <numerusform>chiamate ricevute negli ultimi %1 giorni, non riuscite: %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Opens the webhook queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Apre la coda webhook</translation>
     </message>
     <message>
         <source>No webhook calls received in the last %1 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna chiamata webhook ricevuta negli ultimi %1 giorni.</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished">In attesa</translation>
+        <translation>In attesa</translation>
     </message>
     <message>
         <source>Processing</source>
-        <translation type="unfinished">In elaborazione</translation>
+        <translation>In elaborazione</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Completato</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Non riuscito</translation>
     </message>
     <message>
         <source>Ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorato</translation>
     </message>
     <message numerus="yes">
         <source>batch(es), %1 with failed items to resubmit</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>lotto, %1 con articoli non riusciti da reinviare</numerusform>
+            <numerusform>lotti, %1 con articoli non riusciti da reinviare</numerusform>
         </translation>
     </message>
     <message>
         <source>Opens the list of batches</source>
-        <translation type="unfinished"></translation>
+        <translation>Apre l&apos;elenco dei lotti</translation>
     </message>
     <message>
         <source>No product batches yet: they appear here once products are published to Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancora nessun lotto di prodotti: compaiono qui quando i prodotti vengono pubblicati su Poleepo.</translation>
     </message>
     <message numerus="yes">
         <source>call(s) that failed or were answered with an error in the last %1 days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>chiamata non riuscita o con risposta di errore negli ultimi %1 giorni</numerusform>
+            <numerusform>chiamate non riuscite o con risposta di errore negli ultimi %1 giorni</numerusform>
         </translation>
     </message>
     <message>
         <source>Opens the API log with these calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Apre il registro API con queste chiamate</translation>
     </message>
     <message>
         <source>No API errors in the last %1 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun errore API negli ultimi %1 giorni.</translation>
     </message>
     <message>
         <source>Webhooks received</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook ricevuti</translation>
     </message>
     <message>
         <source>Files served</source>
-        <translation type="unfinished"></translation>
+        <translation>File serviti</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>No database: the dashboard is unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun database: la dashboard non è disponibile.</translation>
     </message>
     <message>
         <source>Unavailable without a database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non disponibile senza un database.</translation>
     </message>
 </context>
 <context>
     <name>Bottega::DashboardQueries</name>
     <message>
         <source>cannot count the orders by state</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile contare gli ordini per stato</translation>
     </message>
     <message>
         <source>cannot count the batches by state</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile contare i lotti per stato</translation>
     </message>
     <message>
         <source>cannot count the webhook calls by day</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile contare le chiamate webhook per giorno</translation>
     </message>
     <message>
         <source>cannot count the API errors by day</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile contare gli errori API per giorno</translation>
     </message>
     <message>
         <source>cannot read what changed for the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile leggere le modifiche per la dashboard</translation>
     </message>
 </context>
 <context>
@@ -2283,11 +2331,11 @@ Global options:
     <name>Bottega::DescriptionEdit</name>
     <message>
         <source>Formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>Formattato</translation>
     </message>
     <message>
         <source>Edit (HTML or text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifica (HTML o testo)</translation>
     </message>
 </context>
 <context>
@@ -2639,7 +2687,7 @@ Global options:
     </message>
     <message>
         <source>%1: %2 is not a whole number from 0 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 non è un numero intero da 0 a %3</translation>
     </message>
 </context>
 <context>
@@ -3087,15 +3135,15 @@ Global options:
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annulla</translation>
+        <translation>Annulla</translation>
     </message>
     <message>
         <source>%1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 di %3</translation>
     </message>
     <message>
         <source>%1…</source>
-        <translation type="unfinished">%1…</translation>
+        <translation>%1…</translation>
     </message>
 </context>
 <context>
@@ -3295,27 +3343,27 @@ Global options:
     </message>
     <message>
         <source>cancelled in Poleepo, but already %1 here: cancel it at Gelato or decide</source>
-        <translation type="unfinished"></translation>
+        <translation>annullato in Poleepo, ma qui già %1: annullalo su Gelato o decidi</translation>
     </message>
     <message>
         <source>cancelled in Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>annullato in Poleepo</translation>
     </message>
     <message>
         <source>every product delivered to the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>tutti i prodotti consegnati al negozio</translation>
     </message>
     <message>
         <source>Poleepo shipping %1 created with %2, tracking %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Spedizione Poleepo %1 creata con %2, tracciamento %3</translation>
     </message>
     <message>
         <source>label of Poleepo shipping %1 stored</source>
-        <translation type="unfinished"></translation>
+        <translation>etichetta della spedizione Poleepo %1 salvata</translation>
     </message>
     <message>
         <source>Poleepo shipping %1 delivered to the carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Spedizione Poleepo %1 consegnata al corriere</translation>
     </message>
 </context>
 <context>
@@ -3608,15 +3656,15 @@ Global options:
     </message>
     <message>
         <source>Same as customer (name, email and phone)</source>
-        <translation type="unfinished"></translation>
+        <translation>Come il cliente (nome, email e telefono)</translation>
     </message>
     <message>
         <source>Info Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Informazioni Poleepo</translation>
     </message>
     <message>
         <source>The order cannot be saved yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non è ancora possibile salvare l&apos;ordine: %1</translation>
     </message>
 </context>
 <context>
@@ -3893,7 +3941,7 @@ Global options:
     </message>
     <message>
         <source>customer: a first or last name, or an email, is required</source>
-        <translation type="unfinished"></translation>
+        <translation>cliente: è richiesto un nome o un cognome, oppure un'email</translation>
     </message>
 </context>
 <context>
@@ -3952,15 +4000,15 @@ Global options:
     </message>
     <message>
         <source>%1 — print images incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — immagini di stampa incomplete</translation>
     </message>
     <message>
         <source>Cannot be ordered from Gelato until its print images are complete (missing: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Non può essere ordinato a Gelato finché le sue immagini di stampa non sono complete (mancanti: %1)</translation>
     </message>
     <message>
         <source>Adds the chosen product with this quantity and price</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiunge il prodotto scelto con questa quantità e questo prezzo</translation>
     </message>
 </context>
 <context>
@@ -4033,11 +4081,11 @@ Global options:
     </message>
     <message>
         <source>Ready to send to Gelato</source>
-        <translation type="unfinished"></translation>
+        <translation>Pronto per l&apos;invio a Gelato</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiede attenzione</translation>
     </message>
 </context>
 <context>
@@ -4071,159 +4119,159 @@ Global options:
     <name>Bottega::OrderPoleepoPanel</name>
     <message>
         <source>Delivered to the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegnato al negozio</translation>
     </message>
     <message>
         <source>Ship with Poleepo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Spedisci con Poleepo…</translation>
     </message>
     <message>
         <source>Delivered to carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>Consegnato al corriere</translation>
     </message>
     <message>
         <source>Open label</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri etichetta</translation>
     </message>
     <message>
         <source>Print label</source>
-        <translation type="unfinished"></translation>
+        <translation>Stampa etichetta</translation>
     </message>
     <message>
         <source>Every product of the order has reached the shop and can be packed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutti i prodotti dell&apos;ordine sono arrivati in negozio e possono essere imballati</translation>
     </message>
     <message>
         <source>The carrier collected the parcel: tells Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Il corriere ha ritirato il pacco: lo comunica a Poleepo</translation>
     </message>
     <message>
         <source>Poleepo order</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordine Poleepo</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Canale:</translation>
     </message>
     <message>
         <source>Order ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID ordine:</translation>
     </message>
     <message>
         <source>Poleepo status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato Poleepo:</translation>
     </message>
     <message>
         <source>Fulfilment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Evasione:</translation>
     </message>
     <message>
         <source>Shipping with Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Spedizione con Poleepo</translation>
     </message>
     <message>
         <source>Shipment status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato spedizione:</translation>
     </message>
     <message>
         <source>Tracking code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Codice di tracciamento:</translation>
     </message>
     <message>
         <source>Carrier:</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriere:</translation>
     </message>
     <message>
         <source>Pickup address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Indirizzo di ritiro:</translation>
     </message>
     <message>
         <source>Packages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacchi:</translation>
     </message>
     <message>
         <source>Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Etichetta:</translation>
     </message>
     <message>
         <source>Opens the order in Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Apre l&apos;ordine in Poleepo</translation>
     </message>
     <message>
         <source>Needs attention: %1</source>
-        <translation type="unfinished">Richiede attenzione: %1</translation>
+        <translation>Richiede attenzione: %1</translation>
     </message>
     <message>
         <source>Ready to send to Gelato (waiting for review)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pronto per l'invio a Gelato (in attesa di revisione)</translation>
     </message>
     <message>
         <source>Sent to Gelato</source>
-        <translation type="unfinished">Inviato a Gelato</translation>
+        <translation>Inviato a Gelato</translation>
     </message>
     <message>
         <source>Not Gelato goods: the shop ships them</source>
-        <translation type="unfinished"></translation>
+        <translation>Articoli non Gelato: li spedisce il negozio</translation>
     </message>
     <message>
         <source>shipping with Poleepo is not available here</source>
-        <translation type="unfinished"></translation>
+        <translation>la spedizione con Poleepo non è disponibile qui</translation>
     </message>
     <message>
         <source>%1 (delivered to the carrier %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (consegnato al corriere %2)</translation>
     </message>
     <message>
         <source>Poleepo shipping %1: %2</source>
-        <translation type="unfinished">spedizione Poleepo %1: %2</translation>
+        <translation>Spedizione Poleepo %1: %2</translation>
     </message>
     <message>
         <source>PDF stored with the order</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF salvato con l'ordine</translation>
     </message>
     <message>
         <source>not stored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>non ancora salvata</translation>
     </message>
     <message>
         <source>not shipped with Poleepo yet</source>
-        <translation type="unfinished"></translation>
+        <translation>non ancora spedito con Poleepo</translation>
     </message>
     <message>
         <source>Fetch the label again</source>
-        <translation type="unfinished"></translation>
+        <translation>Scarica di nuovo l'etichetta</translation>
     </message>
     <message>
         <source>Ship with Poleepo is not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spedisci con Poleepo non è possibile: %1</translation>
     </message>
     <message>
         <source>Asking Poleepo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiesta a Poleepo…</translation>
     </message>
     <message>
         <source>Every product is delivered to the shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutti i prodotti sono stati consegnati al negozio.</translation>
     </message>
     <message>
         <source>Poleepo made the shipping; its label is stored with the order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo ha creato la spedizione; la sua etichetta è salvata con l&apos;ordine.</translation>
     </message>
     <message>
         <source>Poleepo knows the parcel is with the carrier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo sa che il pacco è stato affidato al corriere.</translation>
     </message>
     <message>
         <source>No program opens %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun programma apre %1</translation>
     </message>
     <message>
         <source>No print spooler (lp) found: open the label and print it from the viewer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuno spooler di stampa (lp) trovato: apri l&apos;etichetta e stampala dal visualizzatore.</translation>
     </message>
     <message>
         <source>Label sent to the default printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etichetta inviata alla stampante predefinita.</translation>
     </message>
 </context>
 <context>
@@ -4498,7 +4546,7 @@ Global options:
     </message>
     <message>
         <source>%1 cannot be ordered from Gelato until its print images are complete (missing: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 non può essere ordinato a Gelato finché le sue immagini di stampa non sono complete (mancanti: %2)</translation>
     </message>
 </context>
 <context>
@@ -4718,39 +4766,39 @@ Global options:
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Creato</translation>
+        <translation>Creato</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importato</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Stato</translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Tracking</source>
-        <translation type="unfinished">Tracciamento</translation>
+        <translation>Tracciamento</translation>
     </message>
     <message>
         <source>Gelato status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato Gelato</translation>
     </message>
     <message>
         <source>Gelato item</source>
-        <translation type="unfinished">Articolo Gelato</translation>
+        <translation>Articolo Gelato</translation>
     </message>
     <message>
         <source>Poleepo status</source>
-        <translation type="unfinished">lo stato Poleepo</translation>
+        <translation>Stato Poleepo</translation>
     </message>
     <message>
         <source>Poleepo shipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Spedizione Poleepo</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
@@ -4894,180 +4942,180 @@ Global options:
     <name>Bottega::PackageTypes</name>
     <message>
         <source>a package type needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>un tipo di pacco deve avere un nome</translation>
     </message>
     <message>
         <source>weight</source>
-        <translation type="unfinished"></translation>
+        <translation>peso</translation>
     </message>
     <message>
         <source>width</source>
-        <translation type="unfinished"></translation>
+        <translation>larghezza</translation>
     </message>
     <message>
         <source>height</source>
-        <translation type="unfinished"></translation>
+        <translation>altezza</translation>
     </message>
     <message>
         <source>depth</source>
-        <translation type="unfinished"></translation>
+        <translation>profondità</translation>
     </message>
     <message>
         <source>package type &quot;%1&quot;: %2 cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>tipo di pacco &quot;%1&quot;: il valore di %2 non può essere negativo</translation>
     </message>
     <message>
         <source>a package type named &quot;%1&quot; already exists</source>
-        <translation type="unfinished">esiste già un tipo di pacco denominato &quot;%1&quot;</translation>
+        <translation>esiste già un tipo di pacco chiamato &quot;%1&quot;</translation>
     </message>
     <message>
         <source>package type &quot;%1&quot; is used by a shipment and cannot be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>il tipo di pacco &quot;%1&quot; è usato da una spedizione e non può essere eliminato</translation>
     </message>
     <message>
         <source>no Poleepo package type</source>
-        <translation type="unfinished"></translation>
+        <translation>nessun tipo di pacco Poleepo</translation>
     </message>
     <message>
         <source>no weight</source>
-        <translation type="unfinished"></translation>
+        <translation>nessun peso</translation>
     </message>
     <message>
         <source>dimensions missing</source>
-        <translation type="unfinished"></translation>
+        <translation>dimensioni mancanti</translation>
     </message>
 </context>
 <context>
     <name>Bottega::PackageTypesPanel</name>
     <message>
         <source>Package types (Poleepo shipping)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipi di pacco (spedizione Poleepo)</translation>
     </message>
     <message>
         <source> kg</source>
-        <translation type="unfinished"></translation>
+        <translation> kg</translation>
     </message>
     <message>
         <source> cm</source>
-        <translation type="unfinished"></translation>
+        <translation> cm</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuovo</translation>
     </message>
     <message>
         <source>Save type</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva tipo</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina</translation>
     </message>
     <message>
         <source>Get Poleepo&apos;s types</source>
-        <translation type="unfinished"></translation>
+        <translation>Recupera i tipi di Poleepo</translation>
     </message>
     <message>
         <source>the id of the package type in Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;id del tipo di pacco in Poleepo</translation>
     </message>
     <message>
         <source>Adds the package types configured in Poleepo that are not here yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiunge i tipi di pacco configurati in Poleepo non ancora presenti qui</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nome</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished">Peso</translation>
+        <translation>Peso</translation>
     </message>
     <message>
         <source>W × H × D</source>
-        <translation type="unfinished"></translation>
+        <translation>L × A × P</translation>
     </message>
     <message>
         <source>Poleepo type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo Poleepo</translation>
     </message>
     <message>
         <source>Usable</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilizzabile</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Nome:</translation>
+        <translation>Nome:</translation>
     </message>
     <message>
         <source>Poleepo type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo Poleepo:</translation>
     </message>
     <message>
         <source>Weight:</source>
-        <translation type="unfinished"></translation>
+        <translation>Peso:</translation>
     </message>
     <message>
         <source>Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>Larghezza:</translation>
     </message>
     <message>
         <source>Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>Altezza:</translation>
     </message>
     <message>
         <source>Depth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Profondità:</translation>
     </message>
     <message>
         <source>Package types are not available here.</source>
-        <translation type="unfinished"></translation>
+        <translation>I tipi di pacco non sono disponibili qui.</translation>
     </message>
     <message>
         <source>%1 kg</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kg</translation>
     </message>
     <message>
         <source>%1 × %2 × %3 cm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 × %3 cm</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Sì</translation>
+        <translation>Sì</translation>
     </message>
     <message>
         <source>No: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No (%1)</translation>
     </message>
     <message>
         <source>Package type &quot;%1&quot; saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo di pacco &quot;%1&quot; salvato.</translation>
     </message>
     <message>
         <source>Package type &quot;%1&quot; saved, but a shipment cannot use it yet: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo di pacco &quot;%1&quot; salvato, ma una spedizione non può ancora usarlo: %2</translation>
     </message>
     <message>
         <source>Delete package type</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina tipo di pacco</translation>
     </message>
     <message>
         <source>Delete the package type &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminare il tipo di pacco &quot;%1&quot;?</translation>
     </message>
     <message>
         <source>Asking Poleepo for its package types…</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiesta a Poleepo dei suoi tipi di pacco…</translation>
     </message>
     <message>
         <source>Every package type of Poleepo is here already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutti i tipi di pacco di Poleepo sono già presenti.</translation>
     </message>
     <message numerus="yes">
         <source>%n package type(s) added from Poleepo.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tipo di pacco aggiunto da Poleepo.</numerusform>
+            <numerusform>%n tipi di pacco aggiunti da Poleepo.</numerusform>
         </translation>
     </message>
 </context>
@@ -5180,7 +5228,7 @@ Global options:
     </message>
     <message>
         <source>%1: %2 is not a whole number from 0 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 non è un numero intero da 0 a %3</translation>
     </message>
 </context>
 <context>
@@ -5458,45 +5506,45 @@ Global options:
     </message>
     <message>
         <source>Remove image</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi immagine</translation>
     </message>
     <message>
         <source>No database: print images cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun database: le immagini di stampa non possono essere modificate.</translation>
     </message>
     <message>
         <source>Select a placement first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona prima una posizione di stampa.</translation>
     </message>
     <message>
         <source>This placement has no default image to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questa posizione di stampa non ha un&apos;immagine predefinita da rimuovere.</translation>
     </message>
     <message>
         <source>Remove the product&apos;s default image of this placement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi l'immagine predefinita del prodotto per questa posizione.</translation>
     </message>
     <message numerus="yes">
         <source>Without this image, %n published variant(s) would have nothing to print on &quot;%1&quot; and will be unpublished from Poleepo: %2. Remove the image and unpublish them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Senza questa immagine, %n variante pubblicata non avrebbe nulla da stampare su &quot;%1&quot; e verrà rimossa da Poleepo: %2. Rimuovere l&apos;immagine e annullarne la pubblicazione?</numerusform>
+            <numerusform>Senza questa immagine, %n varianti pubblicate non avrebbero nulla da stampare su &quot;%1&quot; e verranno rimosse da Poleepo: %2. Rimuovere l&apos;immagine e annullarne la pubblicazione?</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove print image</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi immagine di stampa</translation>
     </message>
     <message numerus="yes">
         <source>Image removed; %n variant(s) unpublished from Poleepo.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Immagine rimossa; %n variante non più pubblicata su Poleepo.</numerusform>
+            <numerusform>Immagine rimossa; %n varianti non più pubblicate su Poleepo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Default (front)</source>
-        <translation type="unfinished"></translation>
+        <translation>Predefinita (fronte)</translation>
     </message>
 </context>
 <context>
@@ -5629,7 +5677,7 @@ Global options:
     </message>
     <message>
         <source>&quot;published&quot; is not edited here: publishing on Poleepo checks the print images (product set ID published true|false)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;published&quot; non si modifica qui: la pubblicazione su Poleepo controlla le immagini di stampa (product set ID published true|false)</translation>
     </message>
 </context>
 <context>
@@ -5809,64 +5857,64 @@ Global options:
     </message>
     <message>
         <source>Publish on Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Pubblica su Poleepo</translation>
     </message>
     <message>
         <source>Unpublish</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulla pubblicazione</translation>
     </message>
     <message>
         <source>Edits the selected variant&apos;s print images, price extra and codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifica immagini di stampa, sovrapprezzo e codici della variante selezionata</translation>
     </message>
     <message>
         <source>Select one variant to configure it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona una variante per configurarla.</translation>
     </message>
     <message>
         <source>No database: the product cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun database: il prodotto non può essere modificato.</translation>
     </message>
     <message>
         <source>Select one or more variants first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona prima una o più varianti.</translation>
     </message>
     <message>
         <source>This variant is already published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questa variante è già pubblicata su Poleepo.</translation>
     </message>
     <message>
         <source>The selected variants are already published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le varianti selezionate sono già pubblicate su Poleepo.</translation>
     </message>
     <message>
         <source>Publish the selected variants on Poleepo: they are sent with the next product batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pubblica le varianti selezionate su Poleepo: vengono inviate con il prossimo lotto di prodotti.</translation>
     </message>
     <message>
         <source>This variant is not published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questa variante non è pubblicata su Poleepo.</translation>
     </message>
     <message>
         <source>None of the selected variants is published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna delle varianti selezionate è pubblicata su Poleepo.</translation>
     </message>
     <message>
         <source>Stop publishing the selected variants on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompi la pubblicazione delle varianti selezionate su Poleepo.</translation>
     </message>
     <message numerus="yes">
         <source>%n variant(s) published on Poleepo: sent with the next product batch.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n variante pubblicata su Poleepo: verrà inviata con il prossimo lotto di prodotti.</numerusform>
+            <numerusform>%n varianti pubblicate su Poleepo: verranno inviate con il prossimo lotto di prodotti.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n variant(s) no longer published on Poleepo.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n variante non più pubblicata su Poleepo.</numerusform>
+            <numerusform>%n varianti non più pubblicate su Poleepo.</numerusform>
         </translation>
     </message>
 </context>
@@ -5945,44 +5993,44 @@ Global options:
     </message>
     <message>
         <source>Publish on Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Pubblica su Poleepo</translation>
     </message>
     <message>
         <source>Unpublish</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulla pubblicazione</translation>
     </message>
     <message>
         <source>Select one or more products first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona prima uno o più prodotti.</translation>
     </message>
     <message>
         <source>Publish the selected products on Poleepo with all their variants; each variant needs complete print images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pubblica su Poleepo i prodotti selezionati con tutte le loro varianti; ogni variante richiede immagini di stampa complete.</translation>
     </message>
     <message>
         <source>This product is not published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo prodotto non è pubblicato su Poleepo.</translation>
     </message>
     <message>
         <source>None of the selected products is published on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuno dei prodotti selezionati è pubblicato su Poleepo.</translation>
     </message>
     <message>
         <source>Stop publishing the selected products and all their variants on Poleepo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompi la pubblicazione su Poleepo dei prodotti selezionati e di tutte le loro varianti.</translation>
     </message>
     <message numerus="yes">
         <source>%n product(s) published on Poleepo with their variants: sent with the next product batch.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n prodotto pubblicato su Poleepo con le sue varianti: inviato con il prossimo lotto di prodotti.</numerusform>
+            <numerusform>%n prodotti pubblicati su Poleepo con le loro varianti: inviati con il prossimo lotto di prodotti.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n product(s) no longer published on Poleepo.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n prodotto non più pubblicato su Poleepo.</numerusform>
+            <numerusform>%n prodotti non più pubblicati su Poleepo.</numerusform>
         </translation>
     </message>
 </context>
@@ -6124,15 +6172,15 @@ Global options:
     </message>
     <message>
         <source>variant %1 is archived (no longer sold): it cannot be published on Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>la variante %1 è archiviata (non più in vendita): non può essere pubblicata su Poleepo</translation>
     </message>
     <message>
         <source>product %1 &quot;%2&quot; has no variants, and a product without variants cannot be published on Poleepo: synchronize it with its Gelato template first</source>
-        <translation type="unfinished"></translation>
+        <translation>il prodotto %1 &quot;%2&quot; non ha varianti, e un prodotto senza varianti non può essere pubblicato su Poleepo: sincronizzalo prima con il suo template Gelato</translation>
     </message>
     <message>
         <source>product %1 &quot;%2&quot; cannot be published on Poleepo: all its variants are archived</source>
-        <translation type="unfinished"></translation>
+        <translation>il prodotto %1 &quot;%2&quot; non può essere pubblicato su Poleepo: tutte le sue varianti sono archiviate</translation>
     </message>
 </context>
 <context>
@@ -6780,177 +6828,177 @@ Global options:
     <name>Bottega::ShipWithPoleepo</name>
     <message>
         <source>the order did not come from Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>l'ordine non proviene da Poleepo</translation>
     </message>
     <message>
         <source>the order is cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;ordine è annullato</translation>
     </message>
     <message>
         <source>Gelato ships this order (Gelato order %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Questo ordine viene spedito da Gelato (ordine Gelato %1)</translation>
     </message>
     <message>
         <source>not delivered to the shop yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>non ancora consegnato al negozio: %1</translation>
     </message>
     <message>
         <source>already shipped with Poleepo shipping %1</source>
-        <translation type="unfinished"></translation>
+        <translation>già spedito con la spedizione Poleepo %1</translation>
     </message>
     <message>
         <source>a shipment needs at least one package with a package type</source>
-        <translation type="unfinished"></translation>
+        <translation>una spedizione richiede almeno un pacco con un tipo di pacco</translation>
     </message>
     <message>
         <source>package %1: no package type with id %2</source>
-        <translation type="unfinished"></translation>
+        <translation>pacco %1: nessun tipo di pacco con id %2</translation>
     </message>
     <message>
         <source>package %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>pacco %1 (%2): %3</translation>
     </message>
     <message>
         <source>not a valid package type for Poleepo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tipo di pacco non valido per Poleepo: %1</translation>
     </message>
     <message>
         <source>cannot ship with Poleepo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile spedire con Poleepo: %1</translation>
     </message>
     <message>
         <source>choose a carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>scegli un corriere</translation>
     </message>
     <message>
         <source>choose a pickup address</source>
-        <translation type="unfinished"></translation>
+        <translation>scegli un indirizzo di ritiro</translation>
     </message>
     <message>
         <source>Poleepo offers no carrier &quot;%1&quot; (offered: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo non offre il corriere &quot;%1&quot; (disponibili: %2)</translation>
     </message>
     <message>
         <source>Poleepo has no pickup address &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo non ha l&apos;indirizzo di ritiro &quot;%1&quot; (noti: %2)</translation>
     </message>
     <message>
         <source>Poleepo shipping %1 was created, but its label was not stored: %2. Ship again to fetch the label.</source>
-        <translation type="unfinished"></translation>
+        <translation>La spedizione Poleepo %1 è stata creata, ma la sua etichetta non è stata salvata: %2. Spedisci di nuovo per recuperare l&apos;etichetta.</translation>
     </message>
     <message>
         <source>the answer is not a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>la risposta non è un PDF</translation>
     </message>
     <message>
         <source>the order has no shipping from Ship with Poleepo yet: ship it first</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;ordine non ha ancora una spedizione creata con Spedisci con Poleepo: spediscilo prima</translation>
     </message>
     <message>
         <source>Poleepo shipping %1 was already delivered to the carrier on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La spedizione Poleepo %1 è già stata consegnata al corriere il %2</translation>
     </message>
 </context>
 <context>
     <name>Bottega::ShipWithPoleepoDialog</name>
     <message>
         <source>Add package</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi pacco</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Rimuovi</translation>
+        <translation>Rimuovi</translation>
     </message>
     <message>
         <source>Request label</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiedi etichetta</translation>
     </message>
     <message>
         <source>Ship %1 with Poleepo</source>
-        <translation type="unfinished"></translation>
+        <translation>Spedisci %1 con Poleepo</translation>
     </message>
     <message>
         <source>%1 kg, %2×%3×%4 cm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kg, %2×%3×%4 cm</translation>
     </message>
     <message>
         <source>%1 (not usable: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (non utilizzabile: %2)</translation>
     </message>
     <message>
         <source>No package types: add them in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun tipo di pacco: aggiungili in Impostazioni</translation>
     </message>
     <message>
         <source>Poleepo creates the shipping with the carrier and returns its label, which is kept with the order. Every package needs a package type Poleepo knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poleepo crea la spedizione con il corriere e restituisce la sua etichetta, che viene conservata con l&apos;ordine. Ogni pacco richiede un tipo di pacco noto a Poleepo.</translation>
     </message>
     <message>
         <source>Pickup address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Indirizzo di ritiro:</translation>
     </message>
     <message>
         <source>Carrier:</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriere:</translation>
     </message>
     <message>
         <source>Package type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo di pacco:</translation>
     </message>
     <message>
         <source>Packages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacchi:</translation>
     </message>
     <message>
         <source>Shipping with Poleepo is not available here.</source>
-        <translation type="unfinished"></translation>
+        <translation>La spedizione con Poleepo non è disponibile qui.</translation>
     </message>
     <message>
         <source>Asking Poleepo for its carriers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiesta dei corrieri a Poleepo…</translation>
     </message>
     <message>
         <source>Package %1: %2</source>
-        <translation type="unfinished">Pacco %1: %2 {1:?}</translation>
+        <translation>Pacco %1: %2</translation>
     </message>
     <message>
         <source>Asking Poleepo for the label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Richiesta dell'etichetta a Poleepo…</translation>
     </message>
 </context>
 <context>
     <name>Bottega::ShipmentRepository</name>
     <message>
         <source>cannot read the Poleepo shippings</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile leggere le spedizioni Poleepo</translation>
     </message>
     <message>
         <source>no shipping with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nessuna spedizione con id %1</translation>
     </message>
     <message>
         <source>cannot read the parcels of shipping %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile leggere i pacchi della spedizione %1</translation>
     </message>
     <message>
         <source>cannot save Poleepo shipping %1</source>
-        <translation type="unfinished">impossibile salvare la spedizione Poleepo %1</translation>
+        <translation>impossibile salvare la spedizione Poleepo %1</translation>
     </message>
     <message>
         <source>cannot save shipping %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile salvare la spedizione %1</translation>
     </message>
     <message>
         <source>cannot read the lines of order %1</source>
-        <translation type="unfinished">impossibile leggere le righe dell&apos;ordine %1</translation>
+        <translation>impossibile leggere le righe dell'ordine %1</translation>
     </message>
     <message>
         <source>cannot save the lines of order %1</source>
-        <translation type="unfinished">impossibile salvare le righe dell&apos;ordine %1</translation>
+        <translation>impossibile salvare le righe dell&apos;ordine %1</translation>
     </message>
     <message>
         <source>cannot read package type %1</source>
-        <translation type="unfinished">impossibile leggere il tipo di pacco %1</translation>
+        <translation>impossibile leggere il tipo di pacco %1</translation>
     </message>
 </context>
 <context>
@@ -7115,31 +7163,31 @@ Global options:
     </message>
     <message>
         <source>Not on Poleepo yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Non ancora su Poleepo</translation>
     </message>
     <message>
         <source>Poleepo product id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>id prodotto Poleepo %1</translation>
     </message>
     <message>
         <source>needs update</source>
-        <translation type="unfinished"></translation>
+        <translation>da aggiornare</translation>
     </message>
     <message>
         <source>last sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ultimo invio %1</translation>
     </message>
     <message>
         <source>Sent to Poleepo with the next product batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inviato a Poleepo con il prossimo lotto di prodotti.</translation>
     </message>
     <message>
         <source>Remove print image</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi immagine di stampa</translation>
     </message>
     <message>
         <source>Without its own image this variant has nothing to print on &quot;%1&quot;, so it will be unpublished from Poleepo. Remove the image and unpublish it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Senza una propria immagine questa variante non ha nulla da stampare su &quot;%1&quot;, quindi la sua pubblicazione su Poleepo verrà annullata. Rimuovere l&apos;immagine e annullarne la pubblicazione?</translation>
     </message>
 </context>
 <context>
@@ -7269,19 +7317,19 @@ Global options:
     </message>
     <message>
         <source>The SKU Poleepo knows this variant by.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo SKU con cui Poleepo identifica questa variante.</translation>
     </message>
     <message>
         <source>Last sent to Poleepo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ultimo invio a Poleepo: %1</translation>
     </message>
     <message>
         <source>Not sent to Poleepo yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non ancora inviato a Poleepo.</translation>
     </message>
     <message>
         <source>Poleepo product id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID prodotto Poleepo</translation>
     </message>
 </context>
 <context>
@@ -7324,11 +7372,11 @@ Global options:
     </message>
     <message>
         <source>the server is stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>il server si sta arrestando</translation>
     </message>
     <message>
         <source>webhook secret not read yet; try again</source>
-        <translation type="unfinished"></translation>
+        <translation>segreto del webhook non ancora letto; riprova</translation>
     </message>
 </context>
 <context>
@@ -7426,11 +7474,11 @@ Global options:
     </message>
     <message>
         <source>Puts the selected calls back in the queue, to be processed again</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimette in coda le chiamate selezionate, per elaborarle di nuovo</translation>
     </message>
     <message>
         <source>Select one or more calls in the list to retry them</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona una o più chiamate nell&apos;elenco per ritentarle</translation>
     </message>
 </context>
 <context>
@@ -7642,23 +7690,23 @@ Global options:
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished">In attesa</translation>
+        <translation>In attesa</translation>
     </message>
     <message>
         <source>Processing</source>
-        <translation type="unfinished">In elaborazione</translation>
+        <translation>In elaborazione</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Completato</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Non riuscito</translation>
     </message>
     <message>
         <source>Ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorato</translation>
     </message>
 </context>
 <context>
