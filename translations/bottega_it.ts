@@ -3909,7 +3909,7 @@ Opzioni globali:
     </message>
     <message>
         <source>lines: an order needs at least one line</source>
-        <translation>lines: un ordine richiede almeno una riga</translation>
+        <translation>righe: un ordine richiede almeno una riga</translation>
     </message>
     <message>
         <source>%1.kind: &quot;%2&quot; is not product, service or shipping</source>

@@ -91,7 +91,7 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
                        {{OrderTableModel::ReferenceColumn, 130},
                         {OrderTableModel::SourceColumn, 130},
                         {OrderTableModel::StateColumn, 110},
-                        {OrderTableModel::GelatoStatusColumn, 120},
+                        {OrderTableModel::GelatoStatusColumn, 160},
                         {OrderTableModel::TotalColumn, 100},
                         {OrderTableModel::CreatedColumn, 130}});
 

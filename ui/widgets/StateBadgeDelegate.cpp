@@ -74,7 +74,10 @@ void StateBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 
     const Tone tone = m_toneOf ? m_toneOf(index) : Tone::Neutral;
     const QFontMetrics metrics(opt.font);
-    const int width = std::min(metrics.horizontalAdvance(text) + 2 * horizontalPadding, option.rect.width() - 4);
+    // Two pixels of slack: elidedText() measures with fractional advances and would otherwise cut a
+    // word that exactly fits ("Boz…").
+    const int width
+            = std::min(metrics.horizontalAdvance(text) + 2 * horizontalPadding + 2, option.rect.width() - 4);
     const int height = std::min(metrics.height() + 4, option.rect.height() - 2 * verticalMargin + 4);
     const QRect badge(option.rect.left() + 2, option.rect.center().y() - height / 2, width, height);
 
@@ -95,7 +98,7 @@ void StateBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 QSize StateBadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    size.setWidth(size.width() + 2 * horizontalPadding);
+    size.setWidth(size.width() + 2 * horizontalPadding + 2);
     return size;
 }
 
