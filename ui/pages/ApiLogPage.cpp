@@ -18,6 +18,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -126,7 +127,7 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
     const QDateTime now = QDateTime::currentDateTime();
     for (QDateTimeEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
+        edit->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat)); // as every date shown
         edit->setEnabled(false);
     }
     m_from->setObjectName(u"fromEdit"_s);
