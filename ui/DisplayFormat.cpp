@@ -1,6 +1,9 @@
 #include "ui/DisplayFormat.h"
 
 #include <QLocale>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
 
 namespace Bottega {
 
@@ -41,6 +44,17 @@ QString DisplayFormat::dateTime(const QDateTime &time, const QString &whenInvali
     if (!time.isValid())
         return whenInvalid;
     return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString DisplayFormat::dateTimeWithSeconds(const QDateTime &time, const QString &whenInvalid)
+{
+    if (!time.isValid())
+        return whenInvalid;
+    // The locale's short format, its minutes followed by seconds ("dd/MM/yy HH:mm" → "…HH:mm:ss").
+    QString format = QLocale().dateTimeFormat(QLocale::ShortFormat);
+    if (!format.contains(u's'))
+        format.replace(QRegularExpression(u"mm(?!:ss)"_s), u"mm:ss"_s);
+    return QLocale().toString(time.toLocalTime(), format);
 }
 
 QString DisplayFormat::date(const QDateTime &time, const QString &whenInvalid)

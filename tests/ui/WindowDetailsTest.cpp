@@ -93,5 +93,23 @@ TEST_F(WindowDetailsTest, RetrySaysWhyItIsDisabledAndTimesAreInTheLocalesFormat)
               received.data(WebhookTableModel::RawRole).toDateTime().toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));
 }
 
+TEST(DisplayFormatTest, TimesWithSecondsFollowTheLocalesFormat)
+{
+    const QLocale previous;
+    const QDateTime time(QDate(2026, 12, 5), QTime(9, 7, 42));
+    for (const QLocale &locale :
+         {QLocale(QLocale::Italian, QLocale::Italy), QLocale(QLocale::English, QLocale::UnitedStates)}) {
+        QLocale::setDefault(locale);
+        const QString shown = DisplayFormat::dateTimeWithSeconds(time);
+        // The same as every other date shown, plus the seconds.
+        const QString minutes = DisplayFormat::dateTime(time);
+        EXPECT_TRUE(shown.startsWith(minutes.left(minutes.indexOf(u"07"_s) + 2))) << shown.toStdString();
+        EXPECT_TRUE(shown.contains(u"07:42"_s)) << shown.toStdString();
+        EXPECT_NE(shown, DisplayFormat::dateTime(time));
+    }
+    QLocale::setDefault(previous);
+    EXPECT_EQ(DisplayFormat::dateTimeWithSeconds(QDateTime(), u"—"_s), u"—"_s);
+}
+
 } // namespace
 } // namespace Bottega::Test

@@ -1,6 +1,7 @@
 #include "ui/models/ApiLogTableModel.h"
 
 #include "core/store/Database.h"
+#include "ui/DisplayFormat.h"
 #include "ui/models/ApiLogText.h"
 
 #include <algorithm>
@@ -65,7 +66,7 @@ QVariant ApiLogTableModel::data(const QModelIndex &index, int role) const
     switch (Column(index.column())) {
     // Seconds matter in a log (a retry, a burst), so not the short locale format.
     case TimeColumn:
-        return entry.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+        return DisplayFormat::dateTimeWithSeconds(entry.time);
     case DirectionColumn:
         return ApiLogText::direction(entry.direction);
     case ServiceColumn:

@@ -371,7 +371,7 @@ void ApiLogPage::showEntry(qint64 id)
     if (const int row = m_model->rowOf(id); row >= 0 && m_view->currentIndex().row() != row)
         m_view->setCurrentIndex(m_model->index(row, 0));
 
-    QStringList facts {m_shown.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
+    QStringList facts {DisplayFormat::dateTimeWithSeconds(m_shown.time),
                        ApiLogText::direction(m_shown.direction),
                        m_shown.service,
                        QString::fromLatin1(m_shown.method) + u' ' + m_shown.url,

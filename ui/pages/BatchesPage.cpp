@@ -67,7 +67,7 @@ BatchesPage::BatchesPage(Database *database, BatchGeneration *generation, QWidge
                                       new StateBadgeDelegate(&BatchTableModel::stateTone, m_table));
     RecordTable::setUp(m_table, BatchTableModel::ErrorColumn,
                        {{BatchTableModel::IdColumn, 50},
-                        {BatchTableModel::StateColumn, 110},
+                        {BatchTableModel::StateColumn, 150},
                         {BatchTableModel::CreatedColumn, 130},
                         {BatchTableModel::SubmittedColumn, 130},
                         {BatchTableModel::PolledColumn, 130},
