@@ -145,6 +145,46 @@ QStringList appliedCodes(Database &store, qint64 orderId)
     return codes;
 }
 
+// Six signed tracking events in flight at all times (QNetworkAccessManager's connections per host),
+// each with its own event id (PREFIX + n), until stop(); remembers which were answered 200.
+struct SignedLoad
+{
+    SignedLoad(QNetworkAccessManager &manager, const QUrl &hook, const QString &gelatoOrderId,
+               const QString &prefix, QObject *owner)
+        : manager(manager), hook(hook), gelatoOrderId(gelatoOrderId), prefix(prefix), owner(owner)
+    {
+        for (int i = 0; i < 6; ++i)
+            sendNext();
+    }
+    void stop() { stopping = true; }
+
+    QSet<QString> acknowledged;
+    int inFlight = 0;
+
+private:
+    void sendNext()
+    {
+        const QString id = prefix + QString::number(++sent);
+        QNetworkReply *reply = postSigned(manager, hook, trackingEvent(id, gelatoOrderId, u"T-"_s + id));
+        ++inFlight;
+        QObject::connect(reply, &QNetworkReply::finished, owner, [this, reply, id] {
+            --inFlight;
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                acknowledged.insert(id);
+            reply->deleteLater();
+            if (!stopping)
+                sendNext();
+        });
+    }
+
+    QNetworkAccessManager &manager;
+    const QUrl hook;
+    const QString gelatoOrderId, prefix;
+    QObject *owner;
+    int sent = 0;
+    bool stopping = false;
+};
+
 } // namespace
 
 TEST(WebhookFaults, Rel1KillUnderLoadLosesNoAcknowledgedCallAndQueuesNoneTwice)
@@ -176,31 +216,14 @@ TEST(WebhookFaults, Rel1KillUnderLoadLosesNoAcknowledgedCallAndQueuesNoneTwice)
             10000));
     ASSERT_EQ(probe, 200);
 
-    // Six calls in flight at all times (QNetworkAccessManager's connections per host), each with
-    // its own event id; the server is killed once enough have been acknowledged.
-    QSet<QString> acknowledged {u"probe"_s};
-    int sent = 0;
-    int inFlight = 0;
-    bool killed = false;
-    std::function<void()> sendNext = [&] {
-        const QString id = u"rel1-"_s + QString::number(++sent);
-        QNetworkReply *reply = postSigned(manager, hook, trackingEvent(id, gelatoOrderId, u"T-"_s + id));
-        ++inFlight;
-        QObject::connect(reply, &QNetworkReply::finished, &owner, [&, reply, id] {
-            --inFlight;
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
-                acknowledged.insert(id);
-            reply->deleteLater();
-            if (!killed)
-                sendNext();
-        });
-    };
-    for (int i = 0; i < 6; ++i)
-        sendNext();
+    // The server is killed once enough calls have been acknowledged.
+    SignedLoad load(manager, hook, gelatoOrderId, u"rel1-"_s, &owner);
+    QSet<QString> &acknowledged = load.acknowledged;
+    acknowledged.insert(u"probe"_s);
     ASSERT_TRUE(waitUntil([&] { return acknowledged.size() >= 300; }, 20000)) << acknowledged.size();
-    killed = true;
+    load.stop();
     killHard(serve);
-    ASSERT_TRUE(waitUntil([&] { return inFlight == 0; }, 10000));
+    ASSERT_TRUE(waitUntil([&] { return load.inFlight == 0; }, 10000));
 
     // After a restart the backlog is processed; every acknowledged call is there exactly once.
     auto [restarted, restartedBase] = startServe(bottega, &owner);
@@ -242,32 +265,15 @@ TEST(WebhookFaults, SigtermUnderLoadStopsInOrderAndKeepsEveryAcknowledgedCall)
     ASSERT_TRUE(base.isValid());
     const QUrl hook = base.resolved(QUrl(u"/gelato/webhook"_s));
     QNetworkAccessManager manager;
-    QSet<QString> acknowledged;
-    int sent = 0;
-    int inFlight = 0;
-    bool stopping = false;
-    std::function<void()> sendNext = [&] {
-        const QString id = u"term-"_s + QString::number(++sent);
-        QNetworkReply *reply = postSigned(manager, hook, trackingEvent(id, gelatoOrderId, u"T-"_s + id));
-        ++inFlight;
-        QObject::connect(reply, &QNetworkReply::finished, &owner, [&, reply, id] {
-            --inFlight;
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
-                acknowledged.insert(id);
-            reply->deleteLater();
-            if (!stopping)
-                sendNext();
-        });
-    };
-    for (int i = 0; i < 6; ++i)
-        sendNext();
+    SignedLoad load(manager, hook, gelatoOrderId, u"term-"_s, &owner);
+    const QSet<QString> &acknowledged = load.acknowledged;
     ASSERT_TRUE(waitUntil([&] { return acknowledged.size() >= 200; }, 20000)) << acknowledged.size();
-    stopping = true;
+    load.stop();
     ::kill(pid_t(serve->processId()), SIGTERM);
     ASSERT_TRUE(waitUntil([&] { return serve->state() == QProcess::NotRunning; }, 15000));
     EXPECT_EQ(serve->exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(serve->exitCode(), 0);
-    ASSERT_TRUE(waitUntil([&] { return inFlight == 0; }, 10000));
+    ASSERT_TRUE(waitUntil([&] { return load.inFlight == 0; }, 10000));
 
     auto store = openStore(bottega.dataDir());
     ASSERT_TRUE(store);

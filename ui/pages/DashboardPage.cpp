@@ -1,10 +1,12 @@
 #include "ui/pages/DashboardPage.h"
 
 #include "core/domain/Clock.h"
+#include "core/domain/WebhookQueueItem.h"
 #include "core/orders/OrderState.h"
 #include "core/store/Database.h"
 #include "core/store/ProductBatchRepository.h"
 #include "ui/models/BatchTableModel.h"
+#include "ui/models/WebhookTableModel.h"
 #include "ui/widgets/ChartCard.h"
 #include "ui/widgets/ChartPalette.h"
 #include "ui/widgets/InlineMessage.h"
@@ -292,18 +294,10 @@ void DashboardPage::showWebhooks(const DailyCounts &counts)
         m_webhooks->showEmpty(tr("No webhook calls received in the last %1 days.").arg(DayCount));
         return;
     }
+    // The same words as the Webhooks page's states.
     const auto label = [](const QString &state) {
-        if (state == u"Pending"_s)
-            return tr("Pending");
-        if (state == u"Processing"_s)
-            return tr("Processing");
-        if (state == u"Done"_s)
-            return tr("Done");
-        if (state == u"Failed"_s)
-            return tr("Failed");
-        if (state == u"Ignored"_s)
-            return tr("Ignored");
-        return state;
+        const auto known = WebhookQueueItem::stateFromName(state);
+        return known ? WebhookTableModel::stateDisplayName(*known) : state;
     };
     m_webhooks->setDailyBars(counts.days, seriesOf(counts.series, webhookLooks(), label));
 }
