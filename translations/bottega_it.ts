@@ -5704,7 +5704,7 @@ Opzioni globali:
     </message>
     <message>
         <source>Template Reference from Gelato&apos;s dashboard</source>
-        <translation>Template Reference dalla dashboard di Gelato</translation>
+        <translation>Riferimento template (Template Reference) dalla dashboard di Gelato</translation>
     </message>
     <message>
         <source>Synchronize</source>
@@ -5720,7 +5720,7 @@ Opzioni globali:
     </message>
     <message>
         <source>Template Reference:</source>
-        <translation>Template Reference:</translation>
+        <translation>Riferimento template:</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -5799,7 +5799,7 @@ Opzioni globali:
     </message>
     <message>
         <source>Template Reference: enter the id of the Gelato template first.</source>
-        <translation>Template Reference: inserisci prima l&apos;id del template Gelato.</translation>
+        <translation>Riferimento template: inserisci prima l&apos;id del template Gelato.</translation>
     </message>
     <message>
         <source>Synchronizing with Gelato template %1…</source>
@@ -5974,7 +5974,7 @@ Opzioni globali:
     </message>
     <message>
         <source>Template Reference (the template&apos;s id in Gelato&apos;s dashboard):</source>
-        <translation>Template Reference (l&apos;id del template nella dashboard di Gelato):</translation>
+        <translation>Riferimento template (Template Reference, l&apos;id del template nella dashboard di Gelato):</translation>
     </message>
     <message>
         <source>Synchronizing Gelato template %1…</source>
