@@ -2137,26 +2137,6 @@ Global options:
         <source>No webhook calls received in the last %1 days.</source>
         <translation>No webhook calls received in the last %1 days.</translation>
     </message>
-    <message>
-        <source>Pending</source>
-        <translation>Pending</translation>
-    </message>
-    <message>
-        <source>Processing</source>
-        <translation>Processing</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <source>Ignored</source>
-        <translation>Ignored</translation>
-    </message>
     <message numerus="yes">
         <source>batch(es), %1 with failed items to resubmit</source>
         <translation>
@@ -2399,6 +2379,10 @@ Global options:
             <numerusform>Every %n second</numerusform>
             <numerusform>Every %n seconds</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Default (front)</source>
+        <translation>Default (front)</translation>
     </message>
 </context>
 <context>
@@ -5541,10 +5525,6 @@ Global options:
             <numerusform>Image removed; %n variant unpublished from Poleepo.</numerusform>
             <numerusform>Image removed; %n variants unpublished from Poleepo.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Default (front)</source>
-        <translation>Default (front)</translation>
     </message>
 </context>
 <context>

@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>The time range ends (%1) before it starts (%2): change From or To.</source>
-        <translation>L'intervallo di tempo finisce (%1) prima di iniziare (%2): modifica Da o A.</translation>
+        <translation>L&apos;intervallo di tempo finisce (%1) prima di iniziare (%2): modifica Da o A.</translation>
     </message>
     <message>
         <source>No calls match these filters.</source>
@@ -1209,13 +1209,13 @@ Comandi:
   order list [--status S] | show ID   ordini di vendita con stato Gelato, cronologia, tracciamento
   order create FILE.json | import-csv FILE [--dry-run]
                                       un ordine locale da JSON, o molti da CSV
-  order quote ID                      tariffe di spedizione Gelato per l'ordine
+  order quote ID                      tariffe di spedizione Gelato per l&apos;ordine
   order confirm ID [--shipping standard|express|UID] [--draft]
-                                      invia l'ordine a Gelato (esattamente una volta)
+                                      invia l&apos;ordine a Gelato (esattamente una volta)
   order cancel ID | refresh ID        annulla su Gelato; aggiorna da Gelato
-  order delivered-to-shop ID          tutti i prodotti dell'ordine sono in negozio
+  order delivered-to-shop ID          tutti i prodotti dell&apos;ordine sono in negozio
   order ship ID --carrier C --pickup P --package-type T
-                                      spedisce con Poleepo e salva l'etichetta
+                                      spedisce con Poleepo e salva l&apos;etichetta
   order handed-over ID                comunica a Poleepo che il pacco è passato al corriere
   log list [--service S] [--status-class 2xx|4xx|5xx|failed] [--since T] [--limit N]
                                       il registro API, dal più recente (100 chiamate salvo --limit)
@@ -1224,7 +1224,7 @@ Comandi:
 Opzioni globali:
   --data-dir DIR      dove si trovano database, impostazioni e file (BOTTEGA_DATA_DIR)
   --db URL            un file SQLite o postgresql://user:pass@host:port/db (BOTTEGA_DB)
-  --lang it|en        lingua dell'interfaccia
+  --lang it|en        lingua dell&apos;interfaccia
   --sandbox           Gelato e Poleepo offline integrati
   --json              output JSON
   --version, --help
@@ -1895,7 +1895,7 @@ Opzioni globali:
     </message>
     <message>
         <source>Every product of order %1 is delivered to the shop</source>
-        <translation>Tutti i prodotti dell'ordine %1 sono stati consegnati al negozio</translation>
+        <translation>Tutti i prodotti dell&apos;ordine %1 sono stati consegnati al negozio</translation>
     </message>
     <message>
         <source>Order %1 was already delivered to the shop</source>
@@ -2116,7 +2116,7 @@ Opzioni globali:
     </message>
     <message>
         <source>Opens the list of orders</source>
-        <translation>Apre l'elenco degli ordini</translation>
+        <translation>Apre l&apos;elenco degli ordini</translation>
     </message>
     <message>
         <source>No orders yet.</source>
@@ -2136,26 +2136,6 @@ Opzioni globali:
     <message>
         <source>No webhook calls received in the last %1 days.</source>
         <translation>Nessuna chiamata webhook ricevuta negli ultimi %1 giorni.</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>In attesa</translation>
-    </message>
-    <message>
-        <source>Processing</source>
-        <translation>In elaborazione</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Completato</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Non riuscito</translation>
-    </message>
-    <message>
-        <source>Ignored</source>
-        <translation>Ignorato</translation>
     </message>
     <message numerus="yes">
         <source>batch(es), %1 with failed items to resubmit</source>
@@ -2399,6 +2379,10 @@ Opzioni globali:
             <numerusform>Ogni %n secondo</numerusform>
             <numerusform>Ogni %n secondi</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Default (front)</source>
+        <translation>Predefinita (fronte)</translation>
     </message>
 </context>
 <context>
@@ -3941,7 +3925,7 @@ Opzioni globali:
     </message>
     <message>
         <source>customer: a first or last name, or an email, is required</source>
-        <translation>cliente: è richiesto un nome o un cognome, oppure un'email</translation>
+        <translation>cliente: è richiesto un nome o un cognome, oppure un&apos;email</translation>
     </message>
 </context>
 <context>
@@ -4203,7 +4187,7 @@ Opzioni globali:
     </message>
     <message>
         <source>Ready to send to Gelato (waiting for review)</source>
-        <translation>Pronto per l'invio a Gelato (in attesa di revisione)</translation>
+        <translation>Pronto per l&apos;invio a Gelato (in attesa di revisione)</translation>
     </message>
     <message>
         <source>Sent to Gelato</source>
@@ -4227,7 +4211,7 @@ Opzioni globali:
     </message>
     <message>
         <source>PDF stored with the order</source>
-        <translation>PDF salvato con l'ordine</translation>
+        <translation>PDF salvato con l&apos;ordine</translation>
     </message>
     <message>
         <source>not stored yet</source>
@@ -4239,7 +4223,7 @@ Opzioni globali:
     </message>
     <message>
         <source>Fetch the label again</source>
-        <translation>Scarica di nuovo l'etichetta</translation>
+        <translation>Scarica di nuovo l&apos;etichetta</translation>
     </message>
     <message>
         <source>Ship with Poleepo is not possible: %1</source>
@@ -5522,7 +5506,7 @@ Opzioni globali:
     </message>
     <message>
         <source>Remove the product&apos;s default image of this placement.</source>
-        <translation>Rimuovi l'immagine predefinita del prodotto per questa posizione.</translation>
+        <translation>Rimuovi l&apos;immagine predefinita del prodotto per questa posizione.</translation>
     </message>
     <message numerus="yes">
         <source>Without this image, %n published variant(s) would have nothing to print on &quot;%1&quot; and will be unpublished from Poleepo: %2. Remove the image and unpublish them?</source>
@@ -5541,10 +5525,6 @@ Opzioni globali:
             <numerusform>Immagine rimossa; %n variante non più pubblicata su Poleepo.</numerusform>
             <numerusform>Immagine rimossa; %n varianti non più pubblicate su Poleepo.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Default (front)</source>
-        <translation>Predefinita (fronte)</translation>
     </message>
 </context>
 <context>
@@ -6828,7 +6808,7 @@ Opzioni globali:
     <name>Bottega::ShipWithPoleepo</name>
     <message>
         <source>the order did not come from Poleepo</source>
-        <translation>l'ordine non proviene da Poleepo</translation>
+        <translation>l&apos;ordine non proviene da Poleepo</translation>
     </message>
     <message>
         <source>the order is cancelled</source>
@@ -6963,7 +6943,7 @@ Opzioni globali:
     </message>
     <message>
         <source>Asking Poleepo for the label…</source>
-        <translation>Richiesta dell'etichetta a Poleepo…</translation>
+        <translation>Richiesta dell&apos;etichetta a Poleepo…</translation>
     </message>
 </context>
 <context>
@@ -6990,7 +6970,7 @@ Opzioni globali:
     </message>
     <message>
         <source>cannot read the lines of order %1</source>
-        <translation>impossibile leggere le righe dell'ordine %1</translation>
+        <translation>impossibile leggere le righe dell&apos;ordine %1</translation>
     </message>
     <message>
         <source>cannot save the lines of order %1</source>

@@ -46,6 +46,11 @@ QString DisplayFormat::dateTime(const QDateTime &time, const QString &whenInvali
     return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
 }
 
+QString DisplayFormat::placement(const QString &name)
+{
+    return name == u"default"_s ? tr("Default (front)") : name;
+}
+
 QString DisplayFormat::dateTimeWithSeconds(const QDateTime &time, const QString &whenInvalid)
 {
     if (!time.isValid())

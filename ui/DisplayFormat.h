@@ -24,6 +24,9 @@ public:
     // The date as given (no time-zone shift: an estimated delivery day stays that day), short
     // locale format; invalid gives whenInvalid.
     static QString date(const QDateTime &time, const QString &whenInvalid = {});
+    // A print placement as shown: Gelato's "default" is the front ("Default (front)"); the others
+    // are Gelato's own names ("front", "back", "sleeve_left").
+    static QString placement(const QString &name);
     // dateTime() with the seconds, in the same locale format (the API log, where calls of one
     // minute must be told apart).
     static QString dateTimeWithSeconds(const QDateTime &time, const QString &whenInvalid = {});

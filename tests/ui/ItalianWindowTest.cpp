@@ -18,8 +18,13 @@
 #include "tests/ui/OrderFixture.h"
 #include "ui/AppContext.h"
 #include "ui/MainWindow.h"
+#include "ui/pages/CatalogBrowserDialog.h"
+#include "ui/pages/IntervalDialog.h"
 #include "ui/pages/OrderEditorDialog.h"
+#include "ui/pages/OrderImportDialog.h"
 #include "ui/pages/ProductEditorDialog.h"
+#include "ui/pages/VariantEditorDialog.h"
+#include "ui/pages/WebhookRecordDialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -55,7 +60,8 @@ const QMap<QString, QString> &sameInBothLanguages()
 {
     static const QMap<QString, QString> texts = {
             {u"^[a-z]+_product_\\S+$"_s, u"a Gelato product UID, an identifier shown to be copied"_s},
-            {u"order_status_updated"_s, u"a webhook's event, as Gelato names it; the Event filter takes it"_s},
+            {u"order_status_updated"_s,
+             u"a webhook's event, as Gelato names it; the Event filter takes it"_s},
             {u"STATUS_ORDER"_s, u"a webhook's event, as Poleepo names it"_s},
             {u"gelato"_s, u"a webhook's source, as the command line and the filter name it"_s},
     };
@@ -190,10 +196,10 @@ protected:
                       QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&m_qt);
         for (auto it = sameInBothLanguages().cbegin(); it != sameInBothLanguages().cend(); ++it)
-            m_allowed.append(QRegularExpression(it.key().startsWith(u'^')
-                                                        ? it.key()
-                                                        : QRegularExpression::anchoredPattern(
-                                                                  QRegularExpression::escape(it.key()))));
+            m_allowed.append(QRegularExpression(
+                    it.key().startsWith(u'^')
+                            ? it.key()
+                            : QRegularExpression::anchoredPattern(QRegularExpression::escape(it.key()))));
         QLocale::setDefault(QLocale(QLocale::Italian, QLocale::Italy));
         for (const QString &source : englishSources())
             m_english.append({source, patternOf(source)});
@@ -224,16 +230,19 @@ protected:
     QList<qint64> fillWithEveryKindOfEvent()
     {
         QList<qint64> ids;
-        const QStringList states = {OrderState::Draft,   OrderState::Sending,      OrderState::GelatoDraft,
-                                    OrderState::Sent,    OrderState::InProduction, OrderState::Shipped,
-                                    OrderState::Delivered, OrderState::Cancelled,  OrderState::Failed,
+        const QStringList states = {OrderState::Draft,     OrderState::Sending,      OrderState::GelatoDraft,
+                                    OrderState::Sent,      OrderState::InProduction, OrderState::Shipped,
+                                    OrderState::Delivered, OrderState::Cancelled,    OrderState::Failed,
                                     OrderState::Returned};
-        const QStringList gelatoStatuses
-                = {u"created"_s,      u"uploading"_s,        u"passed"_s,    u"in_production"_s,
-                   u"printed"_s,      u"draft"_s,            u"failed"_s,    u"canceled"_s,
-                   u"pending_approval"_s, u"pending_personalization"_s, u"digitizing"_s,
-                   u"not_connected"_s, u"on_hold"_s,          u"shipped"_s,   u"in_transit"_s,
-                   u"delivered"_s,    u"returned"_s};
+        const QStringList gelatoStatuses = {u"created"_s,          u"uploading"_s,
+                                            u"passed"_s,           u"in_production"_s,
+                                            u"printed"_s,          u"draft"_s,
+                                            u"failed"_s,           u"canceled"_s,
+                                            u"pending_approval"_s, u"pending_personalization"_s,
+                                            u"digitizing"_s,       u"not_connected"_s,
+                                            u"on_hold"_s,          u"shipped"_s,
+                                            u"in_transit"_s,       u"delivered"_s,
+                                            u"returned"_s};
         SalesOrderRepository orders(db());
         for (int i = 0; i < gelatoStatuses.size(); ++i) {
             const qint64 id = create(readyOrder(u"WEB-%1"_s.arg(100 + i)));
@@ -294,8 +303,9 @@ protected:
             untranslated.append({missing, patternOf(source)});
         }
         for (const QString &text : visibleTexts(root)) {
-            const bool allowed = std::any_of(m_allowed.cbegin(), m_allowed.cend(),
-                                             [&text](const QRegularExpression &p) { return p.match(text).hasMatch(); });
+            const bool allowed
+                    = std::any_of(m_allowed.cbegin(), m_allowed.cend(),
+                                  [&text](const QRegularExpression &p) { return p.match(text).hasMatch(); });
             if (allowed)
                 continue;
             if (rawCode.match(text).hasMatch()) {
@@ -357,8 +367,9 @@ TEST_F(ItalianWindowTest, EveryPageAndDialogIsItalianWithDataFromEveryKindOfEven
     for (int row = 0; row < MainWindow::PageCount; ++row) {
         window.showPage(MainWindow::Page(row));
         spinFor(30);
-        collectProblems(&window, u"page %1"_s.arg(QLatin1StringView(
-                                                         QMetaEnum::fromType<MainWindow::Page>().valueToKey(row))));
+        collectProblems(
+                &window,
+                u"page %1"_s.arg(QLatin1StringView(QMetaEnum::fromType<MainWindow::Page>().valueToKey(row))));
     }
     for (const qint64 id : orders) {
         OrderEditorDialog editor(&db(), &service(), id);
@@ -388,6 +399,41 @@ TEST_F(ItalianWindowTest, EveryPageAndDialogIsItalianWithDataFromEveryKindOfEven
         }
     }
 
+    // The dialogs behind the pages' buttons.
+    {
+        const auto full = ProductRepository(db()).get(products->constFirst().id);
+        ASSERT_TRUE(full.ok() && !full->variants.isEmpty());
+        VariantEditorDialog variant(&db(), *full, full->variants.constFirst().id);
+        variant.show();
+        collectProblems(&variant, u"variant editor"_s);
+    }
+    {
+        QFile csv(dir.filePath(u"orders.csv"_s));
+        ASSERT_TRUE(csv.open(QIODevice::WriteOnly));
+        csv.write("reference,firstName,lastName,addressLine1,city,postCode,country,email,sku,quantity\n"
+                  "CSV-1,Anna,Neri,Via Po 3,Torino,10123,IT,anna@example.com,NOPE,1\n"
+                  "CSV-2,Carla,Neri,Via Po 5,Torino,2O1,IT,carla@example.com,TS-L-O,0\n");
+        csv.close();
+        OrderImportDialog import(&service(), csv.fileName());
+        import.show();
+        collectProblems(&import, u"order import preview"_s);
+    }
+    {
+        WebhookRecordDialog record(&db(), &secrets, QUrl(u"https://shop.example.com"_s), std::nullopt);
+        record.show();
+        collectProblems(&record, u"Poleepo webhook record"_s);
+    }
+    {
+        IntervalDialog interval(MainWindow::tr("Scheduler"), 600, 60, [](int) { return Result<void>(); });
+        interval.show();
+        collectProblems(&interval, u"job interval"_s);
+    }
+    {
+        CatalogBrowserDialog catalog(nullptr); // no Gelato connection: says so
+        catalog.show();
+        collectProblems(&catalog, u"Gelato catalog browser"_s);
+    }
+
     const QStringList problems = problemLines();
     EXPECT_TRUE(problems.isEmpty()) << problems.size() << " texts are not Italian:\n"
                                     << problems.join(u'\n').toStdString();
@@ -397,14 +443,16 @@ TEST_F(ItalianWindowTest, EveryPageAndDialogIsItalianWithDataFromEveryKindOfEven
 TEST_F(ItalianWindowTest, AnUntranslatedTextIsFound)
 {
     QWidget root;
-    new QLabel(QCoreApplication::translate("Bottega::ItalianWindowTest", "A sentence nobody translated"), &root);
+    new QLabel(QCoreApplication::translate("Bottega::ItalianWindowTest", "A sentence nobody translated"),
+               &root);
     new QLabel(u"Cancel order"_s, &root); // English written without tr(), of a source that has Italian
     new QLabel(u"pending_approval"_s, &root); // a raw code
     collectProblems(&root, u"test"_s);
     const QStringList problems = problemLines();
     ASSERT_EQ(problems.size(), 3) << problems.join(u'\n').toStdString();
     EXPECT_TRUE(problems.at(0).startsWith(u"English \"Cancel order\""_s)) << problems.at(0).toStdString();
-    EXPECT_TRUE(problems.at(1).startsWith(u"raw code \"pending_approval\""_s)) << problems.at(1).toStdString();
+    EXPECT_TRUE(problems.at(1).startsWith(u"raw code \"pending_approval\""_s))
+            << problems.at(1).toStdString();
     EXPECT_TRUE(problems.at(2).startsWith(
             u"untranslated: Bottega::ItalianWindowTest | A sentence nobody translated"_s))
             << problems.at(2).toStdString();

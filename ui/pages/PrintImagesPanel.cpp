@@ -3,6 +3,7 @@
 #include "core/products/PrintImages.h"
 #include "core/publishing/Publishing.h"
 #include "core/server/FileStore.h"
+#include "ui/DisplayFormat.h"
 #include "ui/models/VariantTableModel.h"
 #include "ui/widgets/Confirm.h"
 #include "ui/widgets/InlineMessage.h"
@@ -108,7 +109,7 @@ void PrintImagesPanel::updateButtons()
 void PrintImagesPanel::selectPlacement(const QString &placement)
 {
     for (int row = 0; row < m_table->rowCount(); ++row)
-        if (m_table->item(row, PlacementColumn)->text() == placement)
+        if (m_table->item(row, PlacementColumn)->data(Qt::UserRole).toString() == placement)
             m_table->selectRow(row);
 }
 
@@ -181,7 +182,7 @@ void PrintImagesPanel::setProduct(const Product &product)
         const bool missing = missingVariants > 0 || (m_product.variants.isEmpty() && !defaultImage);
 
         // Gelato's "default" is the front; the stored name stays in the item's data.
-        QTableWidgetItem *name = item(placement == "default"_L1 ? tr("Default (front)") : placement);
+        QTableWidgetItem *name = item(DisplayFormat::placement(placement));
         name->setData(Qt::UserRole, placement);
         m_table->setItem(row, PlacementColumn, name);
         auto *image = item(defaultImage ? defaultImage->source : tr("No image"));

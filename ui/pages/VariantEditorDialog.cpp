@@ -225,7 +225,9 @@ void VariantEditorDialog::fillImages(const Product &product)
             bold.setBold(true);
             uses->setFont(bold);
         }
-        m_images->setItem(row, 0, new QTableWidgetItem(placement));
+        auto *name = new QTableWidgetItem(DisplayFormat::placement(placement));
+        name->setData(Qt::UserRole, placement); // the stored name
+        m_images->setItem(row, 0, name);
         m_images->setItem(row, 1, uses);
         m_images->setItem(row, 2, new QTableWidgetItem(used ? used->source : QString()));
     }
@@ -240,7 +242,7 @@ void VariantEditorDialog::setFileStore(FileStore *files)
 QString VariantEditorDialog::selectedPlacement() const
 {
     const auto rows = m_images->selectionModel()->selectedRows(0);
-    return rows.isEmpty() ? QString() : rows.first().data().toString();
+    return rows.isEmpty() ? QString() : rows.first().data(Qt::UserRole).toString();
 }
 
 void VariantEditorDialog::askForOverride(bool fromFile)
@@ -251,11 +253,12 @@ void VariantEditorDialog::askForOverride(bool fromFile)
     QString source;
     if (fromFile) {
         source = QFileDialog::getOpenFileName(
-                this, tr("Print image for \"%1\"").arg(placement), QString(),
+                this, tr("Print image for \"%1\"").arg(DisplayFormat::placement(placement)), QString(),
                 tr("Print files (*.pdf *.png *.tif *.tiff *.svg *.jpg *.jpeg)"));
     } else {
-        source = QInputDialog::getText(this, tr("Override print image"),
-                                       tr("URL of the image for \"%1\" (http or https):").arg(placement));
+        source = QInputDialog::getText(
+                this, tr("Override print image"),
+                tr("URL of the image for \"%1\" (http or https):").arg(DisplayFormat::placement(placement)));
     }
     if (!source.trimmed().isEmpty())
         setOverride(placement, source.trimmed());
