@@ -152,6 +152,10 @@ QString whereClause(const SalesOrderRepository::Query &query, QVariantList &valu
         conditions.append(u"source = ?"_s);
         values.append(SalesOrder::sourceName(*query.source));
     }
+    if (!query.channel.isEmpty()) {
+        conditions.append(u"channel = ?"_s);
+        values.append(query.channel);
+    }
     if (!query.gelatoStatuses.isEmpty()) {
         QStringList marks;
         for (const QString &status : query.gelatoStatuses) {
@@ -392,6 +396,18 @@ Result<qint64> SalesOrderRepository::count(const Query &query)
     const QString where = whereClause(query, values);
     return SqlStatement::count(m_database.connection(), u"sales_orders"_s, where, values,
                                tr("cannot count the orders"));
+}
+
+Result<QStringList> SalesOrderRepository::channels()
+{
+    SqlStatement select(m_database.connection(),
+                        u"SELECT DISTINCT channel FROM sales_orders WHERE channel <> '' ORDER BY channel"_s);
+    if (auto done = select.exec(tr("cannot read the orders' channels")); !done)
+        return makeError(done.error());
+    QStringList channels;
+    while (select.next())
+        channels.append(select.text(u"channel"_s));
+    return channels;
 }
 
 Result<void> SalesOrderRepository::update(const SalesOrder &order)

@@ -29,6 +29,7 @@ public:
 
         QStringList states; // empty: any
         std::optional<SalesOrder::Source> source;
+        QString channel; // the marketplace an order came from, exactly; empty: any
         std::optional<bool> isGelato;
         bool readyToSend = false; // ORD-11: Poleepo orders of Gelato goods not sent yet
         bool needsAttention = false; // ORD-11: orders a person must look at (the reason on the order)
@@ -53,6 +54,8 @@ public:
     // Orders only (no addresses, lines or timeline), filtered, sorted and paged in SQL.
     Result<QList<SalesOrder>> list(const Query &query);
     Result<qint64> count(const Query &query); // ignores limit and offset
+    // The marketplaces orders came from ("amazon-it", "ebay"), sorted: the Orders list's filter.
+    Result<QStringList> channels();
 
     // Writes the order's own fields and addresses (not its state: see updateState; not its lines).
     Result<void> update(const SalesOrder &order);

@@ -12,6 +12,7 @@
 #include "ui/pages/OrderImportDialog.h"
 #include "ui/widgets/InlineMessage.h"
 
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
@@ -47,6 +48,43 @@ TEST_F(OrderListPageTest, TheListReReadsWhenAnOrderChanges)
     ASSERT_TRUE(waitUntil([&] { return page.model()->rowCount() == 1; }));
     EXPECT_EQ(page.model()->index(0, OrderTableModel::ReferenceColumn).data().toString(), u"WEB-10"_s);
     EXPECT_EQ(page.countLabel()->text(), u"1 order(s)"_s);
+}
+
+TEST_F(OrderListPageTest, OrdersAreFilteredByTheMarketplaceTheyCameFrom)
+{
+    {
+        OrderListPage page(&db(), &service());
+        EXPECT_TRUE(page.channelFilter()->isHidden()) << "no marketplace orders: no channel filter";
+    }
+    for (const auto &[reference, channel] : {std::pair {u"AMZ-1"_s, u"amazon-it"_s},
+                                             {u"EB-1"_s, u"ebay"_s},
+                                             {u"AMZ-2"_s, u"amazon-it"_s},
+                                             {u"WEB-1"_s, QString()}}) {
+        SalesOrder order = readyOrder(reference);
+        order.channel = channel;
+        ASSERT_TRUE(SalesOrderRepository(db()).create(order).ok());
+    }
+    OrderListPage page(&db(), &service());
+    QComboBox *channels = page.channelFilter();
+    EXPECT_FALSE(channels->isHidden());
+    ASSERT_EQ(channels->count(), 3); // any, then each marketplace once, sorted
+    EXPECT_EQ(channels->itemData(1).toString(), u"amazon-it"_s);
+    EXPECT_EQ(channels->itemData(2).toString(), u"ebay"_s);
+    EXPECT_EQ(page.model()->rowCount(), 4);
+    channels->setCurrentIndex(1);
+    ASSERT_EQ(page.model()->rowCount(), 2);
+    for (int row = 0; row < 2; ++row)
+        EXPECT_TRUE(page.model()
+                            ->index(row, OrderTableModel::ReferenceColumn)
+                            .data()
+                            .toString()
+                            .startsWith(u"AMZ-"_s));
+    channels->setCurrentIndex(2);
+    ASSERT_EQ(page.model()->rowCount(), 1);
+    EXPECT_EQ(page.model()->index(0, OrderTableModel::ReferenceColumn).data().toString(), u"EB-1"_s);
+    page.showState({}); // the dashboard's way in clears every filter
+    EXPECT_EQ(channels->currentIndex(), 0);
+    EXPECT_EQ(page.model()->rowCount(), 4);
 }
 
 TEST_F(OrderListPageTest, ImportPreviewListsEachBadRowAndImportsNothing)

@@ -31,10 +31,10 @@ namespace Bottega {
 OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *parent)
     : QWidget(parent), m_database(database), m_orders(orders), m_model(new OrderTableModel(database, this)),
       m_search(new QLineEdit(this)), m_state(new QComboBox(this)), m_source(new QComboBox(this)),
-      m_gelatoStatus(new QComboBox(this)), m_new(new QPushButton(tr("New order"), this)),
-      m_import(new QPushButton(tr("Import CSV…"), this)), m_view(new QTableView(this)),
-      m_count(new QLabel(this)), m_message(new InlineMessage(this)), m_searchDelay(new QTimer(this)),
-      m_refreshDelay(new QTimer(this))
+      m_gelatoStatus(new QComboBox(this)), m_channel(new QComboBox(this)),
+      m_new(new QPushButton(tr("New order"), this)), m_import(new QPushButton(tr("Import CSV…"), this)),
+      m_view(new QTableView(this)), m_count(new QLabel(this)), m_message(new InlineMessage(this)),
+      m_searchDelay(new QTimer(this)), m_refreshDelay(new QTimer(this))
 {
     setObjectName(u"orderListPage"_s);
     m_search->setObjectName(u"orderSearch"_s);
@@ -66,8 +66,12 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
     for (const auto status :
          {"created"_L1, "draft"_L1, "passed"_L1, "pending_approval"_L1, "on_hold"_L1, "printed"_L1,
           "shipped"_L1, "delivered"_L1, "failed"_L1, "canceled"_L1, "returned"_L1, "not_connected"_L1})
-        m_gelatoStatus->addItem(MessageText::gelatoStatus(QString(status)), QString(status)); // words, not codes
+        m_gelatoStatus->addItem(MessageText::gelatoStatus(QString(status)),
+                                QString(status)); // words, not codes
     m_gelatoStatus->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_channel->setObjectName(u"orderChannelFilter"_s);
+    m_channel->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_channel->setToolTip(tr("The marketplace an order came from through Poleepo"));
 
     m_new->setObjectName(u"newOrderButton"_s);
     m_import->setObjectName(u"importCsvButton"_s);
@@ -106,6 +110,7 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
     tools->addWidget(m_state);
     tools->addWidget(m_source);
     tools->addWidget(m_gelatoStatus);
+    tools->addWidget(m_channel);
     tools->addWidget(m_new);
     tools->addWidget(m_import);
 
@@ -120,7 +125,7 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
 
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &OrderListPage::applyFilters);
-    for (QComboBox *filter : {m_state, m_source, m_gelatoStatus})
+    for (QComboBox *filter : {m_state, m_source, m_gelatoStatus, m_channel})
         connect(filter, &QComboBox::currentIndexChanged, this, &OrderListPage::applyFilters);
     connect(m_new, &QPushButton::clicked, this, [this] { openEditor(0); });
     connect(m_import, &QPushButton::clicked, this, &OrderListPage::importCsv);
@@ -131,9 +136,11 @@ OrderListPage::OrderListPage(Database *database, OrderService *orders, QWidget *
         openEditor(index.data(OrderTableModel::IdRole).toLongLong());
     });
     connect(m_refreshDelay, &QTimer::timeout, m_model, &OrderTableModel::refresh);
+    connect(m_refreshDelay, &QTimer::timeout, this, &OrderListPage::updateChannels); // a new marketplace
     if (m_orders)
         connect(m_orders, &OrderService::orderChanged, m_refreshDelay, qOverload<>(&QTimer::start));
 
+    updateChannels();
     if (!m_database)
         m_message->showMessage(InlineMessage::Type::Warning, tr("No database: orders are unavailable."));
     updateCount();
@@ -164,18 +171,37 @@ void OrderListPage::applyFilters()
     query.gelatoStatuses.clear();
     if (const QVariant status = m_gelatoStatus->currentData(); status.isValid())
         query.gelatoStatuses = {status.toString()};
+    query.channel = m_channel->currentData().toString();
     m_model->setQuery(query);
+}
+
+void OrderListPage::updateChannels()
+{
+    const QString chosen = m_channel->currentData().toString();
+    QStringList channels;
+    if (m_database) {
+        if (auto read = SalesOrderRepository(*m_database).channels())
+            channels = *read;
+    }
+    const QSignalBlocker block(m_channel);
+    m_channel->clear();
+    m_channel->addItem(tr("Any channel"), QString());
+    for (const QString &channel : std::as_const(channels))
+        m_channel->addItem(channel, channel); // the marketplace's own name
+    m_channel->setCurrentIndex(std::max(0, m_channel->findData(chosen)));
+    m_channel->setVisible(!channels.isEmpty());
 }
 
 void OrderListPage::showState(const QString &state)
 {
     {
         const QSignalBlocker blockSearch(m_search), blockState(m_state), blockSource(m_source),
-                blockGelato(m_gelatoStatus);
+                blockGelato(m_gelatoStatus), blockChannel(m_channel);
         m_search->clear();
         m_state->setCurrentIndex(state.isEmpty() ? 0 : std::max(0, m_state->findData(state)));
         m_source->setCurrentIndex(0);
         m_gelatoStatus->setCurrentIndex(0);
+        m_channel->setCurrentIndex(0);
     }
     applyFilters();
 }
@@ -187,8 +213,10 @@ void OrderListPage::openEditor(qint64 orderId)
     OrderEditorDialog editor(m_database, m_orders, orderId, this);
     editor.setShipWithPoleepo(m_shipping, m_packageTypes);
     editor.exec();
-    if (editor.changed())
+    if (editor.changed()) {
         m_model->refresh();
+        updateChannels();
+    }
 }
 
 void OrderListPage::importCsv()
@@ -206,6 +234,7 @@ void OrderListPage::importCsvFile(const QString &path)
         m_message->showMessage(InlineMessage::Type::Positive,
                                tr("%n order(s) imported.", nullptr, int(preview.report().references.size())));
         m_model->refresh();
+        updateChannels();
     }
 }
 

@@ -39,11 +39,14 @@ public:
     QComboBox *stateFilter() const { return m_state; }
     QComboBox *sourceFilter() const { return m_source; }
     QComboBox *gelatoStatusFilter() const { return m_gelatoStatus; }
+    QComboBox *channelFilter() const { return m_channel; }
     QLineEdit *search() const { return m_search; }
     QLabel *countLabel() const { return m_count; }
 
     // Applies the search text and filters now (typing waits a moment before it asks the database).
     void applyFilters();
+    // Reads the channels again (after an import); keeps the chosen one.
+    void updateChannels();
     // The orders in one local state (empty: all), the other filters cleared (the dashboard's bars).
     void showState(const QString &state);
     // Opens the editor of an order (0: a new one), modal; re-reads the list afterwards.
@@ -64,6 +67,7 @@ private:
     QComboBox *m_state;
     QComboBox *m_source;
     QComboBox *m_gelatoStatus;
+    QComboBox *m_channel; // the marketplaces orders came from; hidden while there are none
     QPushButton *m_new;
     QPushButton *m_import;
     QTableView *m_view;

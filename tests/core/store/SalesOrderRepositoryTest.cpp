@@ -257,6 +257,27 @@ TEST_P(SalesOrderRepositoryTest, ListFiltersSortsAndPages)
     EXPECT_EQ(*orders.count(window), 3);
 }
 
+TEST_P(SalesOrderRepositoryTest, OrdersAreFoundByTheirMarketplaceChannel)
+{
+    SalesOrderRepository orders(db());
+    EXPECT_TRUE(orders.channels()->isEmpty());
+    const QStringList channels {u"ebay"_s, u"amazon-it"_s, u""_s, u"ebay"_s};
+    for (int i = 0; i < channels.size(); ++i) {
+        SalesOrder order = makeOrder(u"MKT-%1"_s.arg(i));
+        order.channel = channels.at(i);
+        ASSERT_TRUE(orders.create(order).ok());
+    }
+    const auto found = orders.channels();
+    ASSERT_TRUE(found.ok()) << qPrintable(found.error());
+    EXPECT_EQ(*found, QStringList({u"amazon-it"_s, u"ebay"_s})); // each once, sorted, no empty one
+    SalesOrderRepository::Query ebay;
+    ebay.channel = u"ebay"_s;
+    ebay.descending = false;
+    ebay.sort = SalesOrderRepository::Query::Sort::Reference;
+    EXPECT_EQ(references(*orders.list(ebay)), QStringList({u"MKT-0"_s, u"MKT-3"_s}));
+    EXPECT_EQ(*orders.count(ebay), 2);
+}
+
 TEST_P(SalesOrderRepositoryTest, RemoveTakesEverythingWithIt)
 {
     SalesOrderRepository orders(db());
