@@ -4071,6 +4071,14 @@ Global options:
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
+    <message>
+        <source>The marketplace an order came from through Poleepo</source>
+        <translation>The marketplace an order came from through Poleepo</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>Any channel</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderPackageRepository</name>
@@ -6274,6 +6282,10 @@ Global options:
     <message>
         <source>cannot delete order %1</source>
         <translation>cannot delete order %1</translation>
+    </message>
+    <message>
+        <source>cannot read the orders&apos; channels</source>
+        <translation>cannot read the orders&apos; channels</translation>
     </message>
 </context>
 <context>

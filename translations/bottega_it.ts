@@ -4071,6 +4071,14 @@ Opzioni globali:
         <source>Needs attention</source>
         <translation>Richiede attenzione</translation>
     </message>
+    <message>
+        <source>The marketplace an order came from through Poleepo</source>
+        <translation>Il marketplace da cui l&apos;ordine è arrivato tramite Poleepo</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>Qualsiasi canale</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderPackageRepository</name>
@@ -6274,6 +6282,10 @@ Opzioni globali:
     <message>
         <source>cannot delete order %1</source>
         <translation>impossibile eliminare l&apos;ordine %1</translation>
+    </message>
+    <message>
+        <source>cannot read the orders&apos; channels</source>
+        <translation>impossibile leggere i canali degli ordini</translation>
     </message>
 </context>
 <context>
