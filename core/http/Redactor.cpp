@@ -98,6 +98,8 @@ bool Redactor::isSensitiveHeader(QByteArrayView name) const
 
 QByteArray Redactor::redact(const QByteArray &text) const
 {
+    if (text.isEmpty()) // most calls' error, and bodyless answers
+        return text;
     QByteArray result = text;
     for (const QByteArray &value : m_values)
         result.replace(value, placeholder.toByteArray());
@@ -117,6 +119,8 @@ QByteArray Redactor::redact(const QByteArray &text) const
 
 QString Redactor::redact(const QString &text) const
 {
+    if (text.isEmpty())
+        return text;
     return QString::fromUtf8(redact(text.toUtf8()));
 }
 
