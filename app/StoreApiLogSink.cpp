@@ -20,7 +20,9 @@ constexpr int flushDelayMs = 50;
 
 } // namespace
 
-StoreApiLogSink::StoreApiLogSink(const Database &database) : m_database(database)
+StoreApiLogSink::StoreApiLogSink(const Database &database)
+    : m_database(database), m_inTransaction(std::make_unique<ApiLogRepository>(database)),
+      m_own(std::make_unique<ApiLogRepository>(database))
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(flushDelayMs);
@@ -69,7 +71,7 @@ void StoreApiLogSink::writeBufferedInTransaction()
         m_buffer = rows + m_buffer;
         return;
     }
-    ApiLogRepository repository(m_database);
+    ApiLogRepository &repository = *m_inTransaction;
     for (const ApiLogEntry &entry : rows) {
         if (!repository.insert(entry)) {
             (void)savepoint.rollback();
@@ -87,7 +89,7 @@ void StoreApiLogSink::flush()
     const QList<ApiLogEntry> rows = takeBuffer();
     if (rows.isEmpty())
         return;
-    ApiLogRepository repository(m_database);
+    ApiLogRepository &repository = *m_own;
     const auto written = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
         for (const ApiLogEntry &entry : rows) {
             if (auto stored = repository.insert(entry); !stored)

@@ -11,9 +11,11 @@
 #include <QList>
 #include <QMutex>
 #include <QTimer>
+#include <memory>
 
 namespace Bottega {
 
+class ApiLogRepository;
 class Database;
 
 class StoreApiLogSink final : public ApiLogSink
@@ -37,6 +39,10 @@ private:
     QMutex m_mutex;
     QList<ApiLogEntry> m_buffer;
     QTimer m_timer; // single shot: the flush of rows nobody else wrote
+    // Kept, so that its insert is prepared once and not per row (PERF-1): one for the rows written
+    // inside the intake's commit, one for flush() (they may run on different threads).
+    std::unique_ptr<ApiLogRepository> m_inTransaction;
+    std::unique_ptr<ApiLogRepository> m_own;
 };
 
 } // namespace Bottega

@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 #include <QUrl>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +38,23 @@ bool mayNameSecretField(QStringView text)
             = {"secret"_L1, "password"_L1, "token"_L1, "api_key"_L1, "apikey"_L1};
     for (const auto hint : hints) {
         if (text.contains(hint, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+// The same test on bytes, for ASCII text (most bodies): no decoding, one lower-case copy. nullopt
+// when the text is not plain ASCII (then the test above decides, with Unicode case folding).
+std::optional<bool> asciiMayNameSecretField(QByteArrayView text)
+{
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return std::nullopt;
+    }
+    const QByteArray lower = text.toByteArray().toLower();
+    static const QByteArrayView hints[] = {"secret", "password", "token", "api_key", "apikey"};
+    for (const auto hint : hints) {
+        if (lower.contains(hint))
             return true;
     }
     return false;
@@ -80,9 +98,14 @@ bool Redactor::isSensitiveHeader(QByteArrayView name) const
 
 QByteArray Redactor::redact(const QByteArray &text) const
 {
+    if (text.isEmpty()) // most calls' error, and bodyless answers
+        return text;
     QByteArray result = text;
     for (const QByteArray &value : m_values)
         result.replace(value, placeholder.toByteArray());
+    // The usual webhook body: ASCII naming no secret field, so nothing more to look for.
+    if (const auto mayName = asciiMayNameSecretField(result); mayName && !*mayName)
+        return result;
     // Binary bodies (a PDF being uploaded) only get the value replacement: decoding them as text
     // would mangle them.
     QStringDecoder decoder(QStringDecoder::Utf8);
@@ -96,6 +119,8 @@ QByteArray Redactor::redact(const QByteArray &text) const
 
 QString Redactor::redact(const QString &text) const
 {
+    if (text.isEmpty())
+        return text;
     return QString::fromUtf8(redact(text.toUtf8()));
 }
 

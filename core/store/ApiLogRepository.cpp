@@ -6,6 +6,7 @@
 #include "core/store/SqlValues.h"
 
 #include <QRegularExpression>
+#include <QThread>
 #include <QVariantList>
 #include <algorithm>
 
@@ -102,14 +103,26 @@ QString whereOf(const QStringList &conditions)
 
 ApiLogRepository::ApiLogRepository(const Database &database) : m_database(database) { }
 
+ApiLogRepository::~ApiLogRepository() = default;
+
 Result<qint64> ApiLogRepository::insert(const ApiLogEntry &entry)
 {
-    SqlStatement insert(
-            m_database.connection(),
-            u"INSERT INTO api_log (at, direction, service, method, url, status, duration_ms, "
-            "request_size, response_size, request_headers, response_headers, request_body, "
-            "response_body, error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "RETURNING id"_s);
+    // Prepared once on this thread's connection and reused: preparing cost more than the insert.
+    if (m_insertThread != QThread::currentThread()) {
+        m_insert.reset();
+        m_insertThread = QThread::currentThread();
+    }
+    if (!m_insert) {
+        m_insert = std::make_unique<SqlStatement>(
+                m_database.connection(),
+                u"INSERT INTO api_log (at, direction, service, method, url, status, duration_ms, "
+                "request_size, response_size, request_headers, response_headers, request_body, "
+                "response_body, error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "RETURNING id"_s);
+    }
+    SqlStatement &insert = *m_insert;
+    // A result read earlier (SQLite: an open read cursor) is let go before the next run.
+    insert.query().finish();
     const QDateTime time = entry.time.isValid() ? entry.time : m_database.clock().now();
     insert.bind(time.toMSecsSinceEpoch())
             .bind(entry.direction == ApiLogEntry::Direction::Inbound ? 1 : 0)
@@ -126,11 +139,15 @@ Result<qint64> ApiLogRepository::insert(const ApiLogEntry &entry)
             .bind(Sql::bytes(entry.responseBody))
             .bind(Sql::text(entry.error))
             .bind(entry.attempts);
-    if (auto r = insert.exec(tr("cannot write to the API log")); !r)
-        return makeError(r.error());
-    if (!insert.next())
+    if (auto r = insert.exec(QString()); !r) // the message only on failure (per call otherwise)
+        return makeError(tr("cannot write to the API log") + r.error());
+    const bool returned = insert.next();
+    const qint64 id = returned ? insert.integer(u"id"_s) : 0;
+    // Done with the statement now, so that it holds no lock and does not keep the transaction busy.
+    insert.query().finish();
+    if (!returned)
         return makeError(tr("cannot write to the API log: no id returned"));
-    return insert.integer(u"id"_s);
+    return id;
 }
 
 Result<ApiLogEntry> ApiLogRepository::get(qint64 id)

@@ -11,11 +11,15 @@
 #include <QList>
 #include <QString>
 #include <functional>
+#include <memory>
 #include <optional>
+
+class QThread;
 
 namespace Bottega {
 
 class Database;
+class SqlStatement;
 
 class ApiLogRepository final
 {
@@ -59,6 +63,9 @@ public:
     };
 
     explicit ApiLogRepository(const Database &database);
+    ~ApiLogRepository();
+    ApiLogRepository(const ApiLogRepository &) = delete;
+    ApiLogRepository &operator=(const ApiLogRepository &) = delete;
 
     Result<qint64> insert(const ApiLogEntry &entry);
     Result<ApiLogEntry> get(qint64 id);
@@ -81,6 +88,9 @@ private:
     Result<QList<ApiLogEntry>> select(const QString &columns, const Query &query, bool details);
 
     const Database &m_database;
+    // The insert is prepared once per thread and reused (the intake writes one row per call).
+    QThread *m_insertThread = nullptr;
+    std::unique_ptr<SqlStatement> m_insert;
 };
 
 } // namespace Bottega
