@@ -3856,6 +3856,41 @@ Global options:
             <numerusform>%n orders imported.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Importing orders…</source>
+        <translation>Importing orders…</translation>
+    </message>
+    <message>
+        <source>Importing orders: %1 of %2</source>
+        <translation>Importing orders: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Importing orders from %1</source>
+        <translation>Importing orders from %1</translation>
+    </message>
+    <message>
+        <source>cancelled: nothing was imported</source>
+        <translation>cancelled: nothing was imported</translation>
+    </message>
+    <message>
+        <source>nothing was imported</source>
+        <translation>nothing was imported</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) imported</source>
+        <translation>
+            <numerusform>%n order imported</numerusform>
+            <numerusform>%n orders imported</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled: no order was imported.</source>
+        <translation>Import cancelled: no order was imported.</translation>
+    </message>
+    <message>
+        <source>Cancelling the import…</source>
+        <translation>Cancelling the import…</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderInput</name>

@@ -3856,6 +3856,41 @@ Opzioni globali:
             <numerusform>%n ordini importati.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Importing orders…</source>
+        <translation>Importazione degli ordini…</translation>
+    </message>
+    <message>
+        <source>Importing orders: %1 of %2</source>
+        <translation>Importazione degli ordini: %1 di %2</translation>
+    </message>
+    <message>
+        <source>Importing orders from %1</source>
+        <translation>Importazione degli ordini da %1</translation>
+    </message>
+    <message>
+        <source>cancelled: nothing was imported</source>
+        <translation>annullata: non è stato importato nulla</translation>
+    </message>
+    <message>
+        <source>nothing was imported</source>
+        <translation>non è stato importato nulla</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) imported</source>
+        <translation>
+            <numerusform>%n ordine importato</numerusform>
+            <numerusform>%n ordini importati</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled: no order was imported.</source>
+        <translation>Importazione annullata: nessun ordine è stato importato.</translation>
+    </message>
+    <message>
+        <source>Cancelling the import…</source>
+        <translation>Annullamento dell&apos;importazione…</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderInput</name>

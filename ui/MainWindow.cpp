@@ -70,6 +70,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
             products);
     auto *orders = new OrderListPage(m_context.database, m_context.orders);
     orders->setShipping(m_context.shipWithPoleepo, m_context.packageTypes);
+    orders->setTasks(m_context.tasks); // CSV imports on the worker thread
     addPage(Page::Orders, tr("Orders"), u"x-office-document"_s, QStyle::SP_FileDialogDetailedView, orders);
     auto *webhooks = new WebhookQueuePage(m_context.database, m_context.settings);
     addPage(Page::Webhooks, tr("Webhooks"), u"network-receive"_s, QStyle::SP_DriveNetIcon, webhooks);

@@ -8,13 +8,13 @@
 #include "core/orders/OrderCsv.h"
 #include "core/orders/OrderInput.h"
 #include "core/orders/OrderState.h"
+#include "core/products/PrintImages.h"
 #include "core/settings/Settings.h"
 #include "core/store/Database.h"
 #include "core/store/OrderSendRepository.h"
 #include "core/store/PrintImageRepository.h"
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/VariantRepository.h"
-#include "core/products/PrintImages.h"
 
 #include <QFile>
 #include <QPointer>
@@ -160,7 +160,8 @@ Result<SalesOrder> OrderService::parseJson(const QByteArray &json) const
     return OrderInput(d->database).parseJson(json);
 }
 
-Result<OrderImportReport> OrderService::importCsv(const QString &path, bool dryRun)
+Result<OrderImportReport> OrderService::importCsv(const QString &path, bool dryRun,
+                                                  const ImportProgress &progress)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -177,15 +178,24 @@ Result<OrderImportReport> OrderService::importCsv(const QString &path, bool dryR
         return report;
     // Nothing applied on any error: what was created before a failure is removed again.
     QList<qint64> created;
+    const auto removeCreated = [&] {
+        for (const qint64 done : std::as_const(created))
+            (void)SalesOrderRepository(d->database).remove(done);
+    };
+    const qint64 total = parsed->orders.size();
     for (const SalesOrder &order : std::as_const(parsed->orders)) {
         auto id = create(order);
         if (!id) {
-            for (const qint64 done : std::as_const(created))
-                (void)SalesOrderRepository(d->database).remove(done);
+            removeCreated();
             report.errors.append({0, u"reference"_s, id.error()});
             return report;
         }
         created.append(*id);
+        if (progress && !progress(created.size(), total)) {
+            removeCreated();
+            report.cancelled = true;
+            return report;
+        }
     }
     report.applied = true;
     return report;

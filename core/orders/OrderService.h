@@ -43,6 +43,7 @@ struct OrderImportReport
     QList<QString> references; // orders created (or that would be, on a dry run)
     QList<RowError> errors;
     bool applied = false;
+    bool cancelled = false; // stopped on request: nothing was kept
 };
 
 // CONF-2: the company in settings against the billing entity Gelato reported.
@@ -78,7 +79,11 @@ public:
     Result<qint64> create(SalesOrder order);
     // `order create FILE.json` (cli.md format): errors name the JSON field ("lines[1].quantity: …").
     Result<SalesOrder> parseJson(const QByteArray &json) const;
-    Result<OrderImportReport> importCsv(const QString &path, bool dryRun);
+    // Told after each order created (done of total); answering false stops the import, and the
+    // orders created so far are removed again: nothing half-imported stays.
+    using ImportProgress = std::function<bool(qint64 done, qint64 total)>;
+    Result<OrderImportReport> importCsv(const QString &path, bool dryRun,
+                                        const ImportProgress &progress = {});
     // Edits a local draft (customer, addresses, lines, shipping choice); refused once sent.
     Result<void> update(const SalesOrder &order);
     // For one line about to be added: ORD-2, and a Gelato good must have its print images

@@ -3,6 +3,7 @@
 // imported all at once; the editor warns when the company differs from Gelato's billing entity.
 #include "ui/pages/OrderListPage.h"
 
+#include "core/scheduler/BackgroundTasks.h"
 #include "core/settings/Settings.h"
 #include "core/store/SalesOrderRepository.h"
 #include "tests/support/TestUtil.h"
@@ -18,6 +19,8 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -129,6 +132,82 @@ TEST_F(OrderListPageTest, ImportAppliesEveryOrderOfAGoodFile)
     const auto first = SalesOrderRepository(db()).findByReference(u"CSV-1"_s);
     ASSERT_TRUE(first.ok() && first->has_value());
     EXPECT_EQ(SalesOrderRepository(db()).get(**first)->lines.size(), 2);
+}
+
+// The worker thread of the app, for BackgroundTasks: work posted to it runs there, with that
+// thread's own database connection.
+class WorkerThread
+{
+public:
+    WorkerThread()
+    {
+        m_context.moveToThread(&m_thread);
+        m_thread.start();
+    }
+    ~WorkerThread()
+    {
+        m_thread.quit();
+        m_thread.wait();
+    }
+    BackgroundTasks::Post post()
+    {
+        return [this](std::function<void()> work) {
+            QMetaObject::invokeMethod(&m_context, std::move(work), Qt::QueuedConnection);
+        };
+    }
+
+private:
+    QThread m_thread;
+    QObject m_context;
+};
+
+QByteArray ordersCsv(int count)
+{
+    QByteArray csv = "reference,firstName,lastName,addressLine1,city,postCode,country,email,sku,quantity\n";
+    for (int i = 1; i <= count; ++i)
+        csv += QByteArray("BULK-") + QByteArray::number(i)
+                + ",Anna,Neri,Via Po 3,Torino,10123,IT,anna@example.com,TS-M-O,1\n";
+    return csv;
+}
+
+TEST_F(OrderListPageTest, AnImportRunsOnTheWorkerThreadWithItsProgress)
+{
+    WorkerThread worker;
+    BackgroundTasks tasks(worker.post());
+    tasks.setProgressIntervalMs(10);
+    QList<qint64> totals;
+    QObject::connect(&tasks, &BackgroundTasks::progressed,
+                     [&](int, qint64, qint64 total) { totals.append(total); });
+    OrderImportDialog preview(&service(), writeCsv(u"bulk.csv"_s, ordersCsv(300)));
+    preview.setTasks(&tasks);
+    ASSERT_TRUE(preview.importButton()->isEnabled());
+    QTest::mouseClick(preview.importButton(), Qt::LeftButton);
+    EXPECT_TRUE(preview.isImporting());
+    EXPECT_FALSE(preview.importButton()->isEnabled()) << "not twice";
+    ASSERT_TRUE(waitUntil([&] { return !preview.isImporting(); }, 60000));
+    EXPECT_TRUE(preview.applied());
+    EXPECT_EQ(preview.result(), QDialog::Accepted);
+    EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 300);
+    EXPECT_TRUE(totals.isEmpty() || totals.constLast() == 300);
+}
+
+TEST_F(OrderListPageTest, CancellingAnImportKeepsNoOrder)
+{
+    WorkerThread worker;
+    BackgroundTasks tasks(worker.post());
+    OrderImportDialog preview(&service(), writeCsv(u"bulk.csv"_s, ordersCsv(2000)));
+    preview.setTasks(&tasks);
+    preview.show();
+    QTest::mouseClick(preview.importButton(), Qt::LeftButton);
+    ASSERT_TRUE(preview.isImporting());
+    preview.reject(); // Cancel or Esc while it runs: stop it, the dialog stays to say so
+    EXPECT_TRUE(preview.isVisible());
+    ASSERT_TRUE(waitUntil([&] { return !preview.isImporting(); }, 60000));
+    EXPECT_FALSE(preview.applied());
+    EXPECT_TRUE(preview.report().cancelled);
+    EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 0) << "what was created is removed again";
+    EXPECT_EQ(preview.message()->type(), InlineMessage::Type::Warning);
+    EXPECT_TRUE(preview.importButton()->isEnabled()) << "it can be started again";
 }
 
 TEST_F(OrderListPageTest, TheEditorWarnsWhenTheCompanyDiffersFromGelatosBillingEntity)

@@ -1,5 +1,6 @@
 #include "ui/pages/OrderImportDialog.h"
 
+#include "core/scheduler/BackgroundTasks.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QDialogButtonBox>
@@ -7,6 +8,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -44,7 +46,9 @@ OrderImportDialog::OrderImportDialog(OrderService *orders, const QString &path, 
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_import, &QPushButton::clicked, this, [this] {
-        if (apply())
+        if (m_tasks)
+            startImport();
+        else if (apply())
             accept();
     });
     resize(720, 420);
@@ -115,6 +119,82 @@ bool OrderImportDialog::apply()
         m_message->showMessage(InlineMessage::Type::Positive,
                                tr("%n order(s) imported.", nullptr, int(m_report.references.size())));
     return m_applied;
+}
+
+void OrderImportDialog::startImport()
+{
+    if (!m_orders || !m_report.errors.isEmpty() || m_taskId != 0)
+        return;
+    m_import->setEnabled(false);
+    m_message->clearMessage();
+    m_summary->setText(tr("Importing orders…"));
+    m_taskReport = std::make_shared<OrderImportReport>();
+    connect(
+            m_tasks, &BackgroundTasks::progressed, this,
+            [this](int id, qint64 done, qint64 total) {
+                if (id == m_taskId)
+                    m_summary->setText(tr("Importing orders: %1 of %2")
+                                               .arg(QLocale().toString(done), QLocale().toString(total)));
+            },
+            Qt::UniqueConnection);
+    connect(m_tasks, &BackgroundTasks::finished, this, &OrderImportDialog::importFinished,
+            Qt::UniqueConnection);
+    // The work runs on the worker thread with its own database connection; it shares nothing with
+    // this dialog but the report it fills, read here only after finished().
+    OrderService *orders = m_orders;
+    const QString path = m_path;
+    const std::shared_ptr<OrderImportReport> report = m_taskReport;
+    m_taskId = m_tasks->start(
+            tr("Importing orders from %1").arg(QFileInfo(path).fileName()),
+            [orders, path, report](TaskProgress &progress) -> Result<QString> {
+                auto imported = orders->importCsv(path, false, [&progress](qint64 done, qint64 total) {
+                    progress.setTotal(total);
+                    progress.setDone(done);
+                    return !progress.cancelRequested();
+                });
+                if (!imported)
+                    return makeError(imported.error());
+                *report = *imported;
+                if (imported->cancelled)
+                    return makeError(tr("cancelled: nothing was imported"));
+                if (!imported->applied)
+                    return makeError(tr("nothing was imported"));
+                return tr("%n order(s) imported", nullptr, int(imported->references.size()));
+            },
+            true);
+}
+
+void OrderImportDialog::importFinished(int id, bool ok, const QString &result)
+{
+    if (id != m_taskId)
+        return;
+    m_taskId = 0;
+    const OrderImportReport report = *m_taskReport;
+    if (!ok && report.references.isEmpty() && report.errors.isEmpty() && !report.cancelled) {
+        m_message->showMessage(InlineMessage::Type::Error, result); // the file could not be read
+        m_import->setEnabled(true);
+        return;
+    }
+    m_report = report;
+    showReport();
+    m_applied = m_report.applied;
+    if (m_applied) {
+        accept();
+    } else if (m_report.cancelled) {
+        m_message->showMessage(InlineMessage::Type::Warning, tr("Import cancelled: no order was imported."));
+        m_import->setEnabled(true);
+    }
+}
+
+void OrderImportDialog::reject()
+{
+    // A running import is stopped first (it removes what it created); the dialog stays to say so.
+    if (m_taskId != 0) {
+        m_tasks->cancel(m_taskId);
+        m_summary->setText(tr("Cancelling the import…"));
+        return;
+    }
+    QDialog::reject();
 }
 
 } // namespace Bottega

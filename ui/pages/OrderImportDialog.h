@@ -6,6 +6,7 @@
 #include "core/orders/OrderService.h"
 
 #include <QDialog>
+#include <memory>
 
 class QLabel;
 class QPushButton;
@@ -13,6 +14,7 @@ class QTableWidget;
 
 namespace Bottega {
 
+class BackgroundTasks;
 class InlineMessage;
 
 class OrderImportDialog final : public QDialog
@@ -29,6 +31,11 @@ public:
 
     // Imports for real; false (with the error or the rows shown) when nothing was applied.
     bool apply();
+    // With tasks, Import runs on the worker thread (progress here and in the status bar; Cancel
+    // stops it and keeps nothing) and the dialog closes once it is done. Not owned.
+    void setTasks(BackgroundTasks *tasks) { m_tasks = tasks; }
+    bool isImporting() const { return m_taskId != 0; }
+    void reject() override;
     bool applied() const { return m_applied; }
     const OrderImportReport &report() const { return m_report; }
 
@@ -38,10 +45,15 @@ public:
     InlineMessage *message() const { return m_message; }
 
 private:
+    void startImport();
+    void importFinished(int id, bool ok, const QString &result);
     void preview();
     void showReport();
 
     OrderService *m_orders;
+    BackgroundTasks *m_tasks = nullptr;
+    int m_taskId = 0; // the running import's task, 0 when none
+    std::shared_ptr<OrderImportReport> m_taskReport; // written by the task, read once it finished
     QString m_path;
     OrderImportReport m_report;
     bool m_applied = false;

@@ -230,6 +230,7 @@ void OrderListPage::importCsv()
 void OrderListPage::importCsvFile(const QString &path)
 {
     OrderImportDialog preview(m_orders, path, this);
+    preview.setTasks(m_tasks);
     if (preview.exec() == QDialog::Accepted && preview.applied()) {
         m_message->showMessage(InlineMessage::Type::Positive,
                                tr("%n order(s) imported.", nullptr, int(preview.report().references.size())));

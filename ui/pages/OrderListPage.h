@@ -14,6 +14,7 @@ class QTimer;
 
 namespace Bottega {
 
+class BackgroundTasks;
 class Database;
 class InlineMessage;
 class OrderService;
@@ -31,6 +32,8 @@ public:
     // service New order and Import CSV… are disabled.
     explicit OrderListPage(Database *database, OrderService *orders, QWidget *parent = nullptr);
     ~OrderListPage() override;
+    // CSV imports then run on the worker thread, with progress (not owned; null: on this thread).
+    void setTasks(BackgroundTasks *tasks) { m_tasks = tasks; }
     // Handed to the order editor's Info Poleepo tab; not owned.
     void setShipping(ShipWithPoleepo *shipping, PackageTypes *packageTypes);
 
@@ -67,7 +70,8 @@ private:
     QComboBox *m_state;
     QComboBox *m_source;
     QComboBox *m_gelatoStatus;
-    QComboBox *m_channel; // the marketplaces orders came from; hidden while there are none
+    QComboBox *m_channel;
+    BackgroundTasks *m_tasks = nullptr; // the marketplaces orders came from; hidden while there are none
     QPushButton *m_new;
     QPushButton *m_import;
     QTableView *m_view;
