@@ -75,4 +75,15 @@ void table(const QList<QStringList> &rows)
     write(stdout, text);
 }
 
+QJsonValue time(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                          : QStringLiteral("-");
+}
+
 } // namespace Bottega::Output

@@ -4,6 +4,7 @@
 
 #include "core/domain/Message.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -14,6 +15,11 @@ namespace Bottega::Output {
 // row) and its text in the reader's language (--lang).
 QJsonObject message(const Message &message);
 QJsonObject storedMessage(const QString &stored);
+
+// A time for --json: ISO 8601 with its offset, null when unknown.
+QJsonValue time(const QDateTime &time);
+// A time for text output: local, "yyyy-MM-dd HH:mm:ss", "-" when unknown.
+QString timeText(const QDateTime &time);
 
 void line(const QString &text); // stdout, newline added
 void json(const QJsonValue &value); // stdout, indented

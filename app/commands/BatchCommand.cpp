@@ -25,16 +25,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Bottega::Commands", text);
 }
 
-QJsonValue timeJson(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
-}
-
-QString timeText(const QDateTime &time)
-{
-    return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : u"-"_s;
-}
-
 QJsonObject batchJson(const ProductBatch &batch)
 {
     return {{u"id"_s, batch.id},
@@ -44,10 +34,10 @@ QJsonObject batchJson(const ProductBatch &batch)
             {u"processed"_s, batch.processed},
             {u"pollCount"_s, batch.pollCount},
             {u"error"_s, batch.error},
-            {u"createdAt"_s, timeJson(batch.createdAt)},
-            {u"submittedAt"_s, timeJson(batch.submittedAt)},
-            {u"lastPolledAt"_s, timeJson(batch.lastPolledAt)},
-            {u"notBefore"_s, timeJson(batch.notBefore)}};
+            {u"createdAt"_s, Output::time(batch.createdAt)},
+            {u"submittedAt"_s, Output::time(batch.submittedAt)},
+            {u"lastPolledAt"_s, Output::time(batch.lastPolledAt)},
+            {u"notBefore"_s, Output::time(batch.notBefore)}};
 }
 
 QJsonObject itemJson(const ProductBatchItem &item)
@@ -80,7 +70,7 @@ int list(Runtime &runtime, bool json)
     for (const ProductBatch &batch : *batches) {
         rows.append(batchJson(batch));
         table.append({QString::number(batch.id), batch.status, QString::number(batch.total),
-                      QString::number(batch.processed), timeText(batch.submittedAt), batch.error});
+                      QString::number(batch.processed), Output::timeText(batch.submittedAt), batch.error});
     }
     if (json)
         Output::json(rows);
@@ -116,7 +106,7 @@ int show(Runtime &runtime, const QString &idText, bool json)
                          .arg(batch->poleepoBatchId.isEmpty() ? u"-"_s : batch->poleepoBatchId, batch->status)
                          .arg(batch->processed)
                          .arg(batch->total)
-                         .arg(timeText(batch->submittedAt)));
+                         .arg(Output::timeText(batch->submittedAt)));
     if (!batch->error.isEmpty())
         Output::line(tr("Error: %1").arg(batch->error));
     QList<QStringList> table {{tr("SKU"), tr("VARIANT"), tr("STATUS"), tr("POLEEPO ID"), tr("MESSAGE")}};

@@ -21,16 +21,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Bottega::Commands", text);
 }
 
-QJsonValue timeJson(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
-}
-
-QString timeText(const QDateTime &time)
-{
-    return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : u"-"_s;
-}
-
 QString intervalText(int seconds)
 {
     return seconds > 0 ? tr("%1 s").arg(seconds) : tr("manual");
@@ -52,18 +42,18 @@ void list(Runtime &runtime, bool json, const CommandDone &done)
                                  {u"enabled"_s, job.enabled},
                                  {u"intervalSeconds"_s, job.intervalSeconds},
                                  {u"minIntervalSeconds"_s, job.minIntervalSeconds},
-                                 {u"lastRun"_s, timeJson(job.lastRun)},
+                                 {u"lastRun"_s, Output::time(job.lastRun)},
                                  {u"lastResult"_s, MessageText::renderStored(job.lastResult)},
                                  {u"lastResultMessage"_s, Output::storedMessage(job.lastResult)},
                                  {u"lastOk"_s, job.lastOk},
-                                 {u"nextRun"_s, timeJson(job.nextRun)},
+                                 {u"nextRun"_s, Output::time(job.nextRun)},
                                  {u"running"_s, job.running}});
         const QString lastResult = MessageText::renderStored(job.lastResult);
         const QString result = job.lastRun.isValid()
                 ? (job.lastOk ? lastResult : tr("failed: %1").arg(lastResult))
                 : QString();
         table.append({job.name, job.enabled ? tr("yes") : tr("no"), intervalText(job.intervalSeconds),
-                      timeText(job.lastRun), timeText(job.nextRun), result});
+                      Output::timeText(job.lastRun), Output::timeText(job.nextRun), result});
     }
     if (json)
         Output::json(rows);
@@ -112,7 +102,7 @@ void set(Runtime &runtime, const CommandLine &commandLine, const CommandDone &do
         Output::json(QJsonObject {{u"name"_s, job->name},
                                   {u"enabled"_s, job->enabled},
                                   {u"intervalSeconds"_s, job->intervalSeconds},
-                                  {u"nextRun"_s, timeJson(job->nextRun)}});
+                                  {u"nextRun"_s, Output::time(job->nextRun)}});
     else
         Output::line(tr("%1: %2, every %3")
                              .arg(name, job->enabled ? tr("enabled") : tr("disabled"),

@@ -139,7 +139,7 @@ int list(Runtime &runtime, const CommandLine &commandLine)
     QList<QStringList> table {{tr("ID"), tr("TIME"), tr("DIRECTION"), tr("SERVICE"), tr("METHOD"),
                                tr("ENDPOINT"), tr("STATUS"), tr("MS"), tr("ERROR")}};
     for (const ApiLogEntry &entry : *entries)
-        table.append({QString::number(entry.id), entry.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
+        table.append({QString::number(entry.id), Output::timeText(entry.time),
                       ApiLogText::direction(entry.direction), entry.service,
                       QString::fromLatin1(entry.method), entry.url, ApiLogText::status(entry.status),
                       QString::number(entry.durationMs), entry.error.section(u'\n', 0, 0)});

@@ -40,9 +40,7 @@ QJsonObject shipmentJson(const ShipWithPoleepo &shipping, const OrderShipment &s
             {u"pickupAddress"_s, shipment.pickupAddress},
             {u"status"_s, shipment.status},
             {u"label"_s, shipping.labelPath(shipment)},
-            {u"handedOverAt"_s,
-             shipment.handedOverAt.isValid() ? QJsonValue(shipment.handedOverAt.toString(Qt::ISODate))
-                                             : QJsonValue()},
+            {u"handedOverAt"_s, Output::time(shipment.handedOverAt)},
             {u"parcels"_s, parcels}};
 }
 

@@ -29,16 +29,6 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("Bottega::Commands", text, nullptr, n);
 }
 
-QJsonValue timeJson(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
-}
-
-QString timeText(const QDateTime &time)
-{
-    return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : u"-"_s;
-}
-
 QJsonObject rowJson(const WebhookQueueItem &item)
 {
     return QJsonObject {{u"id"_s, item.id},
@@ -50,7 +40,7 @@ QJsonObject rowJson(const WebhookQueueItem &item)
                         {u"lastError"_s, MessageText::renderStored(item.lastError)},
                         {u"note"_s, MessageText::renderStored(item.note)},
                         {u"noteMessage"_s, Output::storedMessage(item.note)},
-                        {u"receivedAt"_s, timeJson(item.receivedAt)}};
+                        {u"receivedAt"_s, Output::time(item.receivedAt)}};
 }
 
 int fail(const QString &message)
@@ -98,7 +88,7 @@ int list(Runtime &runtime, const CommandLine &commandLine)
         rows.append(rowJson(item));
         table.append({QString::number(item.id), item.source, item.event, item.eventId,
                       WebhookQueueItem::stateName(item.state), QString::number(item.attempts),
-                      timeText(item.receivedAt),
+                      Output::timeText(item.receivedAt),
                       MessageText::renderStored(item.lastError.isEmpty() ? item.note : item.lastError)});
     }
     if (commandLine.json)
@@ -123,8 +113,8 @@ int show(Runtime &runtime, const CommandLine &commandLine)
     QJsonObject object = rowJson(*item);
     object.insert(u"recordName"_s, item->recordName);
     object.insert(u"note"_s, item->note);
-    object.insert(u"processedAt"_s, timeJson(item->processedAt));
-    object.insert(u"nextAttemptAt"_s, timeJson(item->nextAttemptAt));
+    object.insert(u"processedAt"_s, Output::time(item->processedAt));
+    object.insert(u"nextAttemptAt"_s, Output::time(item->nextAttemptAt));
     object.insert(u"headers"_s, item->headers);
     object.insert(u"body"_s, QString::fromUtf8(item->body));
     if (commandLine.json) {
@@ -138,8 +128,8 @@ int show(Runtime &runtime, const CommandLine &commandLine)
                    {tr("event id"), item->eventId},
                    {tr("state"), WebhookQueueItem::stateName(item->state)},
                    {tr("attempts"), QString::number(item->attempts)},
-                   {tr("received"), timeText(item->receivedAt)},
-                   {tr("processed"), timeText(item->processedAt)},
+                   {tr("received"), Output::timeText(item->receivedAt)},
+                   {tr("processed"), Output::timeText(item->processedAt)},
                    {tr("last error"), MessageText::renderStored(item->lastError)},
                    {tr("note"), MessageText::renderStored(item->note)}});
     Output::line(item->headers);
