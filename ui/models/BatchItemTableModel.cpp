@@ -1,6 +1,7 @@
 #include "ui/models/BatchItemTableModel.h"
 
 #include "core/messages/MessageText.h"
+#include "ui/widgets/SemanticColors.h"
 
 #include <QBrush>
 #include <QColor>
@@ -64,7 +65,7 @@ QVariant BatchItemTableModel::data(const QModelIndex &index, int role) const
     const ProductBatchItem &item = m_items.at(index.row());
     if (role == Qt::ForegroundRole && index.column() == OutcomeColumn
         && item.status == ProductBatchItem::Status::Error)
-        return QBrush(QColor(0xda, 0x44, 0x53));
+        return QBrush(SemanticColors::negative());
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (Column(index.column())) {

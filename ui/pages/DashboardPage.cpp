@@ -8,7 +8,7 @@
 #include "ui/models/BatchTableModel.h"
 #include "ui/models/WebhookTableModel.h"
 #include "ui/widgets/ChartCard.h"
-#include "ui/widgets/ChartPalette.h"
+#include "ui/widgets/SemanticColors.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/PageHeader.h"
 
@@ -35,39 +35,39 @@ struct Look
 QList<Look> orderLooks()
 {
     using namespace OrderState;
-    return {{Draft, ChartPalette::neutral()},       {Sending, ChartPalette::information().lighter(130)},
-            {GelatoDraft, ChartPalette::sand()},    {Sent, ChartPalette::information()},
-            {InProduction, ChartPalette::active()}, {Shipped, ChartPalette::teal()},
-            {Delivered, ChartPalette::positive()},  {Cancelled, QColor(0x5d, 0x6d, 0x7e)},
-            {Failed, ChartPalette::negative()},     {Returned, ChartPalette::warning()}};
+    return {{Draft, SemanticColors::neutral()},       {Sending, SemanticColors::information().lighter(130)},
+            {GelatoDraft, SemanticColors::sand()},    {Sent, SemanticColors::information()},
+            {InProduction, SemanticColors::active()}, {Shipped, SemanticColors::teal()},
+            {Delivered, SemanticColors::positive()},  {Cancelled, QColor(0x5d, 0x6d, 0x7e)},
+            {Failed, SemanticColors::negative()},     {Returned, SemanticColors::warning()}};
 }
 
 // Stacked from the bottom: the finished calls first, the failed ones on top where they show.
 QList<Look> webhookLooks()
 {
-    return {{u"Done"_s, ChartPalette::positive()},
-            {u"Ignored"_s, ChartPalette::neutral()},
-            {u"Pending"_s, ChartPalette::information()},
-            {u"Processing"_s, ChartPalette::active()},
-            {u"Failed"_s, ChartPalette::negative()}};
+    return {{u"Done"_s, SemanticColors::positive()},
+            {u"Ignored"_s, SemanticColors::neutral()},
+            {u"Pending"_s, SemanticColors::information()},
+            {u"Processing"_s, SemanticColors::active()},
+            {u"Failed"_s, SemanticColors::negative()}};
 }
 
 QList<Look> batchLooks()
 {
-    return {{u"new"_s, ChartPalette::neutral()},
-            {u"PENDING"_s, ChartPalette::information()},
-            {u"PROCESSING"_s, ChartPalette::active()},
-            {u"COMPLETED"_s, ChartPalette::positive()},
-            {u"FAILED"_s, ChartPalette::negative()}};
+    return {{u"new"_s, SemanticColors::neutral()},
+            {u"PENDING"_s, SemanticColors::information()},
+            {u"PROCESSING"_s, SemanticColors::active()},
+            {u"COMPLETED"_s, SemanticColors::positive()},
+            {u"FAILED"_s, SemanticColors::negative()}};
 }
 
 QList<Look> serviceLooks()
 {
-    return {{u"gelato"_s, ChartPalette::warning()},
-            {u"poleepo"_s, ChartPalette::information()},
-            {u"webhook"_s, ChartPalette::active()},
-            {u"files"_s, ChartPalette::teal()},
-            {u"server"_s, ChartPalette::sand()}};
+    return {{u"gelato"_s, SemanticColors::warning()},
+            {u"poleepo"_s, SemanticColors::information()},
+            {u"webhook"_s, SemanticColors::active()},
+            {u"files"_s, SemanticColors::teal()},
+            {u"server"_s, SemanticColors::sand()}};
 }
 
 // The series in `counts`, in the order of `looks`, then any key the looks do not know.
@@ -84,7 +84,7 @@ QList<ChartCard::Series> seriesOf(const QMap<QString, QList<qint64>> &counts, co
     int other = 0;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         if (!known.contains(it.key()))
-            series.append({it.key(), label(it.key()), ChartPalette::category(other++), it.value()});
+            series.append({it.key(), label(it.key()), SemanticColors::category(other++), it.value()});
     }
     return series;
 }

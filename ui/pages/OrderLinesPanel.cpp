@@ -4,6 +4,7 @@
 #include "core/orders/OrderService.h"
 #include "core/store/Database.h"
 #include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/SemanticColors.h"
 
 #include <QColor>
 #include <QComboBox>
@@ -127,7 +128,7 @@ void OrderLinesPanel::loadPicker()
             if (!refusal.isEmpty()) {
                 m_picker->setItemData(index, refusal, RefusalRole);
                 m_picker->setItemData(index, refusal, Qt::ToolTipRole);
-                m_picker->setItemData(index, QColor(0xda, 0x44, 0x53), Qt::ForegroundRole);
+                m_picker->setItemData(index, SemanticColors::negative(), Qt::ForegroundRole);
             }
         }
     }

@@ -1,5 +1,7 @@
 #include "ui/widgets/InlineMessage.h"
 
+#include "ui/widgets/SemanticColors.h"
+
 #include <QColor>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,13 +22,13 @@ QColor colorFor(InlineMessage::Type type)
 {
     switch (type) {
     case InlineMessage::Type::Information:
-        return QColor(0x3d, 0xae, 0xe9);
+        return SemanticColors::information();
     case InlineMessage::Type::Positive:
-        return QColor(0x27, 0xae, 0x60);
+        return SemanticColors::positive();
     case InlineMessage::Type::Warning:
-        return QColor(0xf6, 0x74, 0x00);
+        return SemanticColors::warning();
     case InlineMessage::Type::Error:
-        return QColor(0xda, 0x44, 0x53);
+        return SemanticColors::negative();
     }
     return {};
 }

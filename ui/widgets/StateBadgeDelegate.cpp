@@ -1,5 +1,7 @@
 #include "ui/widgets/StateBadgeDelegate.h"
 
+#include "ui/widgets/SemanticColors.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -17,15 +19,15 @@ QColor accent(StateBadgeDelegate::Tone tone, const QPalette &palette)
 {
     switch (tone) {
     case StateBadgeDelegate::Tone::Information:
-        return QColor(0x3d, 0xae, 0xe9);
+        return SemanticColors::information();
     case StateBadgeDelegate::Tone::Progress:
         return QColor(0x8e, 0x44, 0xad);
     case StateBadgeDelegate::Tone::Positive:
-        return QColor(0x27, 0xae, 0x60);
+        return SemanticColors::positive();
     case StateBadgeDelegate::Tone::Warning:
-        return QColor(0xf6, 0x74, 0x00);
+        return SemanticColors::warning();
     case StateBadgeDelegate::Tone::Negative:
-        return QColor(0xda, 0x44, 0x53);
+        return SemanticColors::negative();
     case StateBadgeDelegate::Tone::Neutral:
         break;
     }

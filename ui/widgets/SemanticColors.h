@@ -1,11 +1,11 @@
-// ChartPalette: the colours of the dashboard's charts. The semantic ones are KDE Breeze's (as the
-// inline messages use), mid-tone so that they read on light and dark window palettes alike; the
-// chart's background, text and grid come from the widget's palette (ChartCard).
+// SemanticColors: KDE Breeze's semantic colours, in one place for the inline messages, the state
+// badges, the dashboard's charts and the marks in lists. Mid-tone, so that they read on light and
+// dark window palettes alike; backgrounds, text and grids come from the widget's palette.
 #pragma once
 
 #include <QColor>
 
-namespace Bottega::ChartPalette {
+namespace Bottega::SemanticColors {
 
 // Done, delivered, completed.
 inline QColor positive()
@@ -55,4 +55,4 @@ inline QColor category(int index)
     return colors[index % 6];
 }
 
-} // namespace Bottega::ChartPalette
+} // namespace Bottega::SemanticColors
