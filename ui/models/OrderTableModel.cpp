@@ -188,14 +188,8 @@ QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, i
 
 void OrderTableModel::sort(int column, Qt::SortOrder order)
 {
-    const bool descending = order == Qt::DescendingOrder;
-    // The view sorts once when sorting is enabled and again for its indicator: same order, no read.
-    if (column < 0 || column >= ColumnCount
-        || (m_query.sort == sortFor(column) && m_query.descending == descending))
-        return;
-    m_query.sort = sortFor(column);
-    m_query.descending = descending;
-    refresh();
+    if (column >= 0 && column < ColumnCount)
+        setSort(sortFor(column), order == Qt::DescendingOrder);
 }
 
 } // namespace Bottega

@@ -65,6 +65,17 @@ public:
     }
     Query query() const { return m_query; }
 
+    // Sorts in SQL. The same order asked again (a view sorts once when sorting is enabled and again
+    // for its indicator) reads nothing. A template: not every Query can be sorted (batches).
+    template<typename Sort> void setSort(Sort sort, bool descending)
+    {
+        if (m_query.sort == sort && m_query.descending == descending)
+            return;
+        m_query.sort = sort;
+        m_query.descending = descending;
+        refresh();
+    }
+
     // Reads the count and the first page again (after an edit, an import, a sync).
     void refresh()
     {

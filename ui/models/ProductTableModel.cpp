@@ -152,13 +152,8 @@ bool ProductTableModel::isSortable(int column)
 void ProductTableModel::sort(int column, Qt::SortOrder order)
 {
     const auto sort = sortFor(column);
-    const bool descending = order == Qt::DescendingOrder;
-    // The view sorts once when sorting is enabled and again for its indicator: same order, no read.
-    if (!sort || (m_query.sort == *sort && m_query.descending == descending))
-        return;
-    m_query.sort = *sort;
-    m_query.descending = descending;
-    refresh();
+    if (sort)
+        setSort(*sort, order == Qt::DescendingOrder);
 }
 
 } // namespace Bottega
