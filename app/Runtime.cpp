@@ -210,7 +210,11 @@ void Runtime::ensureServerThread()
         m_server->setApiLogSink(m_serverApiLog.get());
         m_webhookIntake = std::make_unique<WebhookIntake>(*m_database, *m_secrets);
         m_webhookIntake->setSecretsContext(m_mainContext.get());
-        // The server's API-log rows ride along in the intake's batch commits: one fsync for both.
+        // The commits on a writer thread of their own (PERF-1): the server thread reads and verifies
+        // the next calls meanwhile.
+        m_webhookIntake->setCommitThread(true);
+        // The server's API-log rows ride along in the intake's batch commits: one fsync for both
+        // (written on the writer thread, with its connection).
         m_webhookIntake->setCommitCompanion([sink = m_serverApiLog.get()] { sink->writeBufferedInTransaction(); });
     });
 }
@@ -256,10 +260,13 @@ Result<void> Runtime::startServer(const QString &listenOverride)
         (void)m_webhookProcessor->recoverAbandoned(shared);
         m_webhookProcessor->nudge();
     });
-    // HOOK-1..4: the webhook routes; each queued call nudges the processor (a queued signal from
-    // the server thread to the worker).
-    QObject::connect(m_webhookIntake.get(), &WebhookIntake::queued, m_webhookProcessor.get(),
-                     [processor = m_webhookProcessor.get()] { processor->nudge(); });
+    // HOOK-1..4: the webhook routes; each committed batch nudges the processor (a queued signal from
+    // the server thread to the worker; one per batch, not per call).
+    QObject::connect(m_webhookIntake.get(), &WebhookIntake::batchFinished, m_webhookProcessor.get(),
+                     [processor = m_webhookProcessor.get()](int, bool committed) {
+                         if (committed)
+                             processor->nudge();
+                     });
     QString error;
     m_serverThread->run([this, &address, &error] {
         m_files->registerRoutes(*m_server);

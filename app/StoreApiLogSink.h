@@ -3,7 +3,9 @@
 // Rows are buffered and written many per transaction (PERF-1: not one fsync per logged call): inside
 // the webhook intake's batch commit when there is one, otherwise 50 ms later, and on destruction.
 // Thread: one per thread that logs (the main thread's HTTP client; the server thread's own), each
-// created, flushed and destroyed on its thread with that thread's connection; record() is any thread.
+// created, flushed and destroyed on its thread with that thread's connection; record() is any thread;
+// writeBufferedInTransaction() runs on the thread of the transaction it joins (for the server's
+// sink: the intake's writer thread, with that thread's connection).
 #pragma once
 
 #include "core/http/ApiLogSink.h"
@@ -26,7 +28,8 @@ public:
 
     void record(const ApiLogEntry &entry) override; // any thread
     // Writes the buffered rows inside the caller's open transaction, under a savepoint so that a
-    // failing row never breaks it (those rows are then written by flush()). Same thread as flush().
+    // failing row never breaks it (those rows are then written by flush()). Always from one thread
+    // (it may be another than flush()'s: each has its own prepared insert).
     void writeBufferedInTransaction();
     // Writes the buffered rows in one transaction of their own; rows that fail are reported on the
     // console and dropped, the others kept.

@@ -7,15 +7,20 @@
 #include "core/store/Database.h"
 #include "core/store/WebhookQueueRepository.h"
 #include "core/store/WebhookRecordRepository.h"
+#include "core/webhooks/WebhookIntakeWriter.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
 #include <QMutex>
 #include <QSqlDatabase>
 
 using namespace Qt::StringLiterals;
+
+// Off unless asked (QT_LOGGING_RULES="bottega.intake.info=true"): the writer's figures at the end.
+Q_LOGGING_CATEGORY(lcIntake, "bottega.intake", QtWarningMsg)
 
 namespace Bottega {
 
@@ -66,7 +71,7 @@ WebhookIntake::WebhookIntake(Database &database, SecretStore &secrets, QObject *
     m_inbox->target = this;
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
-    connect(&m_flushTimer, &QTimer::timeout, this, &WebhookIntake::flush);
+    connect(&m_flushTimer, &QTimer::timeout, this, &WebhookIntake::endOfTurn);
 }
 
 WebhookIntake::~WebhookIntake()
@@ -85,16 +90,36 @@ WebhookIntake::~WebhookIntake()
         refuse(calls);
     // Calls verified but not yet committed are stored (and answered if their server is still there).
     flush();
+    if (m_writer)
+        qCInfo(lcIntake) << "webhook intake commits:" << m_writer->statistics();
+    m_writer.reset();
 }
 
 void WebhookIntake::setMaxBatchSize(int calls)
 {
     m_maxBatch = std::max(1, calls);
+    if (m_writer)
+        m_writer->setMaxCallsPerCommit(m_maxBatch);
 }
 
 void WebhookIntake::setCommitCompanion(std::function<void()> work)
 {
     m_commitCompanion = std::move(work);
+}
+
+void WebhookIntake::setCommitThread(bool own)
+{
+    m_commitThread = own;
+}
+
+void WebhookIntake::setMaxUncommitted(int calls)
+{
+    m_maxUncommitted = std::max(1, calls);
+}
+
+QString WebhookIntake::commitStatistics() const
+{
+    return m_writer ? m_writer->statistics() : QString();
 }
 
 bool WebhookIntake::constantTimeEquals(const QByteArray &a, const QByteArray &b)
@@ -289,20 +314,82 @@ std::optional<ServerResponse> WebhookIntake::parse(const ServerRequest &request,
 void WebhookIntake::enqueue(const ServerRequest &request, const ServerReply &reply, const QString &source,
                             const QString &recordName)
 {
+    // More calls than the queue can commit in time: refused now, so the sender retries, rather than
+    // kept in memory without end.
+    if (m_batch.size() + m_awaitingCommit.size() >= m_maxUncommitted) {
+        ServerResponse busy = ServerResponse::error(503, tr("too many webhook calls waiting to be stored; try again"));
+        busy.headers.emplaceBack("Retry-After", "1");
+        return reply.send(std::move(busy));
+    }
     Pending pending {{}, reply};
     if (auto refused = parse(request, source, recordName, pending.item))
         return reply.send(std::move(*refused));
     pending.item.receivedAt = m_database.clock().now();
     m_batch.append(std::move(pending));
     if (m_batch.size() >= m_maxBatch)
-        flush();
+        endOfTurn();
     else if (!m_flushTimer.isActive())
         m_flushTimer.start();
+}
+
+void WebhookIntake::endOfTurn()
+{
+    if (m_commitThread)
+        submitBatch();
+    else
+        flush();
+}
+
+void WebhookIntake::submitBatch()
+{
+    m_flushTimer.stop();
+    if (m_batch.isEmpty())
+        return;
+    if (!m_writer) {
+        // Woken on its thread after each commit; the answers are given here, on this thread.
+        m_writer = std::make_unique<WebhookIntakeWriter>(m_database, m_commitCompanion, [this] {
+            QMetaObject::invokeMethod(this, [this] { answerFinished(); }, Qt::QueuedConnection);
+        });
+        m_writer->setMaxCallsPerCommit(m_maxBatch);
+    }
+    QList<WebhookQueueItem> items;
+    items.reserve(m_batch.size());
+    for (Pending &pending : m_batch) {
+        items.append(std::move(pending.item));
+        m_awaitingCommit.append(std::move(pending.reply));
+    }
+    m_batch.clear();
+    m_writer->submit(std::move(items));
+}
+
+void WebhookIntake::answerFinished()
+{
+    if (!m_writer)
+        return;
+    const QList<WebhookIntakeWriter::Finished> finished = m_writer->takeFinished();
+    if (finished.isEmpty())
+        return;
+    // The calls verified meanwhile go to the writer before these answers are written: their commit
+    // overlaps the answering.
+    submitBatch();
+    for (const WebhookIntakeWriter::Finished &batch : finished) {
+        const QList<ServerReply> replies = m_awaitingCommit.mid(0, batch.calls);
+        m_awaitingCommit.remove(0, batch.calls);
+        answer(replies, batch.outcomes);
+    }
 }
 
 void WebhookIntake::flush()
 {
     m_flushTimer.stop();
+    if (m_commitThread) {
+        submitBatch();
+        if (m_writer) {
+            m_writer->waitUntilIdle();
+            answerFinished();
+        }
+        return;
+    }
     if (m_batch.isEmpty())
         return;
     const QList<Pending> batch = std::exchange(m_batch, {});
@@ -322,31 +409,41 @@ void WebhookIntake::flush()
             m_commitCompanion();
         return {};
     });
-    if (!committed) {
+    QList<ServerReply> replies;
+    replies.reserve(batch.size());
+    for (const Pending &pending : batch)
+        replies.append(pending.reply);
+    if (committed)
+        answer(replies, outcomes);
+    else
+        answer(replies, makeError(committed.error()));
+}
+
+void WebhookIntake::answer(const QList<ServerReply> &replies,
+                           const Result<QList<WebhookQueueRepository::InsertOutcome>> &outcomes)
+{
+    if (!outcomes) {
         // Rolled back: nothing of the batch is stored, so nothing is acknowledged; senders retry.
-        for (const Pending &pending : batch)
-            pending.reply.send(
-                    ServerResponse::error(503, tr("webhook not stored: %1").arg(committed.error())));
-        Q_EMIT batchFinished(int(batch.size()), false);
+        for (const ServerReply &reply : replies)
+            reply.send(ServerResponse::error(503, tr("webhook not stored: %1").arg(outcomes.error())));
+        Q_EMIT batchFinished(int(replies.size()), false);
         return;
     }
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        const WebhookQueueRepository::InsertOutcome &outcome = outcomes.at(i);
+    for (qsizetype i = 0; i < replies.size(); ++i) {
+        const WebhookQueueRepository::InsertOutcome &outcome = outcomes->at(i);
         if (outcome.duplicate) {
-            batch.at(i).reply.send(ServerResponse::json(200, R"({"status":"duplicate"})"));
+            replies.at(i).send(ServerResponse::json(200, R"({"status":"duplicate"})"));
             continue;
         }
-        batch.at(i).reply.send(ServerResponse::json(
-                200,
-                QJsonDocument(QJsonObject {{u"status"_s, u"queued"_s}, {u"id"_s, outcome.id}})
-                        .toJson(QJsonDocument::Compact)));
+        replies.at(i).send(ServerResponse::json(
+                200, R"({"id":)" + QByteArray::number(outcome.id) + R"(,"status":"queued"})"));
     }
     // The nudges after the answers: processing never delays an acknowledgement.
-    for (const WebhookQueueRepository::InsertOutcome &outcome : std::as_const(outcomes)) {
+    for (const WebhookQueueRepository::InsertOutcome &outcome : *outcomes) {
         if (!outcome.duplicate)
             Q_EMIT queued(outcome.id);
     }
-    Q_EMIT batchFinished(int(batch.size()), true);
+    Q_EMIT batchFinished(int(replies.size()), true);
 }
 
 } // namespace Bottega

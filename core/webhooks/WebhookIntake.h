@@ -1,14 +1,18 @@
 // WebhookIntake: the webhook routes of the built-in server (HOOK-1, HOOK-3): verifies the sender's
 // signature, then writes the call to the durable queue before answering. The verified calls of one
 // event-loop turn share one transaction (group commit, PERF-1): each is answered once that commit is
-// on disk, 503 if it failed. Processing is WebhookProcessor's job, nudged through queued().
+// on disk, 503 if it failed. With setCommitThread(true) (the app's server) the commits run on a
+// writer thread of their own (WebhookIntakeWriter), so the next calls are read and verified while
+// the last ones are written; the calls that came meanwhile share the next commit.
+// Processing is WebhookProcessor's job, nudged through queued() and batchFinished().
 // Thread: owned by the server thread (it lives where the Server lives and uses that thread's own
-// database connection). Secrets are read on the secret store's thread (setSecretsContext) and
+// database connection; its writer, when there is one, uses the writer thread's). Secrets are read on the secret store's thread (setSecretsContext) and
 // handed back by queued calls; a call whose secret is still being read waits for it (deferred
 // answer) instead of being refused.
 #pragma once
 
 #include "core/domain/WebhookQueueItem.h"
+#include "core/store/WebhookQueueRepository.h"
 #include "core/server/ServerReply.h"
 #include "core/server/ServerTypes.h"
 
@@ -25,7 +29,7 @@ namespace Bottega {
 class Database;
 class SecretStore;
 class Server;
-class WebhookQueueRepository;
+class WebhookIntakeWriter;
 
 class WebhookIntake final : public QObject
 {
@@ -57,10 +61,20 @@ public:
     // A batch is committed at the end of the event-loop turn, or at once when it has this many
     // calls (default 256).
     void setMaxBatchSize(int calls);
+    // Commits on a writer thread of its own (with its own database connection) instead of on this
+    // thread; set before the first call. Answers still come from this thread, after the commit.
+    void setCommitThread(bool own);
+    // How many verified calls may wait for their commit (default 4096); more are answered 503 (the
+    // sender retries): a burst larger than the queue can commit is refused, never dropped.
+    void setMaxUncommitted(int calls);
+    // The writer thread's figures (calls per commit, wait for the write lock, commit time); empty
+    // without a writer thread.
+    QString commitStatistics() const;
     // Work done inside every batch transaction after the queue rows (the app writes its buffered
     // API-log rows there: one fsync for both). It must not fail the transaction.
     void setCommitCompanion(std::function<void()> work);
-    // Commits the calls collected so far and answers them (also done on destruction).
+    // Commits the calls collected so far and answers them (also done on destruction); with a writer
+    // thread it waits for the commits under way.
     void flush();
 
     // Same length and same bytes, in a time that does not depend on where they differ.
@@ -79,6 +93,10 @@ private:
                                                const QString &recordName, WebhookQueueItem &item);
     void enqueue(const ServerRequest &request, const ServerReply &reply, const QString &source,
                  const QString &recordName);
+    void endOfTurn();
+    void submitBatch(); // to the writer thread
+    void answerFinished(); // the writer's finished batches
+    void answer(const QList<ServerReply> &replies, const Result<QList<WebhookQueueRepository::InsertOutcome>> &outcomes);
     void readSecret(const QString &key, std::function<void(const QString &)> store);
     void finishRead();
     void handlePoleepoCall(const ServerRequest &request, const ServerReply &reply, bool mayRead);
@@ -115,7 +133,11 @@ private:
     QList<Pending> m_batch; // verified, waiting for the turn's commit
     QTimer m_flushTimer; // 0 ms, single shot: the end of the turn
     int m_maxBatch = 256;
+    int m_maxUncommitted = 4096;
     std::function<void()> m_commitCompanion;
+    bool m_commitThread = false;
+    std::unique_ptr<WebhookIntakeWriter> m_writer; // made at the first commit, with the companion
+    QList<ServerReply> m_awaitingCommit; // submitted to the writer, in its order
 };
 
 } // namespace Bottega
