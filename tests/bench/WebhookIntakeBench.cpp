@@ -139,6 +139,8 @@ TEST(Perf1, WebhookIngestionNextToNginx)
 
     BottegaProcess bottega;
     bottega.environment().insert(u"BOTTEGA_GELATO_WEBHOOK_SECRET"_s, QString::fromUtf8(secret));
+    // The intake's own figures at its end: calls per commit, wait for the write lock, commit time.
+    bottega.environment().insert(u"QT_LOGGING_RULES"_s, u"bottega.intake.info=true"_s);
     const quint16 port = freePort();
     QObject owner;
     QProcess *serve
@@ -165,6 +167,11 @@ TEST(Perf1, WebhookIngestionNextToNginx)
             = LoadGenerator::run(port, connections, warmUp, measured, requests(body, "b-"));
     ::kill(pid_t(serve->processId()), SIGTERM);
     ASSERT_TRUE(serve->waitForFinished(30000));
+    QString commits;
+    for (const QString &line : QString::fromUtf8(serve->readAllStandardError()).split(u'\n')) {
+        if (line.contains("webhook intake commits"_L1))
+            commits = line.mid(line.indexOf("commits"_L1) + 9).remove(u'"');
+    }
 
     // Lost: answered 2xx but not in the queue.
     DatabaseLocation location;
@@ -191,6 +198,8 @@ TEST(Perf1, WebhookIngestionNextToNginx)
                 reference.callsPerSecond > 0 ? result.callsPerSecond / reference.callsPerSecond : 0.0,
                 result.p99Ms, static_cast<long long>(lost),
                 static_cast<long long>(result.acknowledged.size()));
+    if (!commits.isEmpty())
+        std::printf("  the intake's writer thread (whole run): %s\n", qPrintable(commits));
     const double fsync = fsyncMs(bottega.dataDir());
     const double ceiling = fsync > 0 ? connections * 1000.0 / fsync : 0;
     std::printf("  one fsync here takes %.2f ms: even with every in-flight call sharing one commit, %d "
