@@ -26,7 +26,15 @@ StoreApiLogSink::StoreApiLogSink(const Database &database)
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(flushDelayMs);
-    QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { flush(); });
+    QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
+        // Commits that take the rows along are still coming: the next one writes these too.
+        if (const quint64 calls = m_inTransactionCalls.load(); calls != m_inTransactionCallsSeen) {
+            m_inTransactionCallsSeen = calls;
+            m_timer.start();
+            return;
+        }
+        flush();
+    });
 }
 
 StoreApiLogSink::~StoreApiLogSink()
@@ -60,6 +68,7 @@ QList<ApiLogEntry> StoreApiLogSink::takeBuffer()
 
 void StoreApiLogSink::writeBufferedInTransaction()
 {
+    ++m_inTransactionCalls;
     const QList<ApiLogEntry> rows = takeBuffer();
     if (rows.isEmpty())
         return;

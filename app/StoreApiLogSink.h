@@ -2,6 +2,8 @@
 // The one place where http/server output meets the store (architecture.md: clients never touch it).
 // Rows are buffered and written many per transaction (PERF-1: not one fsync per logged call): inside
 // the webhook intake's batch commit when there is one, otherwise 50 ms later, and on destruction.
+// While the intake's commits keep taking the rows, the 50 ms flush waits for them to stop: it would
+// otherwise be a commit of its own on the server thread, holding it up for an fsync (PERF-1's p99).
 // Thread: one per thread that logs (the main thread's HTTP client; the server thread's own), each
 // created, flushed and destroyed on its thread with that thread's connection; record() is any thread;
 // writeBufferedInTransaction() runs on the thread of the transaction it joins (for the server's
@@ -13,6 +15,7 @@
 #include <QList>
 #include <QMutex>
 #include <QTimer>
+#include <atomic>
 #include <memory>
 
 namespace Bottega {
@@ -42,6 +45,8 @@ private:
     QMutex m_mutex;
     QList<ApiLogEntry> m_buffer;
     QTimer m_timer; // single shot: the flush of rows nobody else wrote
+    std::atomic<quint64> m_inTransactionCalls = 0; // writeBufferedInTransaction() so far
+    quint64 m_inTransactionCallsSeen = 0; // at the timer's last timeout; the timer's thread only
     // Kept, so that its insert is prepared once and not per row (PERF-1): one for the rows written
     // inside the intake's commit, one for flush() (they may run on different threads).
     std::unique_ptr<ApiLogRepository> m_inTransaction;

@@ -19,6 +19,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlQuery>
 #include <csignal>
 #include <gtest/gtest.h>
 #include <memory>
@@ -286,6 +287,13 @@ TEST(WebhookFaults, SigtermUnderLoadStopsInOrderAndKeepsEveryAcknowledgedCall)
         EXPECT_EQ(seen.value(id), 1) << qPrintable(id);
     for (auto it = seen.cbegin(); it != seen.cend(); ++it)
         EXPECT_EQ(it.value(), 1) << qPrintable(it.key());
+    // Each answered call has its API-log row: they ride along in the intake's commits (on its
+    // writer thread) and the last ones are written at the stop.
+    QSqlQuery logged(store->connection());
+    ASSERT_TRUE(logged.exec(u"SELECT COUNT(*) FROM api_log WHERE direction = 1 AND service = 'webhook' "
+                            "AND status = 200"_s)
+                && logged.next());
+    EXPECT_GE(logged.value(0).toLongLong(), acknowledged.size());
 }
 
 TEST(WebhookFaults, Rel2KillDuringProcessingResumesAndAppliesEachEventOnce)
