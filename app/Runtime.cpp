@@ -216,6 +216,9 @@ void Runtime::ensureServerThread()
         // The server's API-log rows ride along in the intake's batch commits: one fsync for both
         // (written on the writer thread, with its connection).
         m_webhookIntake->setCommitCompanion([sink = m_serverApiLog.get()] { sink->writeBufferedInTransaction(); });
+        // Its rows that no call's commit took along (health checks, files, a quiet moment) are
+        // written by the writer thread too: the server thread never waits for the database.
+        m_serverApiLog->setFlushElsewhere([intake = m_webhookIntake.get()] { intake->commitCompanionSoon(); });
     });
 }
 
@@ -236,6 +239,7 @@ void Runtime::endServerThread()
     // In this order: the intake commits and answers what it verified, the server's connections go,
     // then its API-log rows are written.
     m_serverThread->run([this] {
+        m_serverApiLog->setFlushElsewhere({}); // from here on its own flush() writes its rows
         m_webhookIntake.reset();
         m_server.reset();
         m_serverApiLog.reset();

@@ -33,8 +33,16 @@ StoreApiLogSink::StoreApiLogSink(const Database &database)
             m_timer.start();
             return;
         }
-        flush();
+        if (m_flushElsewhere && !m_inTransactionFailed.exchange(false))
+            m_flushElsewhere();
+        else
+            flush();
     });
+}
+
+void StoreApiLogSink::setFlushElsewhere(std::function<void()> ask)
+{
+    m_flushElsewhere = std::move(ask);
 }
 
 StoreApiLogSink::~StoreApiLogSink()
@@ -75,17 +83,21 @@ void StoreApiLogSink::writeBufferedInTransaction()
     // A savepoint: on PostgreSQL a failed statement would otherwise abort the caller's transaction
     // (and with it the webhook batch that is the point of that transaction).
     Savepoint savepoint(m_database, u"api_log"_s);
-    if (!savepoint.begin()) {
+    const auto giveBack = [&] {
+        m_inTransactionFailed = true;
         QMutexLocker lock(&m_mutex);
-        m_buffer = rows + m_buffer;
+        m_buffer = rows + m_buffer; // flush() writes them one by one, at the timer's next timeout
+        QMetaObject::invokeMethod(&m_timer, qOverload<>(&QTimer::start));
+    };
+    if (!savepoint.begin()) {
+        giveBack();
         return;
     }
     ApiLogRepository &repository = *m_inTransaction;
     for (const ApiLogEntry &entry : rows) {
         if (!repository.insert(entry)) {
             (void)savepoint.rollback();
-            QMutexLocker lock(&m_mutex);
-            m_buffer = rows + m_buffer; // flush() writes them one by one
+            giveBack();
             return;
         }
     }

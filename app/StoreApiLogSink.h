@@ -16,6 +16,7 @@
 #include <QMutex>
 #include <QTimer>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace Bottega {
@@ -37,6 +38,11 @@ public:
     // Writes the buffered rows in one transaction of their own; rows that fail are reported on the
     // console and dropped, the others kept.
     void flush();
+    // Where the rows nobody else wrote go after 50 ms instead of flush() on this thread: ask() gets
+    // them written by writeBufferedInTransaction() elsewhere (the server's sink: in a commit of the
+    // intake's writer thread, so that the server thread never waits for the database). After a
+    // failed writeBufferedInTransaction() the next timeout uses flush() here (one row at a time).
+    void setFlushElsewhere(std::function<void()> ask);
 
 private:
     QList<ApiLogEntry> takeBuffer();
@@ -46,6 +52,8 @@ private:
     QList<ApiLogEntry> m_buffer;
     QTimer m_timer; // single shot: the flush of rows nobody else wrote
     std::atomic<quint64> m_inTransactionCalls = 0; // writeBufferedInTransaction() so far
+    std::atomic<bool> m_inTransactionFailed = false; // its rows came back to the buffer
+    std::function<void()> m_flushElsewhere;
     quint64 m_inTransactionCallsSeen = 0; // at the timer's last timeout; the timer's thread only
     // Kept, so that its insert is prepared once and not per row (PERF-1): one for the rows written
     // inside the intake's commit, one for flush() (they may run on different threads).

@@ -340,11 +340,23 @@ void WebhookIntake::endOfTurn()
         flush();
 }
 
-void WebhookIntake::submitBatch()
+void WebhookIntake::commitCompanionSoon()
 {
-    m_flushTimer.stop();
-    if (m_batch.isEmpty())
+    if (!m_commitCompanion)
         return;
+    if (!m_commitThread) {
+        (void)m_database.transaction([this](QSqlDatabase &) -> Result<void> {
+            m_commitCompanion();
+            return {};
+        });
+        return;
+    }
+    ensureWriter();
+    m_writer->commitCompanion();
+}
+
+void WebhookIntake::ensureWriter()
+{
     if (!m_writer) {
         // Woken on its thread after each commit; the answers are given here, on this thread.
         m_writer = std::make_unique<WebhookIntakeWriter>(m_database, m_commitCompanion, [this] {
@@ -352,6 +364,14 @@ void WebhookIntake::submitBatch()
         });
         m_writer->setMaxCallsPerCommit(m_maxBatch);
     }
+}
+
+void WebhookIntake::submitBatch()
+{
+    m_flushTimer.stop();
+    if (m_batch.isEmpty())
+        return;
+    ensureWriter();
     QList<WebhookQueueItem> items;
     items.reserve(m_batch.size());
     for (Pending &pending : m_batch) {

@@ -73,6 +73,9 @@ public:
     // Work done inside every batch transaction after the queue rows (the app writes its buffered
     // API-log rows there: one fsync for both). It must not fail the transaction.
     void setCommitCompanion(std::function<void()> work);
+    // Runs the commit companion in a transaction of its own (its work came without calls to commit):
+    // on the writer thread when there is one (the server thread does not wait), here otherwise.
+    void commitCompanionSoon();
     // Commits the calls collected so far and answers them (also done on destruction); with a writer
     // thread it waits for the commits under way.
     void flush();
@@ -94,6 +97,7 @@ private:
     void enqueue(const ServerRequest &request, const ServerReply &reply, const QString &source,
                  const QString &recordName);
     void endOfTurn();
+    void ensureWriter();
     void submitBatch(); // to the writer thread
     void answerFinished(); // the writer's finished batches
     void answer(const QList<ServerReply> &replies, const Result<QList<WebhookQueueRepository::InsertOutcome>> &outcomes);

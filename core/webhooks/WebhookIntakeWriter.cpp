@@ -52,10 +52,17 @@ QList<WebhookIntakeWriter::Finished> WebhookIntakeWriter::takeFinished()
     return std::exchange(m_finished, {});
 }
 
+void WebhookIntakeWriter::commitCompanion()
+{
+    const QMutexLocker lock(&m_mutex);
+    m_companionWanted = true;
+    m_changed.wakeAll();
+}
+
 void WebhookIntakeWriter::waitUntilIdle()
 {
     QMutexLocker lock(&m_mutex);
-    while (m_busy || !m_queued.isEmpty())
+    while (m_busy || !m_queued.isEmpty() || m_companionWanted)
         m_changed.wait(&m_mutex);
 }
 
@@ -66,10 +73,11 @@ void WebhookIntakeWriter::run()
         QList<WebhookQueueItem> items;
         {
             QMutexLocker lock(&m_mutex);
-            while (m_queued.isEmpty() && !m_stopping)
+            while (m_queued.isEmpty() && !m_companionWanted && !m_stopping)
                 m_changed.wait(&m_mutex);
-            if (m_queued.isEmpty())
+            if (m_queued.isEmpty() && !m_companionWanted)
                 break; // stopping, and nothing left to write
+            m_companionWanted = false; // a commit of calls runs the companion too
             if (m_queued.size() <= m_maxCalls) {
                 items = std::exchange(m_queued, {});
             } else {
@@ -78,16 +86,30 @@ void WebhookIntakeWriter::run()
             }
             m_busy = true;
         }
-        commit(items);
+        if (items.isEmpty())
+            commitCompanionAlone();
+        else
+            commit(items);
         {
             const QMutexLocker lock(&m_mutex);
             m_busy = false;
             m_changed.wakeAll();
         }
-        if (m_wake)
+        if (m_wake && !items.isEmpty())
             m_wake();
     }
     m_queue.reset(); // its statements go with this thread's connection
+}
+
+void WebhookIntakeWriter::commitCompanionAlone()
+{
+    if (!m_companion)
+        return;
+    // The companion never fails the transaction (it keeps what it could not write for later).
+    (void)m_database.transaction([this](QSqlDatabase &) -> Result<void> {
+        m_companion();
+        return {};
+    });
 }
 
 void WebhookIntakeWriter::commit(const QList<WebhookQueueItem> &items)

@@ -49,6 +49,8 @@ public:
     void setMaxCallsPerCommit(int calls); // default 256
     // The batches committed (or rolled back) since the last call, oldest first.
     QList<Finished> takeFinished();
+    // Runs the companion in a transaction of its own soon (its rows came without a call to commit).
+    void commitCompanion();
     // Blocks until every submitted call is committed or rolled back.
     void waitUntilIdle();
 
@@ -59,6 +61,7 @@ public:
 private:
     void run();
     void commit(const QList<WebhookQueueItem> &items);
+    void commitCompanionAlone();
 
     const Database &m_database;
     std::function<void()> m_companion;
@@ -72,6 +75,7 @@ private:
     QList<Finished> m_finished;
     int m_maxCalls = 256;
     bool m_busy = false; // a batch is being committed
+    bool m_companionWanted = false;
     bool m_stopping = false;
     struct Timing
     {

@@ -255,6 +255,22 @@ TEST_P(WebhookWriterThreadTest, CallsWaitingForTheirCommitWhenTheIntakeGoesAreSt
         EXPECT_EQ(answer.status, 200) << answer.body.constData();
 }
 
+TEST_P(WebhookWriterThreadTest, TheCompanionAloneIsCommittedOnTheWriterThread)
+{
+    // The app's API-log rows that no call's commit took along: written by the writer, in a
+    // transaction of their own, while this thread goes on.
+    std::atomic<QThread *> companionThread = nullptr;
+    std::atomic<int> runs = 0;
+    intake->setCommitCompanion([&] {
+        companionThread = QThread::currentThread();
+        ++runs;
+    });
+    intake->commitCompanionSoon();
+    ASSERT_TRUE(waitUntil([&runs] { return runs.load() == 1; }));
+    EXPECT_NE(companionThread.load(), QThread::currentThread());
+    EXPECT_TRUE(queued().isEmpty());
+}
+
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(WebhookWriterThreadTest);
 
 } // namespace
