@@ -11,6 +11,15 @@ using namespace Qt::StringLiterals;
 
 namespace Bottega {
 
+namespace {
+
+// At most this long of back-to-back commits, then a pause in which another thread waiting for the
+// write lock gets it (about 1 % of the writer's time under a sustained burst).
+constexpr qint64 fairnessPeriodMs = 20;
+constexpr unsigned long fairnessPauseUs = 200;
+
+} // namespace
+
 WebhookIntakeWriter::WebhookIntakeWriter(const Database &database, std::function<void()> companion,
                                          std::function<void()> wake)
     : m_database(database), m_companion(std::move(companion)), m_wake(std::move(wake))
@@ -69,10 +78,14 @@ void WebhookIntakeWriter::waitUntilIdle()
 void WebhookIntakeWriter::run()
 {
     m_queue = std::make_unique<WebhookQueueRepository>(m_database);
+    QElapsedTimer backToBack; // since the writer last waited for work
+    backToBack.start();
     for (;;) {
         QList<WebhookQueueItem> items;
         {
             QMutexLocker lock(&m_mutex);
+            if (m_queued.isEmpty() && !m_companionWanted && !m_stopping)
+                backToBack.restart();
             while (m_queued.isEmpty() && !m_companionWanted && !m_stopping)
                 m_changed.wait(&m_mutex);
             if (m_queued.isEmpty() && !m_companionWanted)
@@ -85,6 +98,13 @@ void WebhookIntakeWriter::run()
                 m_queued.remove(0, m_maxCalls);
             }
             m_busy = true;
+        }
+        // Under a sustained burst the writer commits back to back and would take the process's write
+        // lock again before a waiting thread (the worker's queue processing) is even scheduled:
+        // every so often it leaves a moment for it.
+        if (backToBack.elapsed() >= fairnessPeriodMs) {
+            QThread::usleep(fairnessPauseUs);
+            backToBack.restart();
         }
         if (items.isEmpty())
             commitCompanionAlone();
