@@ -77,8 +77,11 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 GuardedTcpServer::RequestHead GuardedTcpServer::parseHead(const QByteArray &headBytes)
 {
     RequestHead head;
-    const QList<QByteArray> lines = headBytes.trimmed().split('\n');
-    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+    // Lines as views into the head: no copy per line.
+    const QByteArrayView all = QByteArrayView(headBytes).trimmed();
+    qsizetype lineEnd = all.indexOf('\n');
+    const QByteArrayView firstLine = lineEnd < 0 ? all : all.first(lineEnd);
+    const QList<QByteArray> requestLine = firstLine.trimmed().toByteArray().split(' ');
     if (requestLine.size() == 3) {
         head.method = requestLine.at(0);
         head.target = requestLine.at(1);
@@ -94,15 +97,25 @@ GuardedTcpServer::RequestHead GuardedTcpServer::parseHead(const QByteArray &head
         return head;
     }
 
+    // One pass over the header lines, without a copy per line: QtHttpServer reads the same head
+    // again, so this reading only looks for what the guard needs (PERF-1).
     bool hasLength = false;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
+    while (lineEnd >= 0) {
+        const qsizetype start = lineEnd + 1;
+        lineEnd = all.indexOf('\n', start);
+        const QByteArrayView line = all.sliced(start, (lineEnd < 0 ? all.size() : lineEnd) - start);
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed().toLower();
-        if (name == "content-length") {
+        const QByteArrayView name = line.first(colon).trimmed();
+        const auto is = [&name](QByteArrayView known) {
+            return name.compare(known, Qt::CaseInsensitive) == 0;
+        };
+        const bool isLength = is("content-length");
+        if (!isLength && !is("transfer-encoding") && !is("expect") && !is("connection"))
+            continue;
+        const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray().toLower();
+        if (isLength) {
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
             if (!ok || length < 0 || (hasLength && length != head.contentLength)) {
@@ -112,11 +125,11 @@ GuardedTcpServer::RequestHead GuardedTcpServer::parseHead(const QByteArray &head
             }
             hasLength = true;
             head.contentLength = length;
-        } else if (name == "transfer-encoding") {
+        } else if (is("transfer-encoding")) {
             head.chunked = value.contains("chunked");
-        } else if (name == "expect") {
+        } else if (is("expect")) {
             head.expectContinue = value == "100-continue";
-        } else if (name == "connection") {
+        } else {
             head.close = value.contains("close");
             head.keepAlive = value.contains("keep-alive");
         }
