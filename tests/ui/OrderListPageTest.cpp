@@ -7,6 +7,7 @@
 #include "core/settings/Settings.h"
 #include "core/store/SalesOrderRepository.h"
 #include "tests/support/TestUtil.h"
+#include "tests/support/WorkerThread.h"
 #include "tests/ui/OrderFixture.h"
 #include "ui/models/OrderTableModel.h"
 #include "ui/pages/OrderEditorDialog.h"
@@ -20,7 +21,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -133,33 +133,6 @@ TEST_F(OrderListPageTest, ImportAppliesEveryOrderOfAGoodFile)
     ASSERT_TRUE(first.ok() && first->has_value());
     EXPECT_EQ(SalesOrderRepository(db()).get(**first)->lines.size(), 2);
 }
-
-// The worker thread of the app, for BackgroundTasks: work posted to it runs there, with that
-// thread's own database connection.
-class WorkerThread
-{
-public:
-    WorkerThread()
-    {
-        m_context.moveToThread(&m_thread);
-        m_thread.start();
-    }
-    ~WorkerThread()
-    {
-        m_thread.quit();
-        m_thread.wait();
-    }
-    BackgroundTasks::Post post()
-    {
-        return [this](std::function<void()> work) {
-            QMetaObject::invokeMethod(&m_context, std::move(work), Qt::QueuedConnection);
-        };
-    }
-
-private:
-    QThread m_thread;
-    QObject m_context;
-};
 
 QByteArray ordersCsv(int count)
 {

@@ -123,10 +123,7 @@ QWidget *ProductEditorDialog::createGelatoSection()
     layout->addWidget(m_syncProgress);
     layout->addWidget(m_syncResult);
     connect(m_synchronize, &QPushButton::clicked, this, &ProductEditorDialog::synchronize);
-    connect(m_cancelSync, &QPushButton::clicked, this, [this] {
-        if (m_sync)
-            m_sync->cancel();
-    });
+    connect(m_cancelSync, &QPushButton::clicked, this, &ProductEditorDialog::cancelSynchronization);
     return group;
 }
 
@@ -254,6 +251,13 @@ void ProductEditorDialog::setFileStore(FileStore *files)
     reload();
 }
 
+void ProductEditorDialog::setTasks(BackgroundTasks *tasks)
+{
+    m_tasks = tasks;
+    if (m_sync)
+        m_sync->setTasks(tasks);
+}
+
 void ProductEditorDialog::reload()
 {
     if (!m_database) {
@@ -278,6 +282,10 @@ void ProductEditorDialog::reload()
 
 void ProductEditorDialog::reject()
 {
+    if (isSynchronizing()) {
+        cancelSynchronization();
+        return;
+    }
     if (m_unsaved->mayClose([this] { return save(); }))
         QDialog::reject();
 }
@@ -371,14 +379,16 @@ void ProductEditorDialog::synchronize()
     }
     if (!m_sync) {
         m_sync = new TemplateSync(*m_database, *m_gelato, this);
-        connect(m_sync, &TemplateSync::progress, this, [this](int step, int steps, const QString &what) {
-            m_syncProgress->setRange(0, steps);
-            m_syncProgress->setValue(step);
+        m_sync->setTasks(m_tasks);
+        connect(m_sync, &TemplateSync::progress, this, [this](qint64 done, qint64 total, const QString &what) {
+            m_syncProgress->setRange(0, int(total)); // 0, 0: busy while the count is unknown
+            m_syncProgress->setValue(int(done));
             m_syncProgress->setFormat(what);
         });
         connect(m_sync, &TemplateSync::finished, this, &ProductEditorDialog::syncFinished);
     }
     m_synchronize->setEnabled(false);
+    m_cancelSync->setEnabled(true);
     m_cancelSync->setVisible(true);
     m_syncProgress->setRange(0, 0); // busy until the first step is known
     m_syncProgress->setVisible(true);
@@ -389,6 +399,15 @@ void ProductEditorDialog::synchronize()
 bool ProductEditorDialog::isSynchronizing() const
 {
     return m_sync && m_sync->isRunning();
+}
+
+void ProductEditorDialog::cancelSynchronization()
+{
+    if (!isSynchronizing())
+        return;
+    m_cancelSync->setEnabled(false);
+    m_syncResult->setText(tr("Cancelling the synchronization…"));
+    m_sync->cancel();
 }
 
 QString ProductEditorDialog::syncResultText() const
@@ -421,6 +440,11 @@ void ProductEditorDialog::syncFinished(const Result<TemplateSyncSummary> &result
     m_syncProgress->setVisible(false);
     m_cancelSync->setVisible(false);
     m_synchronize->setEnabled(true);
+    if (!result && m_sync->wasCancelled()) {
+        m_syncResult->setStyleSheet(QString());
+        m_syncResult->setText(tr("Synchronization cancelled: nothing was changed."));
+        return;
+    }
     if (!result) {
         m_syncResult->setText(result.error());
         m_syncResult->setStyleSheet(u"color: #c01c28;"_s);
