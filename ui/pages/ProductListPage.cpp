@@ -249,8 +249,7 @@ void ProductListPage::createFromTemplate(const QString &templateId)
         });
     }
     m_newFromTemplate->setEnabled(false);
-    m_message->showMessage(InlineMessage::Type::Information,
-                           tr("Synchronizing Gelato template %1…").arg(templateId));
+    m_message->clearMessage(); // the step and its count are shown in the row below
     m_syncStatus->clear();
     m_syncProgress->setRange(0, 0);
     m_cancelSync->setEnabled(true);
