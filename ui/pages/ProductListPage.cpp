@@ -2,6 +2,7 @@
 
 #include "core/products/TemplateSync.h"
 #include "core/publishing/Publishing.h"
+#include "core/store/ProductRepository.h"
 #include "ui/models/ProductTableModel.h"
 #include "ui/pages/CatalogBrowserDialog.h"
 #include "ui/pages/ProductEditorDialog.h"
@@ -281,6 +282,36 @@ QList<qint64> ProductListPage::selectedProductIds() const
     return ids;
 }
 
+QString ProductListPage::publishRefusal(const QModelIndexList &rows) const
+{
+    // Each product is read whole for the check: a selection beyond this many is checked on the click.
+    constexpr int checkedAtMost = 100;
+    if (!m_database || rows.size() > checkedAtMost)
+        return {};
+    QList<int> sorted;
+    for (const QModelIndex &index : rows)
+        sorted.append(index.row());
+    std::sort(sorted.begin(), sorted.end());
+    QStringList refusals;
+    ProductRepository products(*m_database);
+    for (const int row : std::as_const(sorted)) {
+        auto product = products.get(m_model->productAt(row).id);
+        if (!product)
+            continue; // a read error is shown by the click's own check
+        // The check Publishing applies when asked, and the product editor's Variants tab shows.
+        if (const QString why = Publishing::refusal(*product); !why.isEmpty())
+            refusals.append(why);
+    }
+    QStringList lines = refusals.join(u'\n').split(u'\n');
+    constexpr int shownAtMost = 12;
+    if (lines.size() > shownAtMost) {
+        const int more = int(lines.size()) - (shownAtMost - 1);
+        lines = lines.mid(0, shownAtMost - 1);
+        lines.append(tr("…and %n more.", nullptr, more));
+    }
+    return refusals.isEmpty() ? QString() : lines.join(u'\n');
+}
+
 void ProductListPage::updatePublishButtons()
 {
     const auto rows = m_view->selectionModel()->selectedRows();
@@ -292,11 +323,12 @@ void ProductListPage::updatePublishButtons()
         why = tr("No database: products are unavailable.");
     else if (rows.isEmpty())
         why = tr("Select one or more products first.");
-    m_publish->setEnabled(why.isEmpty());
-    m_publish->setToolTip(why.isEmpty()
+    const QString publishWhy = why.isEmpty() ? publishRefusal(rows) : why;
+    m_publish->setEnabled(publishWhy.isEmpty());
+    m_publish->setToolTip(publishWhy.isEmpty()
                                   ? tr("Publish the selected products on Poleepo with all their variants; "
                                        "each variant needs complete print images.")
-                                  : why);
+                                  : publishWhy);
     if (why.isEmpty() && !anyPublished)
         why = rows.size() == 1 ? tr("This product is not published on Poleepo.")
                                : tr("None of the selected products is published on Poleepo.");

@@ -1,11 +1,13 @@
 // ProductListPage: the Products page (PROD-1): every product, searched by name or SKU, filtered
 // (linked to Gelato, print images missing, on Poleepo, needs update) and sorted in SQL; a double
 // click opens the product editor; "Publish on Poleepo" / "Unpublish" for whole selected products
-// (PROD-5, through Publishing, as `product set ID published`). "New from Gelato template…" stores the
+// (PROD-5, through Publishing, as `product set ID published`); Publish is disabled, saying why, when
+// Publishing would refuse the selection. "New from Gelato template…" stores the
 // template on the worker thread through BackgroundTasks when the window hands them over, with its
 // progress and a Cancel here and in the status bar.
 #pragma once
 
+#include <QModelIndexList>
 #include <QWidget>
 
 class QComboBox;
@@ -85,6 +87,9 @@ Q_SIGNALS:
 private:
     void updateCount();
     void updatePublishButtons();
+    // Why the selected products cannot be published (Publishing's own check, one line per refused
+    // variant or product), "" when they can or when the selection is too large to check here.
+    QString publishRefusal(const QModelIndexList &rows) const;
 
     Database *m_database;
     GelatoClient *m_gelato;
