@@ -134,11 +134,12 @@ struct TemplateSync::Private
     int taskId = 0;
     std::shared_ptr<Outcome> outcome;
     QString storingTitle;
+    qint64 storingTotal = 0;
     bool cancelled = false; // the last run ended cancelled
 };
 
 TemplateSync::TemplateSync(Database &database, GelatoClient &gelato, QObject *parent)
-    : QObject(parent), d(new Private {database, gelato, {}, {}, 0, {}, {}, false})
+    : QObject(parent), d(new Private {database, gelato, {}, {}, 0, {}, {}, 0, false})
 {
 }
 
@@ -186,8 +187,17 @@ void TemplateSync::setTasks(BackgroundTasks *tasks)
             Q_EMIT finished(makeError(outcome->cancelled ? cancelledText() : result));
             return;
         }
-        Q_EMIT progress(1, 1, tr("Done"));
+        Q_EMIT progress(d->storingTotal, d->storingTotal, tr("Done"));
         Q_EMIT finished(outcome->summary);
+    });
+    // Gone with a storing running (the app shutting down): it was cancelled, and is over for us.
+    connect(tasks, &QObject::destroyed, this, [this] {
+        if (d->taskId == 0)
+            return;
+        d->taskId = 0;
+        d->outcome.reset();
+        d->cancelled = true;
+        Q_EMIT finished(makeError(cancelledText()));
     });
 }
 
@@ -237,6 +247,7 @@ void TemplateSync::start(const QString &templateId, std::optional<qint64> produc
         const GelatoTemplate &gelatoTemplate = *fetched;
         const qint64 total = gelatoTemplate.variants.size();
         d->storingTitle = gelatoTemplate.title.isEmpty() ? gelatoTemplate.id : gelatoTemplate.title;
+        d->storingTotal = total;
         Q_EMIT progress(0, total, storingText(d->storingTitle, 0, total));
         if (!d->tasks) {
             auto applied = apply(gelatoTemplate, productId);

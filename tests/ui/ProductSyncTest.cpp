@@ -29,6 +29,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -245,6 +246,9 @@ TEST_F(ProductSyncTest, CancellingASyncInTheEditorLeavesTheDatabaseExactlyAsItWa
                           5000))
             << editor.syncProgress()->maximum() << " " << editor.syncProgress()->value();
     EXPECT_EQ(tasks.running().size(), 1);
+    // What the sync rewrites cannot be edited meanwhile (it is read again at the end).
+    EXPECT_FALSE(editor.tabs()->isEnabled());
+    EXPECT_FALSE(editor.findChild<QLineEdit *>(u"templateReference"_s)->isEnabled());
 
     editor.reject(); // Esc or the window's close button while it stores: cancel, the dialog stays
     EXPECT_TRUE(editor.isVisible());
@@ -256,6 +260,7 @@ TEST_F(ProductSyncTest, CancellingASyncInTheEditorLeavesTheDatabaseExactlyAsItWa
     EXPECT_EQ(dump(), before) << "nothing half-written remains";
     EXPECT_EQ(editor.variantModel()->rowCount(), 3);
     EXPECT_TRUE(editor.findChild<QPushButton *>(u"synchronizeButton"_s)->isEnabled());
+    EXPECT_TRUE(editor.tabs()->isEnabled());
     EXPECT_TRUE(tasks.running().isEmpty());
 }
 

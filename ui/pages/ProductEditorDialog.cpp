@@ -63,6 +63,7 @@ ProductEditorDialog::ProductEditorDialog(Database *database, GelatoClient *gelat
     m_tabs->addTab(m_printImages, tr("Print images"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
+    m_save = buttons->button(QDialogButtonBox::Save);
     QWidget *gelatoSection = createGelatoSection();
     // The fields saved with Save; print images are stored as soon as they are set.
     m_unsaved = new UnsavedChanges(this);
@@ -390,6 +391,7 @@ void ProductEditorDialog::synchronize()
     m_synchronize->setEnabled(false);
     m_cancelSync->setEnabled(true);
     m_cancelSync->setVisible(true);
+    setEditable(false);
     m_syncProgress->setRange(0, 0); // busy until the first step is known
     m_syncProgress->setVisible(true);
     m_syncResult->setText(tr("Synchronizing with Gelato template %1…").arg(templateId));
@@ -435,8 +437,19 @@ QString ProductEditorDialog::summaryText(const TemplateSyncSummary &summary)
     return parts.join(u", "_s) + u'.';
 }
 
+void ProductEditorDialog::setEditable(bool editable)
+{
+    // While a synchronization stores, the product it rewrites (name, description, variants,
+    // placements) is read again when it ends: nothing typed meanwhile would survive, so nothing can be.
+    m_tabs->setEnabled(editable);
+    m_templateReference->setEnabled(editable);
+    m_save->setEnabled(editable);
+    m_save->setToolTip(editable ? QString() : tr("Wait until the synchronization has ended."));
+}
+
 void ProductEditorDialog::syncFinished(const Result<TemplateSyncSummary> &result)
 {
+    setEditable(true);
     m_syncProgress->setVisible(false);
     m_cancelSync->setVisible(false);
     m_synchronize->setEnabled(true);

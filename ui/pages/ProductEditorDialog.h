@@ -106,6 +106,7 @@ private:
     void fillFields();
 
     void syncFinished(const Result<TemplateSyncSummary> &result);
+    void setEditable(bool editable);
     void updateVariantButtons();
 
     Database *m_database;
@@ -134,6 +135,7 @@ private:
     QLineEdit *m_shortDescription = nullptr;
     DescriptionEdit *m_longDescription = nullptr;
     QLineEdit *m_templateReference = nullptr;
+    QPushButton *m_save = nullptr;
     QPushButton *m_synchronize = nullptr;
     QPushButton *m_cancelSync = nullptr;
     QProgressBar *m_syncProgress = nullptr;
