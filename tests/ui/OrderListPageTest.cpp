@@ -183,6 +183,42 @@ TEST_F(OrderListPageTest, CancellingAnImportKeepsNoOrder)
     EXPECT_TRUE(preview.importButton()->isEnabled()) << "it can be started again";
 }
 
+TEST_F(OrderListPageTest, TheCheckRunsOnTheWorkerThreadAndShowsItsReport)
+{
+    WorkerThread worker;
+    BackgroundTasks tasks(worker.post());
+    tasks.setProgressIntervalMs(10);
+    QList<qint64> done;
+    QObject::connect(&tasks, &BackgroundTasks::progressed, [&](int, qint64 n, qint64) { done.append(n); });
+    QByteArray csv = ordersCsv(400);
+    csv += "BAD-1,Anna,Neri,Via Po 3,Torino,10123,IT,anna@example.com,NOPE,1\n";
+    OrderImportDialog preview(&service(), writeCsv(u"check.csv"_s, csv), &tasks);
+    EXPECT_TRUE(preview.isChecking());
+    EXPECT_FALSE(preview.importButton()->isEnabled()) << "nothing to import before the check ends";
+    ASSERT_TRUE(waitUntil([&] { return !preview.isChecking(); }, 60000));
+    ASSERT_EQ(preview.report().errors.size(), 1) << preview.summary()->text().toStdString();
+    EXPECT_EQ(preview.report().errors.at(0).row, 401);
+    EXPECT_EQ(preview.errorTable()->item(0, OrderImportDialog::FieldColumn)->text(), u"sku"_s);
+    EXPECT_FALSE(preview.importButton()->isEnabled());
+    EXPECT_FALSE(done.isEmpty()) << "progress in rows";
+    EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 0) << "a check stores nothing";
+}
+
+TEST_F(OrderListPageTest, CancellingTheCheckClosesTheDialog)
+{
+    WorkerThread worker;
+    BackgroundTasks tasks(worker.post());
+    OrderImportDialog preview(&service(), writeCsv(u"big.csv"_s, ordersCsv(20000)), &tasks);
+    preview.show();
+    ASSERT_TRUE(preview.isChecking());
+    preview.reject();
+    ASSERT_TRUE(waitUntil([&] { return !preview.isChecking(); }, 60000));
+    EXPECT_EQ(preview.result(), QDialog::Rejected);
+    EXPECT_FALSE(preview.isVisible());
+    EXPECT_FALSE(preview.importButton()->isEnabled());
+    EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 0);
+}
+
 TEST_F(OrderListPageTest, TheEditorWarnsWhenTheCompanyDiffersFromGelatosBillingEntity)
 {
     ASSERT_TRUE(rig().settings.set(u"company.name"_s, u"Bottega Srl"_s).ok());
