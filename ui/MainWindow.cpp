@@ -66,6 +66,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     auto *products = new ProductListPage(m_context.database, m_context.gelato);
     products->setFileStore(m_context.files);
     products->setCatalogBrowsing(m_context.catalog);
+    products->setTasks(m_context.tasks); // template syncs store on the worker thread
     addPage(Page::Products, tr("Products"), u"package-x-generic"_s, QStyle::SP_FileDialogContentsView,
             products);
     auto *orders = new OrderListPage(m_context.database, m_context.orders);

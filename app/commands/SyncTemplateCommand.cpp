@@ -1,6 +1,7 @@
 // `bottega product sync-template TEMPLATE_ID [--product ID]`: creates or re-syncs a product from a
 // Gelato template (PROD-2) and prints the product. Asynchronous (network), so it lives apart from the
-// other `product` subcommands, which dispatch to it.
+// other `product` subcommands, which dispatch to it. The same TemplateSync as the window's Synchronize;
+// given no BackgroundTasks, it stores on this thread (nothing else waits on a command's thread).
 #include "app/CommandLine.h"
 #include "app/Output.h"
 #include "app/Runtime.h"

@@ -22,7 +22,7 @@ QStringList OrderCsv::columns()
 
 OrderCsv::OrderCsv(const Database &database) : m_database(database) { }
 
-Result<OrderCsv::Orders> OrderCsv::parse(const QString &text) const
+Result<OrderCsv::Orders> OrderCsv::parse(const QString &text, const Progress &progress) const
 {
     auto records = CsvFormat::parse(text);
     if (!records)
@@ -51,11 +51,16 @@ Result<OrderCsv::Orders> OrderCsv::parse(const QString &text) const
     if (!result.errors.isEmpty())
         return result;
 
-    const OrderInput input(m_database);
+    const OrderInput input = OrderInput::caching(m_database);
     SalesOrderRepository orders(m_database);
+    const qint64 rows = records->size() - 1;
     QHash<QString, int> orderIndex; // reference → index in result.orders
     QHash<QString, int> firstRow;
     for (int r = 1; r < records->size(); ++r) {
+        if (progress && !progress(r - 1, rows)) {
+            result.cancelled = true;
+            return result;
+        }
         const QStringList &record = records->at(r);
         auto field = [&](const QString &name) {
             const int index = at.value(name, -1);
@@ -178,6 +183,10 @@ Result<OrderCsv::Orders> OrderCsv::parse(const QString &text) const
             line.unitPrice = price.value_or(0);
         }
         order.lines.append(line);
+    }
+    if (progress && !progress(rows, rows)) {
+        result.cancelled = true;
+        return result;
     }
     if (result.orders.isEmpty() && result.errors.isEmpty())
         result.errors.append(

@@ -8,6 +8,7 @@
 #include "core/orders/OrderService.h"
 
 #include <QCoreApplication>
+#include <functional>
 
 namespace Bottega {
 
@@ -22,7 +23,10 @@ public:
     {
         QList<SalesOrder> orders; // in the order of their first row
         QList<OrderImportReport::RowError> errors;
+        bool cancelled = false; // stopped on request: orders and errors are incomplete
     };
+    // Told after each data row checked (done of total); answering false stops the check.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     // Columns: reference (required), currency, firstName, lastName, companyName, addressLine1,
     // addressLine2, city, postCode, state, country, email, phone, shipping, variantId or sku,
@@ -30,8 +34,8 @@ public:
     static QStringList columns();
 
     explicit OrderCsv(const Database &database);
-    // An error only when the file cannot be read as CSV at all.
-    Result<Orders> parse(const QString &text) const;
+    // An error only when the file cannot be read as CSV at all. Each variant is read once per parse.
+    Result<Orders> parse(const QString &text, const Progress &progress = {}) const;
 
 private:
     const Database &m_database;

@@ -53,7 +53,22 @@ QString lineName(const OrderLine &line)
 
 } // namespace
 
+// A variant id that cannot be read is asked again (and fails with its message); a SKU no variant has
+// is remembered as such.
+struct OrderInput::Cache
+{
+    QHash<qint64, Goods> byId;
+    QHash<QString, std::optional<Goods>> bySku;
+};
+
 OrderInput::OrderInput(const Database &database) : m_database(database) { }
+
+OrderInput OrderInput::caching(const Database &database)
+{
+    OrderInput input(database);
+    input.m_cache = std::make_shared<Cache>();
+    return input;
+}
 
 QList<FieldProblem> OrderInput::missingParts(const SalesOrder &order)
 {
@@ -92,13 +107,20 @@ OrderInput::Goods goodsOf(const Product &product, const Variant &variant)
 
 Result<OrderInput::Goods> OrderInput::variant(qint64 variantId) const
 {
+    if (m_cache) {
+        if (const auto known = m_cache->byId.constFind(variantId); known != m_cache->byId.cend())
+            return *known;
+    }
     auto variant = VariantRepository(m_database).get(variantId);
     if (!variant)
         return makeError(tr("no variant with id %1").arg(variantId));
     auto product = ProductRepository(m_database).get(variant->productId);
     if (!product)
         return makeError(product.error());
-    return goodsOf(*product, *variant);
+    Goods goods = goodsOf(*product, *variant);
+    if (m_cache)
+        m_cache->byId.insert(variantId, goods);
+    return goods;
 }
 
 Result<QList<OrderInput::Goods>> OrderInput::catalogue(int productLimit) const
@@ -124,14 +146,23 @@ Result<QList<OrderInput::Goods>> OrderInput::catalogue(int productLimit) const
 
 Result<std::optional<OrderInput::Goods>> OrderInput::variantBySku(const QString &sku) const
 {
+    if (m_cache) {
+        if (const auto known = m_cache->bySku.constFind(sku); known != m_cache->bySku.cend())
+            return *known;
+    }
     auto found = VariantRepository(m_database).findBySku(sku);
     if (!found)
         return makeError(found.error());
-    if (!found->has_value())
+    if (!found->has_value()) {
+        if (m_cache)
+            m_cache->bySku.insert(sku, std::nullopt);
         return std::optional<Goods>();
+    }
     auto goods = variant((*found)->id);
     if (!goods)
         return makeError(goods.error());
+    if (m_cache)
+        m_cache->bySku.insert(sku, *goods);
     return std::optional<Goods>(*goods);
 }
 

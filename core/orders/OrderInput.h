@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <memory>
 
 namespace Bottega {
 
@@ -35,6 +36,10 @@ public:
     };
 
     explicit OrderInput(const Database &database);
+    // An input that remembers each variant it read (by id and by SKU) for its own lifetime: for a
+    // CSV import, which looks the same few goods up for every row. Changes made to a variant while
+    // it lives are not seen by it.
+    static OrderInput caching(const Database &database);
 
     // What every stored order needs, whatever its source: a customer (a first or last name, or an
     // email) and at least one line. Each problem names its field ("customer", "lines").
@@ -55,7 +60,9 @@ public:
     Result<bool> isGelatoGood(const OrderLine &line) const;
 
 private:
+    struct Cache;
     const Database &m_database;
+    std::shared_ptr<Cache> m_cache; // null: every lookup reads the database
 };
 
 } // namespace Bottega

@@ -16,6 +16,7 @@
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/VariantRepository.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QPointer>
 #include <QSet>
@@ -99,6 +100,39 @@ void completeLines(SalesOrder &order, const OrderInput &input)
     order.isGelato = isGelato;
 }
 
+// create()'s checks of a new order and what follows from its lines, before it is stored.
+Result<SalesOrder> checkedNewOrder(SalesOrder order, const OrderInput &input)
+{
+    if (auto missing = checkMissingParts(order); !missing)
+        return makeError(missing.error());
+    for (int i = 0; i < order.lines.size(); ++i) {
+        const OrderLine &line = order.lines.at(i);
+        if (line.quantity <= 0)
+            return makeError(OrderService::tr("%1: line %2 (%3): the quantity must be greater than 0")
+                                     .arg(order.reference)
+                                     .arg(i + 1)
+                                     .arg(line.sku.isEmpty() ? line.productName : line.sku));
+        if (line.kind == OrderLine::Kind::Product && line.variantId > 0) {
+            if (auto known = input.variant(line.variantId); !known)
+                return makeError(u"%1: line %2: %3"_s.arg(order.reference).arg(i + 1).arg(known.error()));
+        }
+    }
+    if (auto mixed = input.checkGoods(order); !mixed)
+        return makeError(u"%1: %2"_s.arg(order.reference, mixed.error()));
+    order.state = OrderState::Draft;
+    order.shippingAddress.kind = Address::Kind::Shipping;
+    if (order.billingAddress)
+        order.billingAddress->kind = Address::Kind::Billing;
+    completeLines(order, input);
+    return order;
+}
+
+// An import stores its orders in chunks, each one transaction (one commit, so one fsync, for many
+// orders instead of one each), ended at this many orders or after this long, whichever comes first:
+// the write lock it holds meanwhile keeps the other threads' writes waiting.
+constexpr int importChunkOrders = 100;
+constexpr qint64 importChunkMs = 20;
+
 } // namespace
 
 OrderService::OrderService(Database &database, GelatoClient &gelato, Settings &settings, QObject *parent)
@@ -127,29 +161,10 @@ double OrderService::margin(const SalesOrder &order)
 
 Result<qint64> OrderService::create(SalesOrder order)
 {
-    if (auto missing = checkMissingParts(order); !missing)
-        return makeError(missing.error());
-    const OrderInput input(d->database);
-    for (int i = 0; i < order.lines.size(); ++i) {
-        const OrderLine &line = order.lines.at(i);
-        if (line.quantity <= 0)
-            return makeError(tr("%1: line %2 (%3): the quantity must be greater than 0")
-                                     .arg(order.reference)
-                                     .arg(i + 1)
-                                     .arg(line.sku.isEmpty() ? line.productName : line.sku));
-        if (line.kind == OrderLine::Kind::Product && line.variantId > 0) {
-            if (auto known = input.variant(line.variantId); !known)
-                return makeError(u"%1: line %2: %3"_s.arg(order.reference).arg(i + 1).arg(known.error()));
-        }
-    }
-    if (auto mixed = input.checkGoods(order); !mixed)
-        return makeError(u"%1: %2"_s.arg(order.reference, mixed.error()));
-    order.state = OrderState::Draft;
-    order.shippingAddress.kind = Address::Kind::Shipping;
-    if (order.billingAddress)
-        order.billingAddress->kind = Address::Kind::Billing;
-    completeLines(order, input);
-    auto created = SalesOrderRepository(d->database).create(order);
+    auto checked = checkedNewOrder(std::move(order), OrderInput(d->database));
+    if (!checked)
+        return makeError(checked.error());
+    auto created = SalesOrderRepository(d->database).create(*checked);
     if (created)
         Q_EMIT orderChanged(*created);
     return created;
@@ -167,35 +182,78 @@ Result<OrderImportReport> OrderService::importCsv(const QString &path, bool dryR
     if (!file.open(QIODevice::ReadOnly))
         return makeError(tr("cannot read %1: %2").arg(path, file.errorString()));
     const QString text = QString::fromUtf8(file.readAll());
-    auto parsed = OrderCsv(d->database).parse(text);
+    // A dry run reports the rows checked; an import, the orders stored.
+    auto parsed = OrderCsv(d->database).parse(text, dryRun ? OrderCsv::Progress(progress) : OrderCsv::Progress());
     if (!parsed)
         return makeError(u"%1: %2"_s.arg(path, parsed.error()));
     OrderImportReport report;
+    if (parsed->cancelled) {
+        report.cancelled = true;
+        return report;
+    }
     report.errors = parsed->errors;
     for (const SalesOrder &order : std::as_const(parsed->orders))
         report.references.append(order.reference);
     if (dryRun || !report.errors.isEmpty())
         return report;
-    // Nothing applied on any error: what was created before a failure is removed again.
-    QList<qint64> created;
+
+    // Nothing applied on any error or on cancel: the chunk under way is rolled back, and the chunks
+    // committed before it are removed again.
+    const OrderInput input = OrderInput::caching(d->database);
+    SalesOrderRepository orders(d->database);
+    QList<qint64> created; // committed
     const auto removeCreated = [&] {
-        for (const qint64 done : std::as_const(created))
-            (void)SalesOrderRepository(d->database).remove(done);
+        if (created.isEmpty())
+            return;
+        const auto removed = d->database.transaction([&](QSqlDatabase &) -> Result<void> {
+            for (const qint64 id : std::as_const(created))
+                if (auto r = orders.remove(id); !r)
+                    return r;
+            return {};
+        });
+        if (!removed) // one by one then, so that one that cannot go does not keep the others
+            for (const qint64 id : std::as_const(created))
+                (void)orders.remove(id);
+        Q_EMIT orderChanged(created.constLast());
     };
     const qint64 total = parsed->orders.size();
-    for (const SalesOrder &order : std::as_const(parsed->orders)) {
-        auto id = create(order);
-        if (!id) {
+    qint64 next = 0;
+    while (next < total) {
+        QList<qint64> chunk;
+        bool stopped = false;
+        QString failure;
+        QElapsedTimer chunkTime;
+        chunkTime.start();
+        const auto stored = d->database.transaction([&](QSqlDatabase &) -> Result<void> {
+            while (next < total && chunk.size() < importChunkOrders) {
+                auto checked = checkedNewOrder(parsed->orders.at(next), input);
+                auto id = checked ? orders.create(*checked) : Result<qint64>(makeError(checked.error()));
+                if (!id) {
+                    failure = id.error();
+                    return makeError(failure);
+                }
+                chunk.append(*id);
+                ++next;
+                if (progress && !progress(created.size() + chunk.size(), total)) {
+                    stopped = true;
+                    return makeError(u"cancelled"_s);
+                }
+                if (chunkTime.elapsed() >= importChunkMs)
+                    break;
+            }
+            return {};
+        });
+        if (!stored) {
             removeCreated();
-            report.errors.append({0, u"reference"_s, id.error()});
+            if (stopped)
+                report.cancelled = true;
+            else
+                report.errors.append({0, u"reference"_s, failure.isEmpty() ? stored.error() : failure});
             return report;
         }
-        created.append(*id);
-        if (progress && !progress(created.size(), total)) {
-            removeCreated();
-            report.cancelled = true;
-            return report;
-        }
+        created.append(chunk);
+        // Once per chunk: the views re-read what is committed, not once per order.
+        Q_EMIT orderChanged(chunk.constLast());
     }
     report.applied = true;
     return report;

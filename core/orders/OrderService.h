@@ -79,8 +79,11 @@ public:
     Result<qint64> create(SalesOrder order);
     // `order create FILE.json` (cli.md format): errors name the JSON field ("lines[1].quantity: …").
     Result<SalesOrder> parseJson(const QByteArray &json) const;
-    // Told after each order created (done of total); answering false stops the import, and the
-    // orders created so far are removed again: nothing half-imported stays.
+    // Told after each order created (done of total), or on a dry run after each row checked;
+    // answering false stops: the orders created so far are removed again (nothing half-imported
+    // stays), a dry run ends with `cancelled` and no report. Runs on any thread (each thread its own
+    // connection); the orders are stored in chunks of one transaction each, and orderChanged() is
+    // emitted once per chunk, from the calling thread.
     using ImportProgress = std::function<bool(qint64 done, qint64 total)>;
     Result<OrderImportReport> importCsv(const QString &path, bool dryRun,
                                         const ImportProgress &progress = {});

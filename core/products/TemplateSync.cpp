@@ -1,6 +1,7 @@
 #include "core/products/TemplateSync.h"
 
 #include "core/gelato/GelatoClient.h"
+#include "core/scheduler/BackgroundTasks.h"
 #include "core/store/Database.h"
 #include "core/store/PrintImageRepository.h"
 #include "core/store/ProductRepository.h"
@@ -8,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QLocale>
 #include <QPointer>
 #include <QSet>
 
@@ -122,21 +124,91 @@ struct TemplateSync::Private
     GelatoClient &gelato;
     // The pending fetch answers through this object: deleting it (cancel) silences the answer.
     QPointer<QObject> pending;
+    QPointer<BackgroundTasks> tasks;
+    // The storing on the worker: its task (0 when none), what it fills in, read once it finished.
+    struct Outcome
+    {
+        TemplateSyncSummary summary;
+        bool cancelled = false;
+    };
+    int taskId = 0;
+    std::shared_ptr<Outcome> outcome;
+    QString storingTitle;
+    qint64 storingTotal = 0;
+    bool cancelled = false; // the last run ended cancelled
 };
 
 TemplateSync::TemplateSync(Database &database, GelatoClient &gelato, QObject *parent)
-    : QObject(parent), d(new Private {database, gelato, {}})
+    : QObject(parent), d(new Private {database, gelato, {}, {}, 0, {}, {}, 0, false})
 {
 }
 
 TemplateSync::~TemplateSync()
 {
     delete d->pending;
+    // Nobody waits for its result any more: it stops and rolls back (BackgroundTasks drops it).
+    if (d->taskId != 0 && d->tasks)
+        d->tasks->cancel(d->taskId);
+}
+
+QString TemplateSync::cancelledText()
+{
+    return tr("cancelled");
+}
+
+namespace {
+
+QString storingText(const QString &title, qint64 done, qint64 total)
+{
+    return TemplateSync::tr("Storing \"%1\": %2 of %3 variants")
+            .arg(title, QLocale().toString(done), QLocale().toString(total));
+}
+
+} // namespace
+
+void TemplateSync::setTasks(BackgroundTasks *tasks)
+{
+    if (d->tasks)
+        disconnect(d->tasks, nullptr, this, nullptr);
+    d->tasks = tasks;
+    if (!tasks)
+        return;
+    connect(tasks, &BackgroundTasks::progressed, this, [this](int id, qint64 done, qint64 total) {
+        if (id == d->taskId && total > 0)
+            Q_EMIT progress(done, total, storingText(d->storingTitle, done, total));
+    });
+    connect(tasks, &BackgroundTasks::finished, this, [this](int id, bool ok, const QString &result) {
+        if (id != d->taskId)
+            return;
+        d->taskId = 0;
+        const std::shared_ptr<Private::Outcome> outcome = std::move(d->outcome);
+        d->cancelled = outcome->cancelled;
+        if (!ok) {
+            Q_EMIT finished(makeError(outcome->cancelled ? cancelledText() : result));
+            return;
+        }
+        Q_EMIT progress(d->storingTotal, d->storingTotal, tr("Done"));
+        Q_EMIT finished(outcome->summary);
+    });
+    // Gone with a storing running (the app shutting down): it was cancelled, and is over for us.
+    connect(tasks, &QObject::destroyed, this, [this] {
+        if (d->taskId == 0)
+            return;
+        d->taskId = 0;
+        d->outcome.reset();
+        d->cancelled = true;
+        Q_EMIT finished(makeError(cancelledText()));
+    });
 }
 
 bool TemplateSync::isRunning() const
 {
-    return !d->pending.isNull();
+    return !d->pending.isNull() || d->taskId != 0;
+}
+
+bool TemplateSync::wasCancelled() const
+{
+    return d->cancelled;
 }
 
 void TemplateSync::start(const QString &templateId, std::optional<qint64> productId)
@@ -145,12 +217,12 @@ void TemplateSync::start(const QString &templateId, std::optional<qint64> produc
         QMetaObject::invokeMethod(
                 this,
                 [this] {
-                    Q_EMIT finished(makeError(QCoreApplication::translate(
-                            "Bottega::TemplateSync", "a template synchronization is already running")));
+                    Q_EMIT finished(makeError(tr("a template synchronization is already running")));
                 },
                 Qt::QueuedConnection);
         return;
     }
+    d->cancelled = false;
     const QString id = templateId.trimmed();
     auto *pending = new QObject(this);
     d->pending = pending;
@@ -159,15 +231,12 @@ void TemplateSync::start(const QString &templateId, std::optional<qint64> produc
                 pending,
                 [this, pending] {
                     delete pending;
-                    Q_EMIT finished(makeError(QCoreApplication::translate(
-                            "Bottega::TemplateSync", "the Gelato template id is empty")));
+                    Q_EMIT finished(makeError(tr("the Gelato template id is empty")));
                 },
                 Qt::QueuedConnection);
         return;
     }
-    Q_EMIT progress(
-            1, 3,
-            QCoreApplication::translate("Bottega::TemplateSync", "Fetching Gelato template \"%1\"").arg(id));
+    Q_EMIT progress(0, 0, tr("Fetching Gelato template \"%1\"").arg(id));
     d->gelato.fetchTemplate(id, pending, [this, pending, productId](Result<GelatoTemplate> fetched) {
         pending->deleteLater();
         d->pending = nullptr;
@@ -175,26 +244,67 @@ void TemplateSync::start(const QString &templateId, std::optional<qint64> produc
             Q_EMIT finished(makeError(fetched.error()));
             return;
         }
-        Q_EMIT progress(
-                2, 3,
-                QCoreApplication::translate("Bottega::TemplateSync", "Storing \"%1\"").arg(fetched->title));
-        auto applied = apply(*fetched, productId);
-        Q_EMIT progress(3, 3, QCoreApplication::translate("Bottega::TemplateSync", "Done"));
-        Q_EMIT finished(applied);
+        const GelatoTemplate &gelatoTemplate = *fetched;
+        const qint64 total = gelatoTemplate.variants.size();
+        d->storingTitle = gelatoTemplate.title.isEmpty() ? gelatoTemplate.id : gelatoTemplate.title;
+        d->storingTotal = total;
+        Q_EMIT progress(0, total, storingText(d->storingTitle, 0, total));
+        if (!d->tasks) {
+            auto applied = apply(gelatoTemplate, productId);
+            Q_EMIT progress(total, total, tr("Done"));
+            Q_EMIT finished(applied);
+            return;
+        }
+        // On the worker: the work holds copies and the database (whose connection is per thread),
+        // never this object; what it found comes back in the outcome, read once it finished.
+        auto outcome = std::make_shared<Private::Outcome>();
+        d->outcome = outcome;
+        Database *database = &d->database;
+        d->taskId = d->tasks->start(
+                tr("Synchronizing Gelato template \"%1\"").arg(d->storingTitle),
+                [database, gelatoTemplate, productId, outcome](TaskProgress &task) -> Result<QString> {
+                    auto stored = store(*database, gelatoTemplate, productId,
+                                        [&task, &outcome](qint64 done, qint64 total) {
+                                            task.setTotal(total);
+                                            task.setDone(done);
+                                            if (!task.cancelRequested())
+                                                return true;
+                                            outcome->cancelled = true;
+                                            return false;
+                                        });
+                    if (!stored)
+                        return makeError(stored.error());
+                    outcome->summary = *stored;
+                    return tr("\"%1\": %n variant(s) created", nullptr, stored->variantsCreated)
+                            .arg(gelatoTemplate.title);
+                },
+                true);
     });
 }
 
 void TemplateSync::cancel()
 {
-    if (!isRunning())
+    if (d->taskId != 0 && d->tasks) {
+        d->tasks->cancel(d->taskId); // finished() once the worker has rolled back
+        return;
+    }
+    if (d->pending.isNull())
         return;
     delete d->pending;
     d->pending = nullptr;
-    Q_EMIT finished(makeError(QCoreApplication::translate("Bottega::TemplateSync", "cancelled")));
+    d->cancelled = true;
+    Q_EMIT finished(makeError(cancelledText()));
 }
 
 Result<TemplateSyncSummary> TemplateSync::apply(const GelatoTemplate &gelatoTemplate,
                                                 std::optional<qint64> productId)
+{
+    return store(d->database, gelatoTemplate, productId);
+}
+
+Result<TemplateSyncSummary> TemplateSync::store(Database &database, const GelatoTemplate &gelatoTemplate,
+                                                std::optional<qint64> productId,
+                                                const StoreProgress &progress)
 {
     if (gelatoTemplate.variants.isEmpty())
         return makeError(
@@ -209,17 +319,29 @@ Result<TemplateSyncSummary> TemplateSync::apply(const GelatoTemplate &gelatoTemp
                             .arg(i));
     }
 
-    ProductRepository products(d->database);
-    VariantRepository variants(d->database);
-    PrintImageRepository images(d->database);
+    ProductRepository products(database);
+    VariantRepository variants(database);
+    PrintImageRepository images(database);
     // One variant: the product itself is the Gelato product; several: one local variant each.
     const bool single = gelatoTemplate.variants.size() == 1;
     const QList<ProductAttribute> wantedAttributes
             = single ? QList<ProductAttribute>() : attributesOf(gelatoTemplate);
     const QStringList placements = placementsOf(gelatoTemplate);
     TemplateSyncSummary summary;
+    // Asked before anything is written and after each template variant; a stop returns an error,
+    // so the transaction rolls back.
+    const qint64 total = gelatoTemplate.variants.size();
+    bool cancelled = false;
+    const auto stop = [&](qint64 done) {
+        if (!progress || progress(done, total))
+            return false;
+        cancelled = true;
+        return true;
+    };
 
-    auto done = d->database.transaction([&](QSqlDatabase &) -> Result<void> {
+    auto done = database.transaction([&](QSqlDatabase &) -> Result<void> {
+        if (stop(0))
+            return makeError(cancelledText());
         std::optional<qint64> existingId = productId;
         if (!existingId) {
             auto linked = products.findByGelatoTemplate(gelatoTemplate.id);
@@ -243,6 +365,8 @@ Result<TemplateSyncSummary> TemplateSync::apply(const GelatoTemplate &gelatoTemp
                 return makeError(created.error());
             summary.productId = *created;
             summary.productCreated = true;
+            if (single && stop(1))
+                return makeError(cancelledText());
             if (single)
                 return {};
             auto stored = products.get(*created); // the attributes with their ids
@@ -260,6 +384,8 @@ Result<TemplateSyncSummary> TemplateSync::apply(const GelatoTemplate &gelatoTemp
                 if (auto r = variants.create(variant); !r)
                     return makeError(r.error());
                 ++summary.variantsCreated;
+                if (stop(i + 1))
+                    return makeError(cancelledText());
             }
             return {};
         }
@@ -369,6 +495,8 @@ Result<TemplateSyncSummary> TemplateSync::apply(const GelatoTemplate &gelatoTemp
                 if (auto r = variants.create(variant); !r)
                     return makeError(r.error());
                 ++summary.variantsCreated;
+                if (stop(i + 1))
+                    return makeError(cancelledText());
                 continue;
             }
             Variant variant = *matches.at(i);
@@ -376,8 +504,11 @@ Result<TemplateSyncSummary> TemplateSync::apply(const GelatoTemplate &gelatoTemp
                     && variant.gelatoVariantId == source.id && variant.title == source.title
                     && variant.position == int(i) && !variant.archived
                     && sameOptions(variant.options, options);
-            if (same)
+            if (same) {
+                if (stop(i + 1))
+                    return makeError(cancelledText());
                 continue;
+            }
             variant.gelatoProductUid = source.productUid;
             variant.gelatoVariantId = source.id;
             variant.title = source.title;
@@ -387,6 +518,8 @@ Result<TemplateSyncSummary> TemplateSync::apply(const GelatoTemplate &gelatoTemp
             if (auto r = variants.update(variant); !r)
                 return r;
             ++summary.variantsUpdated;
+            if (stop(i + 1))
+                return makeError(cancelledText());
         }
 
         const QString productUid = single ? gelatoTemplate.variants.constFirst().productUid : QString();
@@ -409,8 +542,12 @@ Result<TemplateSyncSummary> TemplateSync::apply(const GelatoTemplate &gelatoTemp
                 return r;
             summary.productUpdated = true;
         }
+        if (single && stop(1))
+            return makeError(cancelledText());
         return {};
     });
+    if (cancelled)
+        return makeError(cancelledText());
     if (!done)
         return makeError(QCoreApplication::translate("Bottega::TemplateSync",
                                                      "cannot store Gelato template \"%1\": %2")

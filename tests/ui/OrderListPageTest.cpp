@@ -7,6 +7,7 @@
 #include "core/settings/Settings.h"
 #include "core/store/SalesOrderRepository.h"
 #include "tests/support/TestUtil.h"
+#include "tests/support/WorkerThread.h"
 #include "tests/ui/OrderFixture.h"
 #include "ui/models/OrderTableModel.h"
 #include "ui/pages/OrderEditorDialog.h"
@@ -20,7 +21,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -134,33 +134,6 @@ TEST_F(OrderListPageTest, ImportAppliesEveryOrderOfAGoodFile)
     EXPECT_EQ(SalesOrderRepository(db()).get(**first)->lines.size(), 2);
 }
 
-// The worker thread of the app, for BackgroundTasks: work posted to it runs there, with that
-// thread's own database connection.
-class WorkerThread
-{
-public:
-    WorkerThread()
-    {
-        m_context.moveToThread(&m_thread);
-        m_thread.start();
-    }
-    ~WorkerThread()
-    {
-        m_thread.quit();
-        m_thread.wait();
-    }
-    BackgroundTasks::Post post()
-    {
-        return [this](std::function<void()> work) {
-            QMetaObject::invokeMethod(&m_context, std::move(work), Qt::QueuedConnection);
-        };
-    }
-
-private:
-    QThread m_thread;
-    QObject m_context;
-};
-
 QByteArray ordersCsv(int count)
 {
     QByteArray csv = "reference,firstName,lastName,addressLine1,city,postCode,country,email,sku,quantity\n";
@@ -208,6 +181,42 @@ TEST_F(OrderListPageTest, CancellingAnImportKeepsNoOrder)
     EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 0) << "what was created is removed again";
     EXPECT_EQ(preview.message()->type(), InlineMessage::Type::Warning);
     EXPECT_TRUE(preview.importButton()->isEnabled()) << "it can be started again";
+}
+
+TEST_F(OrderListPageTest, TheCheckRunsOnTheWorkerThreadAndShowsItsReport)
+{
+    WorkerThread worker;
+    BackgroundTasks tasks(worker.post());
+    tasks.setProgressIntervalMs(10);
+    QList<qint64> done;
+    QObject::connect(&tasks, &BackgroundTasks::progressed, [&](int, qint64 n, qint64) { done.append(n); });
+    QByteArray csv = ordersCsv(400);
+    csv += "BAD-1,Anna,Neri,Via Po 3,Torino,10123,IT,anna@example.com,NOPE,1\n";
+    OrderImportDialog preview(&service(), writeCsv(u"check.csv"_s, csv), &tasks);
+    EXPECT_TRUE(preview.isChecking());
+    EXPECT_FALSE(preview.importButton()->isEnabled()) << "nothing to import before the check ends";
+    ASSERT_TRUE(waitUntil([&] { return !preview.isChecking(); }, 60000));
+    ASSERT_EQ(preview.report().errors.size(), 1) << preview.summary()->text().toStdString();
+    EXPECT_EQ(preview.report().errors.at(0).row, 401);
+    EXPECT_EQ(preview.errorTable()->item(0, OrderImportDialog::FieldColumn)->text(), u"sku"_s);
+    EXPECT_FALSE(preview.importButton()->isEnabled());
+    EXPECT_FALSE(done.isEmpty()) << "progress in rows";
+    EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 0) << "a check stores nothing";
+}
+
+TEST_F(OrderListPageTest, CancellingTheCheckClosesTheDialog)
+{
+    WorkerThread worker;
+    BackgroundTasks tasks(worker.post());
+    OrderImportDialog preview(&service(), writeCsv(u"big.csv"_s, ordersCsv(20000)), &tasks);
+    preview.show();
+    ASSERT_TRUE(preview.isChecking());
+    preview.reject();
+    ASSERT_TRUE(waitUntil([&] { return !preview.isChecking(); }, 60000));
+    EXPECT_EQ(preview.result(), QDialog::Rejected);
+    EXPECT_FALSE(preview.isVisible());
+    EXPECT_FALSE(preview.importButton()->isEnabled());
+    EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 0);
 }
 
 TEST_F(OrderListPageTest, TheEditorWarnsWhenTheCompanyDiffersFromGelatosBillingEntity)

@@ -4,6 +4,7 @@
 // why; removing a print image that would leave a published variant incomplete asks first (Confirm)
 // and then unpublishes it; the variant editor saves "published" through Publishing too.
 #include "core/publishing/Publishing.h"
+#include "core/store/PrintImageRepository.h"
 #include "core/store/ProductRepository.h"
 #include "core/store/VariantRepository.h"
 #include "tests/ui/ConfirmAnswerer.h"
@@ -205,6 +206,61 @@ TEST_F(PublishingActionsTest, TheProductListPublishesWholeProductsAndRefusesOneW
     EXPECT_FALSE(unpublished.publishedPoleepo);
     for (const Variant &variant : unpublished.variants)
         EXPECT_FALSE(variant.publishedPoleepo) << variant.sku.toStdString();
+}
+
+// Before the click: Publish is disabled when Publishing would refuse the selection, its tooltip
+// naming each refused product or variant with Publishing's own words.
+TEST_F(PublishingActionsTest, TheProductListChecksBeforePublishAndSaysWhy)
+{
+    const qint64 shirt = store(completeTShirt());
+    const qint64 hoodie = store(tShirt(u"Hoodie"_s, u"HD"_s)); // "back" missing on every variant
+    Product bare;
+    bare.name = u"Poster"_s;
+    bare.sku = u"POSTER"_s;
+    const qint64 poster = store(bare);
+    ProductListPage page(&db());
+    ASSERT_EQ(page.model()->rowCount(), 3);
+    ASSERT_EQ(page.model()->productAt(0).id, hoodie); // by name
+    ASSERT_EQ(page.model()->productAt(1).id, poster);
+    ASSERT_EQ(page.model()->productAt(2).id, shirt);
+    const QString offered = u"Publish the selected products on Poleepo with all their variants; each variant "
+                            "needs complete print images."_s;
+
+    selectRows(page.view(), {2});
+    EXPECT_TRUE(page.publishButton()->isEnabled());
+    EXPECT_EQ(page.publishButton()->toolTip(), offered);
+
+    selectRows(page.view(), {0});
+    EXPECT_FALSE(page.publishButton()->isEnabled());
+    const QString hoodieRefusal = Publishing(db()).setProductsPublished({hoodie}, true).error();
+    EXPECT_EQ(page.publishButton()->toolTip(), hoodieRefusal);
+    EXPECT_TRUE(hoodieRefusal.contains(u"HD-M-O"_s) && hoodieRefusal.contains(u"\"back\""_s))
+            << hoodieRefusal.toStdString();
+
+    selectRows(page.view(), {1});
+    EXPECT_FALSE(page.publishButton()->isEnabled());
+    EXPECT_EQ(page.publishButton()->toolTip(), Publishing(db()).setProductsPublished({poster}, true).error());
+
+    // One refused product is enough to refuse the whole selection, as the click would.
+    selectRows(page.view(), {0, 1, 2});
+    EXPECT_FALSE(page.publishButton()->isEnabled());
+    EXPECT_EQ(page.publishButton()->toolTip(),
+              Publishing(db()).setProductsPublished({hoodie, poster, shirt}, true).error());
+    EXPECT_TRUE(page.unpublishButton()->toolTip().contains(u"None of the selected"_s));
+    render(page, u"products-publish-prechecked"_s);
+    for (const qint64 id : {shirt, hoodie, poster})
+        EXPECT_FALSE(ProductRepository(db()).get(id)->publishedPoleepo) << "nothing was written";
+
+    // The hoodie completed (its "back" image): it can be published once it is selected again.
+    PrintImage back = tShirt().printImages.constFirst();
+    back.productId = hoodie;
+    back.placement = u"back"_s;
+    back.source = u"https://cdn.example.com/back.pdf"_s;
+    ASSERT_TRUE(PrintImageRepository(db()).set(back).ok());
+    selectRows(page.view(), {0});
+    EXPECT_TRUE(page.publishButton()->isEnabled()) << page.publishButton()->toolTip().toStdString();
+    page.publishButton()->click();
+    EXPECT_TRUE(ProductRepository(db()).get(hoodie)->publishedPoleepo);
 }
 
 TEST_F(PublishingActionsTest, RemovingAPrintImageOfPublishedVariantsAsksFirstAndThenUnpublishes)

@@ -22,6 +22,26 @@ OrderImportDialog::OrderImportDialog(OrderService *orders, const QString &path, 
       m_errors(new QTableWidget(0, ProblemColumn + 1, this)), m_message(new InlineMessage(this)),
       m_import(new QPushButton(tr("Import"), this))
 {
+    setUp();
+    preview();
+}
+
+OrderImportDialog::OrderImportDialog(OrderService *orders, const QString &path, BackgroundTasks *tasks,
+                                     QWidget *parent)
+    : QDialog(parent), m_orders(orders), m_path(path), m_summary(new QLabel(this)),
+      m_errors(new QTableWidget(0, ProblemColumn + 1, this)), m_message(new InlineMessage(this)),
+      m_import(new QPushButton(tr("Import"), this))
+{
+    setUp();
+    setTasks(tasks);
+    if (m_tasks && m_orders)
+        startCheck();
+    else
+        preview();
+}
+
+void OrderImportDialog::setUp()
+{
     setObjectName(u"orderImportDialog"_s);
     setWindowTitle(tr("Import orders from %1").arg(QFileInfo(path).fileName()));
     m_summary->setObjectName(u"importSummary"_s);
@@ -52,7 +72,20 @@ OrderImportDialog::OrderImportDialog(OrderService *orders, const QString &path, 
             accept();
     });
     resize(720, 420);
-    preview();
+}
+
+
+void OrderImportDialog::setTasks(BackgroundTasks *tasks)
+{
+    if (m_tasks == tasks)
+        return;
+    if (m_tasks)
+        disconnect(m_tasks, nullptr, this, nullptr);
+    m_tasks = tasks;
+    if (!m_tasks)
+        return;
+    connect(m_tasks, &BackgroundTasks::progressed, this, &OrderImportDialog::taskProgressed);
+    connect(m_tasks, &BackgroundTasks::finished, this, &OrderImportDialog::taskFinished);
 }
 
 OrderImportDialog::~OrderImportDialog() = default;
@@ -66,8 +99,7 @@ void OrderImportDialog::preview()
     }
     const auto report = m_orders->importCsv(m_path, true);
     if (!report) {
-        m_message->showMessage(InlineMessage::Type::Error, report.error());
-        m_summary->setText(tr("%1 cannot be imported.").arg(QDir::toNativeSeparators(m_path)));
+        showUnreadable(report.error());
         return;
     }
     m_report = report.value();
@@ -129,16 +161,7 @@ void OrderImportDialog::startImport()
     m_message->clearMessage();
     m_summary->setText(tr("Importing orders…"));
     m_taskReport = std::make_shared<OrderImportReport>();
-    connect(
-            m_tasks, &BackgroundTasks::progressed, this,
-            [this](int id, qint64 done, qint64 total) {
-                if (id == m_taskId)
-                    m_summary->setText(tr("Importing orders: %1 of %2")
-                                               .arg(QLocale().toString(done), QLocale().toString(total)));
-            },
-            Qt::UniqueConnection);
-    connect(m_tasks, &BackgroundTasks::finished, this, &OrderImportDialog::importFinished,
-            Qt::UniqueConnection);
+    m_taskKind = TaskKind::Import;
     // The work runs on the worker thread with its own database connection; it shares nothing with
     // this dialog but the report it fills, read here only after finished().
     OrderService *orders = m_orders;
@@ -164,11 +187,81 @@ void OrderImportDialog::startImport()
             true);
 }
 
-void OrderImportDialog::importFinished(int id, bool ok, const QString &result)
+void OrderImportDialog::startCheck()
 {
-    if (id != m_taskId)
+    m_import->setEnabled(false);
+    m_message->clearMessage();
+    m_summary->setText(tr("Checking %1…").arg(QDir::toNativeSeparators(m_path)));
+    m_taskKind = TaskKind::Check;
+    m_taskReport = std::make_shared<OrderImportReport>();
+    // As the import: on the worker thread, sharing only the report, read once finished() came.
+    OrderService *orders = m_orders;
+    const QString path = m_path;
+    const std::shared_ptr<OrderImportReport> report = m_taskReport;
+    m_taskId = m_tasks->start(
+            tr("Checking %1").arg(QFileInfo(path).fileName()),
+            [orders, path, report](TaskProgress &progress) -> Result<QString> {
+                auto checked = orders->importCsv(path, true, [&progress](qint64 done, qint64 total) {
+                    progress.setTotal(total);
+                    progress.setDone(done);
+                    return !progress.cancelRequested();
+                });
+                if (!checked)
+                    return makeError(checked.error());
+                *report = *checked;
+                if (checked->cancelled)
+                    return makeError(tr("cancelled"));
+                return tr("%n row problem(s)", nullptr, int(checked->errors.size()));
+            },
+            true);
+}
+
+void OrderImportDialog::taskProgressed(int id, qint64 done, qint64 total)
+{
+    if (id == 0 || id != m_taskId)
+        return;
+    const QString counts = total > 0 ? tr("%1 of %2").arg(QLocale().toString(done), QLocale().toString(total))
+                                     : QLocale().toString(done);
+    m_summary->setText(m_taskKind == TaskKind::Check ? tr("Checking rows: %1").arg(counts)
+                                                     : tr("Importing orders: %1").arg(counts));
+}
+
+void OrderImportDialog::taskFinished(int id, bool ok, const QString &result)
+{
+    if (id == 0 || id != m_taskId)
         return;
     m_taskId = 0;
+    if (m_taskKind == TaskKind::Check)
+        checkFinished(ok, result);
+    else
+        importFinished(ok, result);
+}
+
+void OrderImportDialog::showUnreadable(const QString &error)
+{
+    m_message->showMessage(InlineMessage::Type::Error, error);
+    m_summary->setText(tr("%1 cannot be imported.").arg(QDir::toNativeSeparators(m_path)));
+    m_errors->setVisible(false);
+    m_import->setEnabled(false);
+}
+
+void OrderImportDialog::checkFinished(bool ok, const QString &result)
+{
+    const OrderImportReport report = *m_taskReport;
+    if (report.cancelled) { // Cancel while checking: nothing to import, the dialog goes
+        QDialog::reject();
+        return;
+    }
+    if (!ok) {
+        showUnreadable(result);
+        return;
+    }
+    m_report = report;
+    showReport();
+}
+
+void OrderImportDialog::importFinished(bool ok, const QString &result)
+{
     const OrderImportReport report = *m_taskReport;
     if (!ok && report.references.isEmpty() && report.errors.isEmpty() && !report.cancelled) {
         m_message->showMessage(InlineMessage::Type::Error, result); // the file could not be read
@@ -188,10 +281,12 @@ void OrderImportDialog::importFinished(int id, bool ok, const QString &result)
 
 void OrderImportDialog::reject()
 {
-    // A running import is stopped first (it removes what it created); the dialog stays to say so.
+    // A running import is stopped first (it removes what it created); the dialog stays to say so. A
+    // running check is stopped too, and the dialog closes once it has.
     if (m_taskId != 0) {
         m_tasks->cancel(m_taskId);
-        m_summary->setText(tr("Cancelling the import…"));
+        m_summary->setText(m_taskKind == TaskKind::Check ? tr("Cancelling the check…")
+                                                         : tr("Cancelling the import…"));
         return;
     }
     QDialog::reject();

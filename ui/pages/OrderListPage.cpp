@@ -229,8 +229,8 @@ void OrderListPage::importCsv()
 
 void OrderListPage::importCsvFile(const QString &path)
 {
-    OrderImportDialog preview(m_orders, path, this);
-    preview.setTasks(m_tasks);
+    // With the worker, the check runs there too: the dialog opens at once with its progress.
+    OrderImportDialog preview(m_orders, path, m_tasks, this);
     if (preview.exec() == QDialog::Accepted && preview.applied()) {
         m_message->showMessage(InlineMessage::Type::Positive,
                                tr("%n order(s) imported.", nullptr, int(preview.report().references.size())));

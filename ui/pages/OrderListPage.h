@@ -70,8 +70,8 @@ private:
     QComboBox *m_state;
     QComboBox *m_source;
     QComboBox *m_gelatoStatus;
-    QComboBox *m_channel;
-    BackgroundTasks *m_tasks = nullptr; // the marketplaces orders came from; hidden while there are none
+    QComboBox *m_channel; // the marketplaces orders came from; hidden while there are none
+    BackgroundTasks *m_tasks = nullptr; // not owned: where imports run, when set
     QPushButton *m_new;
     QPushButton *m_import;
     QTableView *m_view;

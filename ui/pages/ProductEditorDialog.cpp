@@ -63,6 +63,7 @@ ProductEditorDialog::ProductEditorDialog(Database *database, GelatoClient *gelat
     m_tabs->addTab(m_printImages, tr("Print images"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
+    m_save = buttons->button(QDialogButtonBox::Save);
     QWidget *gelatoSection = createGelatoSection();
     // The fields saved with Save; print images are stored as soon as they are set.
     m_unsaved = new UnsavedChanges(this);
@@ -123,10 +124,7 @@ QWidget *ProductEditorDialog::createGelatoSection()
     layout->addWidget(m_syncProgress);
     layout->addWidget(m_syncResult);
     connect(m_synchronize, &QPushButton::clicked, this, &ProductEditorDialog::synchronize);
-    connect(m_cancelSync, &QPushButton::clicked, this, [this] {
-        if (m_sync)
-            m_sync->cancel();
-    });
+    connect(m_cancelSync, &QPushButton::clicked, this, &ProductEditorDialog::cancelSynchronization);
     return group;
 }
 
@@ -254,6 +252,13 @@ void ProductEditorDialog::setFileStore(FileStore *files)
     reload();
 }
 
+void ProductEditorDialog::setTasks(BackgroundTasks *tasks)
+{
+    m_tasks = tasks;
+    if (m_sync)
+        m_sync->setTasks(tasks);
+}
+
 void ProductEditorDialog::reload()
 {
     if (!m_database) {
@@ -278,6 +283,10 @@ void ProductEditorDialog::reload()
 
 void ProductEditorDialog::reject()
 {
+    if (isSynchronizing()) {
+        cancelSynchronization();
+        return;
+    }
     if (m_unsaved->mayClose([this] { return save(); }))
         QDialog::reject();
 }
@@ -371,15 +380,18 @@ void ProductEditorDialog::synchronize()
     }
     if (!m_sync) {
         m_sync = new TemplateSync(*m_database, *m_gelato, this);
-        connect(m_sync, &TemplateSync::progress, this, [this](int step, int steps, const QString &what) {
-            m_syncProgress->setRange(0, steps);
-            m_syncProgress->setValue(step);
+        m_sync->setTasks(m_tasks);
+        connect(m_sync, &TemplateSync::progress, this, [this](qint64 done, qint64 total, const QString &what) {
+            m_syncProgress->setRange(0, int(total)); // 0, 0: busy while the count is unknown
+            m_syncProgress->setValue(int(done));
             m_syncProgress->setFormat(what);
         });
         connect(m_sync, &TemplateSync::finished, this, &ProductEditorDialog::syncFinished);
     }
     m_synchronize->setEnabled(false);
+    m_cancelSync->setEnabled(true);
     m_cancelSync->setVisible(true);
+    setEditable(false);
     m_syncProgress->setRange(0, 0); // busy until the first step is known
     m_syncProgress->setVisible(true);
     m_syncResult->setText(tr("Synchronizing with Gelato template %1…").arg(templateId));
@@ -389,6 +401,15 @@ void ProductEditorDialog::synchronize()
 bool ProductEditorDialog::isSynchronizing() const
 {
     return m_sync && m_sync->isRunning();
+}
+
+void ProductEditorDialog::cancelSynchronization()
+{
+    if (!isSynchronizing())
+        return;
+    m_cancelSync->setEnabled(false);
+    m_syncResult->setText(tr("Cancelling the synchronization…"));
+    m_sync->cancel();
 }
 
 QString ProductEditorDialog::syncResultText() const
@@ -416,11 +437,27 @@ QString ProductEditorDialog::summaryText(const TemplateSyncSummary &summary)
     return parts.join(u", "_s) + u'.';
 }
 
+void ProductEditorDialog::setEditable(bool editable)
+{
+    // While a synchronization stores, the product it rewrites (name, description, variants,
+    // placements) is read again when it ends: nothing typed meanwhile would survive, so nothing can be.
+    m_tabs->setEnabled(editable);
+    m_templateReference->setEnabled(editable);
+    m_save->setEnabled(editable);
+    m_save->setToolTip(editable ? QString() : tr("Wait until the synchronization has ended."));
+}
+
 void ProductEditorDialog::syncFinished(const Result<TemplateSyncSummary> &result)
 {
+    setEditable(true);
     m_syncProgress->setVisible(false);
     m_cancelSync->setVisible(false);
     m_synchronize->setEnabled(true);
+    if (!result && m_sync->wasCancelled()) {
+        m_syncResult->setStyleSheet(QString());
+        m_syncResult->setText(tr("Synchronization cancelled: nothing was changed."));
+        return;
+    }
     if (!result) {
         m_syncResult->setText(result.error());
         m_syncResult->setStyleSheet(u"color: #c01c28;"_s);

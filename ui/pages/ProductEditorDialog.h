@@ -1,7 +1,8 @@
 // ProductEditorDialog: edits one product (PROD-1..4): its general fields, its Gelato link
 // (Template Reference, Synchronize with progress and a result), its variants (each configured in a
 // VariantEditorDialog), publishing a selection of them on Poleepo (PROD-5, through Publishing) and
-// its print images per placement.
+// its print images per placement. With BackgroundTasks, Synchronize stores on the worker thread (its
+// progress in counts here and in the status bar; Cancel, or Esc, rolls it back).
 #pragma once
 
 #include "core/domain/Product.h"
@@ -22,6 +23,7 @@ class QTableView;
 
 namespace Bottega {
 
+class BackgroundTasks;
 class DescriptionEdit;
 
 class Database;
@@ -49,13 +51,16 @@ public:
 
     // Where print images from local files go (PrintImages); null disables that.
     void setFileStore(FileStore *files);
+    // Synchronize then stores on the worker thread (not owned; null: on this thread).
+    void setTasks(BackgroundTasks *tasks);
 
     // Reads the product again from the store.
     void reload();
     // Writes the changed general fields through ProductEditing (as `product set`); false when it
     // refused one, with its message shown at that field.
     bool save();
-    // Close, Esc, the window's close button: asks Save / Discard / Cancel when fields changed.
+    // Close, Esc, the window's close button: asks Save / Discard / Cancel when fields changed. While
+    // a synchronization runs, it is cancelled first and the dialog stays to say so.
     void reject() override;
     const FieldErrorMarker &fieldErrors() const { return m_fieldErrors; }
     // Something was saved: the list must be read again.
@@ -72,6 +77,9 @@ public:
     // and then "3 variants created, 1 removed" or the error under the field.
     void synchronize();
     bool isSynchronizing() const;
+    // Stops a running synchronization; nothing of it is kept.
+    void cancelSynchronization();
+    QProgressBar *syncProgress() const { return m_syncProgress; }
     QString syncResultText() const;
     // "3 variants created, 1 removed"; "Already up to date" when nothing changed.
     static QString summaryText(const TemplateSyncSummary &summary);
@@ -98,11 +106,13 @@ private:
     void fillFields();
 
     void syncFinished(const Result<TemplateSyncSummary> &result);
+    void setEditable(bool editable);
     void updateVariantButtons();
 
     Database *m_database;
     GelatoClient *m_gelato;
     FileStore *m_files = nullptr;
+    BackgroundTasks *m_tasks = nullptr;
     TemplateSync *m_sync = nullptr;
     qint64 m_productId;
     Product m_product;
@@ -125,6 +135,7 @@ private:
     QLineEdit *m_shortDescription = nullptr;
     DescriptionEdit *m_longDescription = nullptr;
     QLineEdit *m_templateReference = nullptr;
+    QPushButton *m_save = nullptr;
     QPushButton *m_synchronize = nullptr;
     QPushButton *m_cancelSync = nullptr;
     QProgressBar *m_syncProgress = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/products/TemplateSync.h"
 #include "core/publishing/Publishing.h"
+#include "core/store/ProductRepository.h"
 #include "ui/models/ProductTableModel.h"
 #include "ui/pages/CatalogBrowserDialog.h"
 #include "ui/pages/ProductEditorDialog.h"
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
@@ -33,7 +35,9 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
       m_catalog(new QPushButton(tr("Gelato catalog…"), this)),
       m_publish(new QPushButton(tr("Publish on Poleepo"), this)),
       m_unpublish(new QPushButton(tr("Unpublish"), this)), m_view(new QTableView(this)),
-      m_message(new InlineMessage(this)), m_searchDelay(new QTimer(this))
+      m_message(new InlineMessage(this)), m_syncRow(new QWidget(this)), m_syncStatus(new QLabel(m_syncRow)),
+      m_syncProgress(new QProgressBar(m_syncRow)), m_cancelSync(new QPushButton(tr("Cancel"), m_syncRow)),
+      m_searchDelay(new QTimer(this))
 {
     setObjectName(u"productListPage"_s);
     m_search->setObjectName(u"productSearch"_s);
@@ -56,6 +60,17 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     }
     m_message->setObjectName(u"pageMessage"_s);
     m_message->setCloseButtonVisible(true);
+    m_syncRow->setObjectName(u"syncRow"_s);
+    m_syncStatus->setObjectName(u"syncStatus"_s);
+    m_syncProgress->setObjectName(u"syncProgress"_s);
+    m_cancelSync->setObjectName(u"cancelSyncButton"_s);
+    m_cancelSync->setToolTip(tr("Stop the synchronization: nothing of it is kept."));
+    auto *syncLayout = new QHBoxLayout(m_syncRow);
+    syncLayout->setContentsMargins(0, 0, 0, 0);
+    syncLayout->addWidget(m_syncStatus);
+    syncLayout->addWidget(m_syncProgress, 1);
+    syncLayout->addWidget(m_cancelSync);
+    m_syncRow->setVisible(false);
 
     m_view->setObjectName(u"productTable"_s);
     m_view->setModel(m_model);
@@ -94,6 +109,7 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
                                      tr("Products and their variants; double-click one to edit it."), this));
     layout->addLayout(tools);
     layout->addWidget(m_message);
+    layout->addWidget(m_syncRow);
     layout->addWidget(m_view, 1);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_count, 1);
@@ -104,6 +120,7 @@ ProductListPage::ProductListPage(Database *database, GelatoClient *gelato, QWidg
     connect(m_searchDelay, &QTimer::timeout, this, &ProductListPage::applySearch);
     connect(m_newFromTemplate, &QPushButton::clicked, this, &ProductListPage::newFromTemplate);
     connect(m_catalog, &QPushButton::clicked, this, &ProductListPage::openCatalog);
+    connect(m_cancelSync, &QPushButton::clicked, this, &ProductListPage::cancelSync);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &ProductListPage::applySearch);
     connect(m_model, &ProductTableModel::errorOccurred, this,
             [this](const QString &error) { m_message->showMessage(InlineMessage::Type::Error, error); });
@@ -165,6 +182,7 @@ void ProductListPage::openEditor(qint64 productId)
         return;
     ProductEditorDialog editor(m_database, m_gelato, productId, this);
     editor.setFileStore(m_files);
+    editor.setTasks(m_tasks);
     editor.exec();
     if (editor.changed())
         m_model->refresh();
@@ -181,31 +199,63 @@ void ProductListPage::newFromTemplate()
         createFromTemplate(templateId.trimmed());
 }
 
+void ProductListPage::setTasks(BackgroundTasks *tasks)
+{
+    m_tasks = tasks;
+    if (m_sync)
+        m_sync->setTasks(tasks);
+}
+
+bool ProductListPage::isSynchronizing() const
+{
+    return m_sync && m_sync->isRunning();
+}
+
+void ProductListPage::cancelSync()
+{
+    if (!isSynchronizing())
+        return;
+    m_cancelSync->setEnabled(false);
+    m_syncStatus->setText(tr("Cancelling the synchronization…"));
+    m_sync->cancel();
+}
+
 void ProductListPage::createFromTemplate(const QString &templateId)
 {
-    if (!m_gelato || !m_database)
+    if (!m_gelato || !m_database || isSynchronizing())
         return;
-    auto *sync = new TemplateSync(*m_database, *m_gelato, this);
+    if (!m_sync) {
+        m_sync = new TemplateSync(*m_database, *m_gelato, this);
+        m_sync->setTasks(m_tasks);
+        connect(m_sync, &TemplateSync::progress, this, [this](qint64 done, qint64 total, const QString &what) {
+            m_syncStatus->setText(what);
+            m_syncProgress->setRange(0, int(total)); // 0, 0: busy while the count is unknown
+            m_syncProgress->setValue(int(done));
+        });
+        connect(m_sync, &TemplateSync::finished, this, [this](const Result<TemplateSyncSummary> &result) {
+            m_syncRow->setVisible(false);
+            m_newFromTemplate->setEnabled(true);
+            if (!result) {
+                if (m_sync->wasCancelled())
+                    m_message->showMessage(InlineMessage::Type::Warning,
+                                           tr("Synchronization cancelled: nothing was stored."));
+                else
+                    m_message->showMessage(InlineMessage::Type::Error, result.error());
+                return;
+            }
+            m_message->showMessage(InlineMessage::Type::Positive,
+                                   ProductEditorDialog::summaryText(result.value()));
+            m_model->refresh();
+            Q_EMIT productCreated(result.value().productId);
+        });
+    }
     m_newFromTemplate->setEnabled(false);
-    m_message->showMessage(InlineMessage::Type::Information,
-                           tr("Synchronizing Gelato template %1…").arg(templateId));
-    connect(sync, &TemplateSync::progress, this, [this](int step, int steps, const QString &what) {
-        m_message->showMessage(InlineMessage::Type::Information,
-                               tr("%1 (%2 of %3)").arg(what).arg(step).arg(steps));
-    });
-    connect(sync, &TemplateSync::finished, this, [this, sync](const Result<TemplateSyncSummary> &result) {
-        sync->deleteLater();
-        m_newFromTemplate->setEnabled(true);
-        if (!result) {
-            m_message->showMessage(InlineMessage::Type::Error, result.error());
-            return;
-        }
-        m_message->showMessage(InlineMessage::Type::Positive,
-                               ProductEditorDialog::summaryText(result.value()));
-        m_model->refresh();
-        Q_EMIT productCreated(result.value().productId);
-    });
-    sync->start(templateId);
+    m_message->clearMessage(); // the step and its count are shown in the row below
+    m_syncStatus->clear();
+    m_syncProgress->setRange(0, 0);
+    m_cancelSync->setEnabled(true);
+    m_syncRow->setVisible(true);
+    m_sync->start(templateId);
 }
 
 void ProductListPage::setCatalogBrowsing(CatalogBrowsing *catalog)
@@ -232,6 +282,36 @@ QList<qint64> ProductListPage::selectedProductIds() const
     return ids;
 }
 
+QString ProductListPage::publishRefusal(const QModelIndexList &rows) const
+{
+    // Each product is read whole for the check: a selection beyond this many is checked on the click.
+    constexpr int checkedAtMost = 100;
+    if (!m_database || rows.size() > checkedAtMost)
+        return {};
+    QList<int> sorted;
+    for (const QModelIndex &index : rows)
+        sorted.append(index.row());
+    std::sort(sorted.begin(), sorted.end());
+    QStringList refusals;
+    ProductRepository products(*m_database);
+    for (const int row : std::as_const(sorted)) {
+        auto product = products.get(m_model->productAt(row).id);
+        if (!product)
+            continue; // a read error is shown by the click's own check
+        // The check Publishing applies when asked, and the product editor's Variants tab shows.
+        if (const QString why = Publishing::refusal(*product); !why.isEmpty())
+            refusals.append(why);
+    }
+    QStringList lines = refusals.join(u'\n').split(u'\n');
+    constexpr int shownAtMost = 12;
+    if (lines.size() > shownAtMost) {
+        const int more = int(lines.size()) - (shownAtMost - 1);
+        lines = lines.mid(0, shownAtMost - 1);
+        lines.append(tr("…and %n more.", nullptr, more));
+    }
+    return refusals.isEmpty() ? QString() : lines.join(u'\n');
+}
+
 void ProductListPage::updatePublishButtons()
 {
     const auto rows = m_view->selectionModel()->selectedRows();
@@ -243,11 +323,12 @@ void ProductListPage::updatePublishButtons()
         why = tr("No database: products are unavailable.");
     else if (rows.isEmpty())
         why = tr("Select one or more products first.");
-    m_publish->setEnabled(why.isEmpty());
-    m_publish->setToolTip(why.isEmpty()
+    const QString publishWhy = why.isEmpty() ? publishRefusal(rows) : why;
+    m_publish->setEnabled(publishWhy.isEmpty());
+    m_publish->setToolTip(publishWhy.isEmpty()
                                   ? tr("Publish the selected products on Poleepo with all their variants; "
                                        "each variant needs complete print images.")
-                                  : why);
+                                  : publishWhy);
     if (why.isEmpty() && !anyPublished)
         why = rows.size() == 1 ? tr("This product is not published on Poleepo.")
                                : tr("None of the selected products is published on Poleepo.");

@@ -7,6 +7,9 @@
 #include "core/store/ProductRepository.h"
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/VariantRepository.h"
+#include "core/scheduler/BackgroundTasks.h"
+#include "tests/support/GateClock.h"
+#include "tests/support/WorkerThread.h"
 #include "tests/support/database/TestDatabase.h"
 #include "tests/support/fakes/GelatoTestRig.h"
 
@@ -310,6 +313,106 @@ TEST_P(TemplateSyncTest, CancelBeforeTheAnswerWritesNothing)
     EXPECT_EQ(result->error(), u"cancelled"_s);
     EXPECT_EQ(finished, 1);
     EXPECT_EQ(productCount(), 0);
+}
+
+TEST_P(TemplateSyncTest, AStoringStoppedHalfWayLeavesTheProductAsItWas)
+{
+    auto first = run(three);
+    ASSERT_TRUE(first.ok()) << first.error().toStdString();
+    const Product before = product(first->productId);
+    // Gelato now lists 200 variants under the same id (the first three by their variant ids).
+    rig.fake.setTemplate(three, GelatoFake::generatedTemplate(three, 200));
+    auto fetched = rig.wait<GelatoTemplate>(
+            [&](QObject *context, auto done) { rig.gelato.fetchTemplate(three, context, done); });
+    ASSERT_TRUE(fetched.has_value() && fetched->ok());
+
+    QList<qint64> counts;
+    qint64 total = 0;
+    auto stopped = TemplateSync::store(db(), **fetched, std::nullopt, [&](qint64 done, qint64 of) {
+        counts.append(done);
+        total = of;
+        return done < 100;
+    });
+    ASSERT_FALSE(stopped.ok());
+    EXPECT_EQ(stopped.error(), u"cancelled"_s);
+    EXPECT_EQ(total, 200);
+    ASSERT_EQ(counts.size(), 101); // asked before the first write, then after each variant
+    EXPECT_EQ(counts.constFirst(), 0);
+    EXPECT_EQ(counts.constLast(), 100);
+    const Product after = product(first->productId);
+    EXPECT_EQ(after.name, before.name);
+    EXPECT_EQ(titles(after.variants), titles(before.variants));
+    EXPECT_EQ(names(after.attributes), names(before.attributes));
+    EXPECT_EQ(values(after.attributes.at(0)), values(before.attributes.at(0)));
+    EXPECT_EQ(values(after.attributes.at(1)), values(before.attributes.at(1)));
+    EXPECT_EQ(after.placements, before.placements);
+    EXPECT_EQ(productCount(), 1);
+
+    // Not stopped, the same template goes through.
+    auto stored = TemplateSync::store(db(), **fetched);
+    ASSERT_TRUE(stored.ok()) << stored.error().toStdString();
+    EXPECT_EQ(product(first->productId).variants.size(), 200);
+}
+
+// With BackgroundTasks (the window), the variants are written on the worker thread (the clock the
+// repositories read for each row tells where), progress comes back in counts, and the result by
+// queued signal.
+TEST_P(TemplateSyncTest, WithTasksTheStoringRunsOnTheWorkerThread)
+{
+    GateClock clock;
+    db().setClock(&clock);
+    {
+        WorkerThread worker;
+        BackgroundTasks tasks(worker.post());
+        tasks.setProgressIntervalMs(10);
+        sync->setTasks(&tasks);
+        QList<std::pair<qint64, qint64>> counts;
+        QObject::connect(sync.get(), &TemplateSync::progress, sync.get(),
+                         [&](qint64 done, qint64 total, const QString &) { counts.append({done, total}); });
+        auto summary = run(QString::fromLatin1(GelatoFake::bigId));
+        ASSERT_TRUE(summary.ok()) << summary.error().toStdString();
+        EXPECT_EQ(summary->variantsCreated, 500);
+        EXPECT_FALSE(sync->wasCancelled());
+        EXPECT_TRUE(clock.threads().contains(worker.thread()));
+        EXPECT_GE(clock.offMainReads(), 500) << "each variant written off the main thread";
+        ASSERT_FALSE(counts.isEmpty());
+        EXPECT_EQ(counts.constFirst(), (std::pair<qint64, qint64>(0, 0))); // fetching: not known yet
+        bool storingCounted = false;
+        for (const auto &[done, total] : std::as_const(counts))
+            storingCounted = storingCounted || (total == 500 && done >= 0 && done <= 500);
+        EXPECT_TRUE(storingCounted);
+        EXPECT_EQ(product(summary->productId).variants.size(), 500);
+    }
+    db().setClock(nullptr);
+}
+
+TEST_P(TemplateSyncTest, CancellingWhileTheWorkerStoresRollsBack)
+{
+    GateClock clock;
+    db().setClock(&clock);
+    clock.holdAt(50); // the worker stops there, half-way through the variants, until released
+    {
+        WorkerThread worker;
+        BackgroundTasks tasks(worker.post());
+        sync->setTasks(&tasks);
+        std::optional<Result<TemplateSyncSummary>> result;
+        QObject context;
+        QObject::connect(sync.get(), &TemplateSync::finished, &context,
+                         [&](const Result<TemplateSyncSummary> &r) { result.emplace(r); });
+        sync->start(QString::fromLatin1(GelatoFake::bigId));
+        const bool held = waitUntil([&] { return clock.waitHeld(1); }, 10000);
+        EXPECT_TRUE(held);
+        sync->cancel();
+        EXPECT_TRUE(sync->isRunning()) << "until the worker has rolled back";
+        clock.release();
+        ASSERT_TRUE(waitUntil([&] { return result.has_value(); }, 30000));
+        EXPECT_FALSE(result->ok());
+        EXPECT_EQ(result->error(), u"cancelled"_s);
+        EXPECT_TRUE(sync->wasCancelled());
+        EXPECT_FALSE(sync->isRunning());
+    }
+    db().setClock(nullptr);
+    EXPECT_EQ(productCount(), 0) << "nothing of the half-stored product remains";
 }
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(TemplateSyncTest);
