@@ -42,7 +42,7 @@ public:
         // ErrorsClass: no answer, 4xx or 5xx (the dashboard's API errors); 0: any.
         static constexpr int ErrorsClass = -2;
         int statusClass = 0;
-        QString text; // found anywhere in the URL (case-insensitive)
+        QString text; // found anywhere in the URL (case-insensitive); through a trigram index (migration 9)
         QDateTime from, to; // [from, to); invalid: open
         int limit = 100; // 0: no limit
         // Key paging: only rows past this key in the listing order (older ones; newer ones with
@@ -85,6 +85,9 @@ public:
     Result<qint64> deleteOlderThanDays(int days);
 
 private:
+    // SQLite: the pattern to ask the URL's trigram index for, when that is the quicker way to the
+    // rows holding text (few of them); empty: walk the listing index.
+    Result<QString> urlIndexPattern(const QString &text);
     Result<QList<ApiLogEntry>> select(const QString &columns, const Query &query, bool details);
 
     const Database &m_database;
