@@ -136,6 +136,61 @@ QString whereOf(const QStringList &conditions)
 
 } // namespace
 
+Result<qint64> ApiLogRepository::indexUrls(int chunkRows)
+{
+    if (!isSqlite(m_database))
+        return 0;
+    const QSqlDatabase connection = m_database.connection();
+    {
+        // Most calls find nothing new: a read, no write lock.
+        SqlStatement behind(connection, u"SELECT EXISTS (SELECT 1 FROM api_log WHERE id > (SELECT last_id "
+                                        "FROM api_log_url_indexed)) AS behind"_s);
+        if (auto r = behind.exec(tr("cannot index the API log")); !r)
+            return makeError(r.error());
+        if (!behind.next() || behind.integer(u"behind"_s) == 0)
+            return 0;
+    }
+    const int chunk = std::max(1, chunkRows);
+    qint64 indexed = 0;
+    for (;;) {
+        qint64 added = 0;
+        // One transaction a chunk: the intake waits for one chunk at most (BEGIN IMMEDIATE: the
+        // last id is read under the write lock, so two connections never index a row twice).
+        auto done = m_database.transaction([&](QSqlDatabase &db) -> Result<void> {
+            SqlStatement last(db, u"SELECT last_id FROM api_log_url_indexed"_s);
+            if (auto r = last.exec(tr("cannot index the API log")); !r)
+                return r;
+            if (!last.next())
+                return makeError(tr("cannot index the API log: no index state"));
+            const qint64 from = last.integer(u"last_id"_s);
+            last.query().finish();
+            SqlStatement range(db, u"SELECT COUNT(*) AS n, MAX(id) AS to_id FROM (SELECT id FROM api_log "
+                                   "WHERE id > ? ORDER BY id LIMIT ?)"_s);
+            range.bind(from).bind(chunk);
+            if (auto r = range.exec(tr("cannot index the API log")); !r)
+                return r;
+            added = range.next() ? range.integer(u"n"_s) : 0;
+            const qint64 to = added > 0 ? range.integer(u"to_id"_s) : from;
+            range.query().finish();
+            if (added == 0)
+                return {};
+            SqlStatement add(db, u"INSERT INTO api_log_url (rowid, url) SELECT id, url FROM api_log WHERE id > ? "
+                                 "AND id <= ?"_s);
+            add.bind(from).bind(to);
+            if (auto r = add.exec(tr("cannot index the API log")); !r)
+                return r;
+            SqlStatement mark(db, u"UPDATE api_log_url_indexed SET last_id = ?"_s);
+            mark.bind(to);
+            return mark.exec(tr("cannot index the API log"));
+        });
+        if (!done)
+            return makeError(done.error());
+        indexed += added;
+        if (added < chunk)
+            return indexed;
+    }
+}
+
 Result<QString> ApiLogRepository::urlIndexPattern(const QString &text)
 {
     // PostgreSQL's planner weighs the pg_trgm index (when there is one) against the listing index
@@ -146,6 +201,13 @@ Result<QString> ApiLogRepository::urlIndexPattern(const QString &text)
     const QString run = longestLiteralRun(text);
     if (run.toUcs4().size() < 3)
         return QString();
+    // The rows written since the last search or cleanup first. Should that fail (the database busy
+    // for long, read-only), the scan still gives the right rows.
+    if (auto indexed = indexUrls(); !indexed) {
+        qWarning("API log: the endpoint filter scans, the index could not be brought up to date: %s",
+                 qPrintable(indexed.error()));
+        return QString();
+    }
     const QString pattern = u'%' + run + u'%';
     SqlStatement probe(m_database.connection(),
                        u"SELECT COUNT(*) AS n FROM (SELECT rowid FROM api_log_url WHERE url LIKE ? LIMIT ?)"_s);
@@ -307,8 +369,13 @@ Result<qint64> ApiLogRepository::deleteOlderThan(const QDateTime &time, int chun
         if (removed > 0 && onChunk)
             onChunk(deleted);
         if (removed < chunk)
-            return deleted;
+            break;
     }
+    // The day's new rows into the endpoint filter's index, so that a search need not (LOG-3 runs
+    // this daily). The cleanup itself is done: a failure here only leaves that to the next search.
+    if (auto indexed = indexUrls(chunk); !indexed)
+        qWarning("API log: cannot index the new rows after the cleanup: %s", qPrintable(indexed.error()));
+    return deleted;
 }
 
 Result<qint64> ApiLogRepository::deleteOlderThanDays(int days)

@@ -78,9 +78,15 @@ public:
 
     // Deletes the entries older than time in chunks of chunkRows, each its own statement, so that
     // a cleanup of millions of rows never holds one huge transaction (or the writers) for long.
-    // onChunk gets the running total after each chunk. Returns how many entries were deleted.
+    // onChunk gets the running total after each chunk. Then indexes the new rows (indexUrls).
+    // Returns how many entries were deleted.
     Result<qint64> deleteOlderThan(const QDateTime &time, int chunkRows = 5000,
                                    const std::function<void(qint64 deletedSoFar)> &onChunk = {});
+    // The endpoint filter's index on SQLite (migration 9) is not written with each row (that would
+    // cost the intake's inserts): this adds the rows written since it last ran, in bulk, in
+    // transactions of chunkRows. A text search and deleteOlderThan call it; PostgreSQL's index
+    // follows each insert (nothing to do). Returns how many rows it added.
+    Result<qint64> indexUrls(int chunkRows = 5000);
     // LOG-3 retention: deletes entries older than days before the database clock's now.
     Result<qint64> deleteOlderThanDays(int days);
 
