@@ -200,6 +200,7 @@ TEST_F(DashboardPageTest, EmptyChartsSaySoInsteadOfDrawingNothing)
 TEST_F(DashboardPageTest, AClickOpensThePageBehindWithTheMatchingFilter)
 {
     fill();
+    addWebhooks(WebhookQueueItem::State::Failed, 4, 6); // failed too, but not today
     AppContext context;
     context.database = &db();
     MainWindow window(context);
@@ -223,13 +224,31 @@ TEST_F(DashboardPageTest, AClickOpensThePageBehindWithTheMatchingFilter)
     EXPECT_EQ(orders->stateFilter()->currentIndex(), 0);
     EXPECT_EQ(orders->model()->totalCount(), 9);
 
-    // Webhooks: today's failed calls.
+    // Webhooks: today's failed calls, not the ones that failed six days ago; the range is that day.
     window.showPage(MainWindow::Page::Dashboard);
+    QSignalSpy webhooksAsked(dashboard, &DashboardPage::webhooksRequested);
     clickBar(dashboard->card(DashboardPage::Card::Webhooks), u"Failed"_s, 13);
     ASSERT_EQ(window.currentPage(), MainWindow::Page::Webhooks);
+    ASSERT_EQ(webhooksAsked.size(), 1);
+    EXPECT_EQ(webhooksAsked.at(0).at(1).toDateTime(), QDate(2026, 6, 3).startOfDay());
+    EXPECT_EQ(webhooksAsked.at(0).at(2).toDateTime(), QDate(2026, 6, 4).startOfDay());
     auto *webhooks = qobject_cast<WebhookQueuePage *>(window.page(MainWindow::Page::Webhooks));
     EXPECT_EQ(webhooks->findChild<QComboBox *>(u"stateFilter"_s)->currentData().toString(), u"Failed"_s);
+    EXPECT_TRUE(webhooks->findChild<QCheckBox *>(u"fromEnabled"_s)->isChecked());
+    EXPECT_TRUE(webhooks->findChild<QCheckBox *>(u"toEnabled"_s)->isChecked());
     EXPECT_EQ(webhooks->model()->rowCount(), 2);
+    // The Done ones four days ago: the bar counted 3 (5 more today, 7 twenty days ago).
+    window.showPage(MainWindow::Page::Dashboard);
+    clickBar(dashboard->card(DashboardPage::Card::Webhooks), u"Done"_s, 9);
+    ASSERT_EQ(window.currentPage(), MainWindow::Page::Webhooks);
+    EXPECT_EQ(webhooks->findChild<QComboBox *>(u"stateFilter"_s)->currentData().toString(), u"Done"_s);
+    EXPECT_EQ(webhooks->model()->rowCount(), 3);
+    // The number: every state over the 14 days (not the 7 calls before them).
+    window.showPage(MainWindow::Page::Dashboard);
+    dashboard->card(DashboardPage::Card::Webhooks)->numberButton()->click();
+    ASSERT_EQ(window.currentPage(), MainWindow::Page::Webhooks);
+    EXPECT_EQ(webhooks->findChild<QComboBox *>(u"stateFilter"_s)->currentIndex(), 0);
+    EXPECT_EQ(webhooks->model()->rowCount(), 5 + 2 + 3 + 4);
 
     // Batches: the completed ones.
     window.showPage(MainWindow::Page::Dashboard);

@@ -157,9 +157,13 @@ DashboardPage::DashboardPage(Database *database, QWidget *parent)
     connect(m_orders, &ChartCard::barClicked, this,
             [this](const QString &state) { Q_EMIT ordersRequested(state); });
     connect(m_orders, &ChartCard::numberClicked, this, [this] { Q_EMIT ordersRequested(QString()); });
-    connect(m_webhooks, &ChartCard::barClicked, this,
-            [this](const QString &state) { Q_EMIT webhooksRequested(state); });
-    connect(m_webhooks, &ChartCard::numberClicked, this, [this] { Q_EMIT webhooksRequested(QString()); });
+    // A bar is one state on one day: the Webhooks page gets both, so it lists the calls the bar counts.
+    connect(m_webhooks, &ChartCard::barClicked, this, [this](const QString &state, int day) {
+        if (day >= 0 && day + 1 < m_range.boundaries.size())
+            Q_EMIT webhooksRequested(state, m_range.boundaries.at(day), m_range.boundaries.at(day + 1));
+    });
+    connect(m_webhooks, &ChartCard::numberClicked, this,
+            [this] { Q_EMIT webhooksRequested(QString(), m_range.start(), m_range.end()); });
     connect(m_batches, &ChartCard::barClicked, this,
             [this](const QString &status) { Q_EMIT batchesRequested(status, false); });
     connect(m_batches, &ChartCard::numberClicked, this,
