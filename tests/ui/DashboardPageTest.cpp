@@ -23,6 +23,8 @@
 #include "ui/widgets/ChartCard.h"
 
 #include <QAbstractAxis>
+#include <QAbstractBarSeries>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -30,6 +32,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -174,6 +177,35 @@ TEST_F(DashboardPageTest, NumbersAndBarsMatchTheData)
     EXPECT_EQ(errors->count(u"gelato"_s, 13), 3);
     EXPECT_EQ(errors->count(u"poleepo"_s, 11), 3);
     EXPECT_EQ(errors->count(u"poleepo"_s, 13), 0);
+}
+
+// The API errors' series are named as the API log page's service filter names the same services.
+TEST_F(DashboardPageTest, ApiErrorsNameTheServicesAsTheApiLogFilterDoes)
+{
+    for (const QString &service : {u"gelato"_s, u"poleepo"_s, u"webhook"_s, u"files"_s, u"server"_s})
+        addCalls(service, 404, 1);
+    DashboardPage page(&db());
+    page.resize(1100, 800);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    ApiLogPage apiLog(&db());
+    QMap<QString, QString> filterNames; // key -> the filter's words
+    for (int i = 1; i < apiLog.serviceFilter()->count(); ++i)
+        filterNames.insert(apiLog.serviceFilter()->itemData(i).toString(), apiLog.serviceFilter()->itemText(i));
+    ASSERT_EQ(filterNames.size(), 5);
+    EXPECT_EQ(filterNames.value(u"server"_s), u"Other received"_s);
+
+    QStringList seriesNames;
+    for (QAbstractSeries *series : page.card(DashboardPage::Card::ApiErrors)->chartView()->chart()->series()) {
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
+            for (QBarSet *set : bars->barSets())
+                seriesNames.append(set->label());
+        }
+    }
+    QStringList expected = filterNames.values();
+    std::sort(seriesNames.begin(), seriesNames.end());
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(seriesNames, expected);
 }
 
 TEST_F(DashboardPageTest, EmptyChartsSaySoInsteadOfDrawingNothing)

@@ -5,6 +5,7 @@
 #include "core/orders/OrderState.h"
 #include "core/store/Database.h"
 #include "core/store/ProductBatchRepository.h"
+#include "ui/models/ApiLogText.h"
 #include "ui/models/BatchTableModel.h"
 #include "ui/models/WebhookTableModel.h"
 #include "ui/widgets/ChartCard.h"
@@ -332,20 +333,8 @@ void DashboardPage::showApiErrors(const DailyCounts &counts)
         m_apiErrors->showEmpty(tr("No API errors in the last %1 days.").arg(DayCount));
         return;
     }
-    const auto label = [](const QString &service) {
-        if (service == u"gelato"_s)
-            return u"Gelato"_s;
-        if (service == u"poleepo"_s)
-            return u"Poleepo"_s;
-        if (service == u"webhook"_s)
-            return tr("Webhooks received");
-        if (service == u"files"_s)
-            return tr("Files served");
-        if (service == u"server"_s)
-            return tr("Server");
-        return service;
-    };
-    m_apiErrors->setDailyBars(counts.days, seriesOf(counts.series, serviceLooks(), label));
+    // The same names as the API log page's service filter.
+    m_apiErrors->setDailyBars(counts.days, seriesOf(counts.series, serviceLooks(), ApiLogText::serviceName));
 }
 
 void DashboardPage::showUnavailable()
