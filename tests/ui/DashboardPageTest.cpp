@@ -194,6 +194,13 @@ TEST_F(DashboardPageTest, ApiErrorsNameTheServicesAsTheApiLogFilterDoes)
         filterNames.insert(apiLog.serviceFilter()->itemData(i).toString(), apiLog.serviceFilter()->itemText(i));
     ASSERT_EQ(filterNames.size(), 5);
     EXPECT_EQ(filterNames.value(u"server"_s), u"Other received"_s);
+    // The log's Service column too.
+    ApiLogTableModel *rows = apiLog.model();
+    ASSERT_EQ(rows->rowCount(), 5);
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        EXPECT_EQ(rows->index(row, ApiLogTableModel::ServiceColumn).data().toString(),
+                  filterNames.value(rows->entryAt(row).service));
+    }
 
     QStringList seriesNames;
     for (QAbstractSeries *series : page.card(DashboardPage::Card::ApiErrors)->chartView()->chart()->series()) {
