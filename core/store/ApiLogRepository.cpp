@@ -5,6 +5,7 @@
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
 
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QThread>
 #include <QVariantList>
@@ -13,6 +14,8 @@
 using namespace Qt::StringLiterals;
 
 namespace Bottega {
+
+Q_LOGGING_CATEGORY(lcApiLogIndex, "bottega.store.apilog")
 
 namespace {
 
@@ -204,8 +207,8 @@ Result<QString> ApiLogRepository::urlIndexPattern(const QString &text)
     // The rows written since the last search or cleanup first. Should that fail (the database busy
     // for long, read-only), the scan still gives the right rows.
     if (auto indexed = indexUrls(); !indexed) {
-        qWarning("API log: the endpoint filter scans, the index could not be brought up to date: %s",
-                 qPrintable(indexed.error()));
+        qCWarning(lcApiLogIndex) << "the endpoint filter scans, the index could not be brought up to date:"
+                                 << indexed.error();
         return QString();
     }
     const QString pattern = u'%' + run + u'%';
@@ -374,7 +377,7 @@ Result<qint64> ApiLogRepository::deleteOlderThan(const QDateTime &time, int chun
     // The day's new rows into the endpoint filter's index, so that a search need not (LOG-3 runs
     // this daily). The cleanup itself is done: a failure here only leaves that to the next search.
     if (auto indexed = indexUrls(chunk); !indexed)
-        qWarning("API log: cannot index the new rows after the cleanup: %s", qPrintable(indexed.error()));
+        qCWarning(lcApiLogIndex) << "cannot index the new rows after the cleanup:" << indexed.error();
     return deleted;
 }
 

@@ -1,6 +1,7 @@
 // ApiLogRepository: the API log (LOG-1..3): one row per call Bottega made or received, listed
 // newest first with filters and paged by key (at, id) in SQL, never by OFFSET, so that the millionth
-// row costs what the first does (PERF-5); cleaned up by age in chunks.
+// row costs what the first does (PERF-5); cleaned up by age in chunks. The endpoint-text filter goes
+// through a trigram index of the URL (migration 9; see indexUrls for SQLite's).
 #pragma once
 
 #include "core/domain/ApiLogEntry.h"
