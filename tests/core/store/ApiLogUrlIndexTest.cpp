@@ -224,8 +224,9 @@ TEST_P(ApiLogUrlIndexTest, CleanupInChunksKeepsTheIndexRight)
     const auto deleted = log.deleteOlderThan(start.addSecs(10 * 1000), 128);
     ASSERT_TRUE(deleted.ok()) << deleted.error().toStdString();
     EXPECT_EQ(*deleted, 1100);
-    if (sqlite)
+    if (sqlite) {
         EXPECT_EQ(scalar(db(), lastIndexed), scalar(db(), u"SELECT MAX(id) FROM api_log"_s));
+    }
     expectIndexConsistent(db());
     query.text = u"orders/g-99"_s; // g-99, g-990..g-999 are gone; nothing of g-1099.. holds "g-99"
     EXPECT_TRUE(log.listSummaries(query)->isEmpty());
