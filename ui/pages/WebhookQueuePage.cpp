@@ -40,8 +40,11 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     : QWidget(parent), m_database(database), m_settings(settings),
       m_model(new WebhookTableModel(database, this)), m_state(new QComboBox(this)),
       m_source(new QComboBox(this)), m_event(new QLineEdit(this)), m_text(new QLineEdit(this)),
-      m_fromEnabled(new QCheckBox(tr("From"), this)), m_from(new QDateTimeEdit(this)),
-      m_toEnabled(new QCheckBox(tr("To"), this)), m_to(new QDateTimeEdit(this)), m_empty(new QLabel(this)),
+      // The time range says what the API log page's says: its words, and their translations.
+      m_fromEnabled(new QCheckBox(QCoreApplication::translate("Bottega::ApiLogPage", "From"), this)),
+      m_from(new QDateTimeEdit(this)),
+      m_toEnabled(new QCheckBox(QCoreApplication::translate("Bottega::ApiLogPage", "To"), this)),
+      m_to(new QDateTimeEdit(this)), m_empty(new QLabel(this)),
       m_table(new QTableView(this)), m_payload(new QPlainTextEdit(this)),
       m_retry(new QPushButton(tr("Retry selected"), this)), m_cleanUp(new QPushButton(tr("Clean up"), this)),
       m_message(new InlineMessage(this)), m_timer(new QTimer(this))
@@ -192,7 +195,8 @@ bool WebhookQueuePage::applyFilters()
     if (query.from.isValid() && query.to.isValid() && query.to < query.from) {
         m_message->showMessage(
                 InlineMessage::Type::Error,
-                tr("The time range ends (%1) before it starts (%2): change From or To.")
+                QCoreApplication::translate("Bottega::ApiLogPage",
+                                            "The time range ends (%1) before it starts (%2): change From or To.")
                         .arg(DisplayFormat::dateTime(query.to), DisplayFormat::dateTime(query.from)));
         return false;
     }
@@ -234,7 +238,8 @@ void WebhookQueuePage::updateEmptyState()
     const bool filtered = m_state->currentIndex() > 0 || m_source->currentIndex() > 0
             || !m_event->text().trimmed().isEmpty() || !m_text->text().trimmed().isEmpty()
             || m_fromEnabled->isChecked() || m_toEnabled->isChecked();
-    m_empty->setText(filtered ? tr("No calls match these filters.") : tr("No webhook calls received yet."));
+    m_empty->setText(filtered ? QCoreApplication::translate("Bottega::ApiLogPage", "No calls match these filters.")
+                              : tr("No webhook calls received yet."));
     m_empty->show();
 }
 
