@@ -176,10 +176,11 @@ void MainWindow::connectDashboard(DashboardPage *dashboard, OrderListPage *order
         orders->showState(state);
         showPage(Page::Orders);
     });
-    connect(dashboard, &DashboardPage::webhooksRequested, this, [this, webhooks](const QString &state) {
-        webhooks->showState(state);
-        showPage(Page::Webhooks);
-    });
+    connect(dashboard, &DashboardPage::webhooksRequested, this,
+            [this, webhooks](const QString &state, const QDateTime &from, const QDateTime &to) {
+                webhooks->showState(state, from, to);
+                showPage(Page::Webhooks);
+            });
     connect(dashboard, &DashboardPage::batchesRequested, this,
             [this, batches](const QString &status, bool withErrorsOnly) {
                 batches->showBatches(status, withErrorsOnly);

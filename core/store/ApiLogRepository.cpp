@@ -5,6 +5,7 @@
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
 
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QThread>
 #include <QVariantList>
@@ -13,6 +14,8 @@
 using namespace Qt::StringLiterals;
 
 namespace Bottega {
+
+Q_LOGGING_CATEGORY(lcApiLogIndex, "bottega.store.apilog")
 
 namespace {
 
@@ -49,8 +52,31 @@ ApiLogEntry readEntry(const SqlStatement &row, bool details)
     return entry;
 }
 
-// The conditions of a query's filters and their values, in placeholder order.
-QStringList filterConditions(const ApiLogRepository::Query &query, bool sqlite, QVariantList &values)
+// SQLite: the rows the trigram index (migration 9) answers a text with are looked up by id only when
+// there are fewer than this many; a text found in more rows is found sooner by walking the listing
+// index newest first (a page of 100 from at least this many matches), as before the index.
+constexpr int urlIndexMostRows = 10000;
+
+// The longest part of text with no LIKE wildcard: what the trigram index is asked for (a superset of
+// the rows whose URL contains text; the LIKE on the table keeps exactly those).
+QString longestLiteralRun(const QString &text)
+{
+    QString longest;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text.at(i) == u'%' || text.at(i) == u'_') {
+            if (i - start > longest.size())
+                longest = text.mid(start, i - start);
+            start = i + 1;
+        }
+    }
+    return longest;
+}
+
+// The conditions of a query's filters and their values, in placeholder order. urlIndexPattern (SQLite):
+// non-empty to find the text's rows through the trigram index first.
+QStringList filterConditions(const ApiLogRepository::Query &query, bool sqlite, const QString &urlIndexPattern,
+                             QVariantList &values)
 {
     QStringList conditions;
     if (!query.service.isEmpty()) {
@@ -73,6 +99,10 @@ QStringList filterConditions(const ApiLogRepository::Query &query, bool sqlite, 
         values.append((query.statusClass + 1) * 100);
     }
     if (!query.text.isEmpty()) {
+        if (!urlIndexPattern.isEmpty()) {
+            conditions.append(u"id IN (SELECT rowid FROM api_log_url WHERE url LIKE ?)"_s);
+            values.append(urlIndexPattern);
+        }
         // SQLite's LIKE ignores ASCII case already (LOWER() would double the cost of a scan);
         // PostgreSQL's ILIKE does the same there.
         conditions.append(sqlite ? u"url LIKE ? ESCAPE '\\'"_s : u"url ILIKE ? ESCAPE '\\'"_s);
@@ -94,12 +124,102 @@ bool isSqlite(const Database &database)
     return database.engine() == DatabaseLocation::Engine::Sqlite;
 }
 
+// With the trigram index's rows: NOT INDEXED leaves SQLite only the lookup of those rows by id
+// (INTEGER PRIMARY KEY), then a sort of the few; it would otherwise walk an index to honour the order
+// or a bound on time and test each row against the list.
+QString tableOf(const QString &urlIndexPattern)
+{
+    return urlIndexPattern.isEmpty() ? u"api_log"_s : u"api_log NOT INDEXED"_s;
+}
+
 QString whereOf(const QStringList &conditions)
 {
     return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(" AND "_L1);
 }
 
 } // namespace
+
+Result<qint64> ApiLogRepository::indexUrls(int chunkRows)
+{
+    if (!isSqlite(m_database))
+        return 0;
+    const QSqlDatabase connection = m_database.connection();
+    {
+        // Most calls find nothing new: a read, no write lock.
+        SqlStatement behind(connection, u"SELECT EXISTS (SELECT 1 FROM api_log WHERE id > (SELECT last_id "
+                                        "FROM api_log_url_indexed)) AS behind"_s);
+        if (auto r = behind.exec(tr("cannot index the API log")); !r)
+            return makeError(r.error());
+        if (!behind.next() || behind.integer(u"behind"_s) == 0)
+            return 0;
+    }
+    const int chunk = std::max(1, chunkRows);
+    qint64 indexed = 0;
+    for (;;) {
+        qint64 added = 0;
+        // One transaction a chunk: the intake waits for one chunk at most (BEGIN IMMEDIATE: the
+        // last id is read under the write lock, so two connections never index a row twice).
+        auto done = m_database.transaction([&](QSqlDatabase &db) -> Result<void> {
+            SqlStatement last(db, u"SELECT last_id FROM api_log_url_indexed"_s);
+            if (auto r = last.exec(tr("cannot index the API log")); !r)
+                return r;
+            if (!last.next())
+                return makeError(tr("cannot index the API log: no index state"));
+            const qint64 from = last.integer(u"last_id"_s);
+            last.query().finish();
+            SqlStatement range(db, u"SELECT COUNT(*) AS n, MAX(id) AS to_id FROM (SELECT id FROM api_log "
+                                   "WHERE id > ? ORDER BY id LIMIT ?)"_s);
+            range.bind(from).bind(chunk);
+            if (auto r = range.exec(tr("cannot index the API log")); !r)
+                return r;
+            added = range.next() ? range.integer(u"n"_s) : 0;
+            const qint64 to = added > 0 ? range.integer(u"to_id"_s) : from;
+            range.query().finish();
+            if (added == 0)
+                return {};
+            SqlStatement add(db, u"INSERT INTO api_log_url (rowid, url) SELECT id, url FROM api_log WHERE id > ? "
+                                 "AND id <= ?"_s);
+            add.bind(from).bind(to);
+            if (auto r = add.exec(tr("cannot index the API log")); !r)
+                return r;
+            SqlStatement mark(db, u"UPDATE api_log_url_indexed SET last_id = ?"_s);
+            mark.bind(to);
+            return mark.exec(tr("cannot index the API log"));
+        });
+        if (!done)
+            return makeError(done.error());
+        indexed += added;
+        if (added < chunk)
+            return indexed;
+    }
+}
+
+Result<QString> ApiLogRepository::urlIndexPattern(const QString &text)
+{
+    // PostgreSQL's planner weighs the pg_trgm index (when there is one) against the listing index
+    // itself, from its statistics; SQLite's needs to be told.
+    if (text.isEmpty() || !isSqlite(m_database))
+        return QString();
+    // A trigram index needs three characters in a row to look up.
+    const QString run = longestLiteralRun(text);
+    if (run.toUcs4().size() < 3)
+        return QString();
+    // The rows written since the last search or cleanup first. Should that fail (the database busy
+    // for long, read-only), the scan still gives the right rows.
+    if (auto indexed = indexUrls(); !indexed) {
+        qCWarning(lcApiLogIndex) << "the endpoint filter scans, the index could not be brought up to date:"
+                                 << indexed.error();
+        return QString();
+    }
+    const QString pattern = u'%' + run + u'%';
+    SqlStatement probe(m_database.connection(),
+                       u"SELECT COUNT(*) AS n FROM (SELECT rowid FROM api_log_url WHERE url LIKE ? LIMIT ?)"_s);
+    probe.bind(pattern).bind(urlIndexMostRows);
+    if (auto r = probe.exec(tr("cannot search the API log")); !r)
+        return makeError(r.error());
+    const qint64 rows = probe.next() ? probe.integer(u"n"_s) : 0;
+    return rows < urlIndexMostRows ? pattern : QString();
+}
 
 ApiLogRepository::ApiLogRepository(const Database &database) : m_database(database) { }
 
@@ -173,8 +293,11 @@ Result<QList<ApiLogEntry>> ApiLogRepository::listSummaries(const Query &query)
 
 Result<QList<ApiLogEntry>> ApiLogRepository::select(const QString &columns, const Query &query, bool details)
 {
+    const auto indexPattern = urlIndexPattern(query.text);
+    if (!indexPattern)
+        return makeError(indexPattern.error());
     QVariantList values;
-    QStringList conditions = filterConditions(query, isSqlite(m_database), values);
+    QStringList conditions = filterConditions(query, isSqlite(m_database), *indexPattern, values);
     if (query.after) {
         // "at <= ?" first: both engines turn it into a bound on the index, so the page starts at the
         // key instead of walking every newer row; the OR only breaks ties on the same millisecond.
@@ -182,7 +305,7 @@ Result<QList<ApiLogEntry>> ApiLogRepository::select(const QString &columns, cons
                                             : u"at <= ? AND (at < ? OR id < ?)"_s);
         values << query.after->atMs << query.after->atMs << query.after->id;
     }
-    QString sql = u"SELECT "_s + columns + u" FROM api_log"_s + whereOf(conditions)
+    QString sql = u"SELECT "_s + columns + u" FROM "_s + tableOf(*indexPattern) + whereOf(conditions)
             + (query.oldestFirst ? u" ORDER BY at ASC, id ASC"_s : u" ORDER BY at DESC, id DESC"_s);
     if (query.limit > 0) {
         sql += u" LIMIT ?"_s;
@@ -200,9 +323,12 @@ Result<QList<ApiLogEntry>> ApiLogRepository::select(const QString &columns, cons
 
 Result<qint64> ApiLogRepository::count(const Query &query)
 {
+    const auto indexPattern = urlIndexPattern(query.text);
+    if (!indexPattern)
+        return makeError(indexPattern.error());
     QVariantList values;
-    const QString where = whereOf(filterConditions(query, isSqlite(m_database), values));
-    return SqlStatement::count(m_database.connection(), u"api_log"_s, where, values,
+    const QString where = whereOf(filterConditions(query, isSqlite(m_database), *indexPattern, values));
+    return SqlStatement::count(m_database.connection(), tableOf(*indexPattern), where, values,
                                tr("cannot count the API log"));
 }
 
@@ -246,8 +372,13 @@ Result<qint64> ApiLogRepository::deleteOlderThan(const QDateTime &time, int chun
         if (removed > 0 && onChunk)
             onChunk(deleted);
         if (removed < chunk)
-            return deleted;
+            break;
     }
+    // The day's new rows into the endpoint filter's index, so that a search need not (LOG-3 runs
+    // this daily). The cleanup itself is done: a failure here only leaves that to the next search.
+    if (auto indexed = indexUrls(chunk); !indexed)
+        qCWarning(lcApiLogIndex) << "cannot index the new rows after the cleanup:" << indexed.error();
+    return deleted;
 }
 
 Result<qint64> ApiLogRepository::deleteOlderThanDays(int days)

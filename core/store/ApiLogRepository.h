@@ -1,6 +1,7 @@
 // ApiLogRepository: the API log (LOG-1..3): one row per call Bottega made or received, listed
 // newest first with filters and paged by key (at, id) in SQL, never by OFFSET, so that the millionth
-// row costs what the first does (PERF-5); cleaned up by age in chunks.
+// row costs what the first does (PERF-5); cleaned up by age in chunks. The endpoint-text filter goes
+// through a trigram index of the URL (migration 9; see indexUrls for SQLite's).
 #pragma once
 
 #include "core/domain/ApiLogEntry.h"
@@ -42,7 +43,7 @@ public:
         // ErrorsClass: no answer, 4xx or 5xx (the dashboard's API errors); 0: any.
         static constexpr int ErrorsClass = -2;
         int statusClass = 0;
-        QString text; // found anywhere in the URL (case-insensitive)
+        QString text; // found anywhere in the URL (case-insensitive); through a trigram index (migration 9)
         QDateTime from, to; // [from, to); invalid: open
         int limit = 100; // 0: no limit
         // Key paging: only rows past this key in the listing order (older ones; newer ones with
@@ -78,13 +79,22 @@ public:
 
     // Deletes the entries older than time in chunks of chunkRows, each its own statement, so that
     // a cleanup of millions of rows never holds one huge transaction (or the writers) for long.
-    // onChunk gets the running total after each chunk. Returns how many entries were deleted.
+    // onChunk gets the running total after each chunk. Then indexes the new rows (indexUrls).
+    // Returns how many entries were deleted.
     Result<qint64> deleteOlderThan(const QDateTime &time, int chunkRows = 5000,
                                    const std::function<void(qint64 deletedSoFar)> &onChunk = {});
+    // The endpoint filter's index on SQLite (migration 9) is not written with each row (that would
+    // cost the intake's inserts): this adds the rows written since it last ran, in bulk, in
+    // transactions of chunkRows. A text search and deleteOlderThan call it; PostgreSQL's index
+    // follows each insert (nothing to do). Returns how many rows it added.
+    Result<qint64> indexUrls(int chunkRows = 5000);
     // LOG-3 retention: deletes entries older than days before the database clock's now.
     Result<qint64> deleteOlderThanDays(int days);
 
 private:
+    // SQLite: the pattern to ask the URL's trigram index for, when that is the quicker way to the
+    // rows holding text (few of them); empty: walk the listing index.
+    Result<QString> urlIndexPattern(const QString &text);
     Result<QList<ApiLogEntry>> select(const QString &columns, const Query &query, bool details);
 
     const Database &m_database;

@@ -15,6 +15,7 @@ struct Migration
     int version = 0;
     QString name;
     // Statements with placeholders: {{ID}} (identity primary key), {{BLOB}} (binary column).
+    // A statement that starts with {{SQLITE}} or {{POSTGRESQL}} runs on that engine only.
     QStringList statements;
 };
 
@@ -36,5 +37,6 @@ QStringList schemaVersion5Statements();
 QStringList schemaVersion6Statements();
 QStringList schemaVersion7Statements();
 QStringList schemaVersion8Statements();
+QStringList schemaVersion9Statements();
 
 } // namespace Bottega

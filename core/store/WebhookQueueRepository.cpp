@@ -134,6 +134,15 @@ Result<QList<WebhookQueueItem>> WebhookQueueRepository::list(const Query &query)
         }
         conditions.append(u'(' + anyColumn.join(" OR "_L1) + u')');
     }
+    // The same bounds as the dashboard's days (DashboardQueries::webhooksByStateAndDay).
+    if (query.from.isValid()) {
+        conditions.append(u"received_at >= ?"_s);
+        values.append(query.from.toMSecsSinceEpoch());
+    }
+    if (query.to.isValid()) {
+        conditions.append(u"received_at < ?"_s);
+        values.append(query.to.toMSecsSinceEpoch());
+    }
     QString sql = u"SELECT "_s + columns + u" FROM webhook_queue"_s;
     if (!conditions.isEmpty())
         sql += u" WHERE "_s + conditions.join(" AND "_L1);

@@ -31,6 +31,7 @@ public:
         QString source;
         QString event;
         QString text; // found in the event id, event, last error, note or record name
+        QDateTime from, to; // received in [from, to); invalid: open
         int limit = 0; // 0: every row
         int offset = 0;
     };

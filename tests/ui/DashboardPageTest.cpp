@@ -23,6 +23,8 @@
 #include "ui/widgets/ChartCard.h"
 
 #include <QAbstractAxis>
+#include <QAbstractBarSeries>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -30,6 +32,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -176,6 +179,42 @@ TEST_F(DashboardPageTest, NumbersAndBarsMatchTheData)
     EXPECT_EQ(errors->count(u"poleepo"_s, 13), 0);
 }
 
+// The API errors' series are named as the API log page's service filter names the same services.
+TEST_F(DashboardPageTest, ApiErrorsNameTheServicesAsTheApiLogFilterDoes)
+{
+    for (const QString &service : {u"gelato"_s, u"poleepo"_s, u"webhook"_s, u"files"_s, u"server"_s})
+        addCalls(service, 404, 1);
+    DashboardPage page(&db());
+    page.resize(1100, 800);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    ApiLogPage apiLog(&db());
+    QMap<QString, QString> filterNames; // key -> the filter's words
+    for (int i = 1; i < apiLog.serviceFilter()->count(); ++i)
+        filterNames.insert(apiLog.serviceFilter()->itemData(i).toString(), apiLog.serviceFilter()->itemText(i));
+    ASSERT_EQ(filterNames.size(), 5);
+    EXPECT_EQ(filterNames.value(u"server"_s), u"Other received"_s);
+    // The log's Service column too.
+    ApiLogTableModel *rows = apiLog.model();
+    ASSERT_EQ(rows->rowCount(), 5);
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        EXPECT_EQ(rows->index(row, ApiLogTableModel::ServiceColumn).data().toString(),
+                  filterNames.value(rows->entryAt(row).service));
+    }
+
+    QStringList seriesNames;
+    for (QAbstractSeries *series : page.card(DashboardPage::Card::ApiErrors)->chartView()->chart()->series()) {
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
+            for (QBarSet *set : bars->barSets())
+                seriesNames.append(set->label());
+        }
+    }
+    QStringList expected = filterNames.values();
+    std::sort(seriesNames.begin(), seriesNames.end());
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(seriesNames, expected);
+}
+
 TEST_F(DashboardPageTest, EmptyChartsSaySoInsteadOfDrawingNothing)
 {
     addOrders(u"draft"_s, 1);
@@ -200,6 +239,7 @@ TEST_F(DashboardPageTest, EmptyChartsSaySoInsteadOfDrawingNothing)
 TEST_F(DashboardPageTest, AClickOpensThePageBehindWithTheMatchingFilter)
 {
     fill();
+    addWebhooks(WebhookQueueItem::State::Failed, 4, 6); // failed too, but not today
     AppContext context;
     context.database = &db();
     MainWindow window(context);
@@ -223,13 +263,31 @@ TEST_F(DashboardPageTest, AClickOpensThePageBehindWithTheMatchingFilter)
     EXPECT_EQ(orders->stateFilter()->currentIndex(), 0);
     EXPECT_EQ(orders->model()->totalCount(), 9);
 
-    // Webhooks: today's failed calls.
+    // Webhooks: today's failed calls, not the ones that failed six days ago; the range is that day.
     window.showPage(MainWindow::Page::Dashboard);
+    QSignalSpy webhooksAsked(dashboard, &DashboardPage::webhooksRequested);
     clickBar(dashboard->card(DashboardPage::Card::Webhooks), u"Failed"_s, 13);
     ASSERT_EQ(window.currentPage(), MainWindow::Page::Webhooks);
+    ASSERT_EQ(webhooksAsked.size(), 1);
+    EXPECT_EQ(webhooksAsked.at(0).at(1).toDateTime(), QDate(2026, 6, 3).startOfDay());
+    EXPECT_EQ(webhooksAsked.at(0).at(2).toDateTime(), QDate(2026, 6, 4).startOfDay());
     auto *webhooks = qobject_cast<WebhookQueuePage *>(window.page(MainWindow::Page::Webhooks));
     EXPECT_EQ(webhooks->findChild<QComboBox *>(u"stateFilter"_s)->currentData().toString(), u"Failed"_s);
+    EXPECT_TRUE(webhooks->findChild<QCheckBox *>(u"fromEnabled"_s)->isChecked());
+    EXPECT_TRUE(webhooks->findChild<QCheckBox *>(u"toEnabled"_s)->isChecked());
     EXPECT_EQ(webhooks->model()->rowCount(), 2);
+    // The Done ones four days ago: the bar counted 3 (5 more today, 7 twenty days ago).
+    window.showPage(MainWindow::Page::Dashboard);
+    clickBar(dashboard->card(DashboardPage::Card::Webhooks), u"Done"_s, 9);
+    ASSERT_EQ(window.currentPage(), MainWindow::Page::Webhooks);
+    EXPECT_EQ(webhooks->findChild<QComboBox *>(u"stateFilter"_s)->currentData().toString(), u"Done"_s);
+    EXPECT_EQ(webhooks->model()->rowCount(), 3);
+    // The number: every state over the 14 days (not the 7 calls before them).
+    window.showPage(MainWindow::Page::Dashboard);
+    dashboard->card(DashboardPage::Card::Webhooks)->numberButton()->click();
+    ASSERT_EQ(window.currentPage(), MainWindow::Page::Webhooks);
+    EXPECT_EQ(webhooks->findChild<QComboBox *>(u"stateFilter"_s)->currentIndex(), 0);
+    EXPECT_EQ(webhooks->model()->rowCount(), 5 + 2 + 3 + 4);
 
     // Batches: the completed ones.
     window.showPage(MainWindow::Page::Dashboard);

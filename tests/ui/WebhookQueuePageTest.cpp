@@ -10,8 +10,11 @@
 #include "ui/models/WebhookTableModel.h"
 #include "ui/widgets/InlineMessage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -83,6 +86,95 @@ TEST_F(WebhookQueuePageTest, TheModelPagesThroughTheQueueNewestFirst)
               int(WebhookQueueItem::State::Pending));
     EXPECT_EQ(model.index(0, WebhookTableModel::ReceivedColumn).data(WebhookTableModel::RawRole).metaType(),
               QMetaType::fromType<QDateTime>());
+}
+
+// The time received: From and To each narrow the list, with the other filters; a range given
+// backwards is refused with a message (the list stays as it was); no match says so.
+TEST_F(WebhookQueuePageTest, TimeRangeNarrowsTheListRefusesABackwardRangeAndSaysWhenNothingMatches)
+{
+    const QDateTime day(QDate(2026, 5, 10), QTime(0, 0)); // local midnight, as the page's edits show
+    clock.set(day.addSecs(-60));
+    const qint64 before = add(u"gelato"_s, u"order_status_updated"_s, u"before"_s);
+    clock.set(day.addSecs(9 * 3600));
+    const qint64 morning = add(u"gelato"_s, u"order_status_updated"_s, u"morning"_s);
+    clock.set(day.addSecs(20 * 3600));
+    const qint64 evening
+            = add(u"poleepo"_s, u"STATUS_ORDER"_s, u"evening"_s, WebhookQueueItem::State::Failed, u"boom"_s);
+    clock.set(day.addDays(1));
+    const qint64 next = add(u"gelato"_s, u"order_status_updated"_s, u"next"_s);
+    WebhookQueuePage page(&db());
+    page.show();
+    const auto ids = [&] {
+        QList<qint64> result;
+        for (int row = 0; row < page.model()->rowCount(); ++row)
+            result.append(page.model()->itemAt(row).id);
+        return result;
+    };
+    ASSERT_EQ(ids(), QList<qint64>({next, evening, morning, before}));
+    auto *fromOn = page.findChild<QCheckBox *>(u"fromEnabled"_s);
+    auto *toOn = page.findChild<QCheckBox *>(u"toEnabled"_s);
+    auto *from = page.findChild<QDateTimeEdit *>(u"fromEdit"_s);
+    auto *to = page.findChild<QDateTimeEdit *>(u"toEdit"_s);
+    auto *empty = page.findChild<QLabel *>(u"emptyLabel"_s);
+    ASSERT_TRUE(fromOn && toOn && from && to && empty);
+    EXPECT_FALSE(from->isEnabled());
+
+    from->setDateTime(day);
+    EXPECT_EQ(ids().size(), 4) << "an edit that is off filters nothing";
+    fromOn->setChecked(true);
+    EXPECT_TRUE(from->isEnabled());
+    EXPECT_EQ(ids(), QList<qint64>({next, evening, morning}));
+    to->setDateTime(day.addDays(1)); // To is the first instant left out
+    toOn->setChecked(true);
+    EXPECT_EQ(ids(), QList<qint64>({evening, morning}));
+    page.findChild<QComboBox *>(u"stateFilter"_s)->setCurrentIndex(4); // Failed
+    EXPECT_EQ(ids(), QList<qint64>({evening}));
+    page.findChild<QComboBox *>(u"stateFilter"_s)->setCurrentIndex(0);
+
+    // Backwards: refused, said why, the list left as it was.
+    auto *message = page.findChild<InlineMessage *>();
+    ASSERT_TRUE(message);
+    to->setDateTime(day.addSecs(-3600));
+    EXPECT_EQ(message->type(), InlineMessage::Type::Error);
+    EXPECT_TRUE(message->text().contains(u"before it starts"_s)) << message->text().toStdString();
+    EXPECT_FALSE(page.applyFilters());
+    EXPECT_EQ(ids(), QList<qint64>({evening, morning}));
+    // Put right: the message goes; nothing in that hour says so.
+    from->setDateTime(day.addSecs(10 * 3600));
+    to->setDateTime(day.addSecs(11 * 3600));
+    EXPECT_TRUE(message->text().isEmpty()) << message->text().toStdString();
+    EXPECT_TRUE(ids().isEmpty());
+    EXPECT_TRUE(empty->isVisible());
+    EXPECT_EQ(empty->text(), u"No calls match these filters."_s);
+    toOn->setChecked(false);
+    EXPECT_FALSE(empty->isVisible());
+    EXPECT_EQ(ids(), QList<qint64>({next, evening}));
+
+    // The dashboard's way in: one state on one day, the rest cleared.
+    page.findChild<QLineEdit *>(u"textFilter"_s)->setText(u"zzz"_s);
+    page.showState(u"Done"_s, day.toUTC(), day.addDays(1).toUTC());
+    EXPECT_TRUE(page.findChild<QLineEdit *>(u"textFilter"_s)->text().isEmpty());
+    EXPECT_TRUE(fromOn->isChecked());
+    EXPECT_TRUE(toOn->isChecked());
+    EXPECT_EQ(from->dateTime(), day);
+    EXPECT_EQ(to->dateTime(), day.addDays(1));
+    EXPECT_TRUE(ids().isEmpty()); // Pending ones that day, no Done
+    page.showState(u"Pending"_s, day.toUTC(), day.addDays(1).toUTC());
+    EXPECT_EQ(ids(), QList<qint64>({morning}));
+    page.showState(QString());
+    EXPECT_FALSE(fromOn->isChecked());
+    EXPECT_FALSE(toOn->isChecked());
+    EXPECT_EQ(ids().size(), 4);
+}
+
+TEST_F(WebhookQueuePageTest, AnEmptyQueueSaysSo)
+{
+    WebhookQueuePage page(&db());
+    page.show();
+    auto *empty = page.findChild<QLabel *>(u"emptyLabel"_s);
+    ASSERT_TRUE(empty);
+    EXPECT_TRUE(empty->isVisible());
+    EXPECT_EQ(empty->text(), u"No webhook calls received yet."_s);
 }
 
 TEST_F(WebhookQueuePageTest, FiltersNarrowTheTableAndTheSelectionShowsThePrettyPayload)

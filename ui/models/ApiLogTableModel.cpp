@@ -70,7 +70,7 @@ QVariant ApiLogTableModel::data(const QModelIndex &index, int role) const
     case DirectionColumn:
         return ApiLogText::direction(entry.direction);
     case ServiceColumn:
-        return entry.service;
+        return ApiLogText::serviceName(entry.service); // as the service filter names it
     case MethodColumn:
         return QString::fromLatin1(entry.method);
     case EndpointColumn:

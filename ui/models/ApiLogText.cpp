@@ -92,6 +92,27 @@ QString ApiLogText::status(int status)
     return tr("%1 Server error").arg(status);
 }
 
+QList<ApiLogText::Service> ApiLogText::services()
+{
+    // Calls made: to Gelato and Poleepo (product names, not translated). Calls received by the
+    // built-in server: webhooks, files it serves, and anything else it was asked (RouteTable).
+    // The API log page's service filter named them first: its words, and their translations.
+    return {{u"gelato"_s, u"Gelato"_s},
+            {u"poleepo"_s, u"Poleepo"_s},
+            {u"webhook"_s, QCoreApplication::translate("Bottega::ApiLogPage", "Webhooks received")},
+            {u"files"_s, QCoreApplication::translate("Bottega::ApiLogPage", "Files served")},
+            {u"server"_s, QCoreApplication::translate("Bottega::ApiLogPage", "Other received")}};
+}
+
+QString ApiLogText::serviceName(const QString &service)
+{
+    for (const Service &known : services()) {
+        if (known.key == service)
+            return known.name;
+    }
+    return service;
+}
+
 QString ApiLogText::direction(ApiLogEntry::Direction direction)
 {
     return direction == ApiLogEntry::Direction::Inbound ? tr("Inbound") : tr("Outbound");

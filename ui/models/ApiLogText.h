@@ -7,6 +7,7 @@
 #include "core/domain/ApiLogEntry.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 
 namespace Bottega {
@@ -25,6 +26,17 @@ public:
 
     // "404 Not Found", "200 OK", "No answer" for 0.
     static QString status(int status);
+    // The services calls are logged under (ApiLogEntry::service), in the order lists show them, with
+    // their names for people: the one list the API log page's filter and the dashboard's API errors
+    // both name them from.
+    struct Service
+    {
+        QString key; // as stored: "gelato", "webhook", ...
+        QString name; // "Gelato", "Webhooks received", ...
+    };
+    static QList<Service> services();
+    // The name of one service; one not in the list keeps its stored key.
+    static QString serviceName(const QString &service);
     // "Outbound" (made by Bottega) or "Inbound" (received).
     static QString direction(ApiLogEntry::Direction direction);
     // "512 bytes", "3.2 KB", "4.0 MB".

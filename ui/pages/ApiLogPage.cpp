@@ -98,11 +98,8 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
 
     m_service->setObjectName(u"serviceFilter"_s);
     m_service->addItem(tr("Any service"), QString());
-    m_service->addItem(u"Gelato"_s, u"gelato"_s);
-    m_service->addItem(u"Poleepo"_s, u"poleepo"_s);
-    m_service->addItem(tr("Webhooks received"), u"webhook"_s);
-    m_service->addItem(tr("Files served"), u"files"_s);
-    m_service->addItem(tr("Other received"), u"server"_s);
+    for (const ApiLogText::Service &service : ApiLogText::services())
+        m_service->addItem(service.name, service.key);
     m_direction->setObjectName(u"directionFilter"_s);
     m_direction->addItem(tr("Made and received"), -1);
     m_direction->addItem(tr("Made by Bottega"), int(ApiLogEntry::Direction::Outbound));

@@ -5,6 +5,7 @@
 #include "core/orders/OrderState.h"
 #include "core/store/Database.h"
 #include "core/store/ProductBatchRepository.h"
+#include "ui/models/ApiLogText.h"
 #include "ui/models/BatchTableModel.h"
 #include "ui/models/WebhookTableModel.h"
 #include "ui/widgets/ChartCard.h"
@@ -157,9 +158,13 @@ DashboardPage::DashboardPage(Database *database, QWidget *parent)
     connect(m_orders, &ChartCard::barClicked, this,
             [this](const QString &state) { Q_EMIT ordersRequested(state); });
     connect(m_orders, &ChartCard::numberClicked, this, [this] { Q_EMIT ordersRequested(QString()); });
-    connect(m_webhooks, &ChartCard::barClicked, this,
-            [this](const QString &state) { Q_EMIT webhooksRequested(state); });
-    connect(m_webhooks, &ChartCard::numberClicked, this, [this] { Q_EMIT webhooksRequested(QString()); });
+    // A bar is one state on one day: the Webhooks page gets both, so it lists the calls the bar counts.
+    connect(m_webhooks, &ChartCard::barClicked, this, [this](const QString &state, int day) {
+        if (day >= 0 && day + 1 < m_range.boundaries.size())
+            Q_EMIT webhooksRequested(state, m_range.boundaries.at(day), m_range.boundaries.at(day + 1));
+    });
+    connect(m_webhooks, &ChartCard::numberClicked, this,
+            [this] { Q_EMIT webhooksRequested(QString(), m_range.start(), m_range.end()); });
     connect(m_batches, &ChartCard::barClicked, this,
             [this](const QString &status) { Q_EMIT batchesRequested(status, false); });
     connect(m_batches, &ChartCard::numberClicked, this,
@@ -328,20 +333,8 @@ void DashboardPage::showApiErrors(const DailyCounts &counts)
         m_apiErrors->showEmpty(tr("No API errors in the last %1 days.").arg(DayCount));
         return;
     }
-    const auto label = [](const QString &service) {
-        if (service == u"gelato"_s)
-            return u"Gelato"_s;
-        if (service == u"poleepo"_s)
-            return u"Poleepo"_s;
-        if (service == u"webhook"_s)
-            return tr("Webhooks received");
-        if (service == u"files"_s)
-            return tr("Files served");
-        if (service == u"server"_s)
-            return tr("Server");
-        return service;
-    };
-    m_apiErrors->setDailyBars(counts.days, seriesOf(counts.series, serviceLooks(), label));
+    // The same names as the API log page's service filter.
+    m_apiErrors->setDailyBars(counts.days, seriesOf(counts.series, serviceLooks(), ApiLogText::serviceName));
 }
 
 void DashboardPage::showUnavailable()

@@ -50,8 +50,9 @@ public:
 Q_SIGNALS:
     // The Orders page with the orders in `state` (empty: every order).
     void ordersRequested(const QString &state);
-    // The Webhooks page with the calls in `state` ("Failed", ...; empty: every call).
-    void webhooksRequested(const QString &state);
+    // The Webhooks page with the calls in `state` ("Failed", ...; empty: every call) received in
+    // [from, to).
+    void webhooksRequested(const QString &state, const QDateTime &from, const QDateTime &to);
     // The Batches page with the batches in `status` (empty: any), only those with errors if asked.
     void batchesRequested(const QString &status, bool withErrorsOnly);
     // The API log with the calls of `service` (empty: any) that failed or were answered 4xx/5xx,

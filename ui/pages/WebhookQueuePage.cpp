@@ -3,6 +3,7 @@
 #include "core/settings/Settings.h"
 #include "core/store/WebhookQueueRepository.h"
 #include "core/webhooks/WebhookQueueActions.h"
+#include "ui/DisplayFormat.h"
 #include "ui/models/WebhookTableModel.h"
 #include "ui/widgets/Confirm.h"
 #include "ui/widgets/InlineMessage.h"
@@ -10,13 +11,17 @@
 #include "ui/widgets/StateBadgeDelegate.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -35,6 +40,11 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     : QWidget(parent), m_database(database), m_settings(settings),
       m_model(new WebhookTableModel(database, this)), m_state(new QComboBox(this)),
       m_source(new QComboBox(this)), m_event(new QLineEdit(this)), m_text(new QLineEdit(this)),
+      // The time range says what the API log page's says: its words, and their translations.
+      m_fromEnabled(new QCheckBox(QCoreApplication::translate("Bottega::ApiLogPage", "From"), this)),
+      m_from(new QDateTimeEdit(this)),
+      m_toEnabled(new QCheckBox(QCoreApplication::translate("Bottega::ApiLogPage", "To"), this)),
+      m_to(new QDateTimeEdit(this)), m_empty(new QLabel(this)),
       m_table(new QTableView(this)), m_payload(new QPlainTextEdit(this)),
       m_retry(new QPushButton(tr("Retry selected"), this)), m_cleanUp(new QPushButton(tr("Clean up"), this)),
       m_message(new InlineMessage(this)), m_timer(new QTimer(this))
@@ -74,6 +84,35 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     filters->addWidget(m_cleanUp);
     layout->addLayout(filters);
 
+    // The time received, as the API log page's range: each end optional, off at first.
+    const QDateTime now = QDateTime::currentDateTime();
+    for (QDateTimeEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat)); // as every date shown
+        edit->setEnabled(false);
+    }
+    m_from->setObjectName(u"fromEdit"_s);
+    m_to->setObjectName(u"toEdit"_s);
+    m_fromEnabled->setObjectName(u"fromEnabled"_s);
+    m_toEnabled->setObjectName(u"toEnabled"_s);
+    m_fromEnabled->setToolTip(tr("Only calls received from this time on"));
+    m_toEnabled->setToolTip(tr("Only calls received before this time"));
+    m_from->setDateTime(now.addDays(-1));
+    m_to->setDateTime(now);
+    auto *range = new QHBoxLayout;
+    range->addWidget(m_fromEnabled);
+    range->addWidget(m_from);
+    range->addWidget(m_toEnabled);
+    range->addWidget(m_to);
+    range->addStretch(1);
+    layout->addLayout(range);
+
+    m_empty->setObjectName(u"emptyLabel"_s);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->hide();
+    layout->addWidget(m_empty);
+
     m_table->setObjectName(u"webhookTable"_s);
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(WebhookTableModel::StateColumn,
@@ -102,6 +141,13 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     connect(m_source, &QComboBox::currentIndexChanged, this, &WebhookQueuePage::applyFilters);
     connect(m_event, &QLineEdit::textChanged, this, &WebhookQueuePage::applyFilters);
     connect(m_text, &QLineEdit::textChanged, this, &WebhookQueuePage::applyFilters);
+    connect(m_fromEnabled, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
+    connect(m_toEnabled, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
+    connect(m_fromEnabled, &QCheckBox::toggled, this, &WebhookQueuePage::applyFilters);
+    connect(m_toEnabled, &QCheckBox::toggled, this, &WebhookQueuePage::applyFilters);
+    connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &WebhookQueuePage::applyFilters);
+    connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &WebhookQueuePage::applyFilters);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &WebhookQueuePage::updateEmptyState);
     connect(m_retry, &QPushButton::clicked, this, &WebhookQueuePage::retrySelected);
     connect(m_cleanUp, &QPushButton::clicked, this, &WebhookQueuePage::cleanUp);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -135,28 +181,66 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
 
 WebhookQueuePage::~WebhookQueuePage() = default;
 
-void WebhookQueuePage::applyFilters()
+bool WebhookQueuePage::applyFilters()
 {
     WebhookQueueRepository::Query query;
     query.state = WebhookQueueItem::stateFromName(m_state->currentData().toString());
     query.source = m_source->currentData().toString();
     query.event = m_event->text().trimmed();
     query.text = m_text->text().trimmed();
+    if (m_fromEnabled->isChecked())
+        query.from = m_from->dateTime().toUTC();
+    if (m_toEnabled->isChecked())
+        query.to = m_to->dateTime().toUTC();
+    if (query.from.isValid() && query.to.isValid() && query.to < query.from) {
+        m_message->showMessage(
+                InlineMessage::Type::Error,
+                QCoreApplication::translate("Bottega::ApiLogPage",
+                                            "The time range ends (%1) before it starts (%2): change From or To.")
+                        .arg(DisplayFormat::dateTime(query.to), DisplayFormat::dateTime(query.from)));
+        return false;
+    }
+    if (m_message->type() == InlineMessage::Type::Error)
+        m_message->clearMessage();
     m_model->setFilter(query);
     showSelectedPayload();
+    return true;
 }
 
-void WebhookQueuePage::showState(const QString &state)
+void WebhookQueuePage::showState(const QString &state, const QDateTime &from, const QDateTime &to)
 {
     {
         const QSignalBlocker blockState(m_state), blockSource(m_source), blockEvent(m_event),
-                blockText(m_text);
+                blockText(m_text), blockFrom(m_from), blockTo(m_to), blockFromOn(m_fromEnabled),
+                blockToOn(m_toEnabled);
         m_state->setCurrentIndex(state.isEmpty() ? 0 : std::max(0, m_state->findData(state)));
         m_source->setCurrentIndex(0);
         m_event->clear();
         m_text->clear();
+        m_fromEnabled->setChecked(from.isValid());
+        m_from->setEnabled(from.isValid());
+        if (from.isValid())
+            m_from->setDateTime(from.toLocalTime());
+        m_toEnabled->setChecked(to.isValid());
+        m_to->setEnabled(to.isValid());
+        if (to.isValid())
+            m_to->setDateTime(to.toLocalTime());
     }
-    applyFilters();
+    (void)applyFilters();
+}
+
+void WebhookQueuePage::updateEmptyState()
+{
+    if (m_model->rowCount() > 0 || !m_database) {
+        m_empty->hide();
+        return;
+    }
+    const bool filtered = m_state->currentIndex() > 0 || m_source->currentIndex() > 0
+            || !m_event->text().trimmed().isEmpty() || !m_text->text().trimmed().isEmpty()
+            || m_fromEnabled->isChecked() || m_toEnabled->isChecked();
+    m_empty->setText(filtered ? QCoreApplication::translate("Bottega::ApiLogPage", "No calls match these filters.")
+                              : tr("No webhook calls received yet."));
+    m_empty->show();
 }
 
 void WebhookQueuePage::refresh()

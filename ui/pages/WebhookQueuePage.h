@@ -1,12 +1,17 @@
-// WebhookQueuePage: the webhook queue (HOOK-5): filter by state, source, event and text, read a
+// WebhookQueuePage: the webhook queue (HOOK-5): filter by state, source, event, text and the time
+// received (a range given backwards is refused with a message; no match says so), read a
 // call's payload pretty-printed, retry one or many, clean up processed rows. It counts the failed
 // calls for the sidebar and, when a new one fails, notifies: in the system tray when there is one,
 // otherwise with a banner in the window.
 #pragma once
 
+#include <QDateTime>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
+class QDateTimeEdit;
+class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -37,9 +42,11 @@ public:
 
     // Reads the queue and the failed count again (also every few seconds while shown).
     void refresh();
-    void applyFilters();
-    // The calls in one state ("Failed"; empty: all), the other filters cleared (the dashboard's bars).
-    void showState(const QString &state);
+    // False (and the list unchanged, the reason shown) when the time range ends before it starts.
+    bool applyFilters();
+    // The calls in one state ("Failed"; empty: all) received in [from, to) (invalid: open), the other
+    // filters cleared (the dashboard's bars: one state on one day).
+    void showState(const QString &state, const QDateTime &from = {}, const QDateTime &to = {});
     // Back to Pending: the selected rows (WebhookQueueActions::retry, as `webhook retry`).
     void retrySelected();
     // Asks (Confirm), then removes processed rows older than the retention
@@ -55,6 +62,7 @@ private:
     void showSelectedPayload();
     void updateFailedCount();
     void notifyFailures(int newlyFailed, int failed);
+    void updateEmptyState();
 
     Database *m_database;
     Settings *m_settings;
@@ -63,6 +71,11 @@ private:
     QComboBox *m_source;
     QLineEdit *m_event;
     QLineEdit *m_text;
+    QCheckBox *m_fromEnabled;
+    QDateTimeEdit *m_from;
+    QCheckBox *m_toEnabled;
+    QDateTimeEdit *m_to;
+    QLabel *m_empty;
     QTableView *m_table;
     QPlainTextEdit *m_payload;
     QPushButton *m_retry;

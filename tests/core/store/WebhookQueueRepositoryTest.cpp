@@ -179,6 +179,51 @@ TEST_P(WebhookQueueRepositoryTest, ListFiltersByStateSourceEventAndText)
     EXPECT_EQ(queue.list(query)->size(), 1);
 }
 
+// The time range is [from, to) on the time received, as the dashboard's days count them, and
+// combines with the other filters.
+TEST_P(WebhookQueueRepositoryTest, ListFiltersByTheTimeReceived)
+{
+    WebhookQueueRepository queue(db());
+    const QDateTime day(QDate(2026, 2, 1), QTime(0, 0), QTimeZone::utc());
+    QList<qint64> ids;
+    // 23:59:59.999 the day before, midnight, noon, 23:59:59.999, the next midnight.
+    for (const qint64 offsetMs : {-1LL, 0LL, 12 * 3600'000LL, 24 * 3600'000LL - 1, 24 * 3600'000LL}) {
+        WebhookQueueItem item = makeItem(u"gelato"_s, u"order_status_updated"_s, u"t%1"_s.arg(offsetMs));
+        item.receivedAt = day.addMSecs(offsetMs);
+        ids.append(queue.insert(item)->id);
+    }
+    WebhookQueueItem failed = *queue.get(ids.at(2));
+    failed.state = State::Failed;
+    ASSERT_TRUE(queue.update(failed).ok());
+    const auto listed = [&](const WebhookQueueRepository::Query &query) {
+        QList<qint64> result;
+        const auto rows = queue.list(query);
+        EXPECT_TRUE(rows.ok()) << rows.error().toStdString();
+        for (const WebhookQueueItem &item : *rows)
+            result.append(item.id);
+        return result;
+    };
+
+    WebhookQueueRepository::Query query;
+    query.from = day;
+    query.to = day.addDays(1);
+    EXPECT_EQ(listed(query), QList<qint64>({ids.at(3), ids.at(2), ids.at(1)}));
+    query.to = QDateTime();
+    EXPECT_EQ(listed(query), QList<qint64>({ids.at(4), ids.at(3), ids.at(2), ids.at(1)}));
+    query.from = QDateTime();
+    query.to = day;
+    EXPECT_EQ(listed(query), QList<qint64>({ids.at(0)}));
+    query.from = day;
+    query.to = day.addDays(1);
+    query.state = State::Failed;
+    EXPECT_EQ(listed(query), QList<qint64>({ids.at(2)}));
+    query.state = State::Done;
+    EXPECT_TRUE(listed(query).isEmpty());
+    query = {};
+    query.from = day.addDays(1).addMSecs(1);
+    EXPECT_TRUE(listed(query).isEmpty());
+}
+
 TEST_P(WebhookQueueRepositoryTest, TwoProcessesNeverClaimTheSameItem)
 {
     WebhookQueueRepository queue(db());
