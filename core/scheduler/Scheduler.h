@@ -7,6 +7,7 @@
 
 #include "core/domain/Message.h"
 #include "core/domain/Result.h"
+#include "core/scheduler/BackgroundTasks.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -39,6 +40,17 @@ struct JobDefinition
     int minIntervalSeconds = 0;
     bool enabledByDefault = true;
     Run run;
+
+    // Long work (APP-5): runTracked, when set, is used instead of run and gets the run's progress
+    // object, where it reports done of total and finds cancelRequested(); the Scheduler hands the same
+    // object to whoever follows the run (the window's task list), under progressTitle
+    // (QT_TRANSLATE_NOOP("Bottega::Scheduler", "Reconciling Gelato orders"); null: title).
+    // cancellable: the run checks cancelRequested() between items or chunks, where stopping leaves
+    // the data consistent, and then finishes with what it has done.
+    using RunTracked = std::function<void(std::shared_ptr<TaskProgress> progress, Done done)>;
+    RunTracked runTracked;
+    const char *progressTitle = nullptr;
+    bool cancellable = false;
 };
 
 struct JobState
@@ -83,6 +95,15 @@ public:
     Result<void> setEnabled(const QString &name, bool enabled);
     // Refuses an interval below the job's minimum, naming it.
     Result<void> setInterval(const QString &name, int seconds);
+
+    // A job running in this process: its progress (null when it does not run here), its title for a
+    // task list (translated), and whether it can be cancelled.
+    std::shared_ptr<TaskProgress> progress(const QString &name) const;
+    QString progressTitle(const QString &name) const;
+    bool isCancellable(const QString &name) const;
+    // Asks a cancellable job running here to stop at its next safe point; false when it does not
+    // run here or cannot be cancelled. Its done still comes, with what it did.
+    bool cancel(const QString &name);
 
     // Starts every enabled job that is due by the clock and not running anywhere: what the timer
     // does on each tick (a test that moved its clock calls it instead of waiting for a tick).

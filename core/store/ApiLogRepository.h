@@ -81,6 +81,10 @@ public:
     // onChunk gets the running total after each chunk. Returns how many entries were deleted.
     Result<qint64> deleteOlderThan(const QDateTime &time, int chunkRows = 5000,
                                    const std::function<void(qint64 deletedSoFar)> &onChunk = {});
+    // As deleteOlderThan, asking goOn(deletedSoFar) after each chunk: false stops there, and the
+    // chunks already deleted stay deleted (each chunk is whole: its own statement).
+    Result<qint64> deleteOlderThanWhile(const QDateTime &time, int chunkRows,
+                                        const std::function<bool(qint64 deletedSoFar)> &goOn);
     // LOG-3 retention: deletes entries older than days before the database clock's now.
     Result<qint64> deleteOlderThanDays(int days);
 
