@@ -60,7 +60,7 @@ ProgressReport follow(const std::shared_ptr<TaskProgress> &progress)
 // What a run stopped on request says: "Cancelled: <what it did>"; never a success.
 JobResult cancelledWith(const Message &did)
 {
-    return JobResult::failure(Message::of(u"job.cancelled"_s, {did.toStored()}));
+    return JobResult::cancelledAfter(did);
 }
 
 } // namespace

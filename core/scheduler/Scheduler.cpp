@@ -164,6 +164,10 @@ void Scheduler::stop()
 {
     d->stopping = true;
     d->tick.stop();
+    // A shutdown does not wait for the whole of a long run: the cancellable ones stop at their next
+    // safe point, keeping what they did.
+    for (const QString &name : std::as_const(d->running))
+        (void)cancel(name);
     if (d->running.isEmpty())
         QTimer::singleShot(0, this, [this] { Q_EMIT finishedAll(); });
 }

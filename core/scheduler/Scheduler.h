@@ -1,8 +1,10 @@
 // Scheduler: QTimer-driven periodic jobs (SCHED-1). The timers only decide *when*; each job's state
 // (enabled, interval, last run, last result, next run) lives in the database, and a lease there
 // makes sure two processes sharing one database never run the same job at once (SCHED-3).
+// Long runs report their progress (done of total) to a TaskProgress per run, which the window's task
+// list shows and through which a cancellable run is asked to stop (APP-5).
 // Thread: owned by the main thread (its timers, its signals to the window); the app's jobs hand their
-// database work to the worker thread and call done back on this thread.
+// work to the worker thread and call done back on this thread.
 #pragma once
 
 #include "core/domain/Message.h"
@@ -25,8 +27,14 @@ struct JobResult
 {
     bool ok = true;
     Message message;
+    bool cancelled = false; // stopped on request (APP-5): not ok, message says what it did
     static JobResult success(const Message &message = {}) { return {true, message}; }
     static JobResult failure(const Message &message) { return {false, message}; }
+    // "Cancelled: <did>" (job.cancelled): a run stopped on request at a safe point.
+    static JobResult cancelledAfter(const Message &did)
+    {
+        return {false, Message::of(QStringLiteral("job.cancelled"), {did.toStored()}), true};
+    }
 };
 
 struct JobDefinition
@@ -82,7 +90,8 @@ public:
 
     // Writes missing job rows with their defaults and starts the timer. Safe to call once.
     Result<void> start();
-    // Stops starting new runs; finishedAll() is emitted when running jobs are done (at once if none).
+    // Stops starting new runs and asks the cancellable running ones to stop at their next safe
+    // point; finishedAll() is emitted when running jobs are done (at once if none).
     void stop();
     bool isRunningAnyJob() const;
 

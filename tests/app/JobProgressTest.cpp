@@ -131,6 +131,7 @@ TEST_P(JobProgressTest, CancelInTheTaskListStopsACleanupAtItsFirstSafePointAndIt
     const JobResult result = runJob(u"cleanup-api-log"_s);
     EXPECT_TRUE(clicked);
     EXPECT_FALSE(result.ok);
+    EXPECT_TRUE(result.cancelled);
     EXPECT_EQ(MessageText::render(result.message), u"Cancelled: 0 entries older than 30 days removed"_s);
     EXPECT_EQ(apiLogRows(), 12000) << "stopped before its first chunk: nothing removed";
     ASSERT_EQ(finished.size(), 1);

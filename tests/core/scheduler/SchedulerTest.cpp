@@ -7,6 +7,7 @@
 #include "tests/support/TestUtil.h"
 #include "tests/support/database/TestDatabase.h"
 
+#include <QCoreApplication>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
@@ -325,6 +326,33 @@ TEST_P(SchedulerTest, ATrackedRunGetsItsProgressObjectWhichCancelReachesWhileItR
     ASSERT_TRUE(waitUntil([&] { return outcome.has_value(); }));
     EXPECT_EQ(scheduler.progress(u"reconcile"_s), nullptr) << "forgotten once the run is over";
     EXPECT_EQ(scheduler.job(u"reconcile"_s)->lastResult, u"stopped"_s);
+}
+
+TEST_P(SchedulerTest, StopAsksACancellableRunToStopAndWaitsForIt)
+{
+    Scheduler scheduler(db(), &clock);
+    std::shared_ptr<TaskProgress> seen;
+    JobDefinition::Done pending;
+    JobDefinition job;
+    job.name = u"cleanup"_s;
+    job.title = "Cleanup";
+    job.cancellable = true;
+    job.runTracked = [&](std::shared_ptr<TaskProgress> progress, JobDefinition::Done done) {
+        seen = progress;
+        pending = done;
+    };
+    scheduler.registerJob(job);
+    ASSERT_TRUE(scheduler.start().ok());
+    scheduler.runNow(u"cleanup"_s, {});
+    ASSERT_TRUE(waitUntil([&] { return seen != nullptr; }));
+    QSignalSpy all(&scheduler, &Scheduler::finishedAll);
+    scheduler.stop();
+    EXPECT_TRUE(seen->cancelRequested());
+    QCoreApplication::processEvents();
+    EXPECT_EQ(all.size(), 0) << "the run is still going";
+    pending(JobResult::cancelledAfter(Message::of(u"job.api-log-removed"_s, {u"5"_s, u"30"_s})));
+    ASSERT_TRUE(waitUntil([&] { return all.size() == 1; }));
+    EXPECT_FALSE(scheduler.job(u"cleanup"_s)->lastOk);
 }
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(SchedulerTest);
