@@ -383,7 +383,7 @@ TEST_F(OrderCli, JobRunReconcilesTheOrdersInProgressAndLogsItsCalls)
     const QJsonObject result = QJsonDocument::fromJson(ran.out.toUtf8()).object();
     EXPECT_TRUE(result.value(u"ok"_s).toBool()) << qPrintable(ran.out);
     EXPECT_EQ(result.value(u"resultMessage"_s).toObject().value(u"code"_s).toString(), u"job.orders-refreshed"_s);
-    EXPECT_EQ(result.value(u"result"_s).toString(), u"1 orders refreshed from Gelato"_s);
+    EXPECT_EQ(result.value(u"result"_s).toString(), u"1 order refreshed from Gelato"_s);
     EXPECT_EQ(fake.requestCount(fake.orders().orderPath(gelatoId)), readsBefore + 1);
     EXPECT_EQ(show(id).value(u"state"_s).toString(), u"shipped"_s);
 
