@@ -11,6 +11,7 @@
 #include "core/fulfilment/ShipWithPoleepo.h"
 #include "core/gelato/GelatoClient.h"
 #include "core/http/HttpClient.h"
+#include "core/messages/MessageText.h"
 #include "core/orders/GelatoEventHandler.h"
 #include "core/orders/OrderService.h"
 #include "core/poleepo/PoleepoClient.h"
@@ -45,7 +46,43 @@ QString tr(const char *text)
     return QCoreApplication::translate("Bottega::Runtime", text);
 }
 
+// A job's progress object as the ProgressReport its work calls (on the worker): the counts go to
+// the task list, and a cancel asked there is the answer false.
+ProgressReport follow(const std::shared_ptr<TaskProgress> &progress)
+{
+    return [progress](qint64 done, qint64 total) {
+        progress->setTotal(total);
+        progress->setDone(done);
+        return !progress->cancelRequested();
+    };
+}
+
+// What a run stopped on request says: "Cancelled: <what it did>"; never a success.
+JobResult cancelledWith(const Message &did)
+{
+    return JobResult::cancelledAfter(did);
+}
+
 } // namespace
+
+// The worker's own services: created, used and destroyed on the worker thread. Declared in this
+// order so they go in reverse: the users before the clients, the clients before their HTTP client
+// and its API-log sink (which writes what is still buffered with the worker's connection).
+struct Runtime::WorkerServices
+{
+    std::unique_ptr<Settings> settings; // its own QSettings on the same file (QSettings is per thread)
+    std::unique_ptr<ForwardedSecretStore> secrets;
+    std::unique_ptr<StoreApiLogSink> apiLog;
+    std::unique_ptr<HttpClient> http; // a QNetworkAccessManager of this thread
+    // The worker's own clients: the Poleepo one gets its own access token (one per thread).
+    std::unique_ptr<GelatoClient> gelato;
+    std::unique_ptr<PoleepoClient> poleepo;
+    std::unique_ptr<OrderService> orders; // reconciliation, the bridge's sends
+    std::unique_ptr<BatchGeneration> batchGeneration;
+    std::unique_ptr<BatchPolling> batchPolling;
+    std::unique_ptr<PoleepoImportJob> poleepoImport; // marketplace orders (issue 12)
+    std::unique_ptr<PoleepoGelatoBridge> bridge;
+};
 
 Runtime::~Runtime()
 {
@@ -59,8 +96,6 @@ Runtime::~Runtime()
     m_batchPolling.reset();
     m_shipWithPoleepo.reset();
     m_packageTypes.reset();
-    m_bridge.reset();
-    m_poleepoImport.reset();
     m_orders.reset();
     m_webhookProcessor.reset();
     m_connections.reset();
@@ -123,9 +158,6 @@ Result<std::unique_ptr<Runtime>> Runtime::create(const CommandLine &commandLine)
             *runtime->m_database, *runtime->m_poleepo, *runtime->m_settings, runtime->m_files.get());
     runtime->m_batchPolling = std::make_unique<BatchPolling>(*runtime->m_database, *runtime->m_poleepo,
                                                                     *runtime->m_settings);
-    runtime->m_poleepoImport = std::make_unique<PoleepoImportJob>(*runtime->m_database, *runtime->m_poleepo);
-    runtime->m_bridge = std::make_unique<PoleepoGelatoBridge>(*runtime->m_database, *runtime->m_orders,
-                                                              *runtime->m_poleepo, *runtime->m_settings);
     runtime->m_shipWithPoleepo
             = std::make_unique<ShipWithPoleepo>(*runtime->m_database, *runtime->m_poleepo, *runtime->m_files);
     runtime->m_packageTypes = std::make_unique<PackageTypes>(*runtime->m_database, *runtime->m_poleepo);
@@ -156,7 +188,59 @@ void Runtime::startWorkerThread()
         m_webhookProcessor = std::make_unique<WebhookProcessor>(*m_database);
         m_webhookProcessor->setNudgeDelayMs(100); // prompt, yet one commit for many calls
     });
+    startWorkerServices();
     *m_workerAlive = true;
+}
+
+void Runtime::startWorkerServices()
+{
+    m_workerThread->run([this] {
+        auto worker = std::make_unique<WorkerServices>();
+        worker->settings = std::make_unique<Settings>(QDir(m_dataDir).filePath(u"bottega.ini"_s));
+        worker->secrets = std::make_unique<ForwardedSecretStore>(*m_secrets, m_mainContext.get(),
+                                                                 m_workerThread->context());
+        worker->apiLog = std::make_unique<StoreApiLogSink>(*m_database);
+        worker->http = std::make_unique<HttpClient>();
+        worker->http->setApiLogSink(worker->apiLog.get());
+        worker->gelato = std::make_unique<GelatoClient>(*worker->http, *worker->settings, *worker->secrets);
+        worker->poleepo = std::make_unique<PoleepoClient>(*worker->http, *worker->settings, *worker->secrets,
+                                                          &m_database->clock());
+        worker->orders = std::make_unique<OrderService>(*m_database, *worker->gelato, *worker->settings);
+        worker->orders->setFileStore(m_files.get());
+        worker->batchGeneration = std::make_unique<BatchGeneration>(*m_database, *worker->poleepo,
+                                                                    *worker->settings, m_files.get());
+        worker->batchPolling
+                = std::make_unique<BatchPolling>(*m_database, *worker->poleepo, *worker->settings);
+        worker->poleepoImport = std::make_unique<PoleepoImportJob>(*m_database, *worker->poleepo);
+        worker->bridge = std::make_unique<PoleepoGelatoBridge>(*m_database, *worker->orders, *worker->poleepo,
+                                                               *worker->settings);
+        m_worker = std::move(worker);
+    });
+}
+
+void Runtime::endWorkerServices()
+{
+    m_workerThread->run([this] { m_worker.reset(); });
+}
+
+void Runtime::onWorkerLater(std::function<void(WorkerDone finish)> work,
+                            std::function<void(const JobResult &)> done)
+{
+    m_workerThread->post([work = std::move(work), done = std::move(done), main = m_mainContext.get(),
+                          alive = m_workerAlive] {
+        auto finished = std::make_shared<bool>(false);
+        work([done, main, alive, finished](const JobResult &result) {
+            if (std::exchange(*finished, true))
+                return;
+            QMetaObject::invokeMethod(
+                    main,
+                    [done, result, alive] {
+                        if (*alive)
+                            done(result);
+                    },
+                    Qt::QueuedConnection);
+        });
+    });
 }
 
 void Runtime::endWorkerThread()
@@ -165,7 +249,9 @@ void Runtime::endWorkerThread()
         return;
     *m_workerAlive = false;
     // After the work already queued on it (a running job finishes, its result is dropped).
+    // The processor first (its fetches in flight are then dropped), then the services it used.
     m_workerThread->run([this] { m_webhookProcessor.reset(); });
+    endWorkerServices();
     m_workerThread.reset();
 }
 
@@ -287,21 +373,39 @@ Result<void> Runtime::startServer(const QString &listenOverride)
 
 void Runtime::registerJobs()
 {
-    // LOG-3: daily removal of API log rows older than log.retention-days.
+    // LOG-3: daily removal of API log rows older than log.retention-days, in chunks; a cancel keeps
+    // the chunks already removed.
     JobDefinition cleanupApiLog;
     cleanupApiLog.name = u"cleanup-api-log"_s;
     cleanupApiLog.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Clean up the API log");
+    cleanupApiLog.progressTitle = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Cleaning the API log");
+    cleanupApiLog.cancellable = true;
     cleanupApiLog.defaultIntervalSeconds = 24 * 3600;
     cleanupApiLog.minIntervalSeconds = 3600;
-    cleanupApiLog.run = [this](const JobDefinition::Done &done) {
+    cleanupApiLog.runTracked = [this](std::shared_ptr<TaskProgress> progress, const JobDefinition::Done &done) {
         const int days = m_settings->logRetentionDays(); // settings are read on the main thread
         onWorker(
-                [database = m_database.get(), days] {
-                    const auto removed = ApiLogRepository(*database).deleteOlderThanDays(days);
+                [database = m_database.get(), days, progress] {
+                    ApiLogRepository log(*database);
+                    const QDateTime before = database->clock().now().addDays(-days);
+                    ApiLogRepository::Query older;
+                    older.to = before;
+                    older.limit = 0;
+                    const auto total = log.count(older);
+                    if (!total)
+                        return JobResult::failure(total.error());
+                    const ProgressReport report = follow(progress);
+                    Result<qint64> removed = qint64(0);
+                    if (report(0, *total)) {
+                        removed = log.deleteOlderThanWhile(before, 5000, [&](qint64 soFar) {
+                            return report(soFar, std::max(*total, soFar));
+                        });
+                    }
                     if (!removed)
                         return JobResult::failure(removed.error());
-                    return JobResult::success(Message::of(
-                            u"job.api-log-removed"_s, {QString::number(*removed), QString::number(days)}));
+                    const Message did = Message::of(u"job.api-log-removed"_s,
+                                                    {QString::number(*removed), QString::number(days)});
+                    return progress->cancelRequested() ? cancelledWith(did) : JobResult::success(did);
                 },
                 done);
     };
@@ -309,6 +413,28 @@ void Runtime::registerJobs()
     registerWebhookJobs();
     registerOrderJobs();
     registerPublishingJobs();
+    showJobsInTasks();
+}
+
+void Runtime::showJobsInTasks()
+{
+    // APP-5: one progress mechanism. A job running in this process (by its timer or "Run now") is a
+    // task of the list while it runs, with the counts its work reports and, for the cancellable
+    // ones, Cancel; its end shows its result in the reader's language.
+    auto taskOf = std::make_shared<QHash<QString, int>>();
+    QObject::connect(m_scheduler.get(), &Scheduler::jobStarted, m_tasks.get(),
+                     [this, taskOf](const QString &name) {
+                         taskOf->insert(name, m_tasks->track(m_scheduler->progressTitle(name),
+                                                             m_scheduler->progress(name),
+                                                             m_scheduler->isCancellable(name)));
+                     });
+    QObject::connect(m_scheduler.get(), &Scheduler::jobFinished, m_tasks.get(),
+                     [this, taskOf](const QString &name, const JobResult &result) {
+                         if (const auto it = taskOf->constFind(name); it != taskOf->cend()) {
+                             m_tasks->finishTracked(*it, result.ok, MessageText::render(result.message));
+                             taskOf->erase(it);
+                         }
+                     });
 }
 
 void Runtime::registerPublishingJobs()
@@ -319,22 +445,32 @@ void Runtime::registerPublishingJobs()
     generate.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Generate Poleepo product batches");
     generate.defaultIntervalSeconds = 2 * 60;
     generate.minIntervalSeconds = 60;
-    generate.run = [this](const JobDefinition::Done &done) {
-        m_batchGeneration->generate(m_scheduler.get(), [done](Result<BatchGeneration::Report> report) {
-            if (!report)
-                return done(JobResult::failure(report.error()));
-            if (report->switchedOff)
-                return done(JobResult::success(Message::of(u"job.poleepo-off"_s)));
-            const QString submitted = QString::number(report->batchIds.size());
-            const Message text = report->leftOut.isEmpty()
-                    ? Message::of(u"job.batches-submitted"_s, {submitted})
-                    : Message::of(u"job.batches-submitted-left-out"_s,
-                                  {submitted, QString::number(report->leftOut.size())});
-            if (!report->error.isEmpty())
-                return done(JobResult::failure(
-                        Message::of(u"job.with-errors"_s, {text.toStored(), report->error})));
-            done(JobResult::success(text));
-        });
+    generate.progressTitle = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Generating Poleepo product batches");
+    generate.cancellable = true; // between batches: each is stored and submitted whole or not at all
+    generate.runTracked = [this](std::shared_ptr<TaskProgress> progress, const JobDefinition::Done &done) {
+        // On the worker, with its own Poleepo client: the database work never blocks the window.
+        onWorkerLater(
+                [this, progress](const WorkerDone &finish) {
+                    m_worker->batchGeneration->generate(
+                            m_workerThread->context(),
+                            [finish](Result<BatchGeneration::Report> report) {
+                                if (!report)
+                                    return finish(JobResult::failure(report.error()));
+                                if (report->switchedOff)
+                                    return finish(JobResult::success(Message::of(u"job.poleepo-off"_s)));
+                                const QString submitted = QString::number(report->batchIds.size());
+                                const Message text = report->leftOut.isEmpty()
+                                        ? Message::of(u"job.batches-submitted"_s, {submitted})
+                                        : Message::of(u"job.batches-submitted-left-out"_s,
+                                                      {submitted, QString::number(report->leftOut.size())});
+                                if (!report->error.isEmpty())
+                                    return finish(JobResult::failure(
+                                            Message::of(u"job.with-errors"_s, {text.toStored(), report->error})));
+                                finish(report->cancelled ? cancelledWith(text) : JobResult::success(text));
+                            },
+                            follow(progress));
+                },
+                done);
     };
     m_scheduler->registerJob(std::move(generate));
 
@@ -344,18 +480,28 @@ void Runtime::registerPublishingJobs()
     poll.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Poll Poleepo product batches");
     poll.defaultIntervalSeconds = 10 * 60;
     poll.minIntervalSeconds = 10 * 60;
-    poll.run = [this](const JobDefinition::Done &done) {
-        m_batchPolling->poll(m_scheduler.get(), [done](Result<BatchPolling::Report> report) {
-            if (!report)
-                return done(JobResult::failure(report.error()));
-            if (report->switchedOff)
-                return done(JobResult::success(Message::of(u"job.poleepo-off"_s)));
-            const Message text = Message::of(u"job.batches-asked"_s, {QString::number(report->asked)});
-            if (!report->errors.isEmpty())
-                return done(JobResult::failure(
-                        Message::of(u"job.with-errors"_s, {text.toStored(), report->errors.join(u"; "_s)})));
-            done(JobResult::success(text));
-        });
+    poll.progressTitle = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Polling Poleepo product batches");
+    poll.cancellable = true; // between batches: each answer is applied whole
+    poll.runTracked = [this](std::shared_ptr<TaskProgress> progress, const JobDefinition::Done &done) {
+        onWorkerLater(
+                [this, progress](const WorkerDone &finish) {
+                    m_worker->batchPolling->poll(
+                            m_workerThread->context(),
+                            [finish](Result<BatchPolling::Report> report) {
+                                if (!report)
+                                    return finish(JobResult::failure(report.error()));
+                                if (report->switchedOff)
+                                    return finish(JobResult::success(Message::of(u"job.poleepo-off"_s)));
+                                const Message text
+                                        = Message::of(u"job.batches-asked"_s, {QString::number(report->asked)});
+                                if (!report->errors.isEmpty())
+                                    return finish(JobResult::failure(Message::of(
+                                            u"job.with-errors"_s, {text.toStored(), report->errors.join(u"; "_s)})));
+                                finish(report->cancelled ? cancelledWith(text) : JobResult::success(text));
+                            },
+                            follow(progress));
+                },
+                done);
     };
     m_scheduler->registerJob(std::move(poll));
     registerPoleepoOrders();
@@ -363,89 +509,96 @@ void Runtime::registerPublishingJobs()
 
 void Runtime::registerPoleepoOrders()
 {
-    // HOOK-7: Poleepo's events fetch the order or shipping before anything changes.
-    PoleepoEventHandler poleepoEvents(*m_database, *m_poleepo);
-    poleepoEvents.registerWith(
-            [this](const QString &source, const QString &event, PoleepoEventHandler::Fetching handler) {
-                // Asked by the processor on the worker; the fetch is made by the main thread's
-                // Poleepo client, and its answer goes back to the processor queued. Once the worker's
-                // objects are gone (shutdown) answers are dropped: the row stays claimed and is taken
-                // back at the next start.
-                WebhookProcessor::FetchingHandler onMain =
-                        [handler, main = m_mainContext.get(), alive = m_workerAlive](
-                                const WebhookQueueItem &item, QObject *processor, WebhookProcessor::FetchDone done) {
-                            QMetaObject::invokeMethod(
-                                    main,
-                                    [handler, main, alive, item, processor, done] {
-                                        if (!*alive)
-                                            return;
-                                        handler(item, main,
-                                                [alive, processor, done](Result<WebhookProcessor::Handler> step) {
-                                                    if (*alive)
-                                                        QMetaObject::invokeMethod(
-                                                                processor, [done, step] { done(step); },
-                                                                Qt::QueuedConnection);
-                                                });
-                                    },
-                                    Qt::QueuedConnection);
-                        };
-                m_workerThread->run([&] {
-                    m_webhookProcessor->registerFetchingHandler(source, event, std::move(onMain));
+    m_workerThread->run([this] {
+        // HOOK-7: Poleepo's events fetch the order or shipping before anything changes; the fetch is
+        // made by the worker's own Poleepo client, the processor's answer comes back on the worker.
+        PoleepoEventHandler poleepoEvents(*m_database, *m_worker->poleepo);
+        poleepoEvents.registerWith(
+                [this](const QString &source, const QString &event, PoleepoEventHandler::Fetching handler) {
+                    m_webhookProcessor->registerFetchingHandler(source, event, std::move(handler));
                 });
-            });
-    // ORD-11: what webhooks imported or tracked goes on at once (sent to Gelato, tracking to Poleepo).
-    QObject::connect(m_webhookProcessor.get(), &WebhookProcessor::processed, m_bridge.get(),
-                     [bridge = m_bridge.get()](const WebhookProcessor::Summary &summary) {
-                         if (summary.done > 0)
-                             bridge->nudge();
-                     });
+        // ORD-11: what webhooks imported or tracked goes on at once (sent to Gelato, tracking to
+        // Poleepo): the bridge lives on the worker too, so this is a direct call there.
+        QObject::connect(m_webhookProcessor.get(), &WebhookProcessor::processed, m_worker->bridge.get(),
+                         [bridge = m_worker->bridge.get()](const WebhookProcessor::Summary &summary) {
+                             if (summary.done > 0)
+                                 bridge->nudge();
+                         });
+    });
 
-    // SHIP-1, SCHED-1: the fallback import; then the bridge, which also retries what waited.
+    // SHIP-1, SCHED-1: the fallback import; then the bridge, which also retries what waited. Both on
+    // the worker, with its own Poleepo client and order service.
     JobDefinition import;
     import.name = u"import-poleepo-orders"_s;
     import.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Import Poleepo orders");
+    import.progressTitle = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Importing Poleepo orders");
     import.defaultIntervalSeconds = 10 * 60;
     import.minIntervalSeconds = 60;
     import.run = [this](const JobDefinition::Done &done) {
-        if (!m_settings->poleepoEnabled()) return done(JobResult::success(Message::of(u"job.poleepo-off"_s)));
-    m_poleepoImport->run(m_poleepoImport.get(), [this, done](Result<PoleepoImportJob::Summary> imported) {
-        if (!imported)
-            return done(JobResult::failure(imported.error()));
-        const PoleepoImportJob::Summary summary = *imported;
-        m_bridge->run(m_bridge.get(), [done, summary](Result<PoleepoGelatoBridge::Summary> bridged) {
-            if (!bridged)
-                return done(JobResult::failure(bridged.error()));
-            const Message text
-                    = Message::of(u"job.poleepo-orders"_s,
-                                  {QString::number(summary.created), QString::number(summary.updated),
-                                   QString::number(bridged->sent), QString::number(bridged->handedBack),
-                                   QString::number(bridged->waiting)});
-            if (!bridged->errors.isEmpty())
-                return done(JobResult::failure(
-                        Message::of(u"job.with-errors"_s, {text.toStored(), bridged->errors.join(u"; "_s)})));
-            done(JobResult::success(text));
-        });
-    });
-};
-m_scheduler->registerJob(std::move(import));
-} // namespace Bottega
+        if (!m_settings->poleepoEnabled())
+            return done(JobResult::success(Message::of(u"job.poleepo-off"_s)));
+        onWorkerLater(
+                [worker = m_worker.get(), context = m_workerThread->context()](const WorkerDone &finish) {
+                    worker->poleepoImport->run(context, [worker, context, finish](
+                                                                Result<PoleepoImportJob::Summary> imported) {
+                        if (!imported)
+                            return finish(JobResult::failure(imported.error()));
+                        const PoleepoImportJob::Summary summary = *imported;
+                        worker->bridge->run(context, [finish, summary](Result<PoleepoGelatoBridge::Summary> bridged) {
+                            if (!bridged)
+                                return finish(JobResult::failure(bridged.error()));
+                            const Message text = Message::of(
+                                    u"job.poleepo-orders"_s,
+                                    {QString::number(summary.created), QString::number(summary.updated),
+                                     QString::number(bridged->sent), QString::number(bridged->handedBack),
+                                     QString::number(bridged->waiting)});
+                            if (!bridged->errors.isEmpty())
+                                return finish(JobResult::failure(Message::of(
+                                        u"job.with-errors"_s, {text.toStored(), bridged->errors.join(u"; "_s)})));
+                            finish(JobResult::success(text));
+                        });
+                    });
+                },
+                done);
+    };
+    m_scheduler->registerJob(std::move(import));
+}
 
 void Runtime::registerOrderJobs()
 {
+    // Orders the worker's reconciliation changed: the window's views hear it from the main thread's
+    // order service, where they listen (a queued signal from the worker).
+    QObject::connect(m_worker->orders.get(), &OrderService::orderChanged, m_orders.get(),
+                     [orders = m_orders.get()](qint64 orderId) { Q_EMIT orders->orderChanged(orderId); });
     // ORD-8: orders still moving at Gelato are read again, so a missed webhook never leaves one stale.
     JobDefinition reconcile;
     reconcile.name = u"reconcile-gelato-orders"_s;
     reconcile.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Reconcile Gelato orders");
     reconcile.defaultIntervalSeconds = 15 * 60;
     reconcile.minIntervalSeconds = 60;
-    reconcile.run = [this](const JobDefinition::Done &done) {
-        m_orders->reconcile(m_orders.get(), [done](Result<int> refreshed) {
-            if (!refreshed)
-                done(JobResult::failure(refreshed.error()));
-            else
-                done(JobResult::success(
-                        Message::of(u"job.orders-refreshed"_s, {QString::number(*refreshed)})));
-        });
+    reconcile.progressTitle = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Reconciling Gelato orders");
+    reconcile.cancellable = true; // between orders: each refresh is stored whole or not at all
+    reconcile.runTracked = [this](std::shared_ptr<TaskProgress> progress, const JobDefinition::Done &done) {
+        // On the worker, with its own Gelato client and order service.
+        onWorkerLater(
+                [this, progress](const WorkerDone &finish) {
+                    m_worker->orders->reconcile(
+                            m_workerThread->context(),
+                            [finish, progress](Result<int> refreshed) {
+                                if (!refreshed) {
+                                    const JobResult failed = JobResult::failure(refreshed.error());
+                                    return finish(progress->cancelRequested() ? cancelledWith(failed.message)
+                                                                              : failed);
+                                }
+                                if (!progress->cancelRequested())
+                                    return finish(JobResult::success(Message::of(
+                                            u"job.orders-refreshed"_s, {QString::number(*refreshed)})));
+                                finish(cancelledWith(Message::of(u"job.orders-refreshed"_s,
+                                                                 {QString::number(*refreshed)})));
+                            },
+                            follow(progress));
+                },
+                done);
     };
     m_scheduler->registerJob(std::move(reconcile));
 }
@@ -482,15 +635,18 @@ void Runtime::registerWebhookJobs()
     JobDefinition cleanup;
     cleanup.name = u"cleanup-webhooks"_s;
     cleanup.title = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Clean up the webhook queue");
-    cleanup.run = [this](const JobDefinition::Done &done) {
+    cleanup.progressTitle = QT_TRANSLATE_NOOP("Bottega::Scheduler", "Cleaning the webhook queue");
+    cleanup.cancellable = true; // between chunks: the chunks removed stay removed
+    cleanup.runTracked = [this](std::shared_ptr<TaskProgress> progress, const JobDefinition::Done &done) {
         const int days = m_settings->webhookRetentionDays(); // settings are read on the main thread
         onWorker(
-                [database = m_database.get(), days] {
-                    const auto removed = WebhookQueueActions(*database).cleanup(days);
+                [database = m_database.get(), days, progress] {
+                    const auto removed = WebhookQueueActions(*database).cleanup(days, follow(progress));
                     if (!removed)
                         return JobResult::failure(removed.error());
-                    return JobResult::success(Message::of(
-                            u"job.webhooks-removed"_s, {QString::number(*removed), QString::number(days)}));
+                    const Message did = Message::of(u"job.webhooks-removed"_s,
+                                                    {QString::number(*removed), QString::number(days)});
+                    return progress->cancelRequested() ? cancelledWith(did) : JobResult::success(did);
                 },
                 done);
     };

@@ -6,9 +6,13 @@
 // the commands belong to the main thread. The built-in server, the webhook intake and their API-log
 // sink are created, used and destroyed on the server thread (a ServiceThread) with that thread's own
 // database connection; the window only reads the server's address and gets its signals queued.
-// The webhook processor (queue processing) and the database-only jobs (the queue's and API log's
-// cleanups) run on the worker thread, with its own connection; the Poleepo fetches of the
-// processor's handlers are made by the main thread's client and their answers come back queued.
+// The webhook processor (queue processing) and the scheduled jobs' work run on the worker thread,
+// with its own connection: the cleanups, and (with the worker's own HTTP client, Gelato and Poleepo
+// clients, order service and batch use cases, its own API-log sink and settings, and the secret
+// store reached through the main thread) reconciliation, batch generation and polling, the Poleepo
+// order import, the Gelato bridge (ORD-11) and the Poleepo fetches of the processor's handlers: a
+// job's network answers and database work both stay there. A running job's progress is shown in
+// the task list (tasks()), where the cancellable ones can be stopped.
 // Shutdown: stopServer() closes the port and commits what was verified; the destructor then ends
 // the server thread, then the worker (after the work already queued on it), before anything they
 // use goes.
@@ -37,8 +41,6 @@ class HttpClient;
 class OrderService;
 class PoleepoClient;
 class PackageTypes;
-class PoleepoGelatoBridge;
-class PoleepoImportJob;
 class Scheduler;
 class SecretStore;
 class Server;
@@ -95,8 +97,6 @@ public:
     Result<WebhookProcessor::Summary> processWebhooksNow();
     // Sales orders (ORD-1..9): the window and the `order` commands share this one.
     OrderService &orders() { return *m_orders; }
-    // ORD-11: marketplace orders sent to Gelato, Gelato's tracking passed back to Poleepo.
-    PoleepoGelatoBridge &bridge() { return *m_bridge; }
     // SHIP-2..4, CONF-8: shipping Poleepo orders with Poleepo; the window and `order ship` share them.
     ShipWithPoleepo &shipWithPoleepo() { return *m_shipWithPoleepo; }
     PackageTypes &packageTypes() { return *m_packageTypes; }
@@ -114,6 +114,13 @@ private:
     void endWorkerThread();
     // Runs work on the worker thread; done gets its result back on the main thread.
     void onWorker(std::function<JobResult()> work, std::function<void(const JobResult &)> done);
+    // The same for work that answers later (network): work starts on the worker and calls finish
+    // there (once) when it is over; done gets that result on the main thread.
+    using WorkerDone = std::function<void(const JobResult &)>;
+    void onWorkerLater(std::function<void(WorkerDone finish)> work, std::function<void(const JobResult &)> done);
+    void startWorkerServices();
+    void endWorkerServices();
+    void showJobsInTasks();
 
     QString m_dataDir;
     std::unique_ptr<QLockFile> m_lock;
@@ -141,14 +148,14 @@ private:
     std::unique_ptr<WebhookIntake> m_webhookIntake;
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<WebhookProcessor> m_webhookProcessor; // on the worker thread
+    // The worker's own services (created, used and destroyed there): what the network jobs use.
+    struct WorkerServices;
+    std::unique_ptr<WorkerServices> m_worker;
     std::unique_ptr<BackgroundTasks> m_tasks; // main thread; its work runs on the worker
     // Uses the database, Gelato client, settings and file store: declared (so destroyed) last.
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<BatchGeneration> m_batchGeneration; // uses the database, m_poleepo, m_files
     std::unique_ptr<BatchPolling> m_batchPolling;
-    // Marketplace orders (issue 12): use the client, the orders and the webhook processor.
-    std::unique_ptr<PoleepoImportJob> m_poleepoImport;
-    std::unique_ptr<PoleepoGelatoBridge> m_bridge;
     std::unique_ptr<ShipWithPoleepo> m_shipWithPoleepo; // uses m_poleepo and m_files
     std::unique_ptr<PackageTypes> m_packageTypes;
 };

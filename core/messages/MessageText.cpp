@@ -121,6 +121,8 @@ constexpr Entry entries[] = {
                            "Poleepo, %5 waiting"),
          "ttttt"},
         {"job.with-errors", QT_TRANSLATE_NOOP("Bottega::MessageText", "%1; %2"), "Mt"},
+        // A run stopped on request (APP-5), with what it did before it stopped.
+        {"job.cancelled", QT_TRANSLATE_NOOP("Bottega::MessageText", "Cancelled: %1"), "M"},
 };
 
 const Entry *find(const QString &code)

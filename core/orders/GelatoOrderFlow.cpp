@@ -352,7 +352,7 @@ void GelatoOrderFlow::refreshConnected(qint64 orderId, QStringList connectedIds,
     });
 }
 
-void GelatoOrderFlow::reconcile(Callback<int> done)
+void GelatoOrderFlow::reconcile(Callback<int> done, ProgressReport progress)
 {
     SalesOrderRepository::Query query;
     query.states = {OrderState::Sent, OrderState::InProduction, OrderState::Shipped};
@@ -365,12 +365,17 @@ void GelatoOrderFlow::reconcile(Callback<int> done)
         if (OrderState::isInProgress(order.state) && !order.gelatoOrderId.isEmpty())
             pending.append(order.id);
     }
-    reconcileNext(pending, 0, {}, std::move(done));
+    const qsizetype total = pending.size();
+    reconcileNext(pending, 0, {}, std::move(done), total, std::move(progress));
 }
 
 void GelatoOrderFlow::reconcileNext(QList<qint64> pending, int refreshed, QStringList errors,
-                                    Callback<int> done)
+                                    Callback<int> done, qsizetype total, ProgressReport progress)
 {
+    // Between two orders: each refresh is complete (stored or not at all), so stopping here keeps
+    // the orders already refreshed and leaves the rest for the next run.
+    if (!reportProgress(progress, total - pending.size(), total))
+        pending.clear();
     if (pending.isEmpty()) {
         // Any order that could not be read makes the run a failure the scheduler shows, with the
         // count of those that were.
@@ -383,14 +388,14 @@ void GelatoOrderFlow::reconcileNext(QList<qint64> pending, int refreshed, QStrin
     auto order = SalesOrderRepository(m_database).get(orderId);
     if (!order) {
         errors.append(order.error());
-        return reconcileNext(pending, refreshed, errors, std::move(done));
+        return reconcileNext(pending, refreshed, errors, std::move(done), total, std::move(progress));
     }
     refresh(*order, OrderEvent::Source::Poll, [=, this](Result<SalesOrder> result) mutable {
         if (result)
             ++refreshed;
         else
             errors.append(result.error());
-        reconcileNext(pending, refreshed, errors, done);
+        reconcileNext(pending, refreshed, errors, done, total, progress);
     });
 }
 

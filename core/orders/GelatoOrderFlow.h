@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/domain/OrderEvent.h"
+#include "core/domain/Progress.h"
 #include "core/domain/Result.h"
 #include "core/domain/SalesOrder.h"
 #include "core/gelato/GelatoOrder.h"
@@ -36,7 +37,7 @@ public:
     void deleteDraft(const SalesOrder &order, Callback<SalesOrder> done);
     void cancel(const SalesOrder &order, Callback<SalesOrder> done);
     void refresh(const SalesOrder &order, OrderEvent::Source source, Callback<SalesOrder> done);
-    void reconcile(Callback<int> done);
+    void reconcile(Callback<int> done, ProgressReport progress = {});
 
     // Whether this process is sending the order right now.
     bool isSending(qint64 orderId) const { return m_sending.contains(orderId); }
@@ -62,7 +63,8 @@ private:
                        Callback<SalesOrder> done);
     void refreshConnected(qint64 orderId, QStringList connectedIds, QList<GelatoReceipt> receipts,
                           OrderEvent::Source source, Callback<SalesOrder> done);
-    void reconcileNext(QList<qint64> pending, int refreshed, QStringList errors, Callback<int> done);
+    void reconcileNext(QList<qint64> pending, int refreshed, QStringList errors, Callback<int> done,
+                       qsizetype total, ProgressReport progress);
     QString referenceOf(qint64 orderId) const;
     // The send is over, whatever its outcome: forgets it and releases the lease.
     void endSending(qint64 orderId);

@@ -564,9 +564,9 @@ void OrderService::refresh(qint64 orderId, OrderEvent::Source source, QObject *c
     d->flow->refresh(*order, source, answer);
 }
 
-void OrderService::reconcile(QObject *context, Callback<int> done)
+void OrderService::reconcile(QObject *context, Callback<int> done, ProgressReport progress)
 {
-    d->flow->reconcile(guarded(this, context, std::move(done)));
+    d->flow->reconcile(guarded(this, context, std::move(done)), std::move(progress));
 }
 
 CompanyCheck OrderService::companyCheck(qint64 orderId) const

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/domain/OrderEvent.h"
+#include "core/domain/Progress.h"
 #include "core/domain/Result.h"
 #include "core/domain/SalesOrder.h"
 #include "core/orders/AddressCheck.h"
@@ -116,7 +117,9 @@ public:
     void refresh(qint64 orderId, OrderEvent::Source source, QObject *context, Callback<SalesOrder> done);
     // The reconciliation job: refreshes every order still in progress; the count refreshed, or an
     // error naming each order that could not be read (with the count of those that were).
-    void reconcile(QObject *context, Callback<int> done);
+    // progress hears "done of total" before each order; its false stops the run there (the orders
+    // already refreshed stay so) and it answers with the count refreshed so far.
+    void reconcile(QObject *context, Callback<int> done, ProgressReport progress = {});
 
     // CONF-2 for one order (its stored billing entity) and the latest known (for Settings).
     CompanyCheck companyCheck(qint64 orderId) const;

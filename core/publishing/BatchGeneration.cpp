@@ -25,6 +25,7 @@ struct BatchGeneration::Pending
     Report report;
     QPointer<QObject> context;
     Callback<Report> done;
+    ProgressReport progress;
 };
 
 BatchGeneration::BatchGeneration(const Database &database, PoleepoClient &poleepo, const Settings &settings,
@@ -76,7 +77,7 @@ Result<BatchPayload::Built> BatchGeneration::buildDue() const
     return build(productIds, variantIds);
 }
 
-void BatchGeneration::generate(QObject *context, Callback<Report> done)
+void BatchGeneration::generate(QObject *context, Callback<Report> done, ProgressReport progress)
 {
     if (!m_settings.poleepoEnabled()) {
         Report off;
@@ -89,7 +90,7 @@ void BatchGeneration::generate(QObject *context, Callback<Report> done)
     Report report;
     report.leftOut = built->leftOut;
     submit(BatchPayload::split(built->entries, m_settings.poleepoBatchSize()), std::move(report), context,
-           std::move(done));
+           std::move(done), std::move(progress));
 }
 
 QList<ProductBatchItem> BatchGeneration::failedItems(const ProductBatch &batch)
@@ -166,7 +167,7 @@ void BatchGeneration::resubmit(qint64 batchId, QObject *context, Callback<qint64
 }
 
 void BatchGeneration::submit(QList<QList<BatchPayload::Entry>> batches, Report report, QObject *context,
-                             Callback<Report> done)
+                             Callback<Report> done, ProgressReport progress)
 {
     auto pending = std::make_shared<Pending>();
     pending->self = this;
@@ -174,13 +175,21 @@ void BatchGeneration::submit(QList<QList<BatchPayload::Entry>> batches, Report r
     pending->report = std::move(report);
     pending->context = context;
     pending->done = std::move(done);
+    pending->progress = std::move(progress);
     submitNext(pending);
 }
 
 void BatchGeneration::submitNext(std::shared_ptr<Pending> pending)
 {
     BatchGeneration &self = *pending->self;
-    if (pending->next >= pending->batches.size() || !pending->report.error.isEmpty()) {
+    // Between two batches (the last one stored and submitted, or not at all): a safe point to stop.
+    if (pending->next < pending->batches.size() && pending->report.error.isEmpty()
+        && !reportProgress(pending->progress, pending->next, pending->batches.size()))
+        pending->report.cancelled = true;
+    if (pending->next >= pending->batches.size() || !pending->report.error.isEmpty()
+        || pending->report.cancelled) {
+        if (pending->next >= pending->batches.size())
+            (void)reportProgress(pending->progress, pending->next, pending->batches.size());
         if (pending->report.batchIds.isEmpty() && !pending->report.error.isEmpty())
             return pending->done(makeError(pending->report.error));
         return pending->done(pending->report);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/domain/ProductBatch.h"
+#include "core/domain/Progress.h"
 #include "core/domain/Result.h"
 #include "core/publishing/BatchPayload.h"
 
@@ -38,6 +39,7 @@ public:
         QList<BatchPayload::LeftOut> leftOut; // variants without SKU, price or VAT rate
         QString error; // why a batch could not be submitted (the rest wait for the next run)
         bool switchedOff = false; // poleepo.enabled is false: nothing was built or sent
+        bool cancelled = false; // stopped on request between two batches; the rest wait
     };
     template<typename T> using Callback = std::function<void(Result<T>)>;
 
@@ -49,7 +51,10 @@ public:
     Result<BatchPayload::Built> buildDue() const;
     // Builds, stores and submits. Answers once, later; not at all once `context` is gone. With
     // Poleepo switched off it answers at once with switchedOff set and touches nothing.
-    void generate(QObject *context, Callback<Report> done);
+    // progress hears "batches submitted of total" before each batch is stored; its false stops
+    // there (Report::cancelled): every batch is stored and submitted whole or not at all, and the
+    // variants not sent are collected again next time.
+    void generate(QObject *context, Callback<Report> done, ProgressReport progress = {});
     // The failed items of batch `batchId` (refused by Poleepo, or left waiting by an inconsistent
     // answer), rebuilt from today's data, in a new batch. Answers with the new batch's id;
     // an error (switchedOffText) when Poleepo is switched off.
@@ -64,7 +69,7 @@ private:
     struct Pending;
     Result<BatchPayload::Built> build(const QList<qint64> &productIds, const QSet<qint64> &variantIds) const;
     void submit(QList<QList<BatchPayload::Entry>> batches, Report report, QObject *context,
-                Callback<Report> done);
+                Callback<Report> done, ProgressReport progress = {});
     static void submitNext(std::shared_ptr<Pending> pending);
 
     const Database &m_database;

@@ -44,6 +44,7 @@ struct BatchPolling::Pending
     Report report;
     QPointer<QObject> context;
     Callback done;
+    ProgressReport progress;
 };
 
 BatchPolling::BatchPolling(const Database &database, PoleepoClient &poleepo, const Settings &settings)
@@ -51,7 +52,7 @@ BatchPolling::BatchPolling(const Database &database, PoleepoClient &poleepo, con
 {
 }
 
-void BatchPolling::poll(QObject *context, Callback done)
+void BatchPolling::poll(QObject *context, Callback done, ProgressReport progress)
 {
     if (!m_settings.poleepoEnabled()) {
         Report off;
@@ -72,6 +73,7 @@ void BatchPolling::poll(QObject *context, Callback done)
     }
     pending->context = context;
     pending->done = std::move(done);
+    pending->progress = std::move(progress);
     pollNext(pending);
 }
 
@@ -81,6 +83,11 @@ void BatchPolling::pollNext(std::shared_ptr<Pending> pending)
     QObject *context = pending->context.data();
     if (!context)
         return;
+    // Between two batches (each answer applied whole): a safe point to stop.
+    if (!reportProgress(pending->progress, pending->next, pending->batches.size())) {
+        pending->report.cancelled = pending->next < pending->batches.size();
+        return pending->done(pending->report);
+    }
     if (pending->next >= pending->batches.size())
         return pending->done(pending->report);
     ProductBatch batch = pending->batches.at(pending->next++);

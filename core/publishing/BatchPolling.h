@@ -9,6 +9,7 @@
 // Lives on the worker thread, with the client.
 #pragma once
 
+#include "core/domain/Progress.h"
 #include "core/domain/Result.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,7 @@ public:
         int waiting = 0; // batches skipped: the limit or a 429's wait
         QStringList errors; // one line per batch that could not be read
         bool switchedOff = false; // poleepo.enabled is false: nothing was asked
+        bool cancelled = false; // stopped on request between two batches; the rest wait
     };
     using Callback = std::function<void(Result<Report>)>;
 
@@ -42,7 +44,9 @@ public:
 
     // Polls each submitted batch once, in turn. Answers once, later; not at all once `context` is
     // gone. With Poleepo switched off it answers at once with switchedOff set and asks nothing.
-    void poll(QObject *context, Callback done);
+    // progress hears "batches polled of total" before each batch; its false stops there
+    // (Report::cancelled): each batch's answer is applied whole, the rest are asked next time.
+    void poll(QObject *context, Callback done, ProgressReport progress = {});
 
 private:
     struct Pending;

@@ -67,6 +67,33 @@ int BackgroundTasks::start(const QString &title, Work work, bool cancellable)
     return id;
 }
 
+int BackgroundTasks::track(const QString &title, std::shared_ptr<TaskProgress> progress, bool cancellable)
+{
+    const int id = m_nextId++;
+    m_running.insert(id, {title, cancellable, progress ? std::move(progress) : std::make_shared<TaskProgress>()});
+    m_order.append(id);
+    Q_EMIT started(id, title);
+    if (!m_timer->isActive())
+        m_timer->start();
+    return id;
+}
+
+void BackgroundTasks::finishTracked(int id, bool ok, const QString &result)
+{
+    if (m_running.contains(id))
+        finish(id, ok, result);
+}
+
+void BackgroundTasks::finish(int id, bool ok, const QString &result)
+{
+    report();
+    m_running.remove(id);
+    m_order.removeOne(id);
+    if (m_running.isEmpty())
+        m_timer->stop();
+    Q_EMIT finished(id, ok, result);
+}
+
 bool BackgroundTasks::cancel(int id)
 {
     const auto it = m_running.constFind(id);

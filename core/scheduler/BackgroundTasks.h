@@ -65,6 +65,12 @@ public:
     // Starts work on the worker; returns the task's id. cancellable: the work checks
     // cancelRequested() at points where stopping leaves the data consistent.
     int start(const QString &title, Work work, bool cancellable = false);
+    // Shows work that runs elsewhere (a scheduled job's run, started by the Scheduler) as a task of
+    // this list: its progress is read from `progress`, cancel(id) asks it through `progress`, and it
+    // is there until finishTracked(id). Returns the task's id.
+    int track(const QString &title, std::shared_ptr<TaskProgress> progress, bool cancellable);
+    // The tracked task `id` is over: finished is emitted with its result. Unknown ids are ignored.
+    void finishTracked(int id, bool ok, const QString &result);
     // Asks a cancellable task to stop; false when it is unknown, finished or not cancellable.
     bool cancel(int id);
     QList<Task> running() const; // in start order, with their latest progress
@@ -87,6 +93,7 @@ private:
         qint64 reportedTotal = -1;
     };
     void report();
+    void finish(int id, bool ok, const QString &result);
 
     Post m_post;
     QHash<int, Running> m_running;

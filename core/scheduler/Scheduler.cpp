@@ -5,6 +5,7 @@
 #include "core/store/JobRepository.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -37,6 +38,7 @@ struct Scheduler::Private
     std::map<QString, JobDefinition> definitions;
     QStringList order;
     QSet<QString> running;
+    QHash<QString, std::shared_ptr<TaskProgress>> progress; // of the runs of this process
     QTimer tick;
     QTimer renew;
     QString owner;
@@ -162,6 +164,10 @@ void Scheduler::stop()
 {
     d->stopping = true;
     d->tick.stop();
+    // A shutdown does not wait for the whole of a long run: the cancellable ones stop at their next
+    // safe point, keeping what they did.
+    for (const QString &name : std::as_const(d->running))
+        (void)cancel(name);
     if (d->running.isEmpty())
         QTimer::singleShot(0, this, [this] { Q_EMIT finishedAll(); });
 }
@@ -236,6 +242,8 @@ void Scheduler::runNow(const QString &name, JobDefinition::Done done)
     }
 
     d->running.insert(name);
+    auto progress = std::make_shared<TaskProgress>();
+    d->progress.insert(name, progress);
     if (!d->renew.isActive())
         d->renew.start();
     qCDebug(lcScheduler) << "running" << name;
@@ -258,6 +266,7 @@ void Scheduler::runNow(const QString &name, JobDefinition::Done done)
         if (!recorded)
             qCWarning(lcScheduler) << recorded.error();
         p.running.remove(name);
+        p.progress.remove(name);
         if (p.running.isEmpty())
             p.renew.stop();
         Q_EMIT self->jobFinished(name, result);
@@ -268,12 +277,44 @@ void Scheduler::runNow(const QString &name, JobDefinition::Done done)
     };
     // The job body runs from the event loop, never inside the caller's stack.
     const JobDefinition::Run run = it->second.run;
-    QTimer::singleShot(0, this, [run, complete] {
-        if (run)
+    const JobDefinition::RunTracked runTracked = it->second.runTracked;
+    QTimer::singleShot(0, this, [run, runTracked, progress, complete] {
+        if (runTracked)
+            runTracked(progress, complete);
+        else if (run)
             run(complete);
         else
             complete(JobResult::failure(tr("the job has nothing to run")));
     });
+}
+
+std::shared_ptr<TaskProgress> Scheduler::progress(const QString &name) const
+{
+    return d->progress.value(name);
+}
+
+QString Scheduler::progressTitle(const QString &name) const
+{
+    const auto it = d->definitions.find(name);
+    if (it == d->definitions.end())
+        return name;
+    const char *title = it->second.progressTitle ? it->second.progressTitle : it->second.title;
+    return title ? QCoreApplication::translate("Bottega::Scheduler", title) : name;
+}
+
+bool Scheduler::isCancellable(const QString &name) const
+{
+    const auto it = d->definitions.find(name);
+    return it != d->definitions.end() && it->second.cancellable;
+}
+
+bool Scheduler::cancel(const QString &name)
+{
+    const auto progress = d->progress.value(name);
+    if (!progress || !isCancellable(name))
+        return false;
+    progress->requestCancel();
+    return true;
 }
 
 Result<void> Scheduler::setEnabled(const QString &name, bool enabled)

@@ -1,12 +1,15 @@
 // Scheduler: QTimer-driven periodic jobs (SCHED-1). The timers only decide *when*; each job's state
 // (enabled, interval, last run, last result, next run) lives in the database, and a lease there
 // makes sure two processes sharing one database never run the same job at once (SCHED-3).
+// Long runs report their progress (done of total) to a TaskProgress per run, which the window's task
+// list shows and through which a cancellable run is asked to stop (APP-5).
 // Thread: owned by the main thread (its timers, its signals to the window); the app's jobs hand their
-// database work to the worker thread and call done back on this thread.
+// work to the worker thread and call done back on this thread.
 #pragma once
 
 #include "core/domain/Message.h"
 #include "core/domain/Result.h"
+#include "core/scheduler/BackgroundTasks.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -24,8 +27,14 @@ struct JobResult
 {
     bool ok = true;
     Message message;
+    bool cancelled = false; // stopped on request (APP-5): not ok, message says what it did
     static JobResult success(const Message &message = {}) { return {true, message}; }
     static JobResult failure(const Message &message) { return {false, message}; }
+    // "Cancelled: <did>" (job.cancelled): a run stopped on request at a safe point.
+    static JobResult cancelledAfter(const Message &did)
+    {
+        return {false, Message::of(QStringLiteral("job.cancelled"), {did.toStored()}), true};
+    }
 };
 
 struct JobDefinition
@@ -39,6 +48,17 @@ struct JobDefinition
     int minIntervalSeconds = 0;
     bool enabledByDefault = true;
     Run run;
+
+    // Long work (APP-5): runTracked, when set, is used instead of run and gets the run's progress
+    // object, where it reports done of total and finds cancelRequested(); the Scheduler hands the same
+    // object to whoever follows the run (the window's task list), under progressTitle
+    // (QT_TRANSLATE_NOOP("Bottega::Scheduler", "Reconciling Gelato orders"); null: title).
+    // cancellable: the run checks cancelRequested() between items or chunks, where stopping leaves
+    // the data consistent, and then finishes with what it has done.
+    using RunTracked = std::function<void(std::shared_ptr<TaskProgress> progress, Done done)>;
+    RunTracked runTracked;
+    const char *progressTitle = nullptr;
+    bool cancellable = false;
 };
 
 struct JobState
@@ -70,7 +90,8 @@ public:
 
     // Writes missing job rows with their defaults and starts the timer. Safe to call once.
     Result<void> start();
-    // Stops starting new runs; finishedAll() is emitted when running jobs are done (at once if none).
+    // Stops starting new runs and asks the cancellable running ones to stop at their next safe
+    // point; finishedAll() is emitted when running jobs are done (at once if none).
     void stop();
     bool isRunningAnyJob() const;
 
@@ -83,6 +104,15 @@ public:
     Result<void> setEnabled(const QString &name, bool enabled);
     // Refuses an interval below the job's minimum, naming it.
     Result<void> setInterval(const QString &name, int seconds);
+
+    // A job running in this process: its progress (null when it does not run here), its title for a
+    // task list (translated), and whether it can be cancelled.
+    std::shared_ptr<TaskProgress> progress(const QString &name) const;
+    QString progressTitle(const QString &name) const;
+    bool isCancellable(const QString &name) const;
+    // Asks a cancellable job running here to stop at its next safe point; false when it does not
+    // run here or cannot be cancelled. Its done still comes, with what it did.
+    bool cancel(const QString &name);
 
     // Starts every enabled job that is due by the clock and not running anywhere: what the timer
     // does on each tick (a test that moved its clock calls it instead of waiting for a tick).

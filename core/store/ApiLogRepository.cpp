@@ -357,6 +357,16 @@ Result<ApiLogRepository::Related> ApiLogRepository::relatedOf(const ApiLogEntry 
 Result<qint64> ApiLogRepository::deleteOlderThan(const QDateTime &time, int chunkRows,
                                                  const std::function<void(qint64)> &onChunk)
 {
+    return deleteOlderThanWhile(time, chunkRows, [&onChunk](qint64 deletedSoFar) {
+        if (onChunk)
+            onChunk(deletedSoFar);
+        return true;
+    });
+}
+
+Result<qint64> ApiLogRepository::deleteOlderThanWhile(const QDateTime &time, int chunkRows,
+                                                      const std::function<bool(qint64)> &goOn)
+{
     const int chunk = std::max(1, chunkRows);
     qint64 deleted = 0;
     for (;;) {
@@ -369,9 +379,10 @@ Result<qint64> ApiLogRepository::deleteOlderThan(const QDateTime &time, int chun
             return makeError(r.error());
         const int removed = remove.rowsAffected();
         deleted += std::max(0, removed);
-        if (removed > 0 && onChunk)
-            onChunk(deleted);
-        if (removed < chunk)
+        const bool more = removed >= chunk;
+        if (removed > 0 && goOn && !goOn(deleted))
+            return deleted; // stopped: indexing the new rows is left to the next search
+        if (!more)
             break;
     }
     // The day's new rows into the endpoint filter's index, so that a search need not (LOG-3 runs

@@ -88,6 +88,10 @@ public:
     // transactions of chunkRows. A text search and deleteOlderThan call it; PostgreSQL's index
     // follows each insert (nothing to do). Returns how many rows it added.
     Result<qint64> indexUrls(int chunkRows = 5000);
+    // As deleteOlderThan, asking goOn(deletedSoFar) after each chunk: false stops there (without
+    // indexing), and the chunks already deleted stay deleted (each chunk is whole: its own statement).
+    Result<qint64> deleteOlderThanWhile(const QDateTime &time, int chunkRows,
+                                        const std::function<bool(qint64 deletedSoFar)> &goOn);
     // LOG-3 retention: deletes entries older than days before the database clock's now.
     Result<qint64> deleteOlderThanDays(int days);
 

@@ -272,6 +272,40 @@ Result<int> WebhookQueueRepository::deleteProcessedOlderThan(const QDateTime &ti
     return remove.rowsAffected();
 }
 
+Result<int> WebhookQueueRepository::deleteProcessedOlderThan(const QDateTime &time, int chunkRows,
+                                                            const std::function<bool(qint64)> &goOn)
+{
+    const int chunk = std::max(1, chunkRows);
+    int deleted = 0;
+    for (;;) {
+        // The same SQL on both engines: one chunk of the oldest processed rows.
+        SqlStatement remove(m_database.connection(),
+                            u"DELETE FROM webhook_queue WHERE id IN (SELECT id FROM webhook_queue WHERE "
+                            "state IN ('Done', 'Ignored') AND processed_at < ? ORDER BY processed_at, id "
+                            "LIMIT ?)"_s);
+        remove.bind(time.toMSecsSinceEpoch()).bind(chunk);
+        if (auto r = remove.exec(tr("cannot clean up the webhook queue")); !r)
+            return makeError(r.error());
+        const int removed = std::max(0, remove.rowsAffected());
+        deleted += removed;
+        if (removed > 0 && goOn && !goOn(deleted))
+            return deleted;
+        if (removed < chunk)
+            return deleted;
+    }
+}
+
+Result<qint64> WebhookQueueRepository::countProcessedOlderThan(const QDateTime &time)
+{
+    SqlStatement select(m_database.connection(),
+                        u"SELECT COUNT(*) AS n FROM webhook_queue WHERE state IN ('Done', 'Ignored') "
+                        "AND processed_at < ?"_s);
+    select.bind(time.toMSecsSinceEpoch());
+    if (auto r = select.exec(tr("cannot count the webhook queue")); !r)
+        return makeError(r.error());
+    return select.next() ? select.integer(u"n"_s) : 0;
+}
+
 Result<int> WebhookQueueRepository::deleteProcessedOlderThanDays(int days)
 {
     return deleteProcessedOlderThan(m_database.clock().now().addDays(-days));

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -70,6 +71,12 @@ public:
     Result<int> releaseClaims(const QDateTime &claimedBefore, const QString &owner = {});
     // Deletes Done and Ignored items processed before time; returns how many.
     Result<int> deleteProcessedOlderThan(const QDateTime &time);
+    // The same in chunks of chunkRows, oldest first, each chunk its own statement, asking
+    // goOn(deletedSoFar) after each: false stops there, the chunks already deleted stay deleted.
+    Result<int> deleteProcessedOlderThan(const QDateTime &time, int chunkRows,
+                                         const std::function<bool(qint64 deletedSoFar)> &goOn);
+    // How many Done and Ignored items were processed before time.
+    Result<qint64> countProcessedOlderThan(const QDateTime &time);
     // webhook.retention-days: the same for items processed more than days before the database
     // clock's now.
     Result<int> deleteProcessedOlderThanDays(int days);

@@ -3,7 +3,16 @@
 #include "core/store/Database.h"
 #include "core/store/WebhookQueueRepository.h"
 
+#include <algorithm>
+
 namespace Bottega {
+
+namespace {
+
+// Rows per DELETE of the cleanup: no statement holds the writers for long.
+constexpr int chunkRows = 5000;
+
+} // namespace
 
 WebhookQueueActions::WebhookQueueActions(const Database &database, const Clock *clock)
     : m_database(database), m_clock(clock ? clock : &database.clock())
@@ -34,10 +43,22 @@ Result<int> WebhookQueueActions::retryFailed()
     return queue.requeue(ids);
 }
 
-Result<int> WebhookQueueActions::cleanup(int retentionDays)
+Result<int> WebhookQueueActions::cleanup(int retentionDays, const ProgressReport &progress)
 {
-    return WebhookQueueRepository(m_database)
-            .deleteProcessedOlderThan(m_clock->now().addDays(-retentionDays));
+    const QDateTime before = m_clock->now().addDays(-retentionDays);
+    WebhookQueueRepository queue(m_database);
+    qint64 total = 0;
+    if (progress) {
+        const auto counted = queue.countProcessedOlderThan(before);
+        if (!counted)
+            return makeError(counted.error());
+        total = *counted;
+        if (!progress(0, total))
+            return 0;
+    }
+    return queue.deleteProcessedOlderThan(before, chunkRows, [&progress, total](qint64 deletedSoFar) {
+        return reportProgress(progress, deletedSoFar, std::max(total, deletedSoFar));
+    });
 }
 
 } // namespace Bottega

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/domain/Clock.h"
+#include "core/domain/Progress.h"
 #include "core/domain/Result.h"
 
 #include <QList>
@@ -24,7 +25,9 @@ public:
     // Every Failed call back to Pending; returns how many.
     Result<int> retryFailed();
     // Removes the Done and Ignored calls processed more than retentionDays ago; returns how many.
-    Result<int> cleanup(int retentionDays);
+    // In chunks, telling progress (removed of total) after each: its false stops there, keeping
+    // the chunks already removed.
+    Result<int> cleanup(int retentionDays, const ProgressReport &progress = {});
 
 private:
     const Database &m_database;

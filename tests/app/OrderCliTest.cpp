@@ -367,4 +367,31 @@ TEST_F(OrderCli, CancelOnceThenRefusedAndRefreshReadsTracking)
     EXPECT_TRUE(text.out.contains(packages.at(0)[u"trackingCode"_s].toString())) << qPrintable(text.out);
 }
 
+// ORD-8 from the command line: `job run reconcile-gelato-orders` reads the orders in progress again
+// (on the worker thread, with its own Gelato client reading the key through the main thread's
+// secret store), stores what changed and logs the call.
+TEST_F(OrderCli, JobRunReconcilesTheOrdersInProgressAndLogsItsCalls)
+{
+    const QString id = create(u"WEB-1011"_s);
+    ASSERT_EQ(run({u"order"_s, u"confirm"_s, id}).exitCode, 0);
+    const QString gelatoId = fake.orders().orders().at(0).value(u"id"_s).toString();
+    ASSERT_TRUE(fake.orders().setOrderStatus(gelatoId, u"shipped"_s));
+    const int readsBefore = fake.requestCount(fake.orders().orderPath(gelatoId));
+
+    const auto ran = run({u"job"_s, u"run"_s, u"reconcile-gelato-orders"_s, u"--json"_s});
+    ASSERT_EQ(ran.exitCode, 0) << qPrintable(ran.err);
+    const QJsonObject result = QJsonDocument::fromJson(ran.out.toUtf8()).object();
+    EXPECT_TRUE(result.value(u"ok"_s).toBool()) << qPrintable(ran.out);
+    EXPECT_EQ(result.value(u"resultMessage"_s).toObject().value(u"code"_s).toString(), u"job.orders-refreshed"_s);
+    EXPECT_EQ(result.value(u"result"_s).toString(), u"1 order refreshed from Gelato"_s);
+    EXPECT_EQ(fake.requestCount(fake.orders().orderPath(gelatoId)), readsBefore + 1);
+    EXPECT_EQ(show(id).value(u"state"_s).toString(), u"shipped"_s);
+
+    // The worker's API-log sink wrote its call, with the key redacted.
+    const auto logged = run({u"log"_s, u"list"_s, u"--service"_s, u"gelato"_s, u"--json"_s});
+    ASSERT_EQ(logged.exitCode, 0) << qPrintable(logged.err);
+    EXPECT_TRUE(logged.out.contains(gelatoId)) << qPrintable(logged.out);
+    EXPECT_FALSE(logged.out.contains(QString::fromLatin1(GelatoFake::apiKey())));
+}
+
 } // namespace

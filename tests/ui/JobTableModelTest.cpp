@@ -6,8 +6,11 @@
 #include "ui/DisplayFormat.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QIcon>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -181,6 +184,30 @@ TEST_F(JobTableModelTest, FollowsTheSchedulerWhenAJobRuns)
     EXPECT_FALSE(model.index(failing, JobTableModel::LastResultColumn).data(Qt::DecorationRole).isNull());
     EXPECT_NE(model.index(ok, JobTableModel::LastRunColumn).data().toString(),
               model.index(model.rowOf(pollBatches()), JobTableModel::LastRunColumn).data().toString());
+}
+
+TEST_F(JobTableModelTest, ACancelledRunShowsAWarningNotAnError)
+{
+    JobDefinition stopped;
+    stopped.name = u"stopped-job"_s;
+    stopped.title = "Stopped job";
+    stopped.run = [](JobDefinition::Done done) {
+        done(JobResult::cancelledAfter(Message::of(u"job.api-log-removed"_s, {u"5000"_s, u"30"_s})));
+    };
+    scheduler().registerJob(stopped);
+    JobTableModel model(&scheduler());
+    model.setRefreshIntervalMs(0);
+    const int row = model.rowOf(u"stopped-job"_s);
+    ASSERT_GE(row, 0);
+    scheduler().runNow(u"stopped-job"_s, {});
+    ASSERT_TRUE(waitUntil([&] {
+        return model.index(row, JobTableModel::LastRunColumn).data(JobTableModel::RawRole).toDateTime().isValid();
+    }));
+    EXPECT_EQ(model.index(row, JobTableModel::LastResultColumn).data().toString(),
+              u"Cancelled: 5000 entries older than 30 days removed"_s);
+    const auto image = [](const QVariant &icon) { return icon.value<QIcon>().pixmap(16).toImage(); };
+    EXPECT_EQ(image(model.index(row, JobTableModel::LastResultColumn).data(Qt::DecorationRole)),
+              QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(16).toImage());
 }
 
 TEST_F(JobTableModelTest, WithoutASchedulerTheTableIsEmpty)

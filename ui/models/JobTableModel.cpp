@@ -76,8 +76,11 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DecorationRole:
         if (column == LastResultColumn && job.lastRun.isValid() && !job.running) {
-            return QApplication::style()->standardIcon(job.lastOk ? QStyle::SP_DialogApplyButton
-                                                                  : QStyle::SP_MessageBoxCritical);
+            // A run stopped on request (the task list's Cancel) is not an error.
+            const bool cancelled = Message::fromStored(job.lastResult).code == QLatin1String("job.cancelled");
+            return QApplication::style()->standardIcon(job.lastOk    ? QStyle::SP_DialogApplyButton
+                                                       : cancelled ? QStyle::SP_MessageBoxWarning
+                                                                   : QStyle::SP_MessageBoxCritical);
         }
         return {};
     case Qt::ToolTipRole:

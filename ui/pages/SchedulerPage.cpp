@@ -153,6 +153,10 @@ void SchedulerPage::runSelected()
                     result.message.isEmpty()
                             ? tr("\"%1\" finished.").arg(title)
                             : tr("\"%1\" finished: %2").arg(title, MessageText::render(result.message)));
+        } else if (result.cancelled) {
+            // Stopped on request (the task list's Cancel): what it did, not an error.
+            self->m_message->showMessage(InlineMessage::Type::Information,
+                                         tr("\"%1\": %2").arg(title, MessageText::render(result.message)));
         } else {
             self->m_message->showMessage(
                     InlineMessage::Type::Error,

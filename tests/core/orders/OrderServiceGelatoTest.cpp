@@ -318,6 +318,62 @@ TEST_P(OrderServiceGelatoTest, RefreshAndReconcileMoveTheStateWithTheirSource)
     EXPECT_EQ(service->get(third)->state, OrderState::InProduction);
 }
 
+TEST_P(OrderServiceGelatoTest, ReconcileReportsCountsAndStopsBetweenOrdersWhenAsked)
+{
+    QList<qint64> ids;
+    for (const QString &reference : {u"WEB-2001"_s, u"WEB-2002"_s, u"WEB-2003"_s}) {
+        const qint64 id = createOrder(data.order(reference));
+        auto sent = confirm(id);
+        ASSERT_TRUE(sent.ok()) << sent.error().toStdString();
+        ASSERT_TRUE(fake().setOrderStatus(sent->gelatoOrderId, u"shipped"_s));
+        ids.append(id);
+    }
+    rig.fake.clearRequests();
+
+    // Told before each order; answering false after the first stops the run there.
+    QList<std::pair<qint64, qint64>> heard;
+    auto stopped = run<int>([&](QObject *c, auto done) {
+        service->reconcile(c, done, [&heard](qint64 done, qint64 total) {
+            heard.append({done, total});
+            return done < 1;
+        });
+    });
+    ASSERT_TRUE(stopped.ok()) << stopped.error().toStdString();
+    EXPECT_EQ(*stopped, 1);
+    EXPECT_EQ(heard, (QList<std::pair<qint64, qint64>>{{0, 3}, {1, 3}}));
+    EXPECT_EQ(rig.fake.requestCount(), 1) << "nothing is read after the stop";
+    int shipped = 0;
+    for (const qint64 id : ids) {
+        const auto order = service->get(id);
+        ASSERT_TRUE(order.ok());
+        // Each order is refreshed whole (state, status, packages) or not at all.
+        if (order->state == OrderState::Shipped) {
+            ++shipped;
+            EXPECT_EQ(order->gelatoFulfillmentStatus, u"shipped"_s);
+            EXPECT_EQ(order->packages.size(), 1);
+        } else {
+            EXPECT_EQ(order->state, OrderState::Sent);
+            EXPECT_TRUE(order->packages.isEmpty());
+        }
+    }
+    EXPECT_EQ(shipped, 1) << "the order refreshed before the stop stays refreshed";
+
+    // The next run reads them all again (a shipped order is still in progress until delivered),
+    // reporting every step to the end.
+    heard.clear();
+    auto rest = run<int>([&](QObject *c, auto done) {
+        service->reconcile(c, done, [&heard](qint64 done, qint64 total) {
+            heard.append({done, total});
+            return true;
+        });
+    });
+    ASSERT_TRUE(rest.ok());
+    EXPECT_EQ(*rest, 3);
+    EXPECT_EQ(heard, (QList<std::pair<qint64, qint64>>{{0, 3}, {1, 3}, {2, 3}, {3, 3}}));
+    for (const qint64 id : ids)
+        EXPECT_EQ(service->get(id)->state, OrderState::Shipped);
+}
+
 TEST_P(OrderServiceGelatoTest, CompanyCheckComparesSettingsWithGelatosBillingEntity)
 {
     const qint64 id = createOrder(data.order());

@@ -495,4 +495,67 @@ TEST_P(PublishingTest, ABatchAnswerWithAnUnknownSkuOrAMissingItemIsAnErrorOnThat
 
 } // namespace
 
+TEST_P(PublishingTest, GenerationAndPollingReportCountsAndStopBetweenWholeBatchesWhenAsked)
+{
+    publishAll();
+    ASSERT_TRUE(rig.settings.set(u"poleepo.batch-size"_s, u"2"_s).ok()); // parent + 3 variants: 2 batches
+    QList<std::pair<qint64, qint64>> heard;
+    std::optional<Result<BatchGeneration::Report>> result;
+    QObject context;
+    generator->generate(
+            &context, [&result](Result<BatchGeneration::Report> r) { result.emplace(std::move(r)); },
+            [&heard](qint64 done, qint64 total) {
+                heard.append({done, total});
+                return done < 1; // stop once the first batch is stored and submitted
+            });
+    ASSERT_TRUE(waitUntil([&result] { return result.has_value(); }));
+    ASSERT_TRUE(result->ok()) << result->error().toStdString();
+    EXPECT_TRUE((*result)->cancelled);
+    EXPECT_EQ(heard, (QList<std::pair<qint64, qint64>>{{0, 2}, {1, 2}}));
+    ASSERT_EQ((*result)->batchIds.size(), 1);
+    EXPECT_EQ(rig.fake.catalog().batchCount(), 1);
+    // Never a half-built batch: the one stored is whole and submitted; no other was stored.
+    auto all = ProductBatchRepository(db()).list({});
+    ASSERT_TRUE(all.ok());
+    ASSERT_EQ(all->size(), 1);
+    auto first = ProductBatchRepository(db()).get((*result)->batchIds.at(0));
+    ASSERT_TRUE(first.ok());
+    EXPECT_EQ(first->items.size(), 2);
+    EXPECT_FALSE(first->poleepoBatchId.isEmpty());
+
+    // The next run takes what was left.
+    auto rest = generate();
+    ASSERT_TRUE(rest.ok()) << rest.error().toStdString();
+    EXPECT_FALSE(rest->cancelled);
+    EXPECT_FALSE(rest->batchIds.isEmpty());
+    QSet<qint64> sentVariants;
+    const auto stored = ProductBatchRepository(db()).list({});
+    ASSERT_TRUE(stored.ok());
+    for (const ProductBatch &listed : *stored) {
+        const auto batch = ProductBatchRepository(db()).get(listed.id);
+        ASSERT_TRUE(batch.ok());
+        for (const ProductBatchItem &item : batch->items)
+            sentVariants.insert(item.variantId);
+    }
+    for (const qint64 id : variantIds)
+        EXPECT_TRUE(sentVariants.contains(id)) << id;
+
+    // Polling: told before each batch; a stop after the first asks nothing more.
+    const int batches = int(ProductBatchRepository(db()).list({})->size());
+    ASSERT_GE(batches, 2);
+    heard.clear();
+    std::optional<Result<BatchPolling::Report>> polled;
+    poller->poll(
+            &context, [&polled](Result<BatchPolling::Report> r) { polled.emplace(std::move(r)); },
+            [&heard](qint64 done, qint64 total) {
+                heard.append({done, total});
+                return done < 1;
+            });
+    ASSERT_TRUE(waitUntil([&polled] { return polled.has_value(); }));
+    ASSERT_TRUE(polled->ok()) << polled->error().toStdString();
+    EXPECT_TRUE((*polled)->cancelled);
+    EXPECT_EQ((*polled)->asked, 1);
+    EXPECT_EQ(heard, (QList<std::pair<qint64, qint64>>{{0, batches}, {1, batches}}));
+}
+
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(PublishingTest);

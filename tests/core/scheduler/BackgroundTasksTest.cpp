@@ -121,6 +121,49 @@ TEST_P(BackgroundTasksTest, ACancellableTaskStopsWhenAskedAndOthersCannotBeCance
     EXPECT_TRUE(finished.at(1).at(1).toBool());
 }
 
+TEST_P(BackgroundTasksTest, TrackedWorkIsListedWithItsProgressCancelledThroughItAndEndsWhenFinished)
+{
+    tasks = std::make_unique<BackgroundTasks>(post());
+    tasks->setProgressIntervalMs(10);
+    QSignalSpy progressed(tasks.get(), &BackgroundTasks::progressed);
+    QSignalSpy finished(tasks.get(), &BackgroundTasks::finished);
+    auto progress = std::make_shared<TaskProgress>();
+    const int tracked = tasks->track(u"Reconciling orders"_s, progress, true);
+    auto other = std::make_shared<TaskProgress>();
+    const int fixed = tasks->track(u"Polling"_s, other, false);
+
+    progress->setTotal(40);
+    progress->setDone(12);
+    ASSERT_TRUE(waitUntil([&] {
+        for (const QList<QVariant> &signal : progressed) {
+            if (signal.at(0).toInt() == tracked && signal.at(1).toLongLong() == 12 && signal.at(2).toLongLong() == 40)
+                return true;
+        }
+        return false;
+    }));
+    ASSERT_EQ(tasks->running().size(), 2);
+    EXPECT_EQ(tasks->running().at(0).title, u"Reconciling orders"_s);
+    EXPECT_EQ(tasks->running().at(0).done, 12);
+    EXPECT_TRUE(tasks->running().at(0).cancellable);
+
+    EXPECT_FALSE(tasks->cancel(fixed));
+    EXPECT_FALSE(other->cancelRequested());
+    EXPECT_TRUE(tasks->cancel(tracked));
+    EXPECT_TRUE(progress->cancelRequested()) << "the tracked work's own progress object hears it";
+
+    tasks->finishTracked(tracked, false, u"Cancelled: 12 of 40 orders refreshed"_s);
+    ASSERT_EQ(finished.size(), 1);
+    EXPECT_EQ(finished.at(0).at(0).toInt(), tracked);
+    EXPECT_FALSE(finished.at(0).at(1).toBool());
+    EXPECT_EQ(finished.at(0).at(2).toString(), u"Cancelled: 12 of 40 orders refreshed"_s);
+    tasks->finishTracked(tracked, true, u"again"_s); // already over: ignored
+    EXPECT_EQ(finished.size(), 1);
+    ASSERT_EQ(tasks->running().size(), 1);
+    EXPECT_EQ(tasks->running().at(0).id, fixed);
+    tasks->finishTracked(fixed, true, u"2 batches asked"_s);
+    EXPECT_TRUE(tasks->running().isEmpty());
+}
+
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(BackgroundTasksTest);
 
 } // namespace

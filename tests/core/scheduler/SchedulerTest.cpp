@@ -7,6 +7,7 @@
 #include "tests/support/TestUtil.h"
 #include "tests/support/database/TestDatabase.h"
 
+#include <QCoreApplication>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
@@ -273,6 +274,85 @@ TEST_P(SchedulerTest, StopWaitsForRunningJobsAndDoneCountsOnce)
     ASSERT_TRUE(waitUntil([&] { return finishedAll.count() == 1; }));
     EXPECT_EQ(finishedJobs.count(), 1);
     EXPECT_EQ(scheduler.job(u"long"_s)->lastResult, u"first"_s);
+}
+
+TEST_P(SchedulerTest, ATrackedRunGetsItsProgressObjectWhichCancelReachesWhileItRuns)
+{
+    Scheduler scheduler(db(), &clock);
+    std::shared_ptr<TaskProgress> seen;
+    JobDefinition::Done pending;
+    JobDefinition job;
+    job.name = u"reconcile"_s;
+    job.title = "Reconcile";
+    job.progressTitle = "Reconciling";
+    job.cancellable = true;
+    job.runTracked = [&](std::shared_ptr<TaskProgress> progress, JobDefinition::Done done) {
+        seen = progress;
+        progress->setTotal(40);
+        progress->setDone(12);
+        pending = done;
+    };
+    scheduler.registerJob(job);
+    CountingJob plain;
+    scheduler.registerJob(plain.definition(u"plain"_s, 0));
+    plain.holdOpen = true;
+    ASSERT_TRUE(scheduler.start().ok());
+
+    EXPECT_EQ(scheduler.progress(u"reconcile"_s), nullptr) << "not running";
+    EXPECT_FALSE(scheduler.cancel(u"reconcile"_s));
+    std::optional<JobResult> outcome;
+    scheduler.runNow(u"reconcile"_s, [&outcome](const JobResult &result) { outcome = result; });
+    ASSERT_TRUE(waitUntil([&] { return seen != nullptr; }));
+    EXPECT_EQ(scheduler.progress(u"reconcile"_s), seen) << "the same object the run reports to";
+    EXPECT_EQ(scheduler.progressTitle(u"reconcile"_s), u"Reconciling"_s);
+    EXPECT_EQ(scheduler.progressTitle(u"plain"_s), u"Counting job"_s) << "the title when none is given";
+    EXPECT_TRUE(scheduler.isCancellable(u"reconcile"_s));
+    EXPECT_EQ(seen->done(), 12);
+    EXPECT_EQ(seen->total(), 40);
+    EXPECT_FALSE(seen->cancelRequested());
+    EXPECT_TRUE(scheduler.cancel(u"reconcile"_s));
+    EXPECT_TRUE(seen->cancelRequested());
+
+    // A job that does not say it can be cancelled is not.
+    scheduler.runNow(u"plain"_s, {});
+    ASSERT_TRUE(waitUntil([&] { return plain.runs == 1; }));
+    ASSERT_NE(scheduler.progress(u"plain"_s), nullptr);
+    EXPECT_FALSE(scheduler.isCancellable(u"plain"_s));
+    EXPECT_FALSE(scheduler.cancel(u"plain"_s));
+    EXPECT_FALSE(scheduler.progress(u"plain"_s)->cancelRequested());
+    plain.pending(JobResult::success());
+
+    pending(JobResult::failure(u"stopped"_s));
+    ASSERT_TRUE(waitUntil([&] { return outcome.has_value(); }));
+    EXPECT_EQ(scheduler.progress(u"reconcile"_s), nullptr) << "forgotten once the run is over";
+    EXPECT_EQ(scheduler.job(u"reconcile"_s)->lastResult, u"stopped"_s);
+}
+
+TEST_P(SchedulerTest, StopAsksACancellableRunToStopAndWaitsForIt)
+{
+    Scheduler scheduler(db(), &clock);
+    std::shared_ptr<TaskProgress> seen;
+    JobDefinition::Done pending;
+    JobDefinition job;
+    job.name = u"cleanup"_s;
+    job.title = "Cleanup";
+    job.cancellable = true;
+    job.runTracked = [&](std::shared_ptr<TaskProgress> progress, JobDefinition::Done done) {
+        seen = progress;
+        pending = done;
+    };
+    scheduler.registerJob(job);
+    ASSERT_TRUE(scheduler.start().ok());
+    scheduler.runNow(u"cleanup"_s, {});
+    ASSERT_TRUE(waitUntil([&] { return seen != nullptr; }));
+    QSignalSpy all(&scheduler, &Scheduler::finishedAll);
+    scheduler.stop();
+    EXPECT_TRUE(seen->cancelRequested());
+    QCoreApplication::processEvents();
+    EXPECT_EQ(all.size(), 0) << "the run is still going";
+    pending(JobResult::cancelledAfter(Message::of(u"job.api-log-removed"_s, {u"5"_s, u"30"_s})));
+    ASSERT_TRUE(waitUntil([&] { return all.size() == 1; }));
+    EXPECT_FALSE(scheduler.job(u"cleanup"_s)->lastOk);
 }
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(SchedulerTest);

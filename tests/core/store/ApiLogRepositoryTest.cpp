@@ -262,6 +262,28 @@ TEST_P(ApiLogRepositoryTest, CleanupDeletesInChunksOldestFirst)
     EXPECT_EQ(durations(*log.list({})), QList<qint64>({11, 10}));
 }
 
+TEST_P(ApiLogRepositoryTest, CleanupStoppedAfterAChunkKeepsThatChunkDeletedAndTheRestWhole)
+{
+    ApiLogRepository log(db());
+    for (int minute = 0; minute < 12; ++minute)
+        ASSERT_TRUE(log.insert(makeEntry(minute, u"gelato"_s, 200, u"https://x.example/"_s)).ok());
+    ApiLogRepository::Query older;
+    older.to = start.addSecs(10 * 60);
+    older.limit = 0;
+    EXPECT_EQ(*log.count(older), 10);
+
+    QList<qint64> heard;
+    const auto deleted = log.deleteOlderThanWhile(start.addSecs(10 * 60), 3, [&](qint64 soFar) {
+        heard.append(soFar);
+        return soFar < 6; // stop after the second chunk
+    });
+    ASSERT_TRUE(deleted.ok()) << qPrintable(deleted.error());
+    EXPECT_EQ(*deleted, 6);
+    EXPECT_EQ(heard, QList<qint64>({3, 6}));
+    EXPECT_EQ(*log.count(older), 4) << "the oldest six are gone, the other four untouched";
+    EXPECT_EQ(*log.count({}), 6);
+}
+
 TEST_P(ApiLogRepositoryTest, DeleteOlderThanKeepsTheRecentEntries)
 {
     ApiLogRepository log(db());

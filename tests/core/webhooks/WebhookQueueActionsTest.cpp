@@ -106,6 +106,61 @@ TEST_P(WebhookQueueActionsTest, CleanupRemovesProcessedCallsOlderThanTheRetentio
     EXPECT_EQ(state(failed), WebhookQueueItem::State::Failed);
 }
 
+TEST_P(WebhookQueueActionsTest, CleanupReportsRemovedOfTotalAndAStopBeforeTheFirstChunkRemovesNothing)
+{
+    add(u"a"_s, WebhookQueueItem::State::Done);
+    add(u"b"_s, WebhookQueueItem::State::Ignored);
+    add(u"c"_s, WebhookQueueItem::State::Failed);
+    WebhookQueueActions actions(db(), &clock);
+
+    auto removed = actions.cleanup(7, [](qint64, qint64) { return false; });
+    ASSERT_TRUE(removed.ok()) << removed.error().toStdString();
+    EXPECT_EQ(*removed, 0);
+    EXPECT_EQ(rows(), 3) << "stopped before the first chunk: nothing removed";
+
+    QList<std::pair<qint64, qint64>> heard;
+    removed = actions.cleanup(7, [&heard](qint64 done, qint64 total) {
+        heard.append({done, total});
+        return true;
+    });
+    ASSERT_TRUE(removed.ok()) << removed.error().toStdString();
+    EXPECT_EQ(*removed, 2);
+    EXPECT_EQ(heard, (QList<std::pair<qint64, qint64>>{{0, 2}, {2, 2}}));
+    EXPECT_EQ(rows(), 1);
+}
+
+TEST_P(WebhookQueueActionsTest, ChunkedDeleteStoppedAfterAChunkKeepsThatChunkDeletedAndTheRestWhole)
+{
+    for (int i = 0; i < 5; ++i)
+        add(u"done-%1"_s.arg(i), WebhookQueueItem::State::Done);
+    const qint64 failed = add(u"failed"_s, WebhookQueueItem::State::Failed);
+    WebhookQueueRepository queue(db());
+    const QDateTime before = clock.now();
+    EXPECT_EQ(*queue.countProcessedOlderThan(before), 5);
+
+    QList<qint64> soFar;
+    auto deleted = queue.deleteProcessedOlderThan(before, 2, [&soFar](qint64 n) {
+        soFar.append(n);
+        return false; // stop after the first chunk
+    });
+    ASSERT_TRUE(deleted.ok()) << deleted.error().toStdString();
+    EXPECT_EQ(*deleted, 2);
+    EXPECT_EQ(soFar, QList<qint64>({2}));
+    EXPECT_EQ(rows(), 4);
+    EXPECT_EQ(*queue.countProcessedOlderThan(before), 3);
+
+    soFar.clear();
+    deleted = queue.deleteProcessedOlderThan(before, 2, [&soFar](qint64 n) {
+        soFar.append(n);
+        return true;
+    });
+    ASSERT_TRUE(deleted.ok());
+    EXPECT_EQ(*deleted, 3);
+    EXPECT_EQ(soFar, QList<qint64>({2, 3}));
+    EXPECT_EQ(rows(), 1);
+    EXPECT_EQ(state(failed), WebhookQueueItem::State::Failed);
+}
+
 TEST_P(WebhookQueueActionsTest, ASavepointUndoesItsPartAloneAndOneLeftOpenIsRolledBack)
 {
     const auto outcome = db().transaction([&](QSqlDatabase &) -> Result<void> {
