@@ -74,8 +74,13 @@ void GelatoEventHandler::readAhead()
         return;
     m_pass = pass.serial;
     m_update->forgetReadAhead();
+    // Writes left from a pass that was rolled back, or that ended before its end-of-pass work ran.
+    m_update->forgetCollected();
     if (!pass.items)
         return;
+    // The writes of all the pass's events sent together, before its outcomes (PERF-2).
+    if (WebhookProcessor::atEndOfPass([this] { return m_update->sendCollected(); }))
+        m_update->collectAcrossApplies();
     QStringList ids;
     for (const WebhookQueueItem &item : *pass.items) {
         if (item.source != gelato)

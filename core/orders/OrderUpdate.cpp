@@ -446,11 +446,32 @@ Result<OrderUpdate::Outcome> OrderUpdate::applyCollected(const OrderUpdateReposi
                                                          const OrderNews &news)
 {
     // The writes of one apply go to the database together (PERF-2); a failed apply sends none.
-    m_store->deferWrites();
+    if (!m_store->isDeferring())
+        m_store->deferWrites();
     auto applied = applyNews(m_database, *m_store, order, lines, news);
+    if (m_collectAcross && applied.ok())
+        return applied;
     if (auto r = m_store->endDeferred(applied.ok()); !r)
         return makeError(r.error());
     return applied;
+}
+
+void OrderUpdate::collectAcrossApplies()
+{
+    m_collectAcross = true;
+}
+
+Result<void> OrderUpdate::sendCollected()
+{
+    m_collectAcross = false;
+    return m_store->isDeferring() ? m_store->endDeferred(true) : Result<void>();
+}
+
+void OrderUpdate::forgetCollected()
+{
+    m_collectAcross = false;
+    if (m_store->isDeferring())
+        (void)m_store->endDeferred(false);
 }
 
 Result<OrderUpdate::Outcome> OrderUpdate::applyCost(qint64 orderId, const QList<GelatoReceipt> &receipts)

@@ -60,6 +60,12 @@ public:
     // batch's events): see OrderUpdateRepository::readAhead. Call it in the transaction of that work.
     Result<void> readAheadGelatoOrders(const QStringList &gelatoOrderIds);
     void forgetReadAhead();
+    // From now on the writes of successive applies are collected together (a queue batch's events,
+    // PERF-2) until sendCollected() sends them, or forgetCollected() drops them (the work was rolled
+    // back). A failed apply drops all that was collected: its caller rolls the whole work back.
+    void collectAcrossApplies();
+    Result<void> sendCollected();
+    void forgetCollected();
     // Gelato's cost of the order: the sums of these purchase receipts (all parts of a split order).
     Result<Outcome> applyCost(qint64 orderId, const QList<GelatoReceipt> &receipts);
 
@@ -90,6 +96,7 @@ private:
 
     const Database &m_database;
     std::unique_ptr<OrderUpdateRepository> m_store;
+    bool m_collectAcross = false;
 };
 
 } // namespace Bottega

@@ -81,6 +81,7 @@ Result<void> OrderUpdateRepository::endDeferred(bool keep)
         m_writes->clear();
         m_orderUpdate.reset();
         m_pending = 0;
+        m_pendingPackages.clear();
         return {};
     }
     return flushWrites(~0);
@@ -91,6 +92,7 @@ Result<void> OrderUpdateRepository::flushWrites(int tables)
     if ((m_pending & tables) == 0)
         return {};
     m_pending = 0;
+    m_pendingPackages.clear();
     addOrderUpdate();
     return m_writes->flush();
 }
@@ -561,8 +563,11 @@ Result<std::optional<OrderPackage>> OrderUpdateRepository::findPackage(qint64 or
                                                                        const QString &packageId,
                                                                        const QString &trackingCode)
 {
-    if (auto r = flushWrites(Packages); !r)
-        return makeError(r.error());
+    // Only this order's packages matter: other orders' collected parcels may wait (PERF-2).
+    if (m_pendingPackages.contains(orderId)) {
+        if (auto r = flushWrites(Packages); !r)
+            return makeError(r.error());
+    }
     SqlStatement &select = statement(
             u"SELECT id, order_id, gelato_order_id, package_id, carrier, tracking_code, tracking_url, "
             "status, updated_at FROM order_packages WHERE order_id = ? AND gelato_order_id = ? AND "
@@ -584,6 +589,8 @@ Result<std::optional<OrderPackage>> OrderUpdateRepository::findPackage(qint64 or
 
 Result<void> OrderUpdateRepository::insertPackage(const OrderPackage &package)
 {
+    if (m_deferring)
+        m_pendingPackages.insert(package.orderId);
     const QString packageId = package.packageId;
     const qint64 orderId = package.orderId;
     return write(Packages, u"INSERT INTO order_packages (order_id, gelato_order_id, package_id, carrier, tracking_code, "
@@ -596,6 +603,8 @@ Result<void> OrderUpdateRepository::insertPackage(const OrderPackage &package)
 
 Result<void> OrderUpdateRepository::updatePackage(const OrderPackage &package)
 {
+    if (m_deferring)
+        m_pendingPackages.insert(package.orderId);
     const QString packageId = package.packageId;
     const qint64 orderId = package.orderId;
     const qint64 id = package.id;

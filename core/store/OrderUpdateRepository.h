@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QList>
 #include <QMap>
 #include <QVariant>
@@ -115,6 +116,7 @@ public:
     // Runs the collected writes (keep) or forgets them (the work is being undone), and stops
     // collecting.
     Result<void> endDeferred(bool keep);
+    bool isDeferring() const { return m_deferring; }
 
     Result<void> setGelatoOrder(qint64 orderId, const QString &gelatoOrderId, const QString &referenceId,
                                 bool isDraft);
@@ -184,6 +186,7 @@ private:
     std::unique_ptr<SqlBatch> m_writes;
     bool m_deferring = false;
     int m_pending = 0; // Table flags of the collected writes
+    QSet<qint64> m_pendingPackages; // orders whose packages the collected writes change
     std::optional<OrderChange> m_orderUpdate;
     struct ReadAhead
     {

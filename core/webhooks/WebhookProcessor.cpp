@@ -26,6 +26,7 @@ QString handlerKey(const QString &source, const QString &event)
 }
 
 thread_local WebhookProcessor::Pass currentPassOfThread;
+thread_local QList<std::function<Result<void>()>> endOfPassOfThread;
 QAtomicInteger<quint64> passCounter;
 
 } // namespace
@@ -62,6 +63,14 @@ Result<int> WebhookProcessor::recoverAbandoned(bool databaseIsShared, int staleA
 WebhookProcessor::Pass WebhookProcessor::currentPass()
 {
     return currentPassOfThread;
+}
+
+bool WebhookProcessor::atEndOfPass(std::function<Result<void>()> work)
+{
+    if (!currentPassOfThread.items)
+        return false;
+    endOfPassOfThread.append(std::move(work));
+    return true;
 }
 
 QDateTime WebhookProcessor::nextAttemptAfter(int attempts, const QDateTime &now)
@@ -137,16 +146,26 @@ Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summa
     // events before it in one go again (nothing of the first pass was kept, and handlers are
     // idempotent), the failed one only recorded (its handler is not run twice), and the events after
     // it each inside a savepoint of its own, so that a second failure costs no third pass.
+    // When work handlers left for the end of the pass (atEndOfPass) fails, or an error comes while
+    // such work is waiting, it belongs to no one event: then every event is applied again, each in
+    // a savepoint of its own.
     QHash<qint64, Result<WebhookOutcome>> failed; // by row id: what its handler answered
+    bool carefulAll = false;
     for (;;) {
         Summary batch;
         QList<Failure> failures;
         std::optional<std::pair<qint64, Result<WebhookOutcome>>> failedNow;
-        currentPassOfThread = {++passCounter, failed.isEmpty() ? &items : nullptr};
-        const auto endPass = qScopeGuard([] { currentPassOfThread = {}; });
+        bool endFailed = false;
+        const bool inOneGo = failed.isEmpty() && !carefulAll;
+        currentPassOfThread = {++passCounter, inOneGo ? &items : nullptr};
+        endOfPassOfThread.clear();
+        const auto endPass = qScopeGuard([] {
+            currentPassOfThread = {};
+            endOfPassOfThread.clear();
+        });
         const auto committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
             QList<WebhookQueueItem> settled;
-            bool careful = false;
+            bool careful = carefulAll;
             for (WebhookQueueItem item : std::as_const(items)) {
                 if (const auto known = failed.constFind(item.id); known != failed.cend()) {
                     careful = true;
@@ -157,6 +176,12 @@ Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summa
                         return r;
                 } else {
                     const Result<WebhookOutcome> outcome = runHandler(item);
+                    if (!outcome && !endOfPassOfThread.isEmpty()) {
+                        // The error may come from writes another event left for the end of the
+                        // pass, sent before this event's read: it belongs to no one event.
+                        endFailed = true;
+                        return makeError(outcome.error());
+                    }
                     if (!outcome || outcome->rejected) {
                         failedNow.emplace(item.id, outcome);
                         return makeError(u"webhook %1 failed: the batch is applied again"_s.arg(item.id));
@@ -165,10 +190,21 @@ Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summa
                     settled.append(item);
                 }
             }
+            for (const auto &work : std::as_const(endOfPassOfThread)) {
+                if (auto r = work(); !r) {
+                    endFailed = true;
+                    return r;
+                }
+            }
+            endOfPassOfThread.clear();
             return m_queue->updateAll(settled);
         });
         if (!committed && failedNow) {
             failed.insert(failedNow->first, failedNow->second);
+            continue;
+        }
+        if (!committed && endFailed) {
+            carefulAll = true;
             continue;
         }
         if (!committed)

@@ -85,6 +85,11 @@ public:
         const QList<WebhookQueueItem> *items = nullptr;
     };
     static Pass currentPass();
+    // In a pass applied in one go (currentPass().items set): work run after its last event and
+    // before its outcomes are written, in its transaction (a handler sends there the writes it
+    // collected over the pass's events). A failure there belongs to no one event: the batch is then
+    // applied again, each event in a savepoint of its own. Returns false (nothing kept) otherwise.
+    static bool atEndOfPass(std::function<Result<void>()> work);
 
     // When the next attempt after a failed one is due: 30 s, 1 min, 2 min, 4 min...
     static QDateTime nextAttemptAfter(int attempts, const QDateTime &now);
