@@ -4,6 +4,7 @@
 #include "core/orders/OrderNews.h"
 #include "core/orders/OrderUpdate.h"
 #include "core/store/Database.h"
+#include "core/webhooks/WebhookProcessor.h"
 
 #include <QTimeZone>
 
@@ -66,8 +67,46 @@ void GelatoEventHandler::registerWith(const Register &registerHandler)
         registerHandler(gelato, QString(event), handler);
 }
 
+void GelatoEventHandler::readAhead()
+{
+    const WebhookProcessor::Pass pass = WebhookProcessor::currentPass();
+    if (pass.serial == m_pass)
+        return;
+    m_pass = pass.serial;
+    m_update->forgetReadAhead();
+    // Writes left from a pass that was rolled back, or that ended before its end-of-pass work ran.
+    m_update->forgetCollected();
+    if (!pass.items)
+        return;
+    // The writes of all the pass's events sent together, before its outcomes (PERF-2).
+    if (WebhookProcessor::atEndOfPass([this] { return m_update->sendCollected(); }))
+        m_update->collectAcrossApplies();
+    QStringList ids;
+    for (const WebhookQueueItem &item : *pass.items) {
+        if (item.source != gelato)
+            continue;
+        if (item.event == "order_status_updated"_L1) {
+            if (const auto event = GelatoEventParsers::parseOrderStatus(item.body))
+                ids.append(event->order.orderId);
+        } else if (item.event == "order_item_status_updated"_L1) {
+            if (const auto event = GelatoEventParsers::parseItemStatus(item.body))
+                ids.append(event->order.orderId);
+        } else if (item.event == "order_item_tracking_code_updated"_L1) {
+            if (const auto event = GelatoEventParsers::parseTracking(item.body))
+                ids.append(event->order.orderId);
+        } else if (item.event == "order_delivery_estimate_updated"_L1) {
+            if (const auto event = GelatoEventParsers::parseDeliveryEstimate(item.body))
+                ids.append(event->order.orderId);
+        }
+    }
+    // When it fails each event reads its order itself, and meets the same database error.
+    if (auto r = m_update->readAheadGelatoOrders(ids); !r)
+        m_update->forgetReadAhead();
+}
+
 Result<WebhookOutcome> GelatoEventHandler::handle(const WebhookQueueItem &item)
 {
+    readAhead();
     if (item.event.startsWith("catalog_"_L1) || item.event.startsWith("store_product"_L1))
         return WebhookOutcome::ignore(Message::of(u"webhook.not-tracked"_s, {item.event}));
 
@@ -118,22 +157,21 @@ Result<WebhookOutcome> GelatoEventHandler::handle(const WebhookQueueItem &item)
 Result<WebhookOutcome> GelatoEventHandler::apply(const GelatoEventOrder &order, const OrderNews &news,
                                                  const QString &itemReferenceId)
 {
-    const auto found = m_update->findByGelatoOrder(order.orderId);
-    if (!found)
-        return makeError(found.error());
-    if (!found->has_value()) {
+    // Found and applied in one go: the order is looked up, read and locked in one query (PERF-2).
+    const auto applied = m_update->applyToGelatoOrder(order.orderId, news);
+    if (!applied)
+        return makeError(applied.error());
+    if (!applied->has_value()) {
         if (GelatoEventParsers::isPlaceholder(order.orderReferenceId)
             || GelatoEventParsers::isPlaceholder(itemReferenceId))
             return WebhookOutcome::ignore(Message::of(u"webhook.gelato-test-call"_s));
         return WebhookOutcome::ignore(Message::of(u"webhook.no-local-order"_s, {order.orderId}));
     }
-    const auto outcome = m_update->apply(**found, news);
-    if (!outcome)
-        return makeError(outcome.error());
-    if (!itemReferenceId.isEmpty() && outcome->unknownItems.contains(itemReferenceId))
+    const OrderUpdate::Outcome &outcome = **applied;
+    if (!itemReferenceId.isEmpty() && outcome.unknownItems.contains(itemReferenceId))
         return WebhookOutcome::ignore(
                 Message::of(u"webhook.no-such-item"_s, {order.orderReferenceId, itemReferenceId}));
-    return WebhookOutcome::done(OrderUpdate::note(outcome->changes));
+    return WebhookOutcome::done(OrderUpdate::note(outcome.changes));
 }
 
 } // namespace Bottega

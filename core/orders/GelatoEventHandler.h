@@ -47,9 +47,13 @@ private:
     Result<WebhookOutcome> apply(const GelatoEventOrder &order, const OrderNews &news,
                                  const QString &itemReferenceId = {});
 
+    // At the first event of a batch pass: the orders of all its Gelato order events in one query.
+    void readAhead();
+
     Database &m_database;
     const Clock *m_clock;
     std::unique_ptr<OrderUpdate> m_update;
+    quint64 m_pass = 0; // the processor's pass read ahead for
 };
 
 } // namespace Bottega

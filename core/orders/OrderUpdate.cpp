@@ -148,56 +148,15 @@ Result<void> applyPoleepo(Repository &store, qint64 orderId, const QString &stor
     return {};
 }
 
-} // namespace
-
-OrderUpdate::OrderUpdate(const Database &database, const Clock *clock)
-    : m_database(database), m_store(std::make_unique<OrderUpdateRepository>(database, clock))
+// Applies the news to the order read (and locked) in this transaction; knownLines: its lines when
+// they were read with it. Writes may be collected by the store and sent by the caller.
+Result<OrderUpdate::Outcome> applyNews(const Database &database, Repository &store,
+                                       const Repository::OrderStatus &status,
+                                       const QList<Repository::Line> *knownLines, const OrderNews &news)
 {
-}
-
-OrderUpdate::~OrderUpdate() = default;
-
-Message OrderUpdate::note(const QList<Message> &changes)
-{
-    if (changes.isEmpty())
-        return Message::of(u"webhook.nothing-new"_s);
-    QStringList stored;
-    for (const Message &change : changes)
-        stored.append(change.toStored());
-    return Message::of(u"webhook.applied"_s, stored);
-}
-
-Result<std::optional<qint64>> OrderUpdate::findByGelatoOrder(const QString &gelatoOrderId)
-{
-    return m_store->findOrder(gelatoOrderId);
-}
-
-Result<std::optional<qint64>> OrderUpdate::findByPoleepoShipping(const QString &poleepoShippingId)
-{
-    return m_store->findOrderByShipping(poleepoShippingId);
-}
-
-Result<OrderUpdate::Outcome> OrderUpdate::apply(qint64 orderId, const OrderNews &news)
-{
-    Outcome outcome;
-    auto done = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-        auto applied = applyInTransaction(orderId, news);
-        if (!applied)
-            return makeError(applied.error());
-        outcome = *applied;
-        return {};
-    });
-    if (!done)
-        return makeError(done.error());
-    return outcome;
-}
-
-Result<OrderUpdate::Outcome> OrderUpdate::applyInTransaction(qint64 orderId, const OrderNews &news)
-{
-    Repository &store = *m_store;
-    auto order = store.orderStatus(orderId);
-    if (!order)
-        return makeError(order.error());
+    using Outcome = OrderUpdate::Outcome;
+    const qint64 orderId = status.id;
+    const Repository::OrderStatus *order = &status;
     Outcome outcome;
     Timeline timeline(store, orderId, news.source, outcome);
     const bool own = news.gelatoOrderId.isEmpty() || order->gelatoOrderId.isEmpty()
@@ -268,7 +227,7 @@ Result<OrderUpdate::Outcome> OrderUpdate::applyInTransaction(qint64 orderId, con
                 return makeError(r.error());
         }
         if (news.billingEntity) {
-            if (auto r = OrderSendRepository(m_database)
+            if (auto r = OrderSendRepository(database)
                                  .saveBillingEntity(
                                          orderId, GelatoOrderAnswer::billingEntityJson(*news.billingEntity));
                 !r)
@@ -323,7 +282,8 @@ Result<OrderUpdate::Outcome> OrderUpdate::applyInTransaction(qint64 orderId, con
     // Items, matched by our item reference; an item status equal to the order's new Gelato status
     // is already in the timeline.
     if (!news.items.isEmpty()) {
-        auto lines = store.lines(orderId);
+        Result<QList<Repository::Line>> lines = knownLines ? Result<QList<Repository::Line>>(*knownLines)
+                                                           : store.lines(orderId);
         if (!lines)
             return makeError(lines.error());
         for (const OrderNews::Item &item : news.items) {
@@ -400,6 +360,118 @@ Result<OrderUpdate::Outcome> OrderUpdate::applyInTransaction(qint64 orderId, con
         }
     }
     return outcome;
+}
+
+} // namespace
+
+OrderUpdate::OrderUpdate(const Database &database, const Clock *clock)
+    : m_database(database), m_store(std::make_unique<OrderUpdateRepository>(database, clock))
+{
+}
+
+OrderUpdate::~OrderUpdate() = default;
+
+Message OrderUpdate::note(const QList<Message> &changes)
+{
+    if (changes.isEmpty())
+        return Message::of(u"webhook.nothing-new"_s);
+    QStringList stored;
+    for (const Message &change : changes)
+        stored.append(change.toStored());
+    return Message::of(u"webhook.applied"_s, stored);
+}
+
+Result<std::optional<qint64>> OrderUpdate::findByGelatoOrder(const QString &gelatoOrderId)
+{
+    return m_store->findOrder(gelatoOrderId);
+}
+
+Result<std::optional<qint64>> OrderUpdate::findByPoleepoShipping(const QString &poleepoShippingId)
+{
+    return m_store->findOrderByShipping(poleepoShippingId);
+}
+
+Result<OrderUpdate::Outcome> OrderUpdate::apply(qint64 orderId, const OrderNews &news)
+{
+    Outcome outcome;
+    auto done = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        auto order = m_store->orderStatus(orderId);
+        if (!order)
+            return makeError(order.error());
+        auto applied = applyCollected(*order, nullptr, news);
+        if (!applied)
+            return makeError(applied.error());
+        outcome = *applied;
+        return {};
+    });
+    if (!done)
+        return makeError(done.error());
+    return outcome;
+}
+
+Result<std::optional<OrderUpdate::Outcome>> OrderUpdate::applyToGelatoOrder(const QString &gelatoOrderId,
+                                                                           const OrderNews &news)
+{
+    std::optional<Outcome> outcome;
+    auto done = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        QList<Repository::Line> lines;
+        auto order = m_store->orderByGelatoOrder(gelatoOrderId, lines);
+        if (!order)
+            return makeError(order.error());
+        if (!order->has_value())
+            return {};
+        auto applied = applyCollected(**order, &lines, news);
+        if (!applied)
+            return makeError(applied.error());
+        outcome = *applied;
+        return {};
+    });
+    if (!done)
+        return makeError(done.error());
+    return outcome;
+}
+
+Result<void> OrderUpdate::readAheadGelatoOrders(const QStringList &gelatoOrderIds)
+{
+    return m_store->readAhead(gelatoOrderIds);
+}
+
+void OrderUpdate::forgetReadAhead()
+{
+    m_store->forgetReadAhead();
+}
+
+Result<OrderUpdate::Outcome> OrderUpdate::applyCollected(const OrderUpdateRepository::OrderStatus &order,
+                                                         const QList<OrderUpdateRepository::Line> *lines,
+                                                         const OrderNews &news)
+{
+    // The writes of one apply go to the database together (PERF-2); a failed apply sends none.
+    if (!m_store->isDeferring())
+        m_store->deferWrites();
+    auto applied = applyNews(m_database, *m_store, order, lines, news);
+    if (m_collectAcross && applied.ok())
+        return applied;
+    if (auto r = m_store->endDeferred(applied.ok()); !r)
+        return makeError(r.error());
+    return applied;
+}
+
+void OrderUpdate::collectAcrossApplies()
+{
+    m_collectAcross = true;
+}
+
+Result<void> OrderUpdate::sendCollected()
+{
+    m_collectAcross = false;
+    return m_store->isDeferring() ? m_store->endDeferred(true) : Result<void>();
+}
+
+void OrderUpdate::forgetCollected()
+{
+    m_collectAcross = false;
+    if (m_store->isDeferring())
+        (void)m_store->endDeferred(false);
 }
 
 Result<OrderUpdate::Outcome> OrderUpdate::applyCost(qint64 orderId, const QList<GelatoReceipt> &receipts)

@@ -14,6 +14,7 @@
 #include "core/domain/OrderShipment.h"
 #include "core/domain/Result.h"
 #include "core/orders/OrderNews.h"
+#include "core/store/OrderUpdateRepository.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -24,7 +25,6 @@ namespace Bottega {
 
 class Clock;
 class Database;
-class OrderUpdateRepository;
 
 class OrderUpdate final
 {
@@ -53,6 +53,19 @@ public:
 
     // Applies what a source says about the order (see OrderNews).
     Result<Outcome> apply(qint64 orderId, const OrderNews &news);
+    // The same for the local order a Gelato order id (its own or a connected part's) belongs to,
+    // found, locked and read with its lines in one query (PERF-2); nullopt when there is none.
+    Result<std::optional<Outcome>> applyToGelatoOrder(const QString &gelatoOrderId, const OrderNews &news);
+    // Reads ahead, in one query, the orders that applyToGelatoOrder will be asked for next (a queue
+    // batch's events): see OrderUpdateRepository::readAhead. Call it in the transaction of that work.
+    Result<void> readAheadGelatoOrders(const QStringList &gelatoOrderIds);
+    void forgetReadAhead();
+    // From now on the writes of successive applies are collected together (a queue batch's events,
+    // PERF-2) until sendCollected() sends them, or forgetCollected() drops them (the work was rolled
+    // back). A failed apply drops all that was collected: its caller rolls the whole work back.
+    void collectAcrossApplies();
+    Result<void> sendCollected();
+    void forgetCollected();
     // Gelato's cost of the order: the sums of these purchase receipts (all parts of a split order).
     Result<Outcome> applyCost(qint64 orderId, const QList<GelatoReceipt> &receipts);
 
@@ -78,10 +91,12 @@ public:
     Result<void> forgetGelatoOrder(qint64 orderId);
 
 private:
-    Result<Outcome> applyInTransaction(qint64 orderId, const OrderNews &news);
+    Result<Outcome> applyCollected(const OrderUpdateRepository::OrderStatus &order,
+                                   const QList<OrderUpdateRepository::Line> *lines, const OrderNews &news);
 
     const Database &m_database;
     std::unique_ptr<OrderUpdateRepository> m_store;
+    bool m_collectAcross = false;
 };
 
 } // namespace Bottega

@@ -17,16 +17,21 @@ QString OrderEventRepository::insertSql()
            "VALUES (?, ?, ?, ?, ?, ?, ?)"_s;
 }
 
-void OrderEventRepository::bindInsert(SqlStatement &statement, const OrderEvent &event, const Clock *clock)
+QVariantList OrderEventRepository::insertValues(const OrderEvent &event, const Clock *clock)
 {
     const QDateTime at = event.at.isValid() ? event.at : (clock ? clock : Clock::system())->now();
-    statement.bind(event.orderId)
-            .bind(at.toMSecsSinceEpoch())
-            .bind(OrderEvent::sourceName(event.source))
-            .bind(Sql::text(event.kind))
-            .bind(Sql::text(event.oldState))
-            .bind(Sql::text(event.newState))
-            .bind(Sql::text(event.message.toStored()));
+    return {event.orderId,
+            at.toMSecsSinceEpoch(),
+            OrderEvent::sourceName(event.source),
+            Sql::text(event.kind),
+            Sql::text(event.oldState),
+            Sql::text(event.newState),
+            Sql::text(event.message.toStored())};
+}
+
+void OrderEventRepository::bindInsert(SqlStatement &statement, const OrderEvent &event, const Clock *clock)
+{
+    statement.bindAll(insertValues(event, clock));
 }
 
 Result<qint64> OrderEventRepository::append(const OrderEvent &event)

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QVariantList>
 
 namespace Bottega {
 
@@ -27,6 +28,8 @@ public:
     // (nullptr: Clock::system()); pass the database's clock.
     static QString insertSql();
     static void bindInsert(SqlStatement &statement, const OrderEvent &event, const Clock *clock = nullptr);
+    // The same values as a list, for a write collected in an SqlBatch.
+    static QVariantList insertValues(const OrderEvent &event, const Clock *clock = nullptr);
     // Oldest first.
     Result<QList<OrderEvent>> listForOrder(qint64 orderId);
 

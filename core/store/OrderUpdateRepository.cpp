@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/store/Database.h"
 #include "core/store/OrderEventRepository.h"
+#include "core/store/SqlBatch.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
 
@@ -20,16 +21,6 @@ template<typename What> Result<void> run(SqlStatement &statement, const What &wh
 {
     if (auto r = statement.exec(QString()); !r)
         return makeError(QString(what() + r.error()));
-    return {};
-}
-
-template<typename What, typename NotFound>
-Result<void> runOne(SqlStatement &statement, const What &what, const NotFound &notFound)
-{
-    if (auto r = run(statement, what); !r)
-        return r;
-    if (statement.rowsAffected() == 0)
-        return makeError(notFound());
     return {};
 }
 
@@ -51,7 +42,8 @@ OrderPackage readPackage(const SqlStatement &row)
 } // namespace
 
 OrderUpdateRepository::OrderUpdateRepository(const Database &database, const Clock *clock)
-    : m_database(database), m_clock(clock ? clock : &database.clock())
+    : m_database(database), m_clock(clock ? clock : &database.clock()),
+      m_writes(std::make_unique<SqlBatch>(database))
 {
 }
 
@@ -77,10 +69,105 @@ qint64 OrderUpdateRepository::nowMs() const
     return m_clock->nowMs();
 }
 
+void OrderUpdateRepository::deferWrites()
+{
+    m_deferring = true;
+}
+
+Result<void> OrderUpdateRepository::endDeferred(bool keep)
+{
+    m_deferring = false;
+    if (!keep) {
+        m_writes->clear();
+        m_orderUpdate.reset();
+        m_pending = 0;
+        m_pendingPackages.clear();
+        return {};
+    }
+    return flushWrites(~0);
+}
+
+Result<void> OrderUpdateRepository::flushWrites(int tables)
+{
+    if ((m_pending & tables) == 0)
+        return {};
+    m_pending = 0;
+    m_pendingPackages.clear();
+    addOrderUpdate();
+    return m_writes->flush();
+}
+
+Result<void> OrderUpdateRepository::write(int table, const QString &sql, QVariantList values, Text what,
+                                          Text notFound)
+{
+    if (m_deferring) {
+        m_writes->add(sql, std::move(values), std::move(what), std::move(notFound));
+        m_pending |= table;
+        return {};
+    }
+    SqlStatement &statement = this->statement(sql);
+    statement.bindAll(values);
+    if (auto r = statement.exec(QString()); !r)
+        return makeError(QString(what() + r.error()));
+    if (notFound && statement.rowsAffected() == 0)
+        return makeError(notFound());
+    return {};
+}
+
+void OrderUpdateRepository::addOrderUpdate()
+{
+    if (!m_orderUpdate)
+        return;
+    const OrderChange change = std::move(*m_orderUpdate);
+    m_orderUpdate.reset();
+    QString sql = u"UPDATE sales_orders SET "_s;
+    QVariantList values;
+    for (auto it = change.columns.cbegin(); it != change.columns.cend(); ++it) {
+        sql += it.key() + u" = ?, "_s;
+        values.append(it.value());
+    }
+    sql += u"updated_at = ? WHERE id = ?"_s;
+    values.append(nowMs());
+    values.append(change.orderId);
+    const qint64 orderId = change.orderId;
+    Text notFound = [orderId] { return tr("no order with id %1").arg(orderId); };
+    if (change.stateFrom) {
+        sql += u" AND state = ?"_s;
+        values.append(Sql::text(*change.stateFrom));
+        notFound = [orderId, from = *change.stateFrom] {
+            return tr("order %1 is no longer %2").arg(orderId).arg(from);
+        };
+    }
+    m_writes->add(sql, std::move(values), change.what, std::move(notFound));
+}
+
+Result<void> OrderUpdateRepository::changeOrder(qint64 orderId, const QStringList &columns,
+                                                const QVariantList &values, Text what,
+                                                const std::optional<QString> &stateFrom)
+{
+    // Every change of the order in one apply becomes one UPDATE (one new row version, one round
+    // trip less): PERF-2.
+    if (m_orderUpdate && m_orderUpdate->orderId != orderId)
+        addOrderUpdate();
+    if (!m_orderUpdate) {
+        m_orderUpdate.emplace();
+        m_orderUpdate->orderId = orderId;
+        m_orderUpdate->what = std::move(what);
+    }
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        m_orderUpdate->columns.insert(columns.at(i), values.at(i));
+    if (stateFrom)
+        m_orderUpdate->stateFrom = stateFrom;
+    m_pending |= Orders;
+    return {};
+}
+
 Result<std::optional<qint64>> OrderUpdateRepository::findOrder(const QString &gelatoOrderId)
 {
     if (gelatoOrderId.isEmpty())
         return std::optional<qint64>();
+    if (auto r = flushWrites(Orders | Connected); !r)
+        return makeError(r.error());
     SqlStatement &select
             = statement(u"SELECT id FROM sales_orders WHERE gelato_order_id = ? UNION ALL "
                         "SELECT order_id FROM gelato_connected_orders WHERE gelato_order_id = ?"_s);
@@ -94,22 +181,18 @@ Result<std::optional<qint64>> OrderUpdateRepository::findOrder(const QString &ge
     return found;
 }
 
-Result<OrderUpdateRepository::OrderStatus> OrderUpdateRepository::orderStatus(qint64 orderId)
+namespace {
+
+constexpr auto statusColumns
+        = "o.id, o.reference, o.state, o.gelato_order_id, o.gelato_order_reference_id, "
+          "o.gelato_fulfillment_status, o.gelato_financial_status, o.is_draft, o.shipment_method_uid, "
+          "o.delivery_estimate_min_at, o.delivery_estimate_max_at, o.gelato_cost_currency, "
+          "o.gelato_cost_products, o.gelato_cost_shipping, o.gelato_cost_packaging, o.gelato_cost_vat, "
+          "o.gelato_cost_total, o.gelato_cost_unknown, o.poleepo_status"_L1;
+
+OrderUpdateRepository::OrderStatus readStatus(const SqlStatement &select)
 {
-    QString sql = u"SELECT id, reference, state, gelato_order_id, gelato_order_reference_id, "
-                  "gelato_fulfillment_status, gelato_financial_status, is_draft, shipment_method_uid, "
-                  "delivery_estimate_min_at, delivery_estimate_max_at, gelato_cost_currency, "
-                  "gelato_cost_products, gelato_cost_shipping, gelato_cost_packaging, gelato_cost_vat, "
-                  "gelato_cost_total, gelato_cost_unknown, poleepo_status FROM sales_orders WHERE id = ?"_s;
-    if (m_database.engine() == Database::Engine::PostgreSql)
-        sql += u" FOR UPDATE"_s;
-    SqlStatement &select = statement(sql);
-    select.bind(orderId);
-    if (auto r = run(select, [&] { return tr("cannot read order %1").arg(orderId); }); !r)
-        return makeError(r.error());
-    if (!select.next())
-        return makeError(tr("no order with id %1").arg(orderId));
-    OrderStatus status;
+    OrderUpdateRepository::OrderStatus status;
     status.id = select.integer(u"id"_s);
     status.reference = select.text(u"reference"_s);
     status.state = select.text(u"state"_s);
@@ -129,24 +212,170 @@ Result<OrderUpdateRepository::OrderStatus> OrderUpdateRepository::orderStatus(qi
     status.cost.vat = select.number(u"gelato_cost_vat"_s);
     status.cost.total = select.number(u"gelato_cost_total"_s);
     status.cost.unknown = select.text(u"gelato_cost_unknown"_s).split(u',', Qt::SkipEmptyParts);
+    return status;
+}
+
+} // namespace
+
+Result<OrderUpdateRepository::OrderStatus> OrderUpdateRepository::orderStatus(qint64 orderId)
+{
+    if (auto r = flushWrites(Orders); !r)
+        return makeError(r.error());
+    QString sql = u"SELECT "_s + statusColumns + u" FROM sales_orders o WHERE o.id = ?"_s;
+    if (m_database.engine() == Database::Engine::PostgreSql)
+        sql += u" FOR UPDATE"_s;
+    SqlStatement &select = statement(sql);
+    select.bind(orderId);
+    if (auto r = run(select, [&] { return tr("cannot read order %1").arg(orderId); }); !r)
+        return makeError(r.error());
+    if (!select.next())
+        return makeError(tr("no order with id %1").arg(orderId));
+    const OrderStatus status = readStatus(select);
     select.query().finish();
     return status;
+}
+
+Result<std::optional<OrderUpdateRepository::OrderStatus>>
+OrderUpdateRepository::orderByGelatoOrder(const QString &gelatoOrderId, QList<Line> &lines)
+{
+    lines.clear();
+    if (gelatoOrderId.isEmpty())
+        return std::optional<OrderStatus>();
+    if (const auto ahead = m_readAhead.find(gelatoOrderId); ahead != m_readAhead.end()) {
+        // Read ahead, and nothing this object wrote since touched the order: it is applied now,
+        // so every id read ahead for it is read again when needed.
+        const ReadAhead found = *ahead;
+        m_readAhead.removeIf([id = found.status.id](const auto &entry) { return entry.value().status.id == id; });
+        lines = found.lines;
+        return std::optional<OrderStatus>(found.status);
+    }
+    if (auto r = flushWrites(Orders | Lines | Connected); !r)
+        return makeError(r.error());
+    // One round trip for what applying a webhook needs to read first (PERF-2): the order, found as
+    // findOrder finds it, locked as orderStatus locks it, with its lines.
+    QString sql = u"SELECT "_s + statusColumns
+            + u", l.id AS line_id, l.item_reference_id AS line_item_reference_id, "
+              "l.gelato_item_id AS line_gelato_item_id, l.gelato_item_status AS line_gelato_item_status "
+              "FROM sales_orders o LEFT JOIN order_lines l ON l.order_id = o.id "
+              "WHERE o.id = (SELECT id FROM sales_orders WHERE gelato_order_id = ? UNION ALL "
+              "SELECT order_id FROM gelato_connected_orders WHERE gelato_order_id = ? LIMIT 1) "
+              "ORDER BY l.position, l.id"_s;
+    if (m_database.engine() == Database::Engine::PostgreSql)
+        sql += u" FOR UPDATE OF o"_s;
+    SqlStatement &select = statement(sql);
+    select.bind(gelatoOrderId).bind(gelatoOrderId);
+    if (auto r = run(select, [&] { return tr("cannot look up Gelato order %1").arg(gelatoOrderId); }); !r)
+        return makeError(r.error());
+    std::optional<OrderStatus> found;
+    while (select.next()) {
+        if (!found)
+            found = readStatus(select);
+        if (!select.value(u"line_id"_s).isNull())
+            lines.append(Line {select.integer(u"line_id"_s), select.text(u"line_item_reference_id"_s),
+                               select.text(u"line_gelato_item_id"_s),
+                               select.text(u"line_gelato_item_status"_s)});
+    }
+    select.query().finish();
+    return found;
+}
+
+void OrderUpdateRepository::dropReadAhead(qint64 orderId)
+{
+    if (!m_readAhead.isEmpty())
+        m_readAhead.removeIf([orderId](const auto &entry) { return entry.value().status.id == orderId; });
+}
+
+Result<void> OrderUpdateRepository::readAhead(const QStringList &gelatoOrderIds)
+{
+    m_readAhead.clear();
+    QStringList ids;
+    for (const QString &id : gelatoOrderIds) {
+        if (!id.isEmpty() && !ids.contains(id))
+            ids.append(id);
+    }
+    if (ids.isEmpty())
+        return {};
+    if (auto r = flushWrites(Orders | Lines | Connected); !r)
+        return makeError(r.error());
+    QStringList marks;
+    marks.fill(u"?"_s, ids.size());
+    const QString in = marks.join(u", "_s);
+    QString sql = u"SELECT k.asked, k.own, "_s + statusColumns
+            + u", l.id AS line_id, l.item_reference_id AS line_item_reference_id, "
+              "l.gelato_item_id AS line_gelato_item_id, l.gelato_item_status AS line_gelato_item_status "
+              "FROM (SELECT gelato_order_id AS asked, id AS order_id, 1 AS own FROM sales_orders "
+              "WHERE gelato_order_id IN ("_s
+            + in
+            + u") UNION ALL SELECT gelato_order_id, order_id, 0 FROM gelato_connected_orders "
+              "WHERE gelato_order_id IN ("_s
+            + in
+            + u")) k JOIN sales_orders o ON o.id = k.order_id LEFT JOIN order_lines l ON l.order_id = o.id "
+              "ORDER BY o.id, k.asked, k.own, l.position, l.id"_s;
+    if (m_database.engine() == Database::Engine::PostgreSql)
+        sql += u" FOR UPDATE OF o"_s;
+    SqlStatement select(m_database.connection(), sql);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const QString &id : std::as_const(ids))
+            select.bind(id);
+    }
+    if (auto r = run(select, [&] { return tr("cannot look up %n Gelato orders", nullptr, int(ids.size())); });
+        !r)
+        return makeError(r.error());
+    // Each id's candidates as findOrder would see them: its own order first, then a connected one.
+    struct Candidate
+    {
+        bool own = false;
+        ReadAhead order;
+    };
+    QHash<QString, QList<Candidate>> found;
+    while (select.next()) {
+        const QString asked = select.text(u"asked"_s);
+        const bool own = select.integer(u"own"_s) != 0;
+        const qint64 orderId = select.integer(u"id"_s);
+        QList<Candidate> &candidates = found[asked];
+        if (candidates.isEmpty() || candidates.constLast().order.status.id != orderId
+            || candidates.constLast().own != own)
+            candidates.append({own, {readStatus(select), {}}});
+        if (!select.value(u"line_id"_s).isNull())
+            candidates.last().order.lines.append(
+                    Line {select.integer(u"line_id"_s), select.text(u"line_item_reference_id"_s),
+                          select.text(u"line_gelato_item_id"_s), select.text(u"line_gelato_item_status"_s)});
+    }
+    for (auto it = found.cbegin(); it != found.cend(); ++it) {
+        QList<const Candidate *> own, connected;
+        for (const Candidate &candidate : it.value())
+            (candidate.own ? own : connected).append(&candidate);
+        // Only an id that names one order is answered from here; any other is looked up as before.
+        if (own.size() == 1)
+            m_readAhead.insert(it.key(), own.constFirst()->order);
+        else if (own.isEmpty() && connected.size() == 1)
+            m_readAhead.insert(it.key(), connected.constFirst()->order);
+    }
+    return {};
 }
 
 Result<void> OrderUpdateRepository::updateOrder(qint64 orderId, const QString &assignments,
                                                 const QVariantList &values, const char *what)
 {
-    SqlStatement &update
-            = statement(u"UPDATE sales_orders SET "_s + assignments + u", updated_at = ? WHERE id = ?"_s);
-    update.bindAll(values).bind(nowMs()).bind(orderId);
-    return runOne(
-            update, [&] { return tr("cannot save the %1 of order %2").arg(tr(what)).arg(orderId); },
-            [&] { return tr("no order with id %1").arg(orderId); });
+    dropReadAhead(orderId);
+    Text message = [orderId, what] { return tr("cannot save the %1 of order %2").arg(tr(what)).arg(orderId); };
+    if (m_deferring) {
+        QStringList columns;
+        for (const QString &assignment : assignments.split(u',')) // "column = ?, column = ?"
+            columns.append(assignment.section(u'=', 0, 0).trimmed());
+        return changeOrder(orderId, columns, values, std::move(message));
+    }
+    QVariantList all = values;
+    all.append(nowMs());
+    all.append(orderId);
+    return write(Orders, u"UPDATE sales_orders SET "_s + assignments + u", updated_at = ? WHERE id = ?"_s,
+                 std::move(all), std::move(message), [orderId] { return tr("no order with id %1").arg(orderId); });
 }
 
 Result<void> OrderUpdateRepository::setGelatoOrder(qint64 orderId, const QString &gelatoOrderId,
                                                    const QString &referenceId, bool isDraft)
 {
+    m_readAhead.clear(); // an id may now belong to another order
     return updateOrder(orderId, u"gelato_order_id = ?, gelato_order_reference_id = ?, is_draft = ?"_s,
                        {Sql::text(gelatoOrderId), Sql::text(referenceId), Sql::flag(isDraft)},
                        QT_TR_NOOP("Gelato order"));
@@ -166,6 +395,8 @@ Result<void> OrderUpdateRepository::setPoleepoStatus(qint64 orderId, const QStri
 Result<std::optional<OrderUpdateRepository::Shipment>>
 OrderUpdateRepository::findShipment(qint64 orderId, const QString &poleepoShippingId)
 {
+    if (auto r = flushWrites(Shipments); !r)
+        return makeError(r.error());
     SqlStatement &select = statement(u"SELECT id, status, tracking_code, carrier FROM order_shipments "
                                      "WHERE order_id = ? AND poleepo_shipping_id = ? ORDER BY id"_s);
     select.bind(orderId).bind(Sql::text(poleepoShippingId));
@@ -189,6 +420,8 @@ OrderUpdateRepository::findShipment(qint64 orderId, const QString &poleepoShippi
 
 Result<std::optional<qint64>> OrderUpdateRepository::findOrderByShipping(const QString &poleepoShippingId)
 {
+    if (auto r = flushWrites(Shipments); !r)
+        return makeError(r.error());
     SqlStatement &select
             = statement(u"SELECT order_id FROM order_shipments WHERE poleepo_shipping_id = ? ORDER BY id"_s);
     select.bind(Sql::text(poleepoShippingId));
@@ -204,29 +437,20 @@ Result<std::optional<qint64>> OrderUpdateRepository::findOrderByShipping(const Q
 
 Result<void> OrderUpdateRepository::saveShipment(const Shipment &shipment)
 {
+    const QString shippingId = shipment.poleepoShippingId;
+    const auto what = [shippingId] { return tr("cannot save Poleepo shipping %1").arg(shippingId); };
     if (shipment.id == 0) {
-        SqlStatement &insert = statement(u"INSERT INTO order_shipments (order_id, poleepo_shipping_id, "
-                                         u"status, tracking_code, carrier, "
-                                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-        insert.bind(shipment.orderId)
-                .bind(Sql::text(shipment.poleepoShippingId))
-                .bind(Sql::text(shipment.status))
-                .bind(Sql::text(shipment.trackingCode))
-                .bind(Sql::text(shipment.carrier))
-                .bind(nowMs())
-                .bind(nowMs());
-        return run(insert,
-                   [&] { return tr("cannot save Poleepo shipping %1").arg(shipment.poleepoShippingId); });
+        return write(Shipments, u"INSERT INTO order_shipments (order_id, poleepo_shipping_id, status, tracking_code, "
+                     "carrier, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                     {shipment.orderId, Sql::text(shipment.poleepoShippingId), Sql::text(shipment.status),
+                      Sql::text(shipment.trackingCode), Sql::text(shipment.carrier), nowMs(), nowMs()},
+                     what);
     }
-    SqlStatement &update
-            = statement(u"UPDATE order_shipments SET status = ?, tracking_code = ?, carrier = ?, "
-                        "updated_at = ? WHERE id = ?"_s);
-    update.bind(Sql::text(shipment.status))
-            .bind(Sql::text(shipment.trackingCode))
-            .bind(Sql::text(shipment.carrier))
-            .bind(nowMs())
-            .bind(shipment.id);
-    return run(update, [&] { return tr("cannot save Poleepo shipping %1").arg(shipment.poleepoShippingId); });
+    return write(Shipments, u"UPDATE order_shipments SET status = ?, tracking_code = ?, carrier = ?, "
+                 "updated_at = ? WHERE id = ?"_s,
+                 {Sql::text(shipment.status), Sql::text(shipment.trackingCode), Sql::text(shipment.carrier),
+                  nowMs(), shipment.id},
+                 what);
 }
 
 Result<void> OrderUpdateRepository::setFinancialStatus(qint64 orderId, const QString &status)
@@ -261,10 +485,19 @@ Result<void> OrderUpdateRepository::setCost(qint64 orderId, const Cost &cost)
 
 Result<bool> OrderUpdateRepository::setState(qint64 orderId, const QString &from, const QString &to)
 {
-    SqlStatement &update
-            = statement(u"UPDATE sales_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?"_s);
+    const QString sql = u"UPDATE sales_orders SET state = ?, updated_at = ? WHERE id = ? AND state = ?"_s;
+    const auto what = [orderId] { return tr("cannot change the state of order %1").arg(orderId); };
+    dropReadAhead(orderId);
+    if (m_deferring) {
+        // The order row was read (and locked) in this transaction in state `from`: the move finds
+        // it there, and one that does not is an error rather than a move silently not made.
+        if (auto r = changeOrder(orderId, {u"state"_s}, {Sql::text(to)}, what, from); !r)
+            return makeError(r.error());
+        return true;
+    }
+    SqlStatement &update = statement(sql);
     update.bind(Sql::text(to)).bind(nowMs()).bind(orderId).bind(Sql::text(from));
-    if (auto r = run(update, [&] { return tr("cannot change the state of order %1").arg(orderId); }); !r)
+    if (auto r = run(update, what); !r)
         return makeError(r.error());
     return update.rowsAffected() > 0;
 }
@@ -272,6 +505,8 @@ Result<bool> OrderUpdateRepository::setState(qint64 orderId, const QString &from
 Result<std::optional<QString>> OrderUpdateRepository::connectedOrderStatus(qint64 orderId,
                                                                            const QString &gelatoOrderId)
 {
+    if (auto r = flushWrites(Connected); !r)
+        return makeError(r.error());
     SqlStatement &select = statement(
             u"SELECT status FROM gelato_connected_orders WHERE order_id = ? AND gelato_order_id = ?"_s);
     select.bind(orderId).bind(Sql::text(gelatoOrderId));
@@ -287,17 +522,19 @@ Result<std::optional<QString>> OrderUpdateRepository::connectedOrderStatus(qint6
 
 Result<void> OrderUpdateRepository::saveConnectedOrder(const GelatoConnectedOrder &connected)
 {
-    SqlStatement &upsert = statement(
-            u"INSERT INTO gelato_connected_orders (order_id, gelato_order_id, status) VALUES (?, ?, ?) "
-            "ON CONFLICT (gelato_order_id) DO UPDATE SET order_id = excluded.order_id, "
-            "status = excluded.status"_s);
-    upsert.bind(connected.orderId).bind(Sql::text(connected.gelatoOrderId)).bind(Sql::text(connected.status));
-    return run(upsert,
-               [&] { return tr("cannot save connected Gelato order %1").arg(connected.gelatoOrderId); });
+    m_readAhead.clear(); // an id may now belong to another order
+    const QString gelatoOrderId = connected.gelatoOrderId;
+    return write(Connected, u"INSERT INTO gelato_connected_orders (order_id, gelato_order_id, status) VALUES (?, ?, ?) "
+                 "ON CONFLICT (gelato_order_id) DO UPDATE SET order_id = excluded.order_id, "
+                 "status = excluded.status"_s,
+                 {connected.orderId, Sql::text(connected.gelatoOrderId), Sql::text(connected.status)},
+                 [gelatoOrderId] { return tr("cannot save connected Gelato order %1").arg(gelatoOrderId); });
 }
 
 Result<QList<OrderUpdateRepository::Line>> OrderUpdateRepository::lines(qint64 orderId)
 {
+    if (auto r = flushWrites(Lines); !r)
+        return makeError(r.error());
     SqlStatement &select = statement(u"SELECT id, item_reference_id, gelato_item_id, gelato_item_status "
                                      "FROM order_lines WHERE order_id = ? ORDER BY position, id"_s);
     select.bind(orderId);
@@ -314,12 +551,11 @@ Result<QList<OrderUpdateRepository::Line>> OrderUpdateRepository::lines(qint64 o
 Result<void> OrderUpdateRepository::setLineGelatoItem(qint64 lineId, const QString &gelatoItemId,
                                                       const QString &status)
 {
-    SqlStatement &update
-            = statement(u"UPDATE order_lines SET gelato_item_id = ?, gelato_item_status = ? WHERE id = ?"_s);
-    update.bind(Sql::text(gelatoItemId)).bind(Sql::text(status)).bind(lineId);
-    return runOne(
-            update, [&] { return tr("cannot save the Gelato item of line %1").arg(lineId); },
-            [&] { return tr("no order line with id %1").arg(lineId); });
+    return write(
+            Lines, u"UPDATE order_lines SET gelato_item_id = ?, gelato_item_status = ? WHERE id = ?"_s,
+            {Sql::text(gelatoItemId), Sql::text(status), lineId},
+            [lineId] { return tr("cannot save the Gelato item of line %1").arg(lineId); },
+            [lineId] { return tr("no order line with id %1").arg(lineId); });
 }
 
 Result<std::optional<OrderPackage>> OrderUpdateRepository::findPackage(qint64 orderId,
@@ -327,6 +563,11 @@ Result<std::optional<OrderPackage>> OrderUpdateRepository::findPackage(qint64 or
                                                                        const QString &packageId,
                                                                        const QString &trackingCode)
 {
+    // Only this order's packages matter: other orders' collected parcels may wait (PERF-2).
+    if (m_pendingPackages.contains(orderId)) {
+        if (auto r = flushWrites(Packages); !r)
+            return makeError(r.error());
+    }
     SqlStatement &select = statement(
             u"SELECT id, order_id, gelato_order_id, package_id, carrier, tracking_code, tracking_url, "
             "status, updated_at FROM order_packages WHERE order_id = ? AND gelato_order_id = ? AND "
@@ -348,40 +589,31 @@ Result<std::optional<OrderPackage>> OrderUpdateRepository::findPackage(qint64 or
 
 Result<void> OrderUpdateRepository::insertPackage(const OrderPackage &package)
 {
-    SqlStatement &insert = statement(
-            u"INSERT INTO order_packages (order_id, gelato_order_id, package_id, carrier, tracking_code, "
-            "tracking_url, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    insert.bind(package.orderId)
-            .bind(Sql::text(package.gelatoOrderId))
-            .bind(Sql::text(package.packageId))
-            .bind(Sql::text(package.carrier))
-            .bind(Sql::text(package.trackingCode))
-            .bind(Sql::text(package.trackingUrl))
-            .bind(Sql::text(package.status))
-            .bind(nowMs());
-    return run(insert, [&] {
-        return tr("cannot save package %1 of order %2").arg(package.packageId).arg(package.orderId);
-    });
+    if (m_deferring)
+        m_pendingPackages.insert(package.orderId);
+    const QString packageId = package.packageId;
+    const qint64 orderId = package.orderId;
+    return write(Packages, u"INSERT INTO order_packages (order_id, gelato_order_id, package_id, carrier, tracking_code, "
+                 "tracking_url, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                 {package.orderId, Sql::text(package.gelatoOrderId), Sql::text(package.packageId),
+                  Sql::text(package.carrier), Sql::text(package.trackingCode), Sql::text(package.trackingUrl),
+                  Sql::text(package.status), nowMs()},
+                 [packageId, orderId] { return tr("cannot save package %1 of order %2").arg(packageId).arg(orderId); });
 }
 
 Result<void> OrderUpdateRepository::updatePackage(const OrderPackage &package)
 {
-    SqlStatement &update = statement(
-            u"UPDATE order_packages SET package_id = ?, carrier = ?, tracking_code = ?, tracking_url = ?, "
-            "status = ?, updated_at = ? WHERE id = ?"_s);
-    update.bind(Sql::text(package.packageId))
-            .bind(Sql::text(package.carrier))
-            .bind(Sql::text(package.trackingCode))
-            .bind(Sql::text(package.trackingUrl))
-            .bind(Sql::text(package.status))
-            .bind(nowMs())
-            .bind(package.id);
-    return runOne(
-            update,
-            [&] {
-                return tr("cannot save package %1 of order %2").arg(package.packageId).arg(package.orderId);
-            },
-            [&] { return tr("no package with id %1").arg(package.id); });
+    if (m_deferring)
+        m_pendingPackages.insert(package.orderId);
+    const QString packageId = package.packageId;
+    const qint64 orderId = package.orderId;
+    const qint64 id = package.id;
+    return write(Packages, u"UPDATE order_packages SET package_id = ?, carrier = ?, tracking_code = ?, tracking_url = ?, "
+                 "status = ?, updated_at = ? WHERE id = ?"_s,
+                 {Sql::text(package.packageId), Sql::text(package.carrier), Sql::text(package.trackingCode),
+                  Sql::text(package.trackingUrl), Sql::text(package.status), nowMs(), package.id},
+                 [packageId, orderId] { return tr("cannot save package %1 of order %2").arg(packageId).arg(orderId); },
+                 [id] { return tr("no package with id %1").arg(id); });
 }
 
 Result<void> OrderUpdateRepository::appendTimeline(const OrderEvent &event)
@@ -389,9 +621,9 @@ Result<void> OrderUpdateRepository::appendTimeline(const OrderEvent &event)
     OrderEvent stamped = event;
     if (!stamped.at.isValid())
         stamped.at = m_clock->now();
-    SqlStatement &insert = statement(OrderEventRepository::insertSql());
-    OrderEventRepository::bindInsert(insert, stamped, m_clock);
-    return run(insert, [&] { return tr("cannot add to the timeline of order %1").arg(event.orderId); });
+    const qint64 orderId = event.orderId;
+    return write(Events, OrderEventRepository::insertSql(), OrderEventRepository::insertValues(stamped, m_clock),
+                 [orderId] { return tr("cannot add to the timeline of order %1").arg(orderId); });
 }
 
 } // namespace Bottega

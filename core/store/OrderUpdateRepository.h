@@ -1,7 +1,10 @@
 // OrderUpdateRepository: the targeted reads and writes of OrderUpdate, the one use case that applies
 // news about an order (core/orders/OrderUpdate): the order's Gelato fields and state, one line,
 // one package, one connected order, one timeline entry. Statements are prepared once and reused
-// while the object lives (a queue batch, a reconciliation run), not per event (PERF-2).
+// while the object lives (a queue batch, a reconciliation run), not per event (PERF-2). Between
+// deferWrites() and endDeferred() its writes are collected and sent together (on PostgreSQL one
+// round trip for all of them, see SqlBatch); every read sends the collected writes first, so reads
+// always see them.
 // Owned by the thread that uses it (statements belong to that thread's connection).
 #pragma once
 
@@ -13,9 +16,14 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QList>
+#include <QMap>
+#include <QVariant>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -25,6 +33,7 @@ namespace Bottega {
 
 class Clock;
 class Database;
+class SqlBatch;
 class SqlStatement;
 
 class OrderUpdateRepository final
@@ -87,6 +96,27 @@ public:
     // Read for update: on PostgreSQL the row stays locked until the transaction ends, so that two
     // processes applying news to one order take turns (SQLite has one writer anyway).
     Result<OrderStatus> orderStatus(qint64 orderId);
+    // findOrder and orderStatus in one query, with the order's lines (into lines): nullopt when no
+    // order has that Gelato order id, its own or a connected one's.
+    Result<std::optional<OrderStatus>> orderByGelatoOrder(const QString &gelatoOrderId, QList<Line> &lines);
+
+    // Reads (and on PostgreSQL locks, in id order) the orders of these Gelato order ids with their
+    // lines, in one query, for orderByGelatoOrder to answer from (each once) instead of reading
+    // them one by one (PERF-2: a queue batch's events). Replaces what was read ahead before. Writes
+    // that could change which order an id belongs to drop what was read ahead, and a write to an
+    // order drops what was read ahead of it. Only what this object writes is known here: read
+    // ahead for work that this object alone does (a queue batch's Gelato events).
+    Result<void> readAhead(const QStringList &gelatoOrderIds);
+    void forgetReadAhead() { m_readAhead.clear(); }
+
+    // From now on writes are collected instead of run at once (see the class comment); setState
+    // then answers true, and a move that finds the order in another state fails the flush (the
+    // order row is locked by orderStatus, so it cannot happen).
+    void deferWrites();
+    // Runs the collected writes (keep) or forgets them (the work is being undone), and stops
+    // collecting.
+    Result<void> endDeferred(bool keep);
+    bool isDeferring() const { return m_deferring; }
 
     Result<void> setGelatoOrder(qint64 orderId, const QString &gelatoOrderId, const QString &referenceId,
                                 bool isDraft);
@@ -125,14 +155,45 @@ public:
 private:
     // The prepared statement for sql on this thread's connection, its values unbound.
     SqlStatement &statement(const QString &sql);
+    // The tables a write changes or a read reads: a read sends the collected writes first only
+    // when some of them change what it reads.
+    enum Table { Orders = 1, Lines = 2, Packages = 4, Shipments = 8, Connected = 16, Events = 32 };
+    // Runs a write now, or collects it while deferring. Messages are built only on failure.
+    using Text = std::function<QString()>;
+    Result<void> write(int table, const QString &sql, QVariantList values, Text what, Text notFound = {});
+    // Before a read of these tables: the collected writes go first when any of them changes one.
+    Result<void> flushWrites(int tables);
+    // While deferring: the columns (and the state moved from) of the one UPDATE of the order.
+    Result<void> changeOrder(qint64 orderId, const QStringList &columns, const QVariantList &values, Text what,
+                             const std::optional<QString> &stateFrom = std::nullopt);
+    void addOrderUpdate();
+    void dropReadAhead(qint64 orderId);
     qint64 nowMs() const;
     Result<void> updateOrder(qint64 orderId, const QString &assignments, const QVariantList &values,
                              const char *what);
+    struct OrderChange
+    {
+        qint64 orderId = 0;
+        QMap<QString, QVariant> columns;
+        std::optional<QString> stateFrom;
+        Text what;
+    };
 
     const Database &m_database;
     const Clock *m_clock;
     QThread *m_thread = nullptr;
     QHash<QString, std::shared_ptr<SqlStatement>> m_statements;
+    std::unique_ptr<SqlBatch> m_writes;
+    bool m_deferring = false;
+    int m_pending = 0; // Table flags of the collected writes
+    QSet<qint64> m_pendingPackages; // orders whose packages the collected writes change
+    std::optional<OrderChange> m_orderUpdate;
+    struct ReadAhead
+    {
+        OrderStatus status;
+        QList<Line> lines;
+    };
+    QHash<QString, ReadAhead> m_readAhead; // by Gelato order id
 };
 
 } // namespace Bottega

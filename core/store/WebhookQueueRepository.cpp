@@ -2,6 +2,7 @@
 
 #include "core/domain/Clock.h"
 #include "core/store/Database.h"
+#include "core/store/SqlBatch.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/SqlValues.h"
 
@@ -211,27 +212,51 @@ Result<QList<WebhookQueueItem>> WebhookQueueRepository::claimBatch(const QString
     return items;
 }
 
+namespace {
+
+constexpr auto updateSql
+        = "UPDATE webhook_queue SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ?, "
+          "claimed_by = ?, claimed_at = ?, processed_at = ?, note = ? WHERE id = ?"_L1;
+
+QVariantList updateValues(const WebhookQueueItem &item)
+{
+    return {WebhookQueueItem::stateName(item.state),
+            item.attempts,
+            Sql::text(item.lastError),
+            Sql::timeOrNull(item.nextAttemptAt),
+            Sql::textOrNull(item.claimedBy),
+            Sql::timeOrNull(item.claimedAt),
+            Sql::timeOrNull(item.processedAt),
+            Sql::text(item.note),
+            item.id};
+}
+
+} // namespace
+
 Result<void> WebhookQueueRepository::update(const WebhookQueueItem &item)
 {
-    SqlStatement &update = prepared(
-            m_update,
-            u"UPDATE webhook_queue SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ?, "
-            "claimed_by = ?, claimed_at = ?, processed_at = ?, note = ? WHERE id = ?"_s);
-    update.bind(WebhookQueueItem::stateName(item.state))
-            .bind(item.attempts)
-            .bind(Sql::text(item.lastError))
-            .bind(Sql::timeOrNull(item.nextAttemptAt))
-            .bind(Sql::textOrNull(item.claimedBy))
-            .bind(Sql::timeOrNull(item.claimedAt))
-            .bind(Sql::timeOrNull(item.processedAt))
-            .bind(Sql::text(item.note))
-            .bind(item.id);
+    SqlStatement &update = prepared(m_update, QString(updateSql));
+    update.bindAll(updateValues(item));
     // Messages built only on failure: this runs once for every processed event (PERF-2).
     if (auto r = update.exec(QString()); !r)
         return makeError(QString(tr("cannot update webhook %1").arg(item.id) + r.error()));
     if (update.rowsAffected() == 0)
         return makeError(tr("no webhook with id %1 in the queue").arg(item.id));
     return {};
+}
+
+Result<void> WebhookQueueRepository::updateAll(const QList<WebhookQueueItem> &items)
+{
+    if (!m_outcomes)
+        m_outcomes = std::make_unique<SqlBatch>(m_database);
+    const QString sql(updateSql);
+    for (const WebhookQueueItem &item : items) {
+        const qint64 id = item.id;
+        m_outcomes->add(
+                sql, updateValues(item), [id] { return tr("cannot update webhook %1").arg(id); },
+                [id] { return tr("no webhook with id %1 in the queue").arg(id); });
+    }
+    return m_outcomes->flush();
 }
 
 Result<int> WebhookQueueRepository::requeue(const QList<qint64> &ids)

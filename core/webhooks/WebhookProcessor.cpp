@@ -5,10 +5,14 @@
 #include "core/store/Savepoint.h"
 #include "core/store/WebhookQueueRepository.h"
 
+#include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QHostInfo>
 #include <QTimer>
 #include <QUuid>
+#include <optional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +24,10 @@ QString handlerKey(const QString &source, const QString &event)
 {
     return source + u'\n' + event;
 }
+
+thread_local WebhookProcessor::Pass currentPassOfThread;
+thread_local QList<std::function<Result<void>()>> endOfPassOfThread;
+QAtomicInteger<quint64> passCounter;
 
 } // namespace
 
@@ -50,6 +58,19 @@ Result<int> WebhookProcessor::recoverAbandoned(bool databaseIsShared, int staleA
     // On a private database nobody else can hold a claim: every Processing row is a crash's leftover.
     const QDateTime before = databaseIsShared ? now.addSecs(-staleAfterSeconds) : now.addDays(1);
     return WebhookQueueRepository(m_database).releaseClaims(before, m_owner);
+}
+
+WebhookProcessor::Pass WebhookProcessor::currentPass()
+{
+    return currentPassOfThread;
+}
+
+bool WebhookProcessor::atEndOfPass(std::function<Result<void>()> work)
+{
+    if (!currentPassOfThread.items)
+        return false;
+    endOfPassOfThread.append(std::move(work));
+    return true;
 }
 
 QDateTime WebhookProcessor::nextAttemptAfter(int attempts, const QDateTime &now)
@@ -119,24 +140,83 @@ Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summa
         m_fetchingHandlers.value(handlerKey(item.source, item.event))(
                 item, this, [this, item](Result<Handler> step) { finishFetched(item, step); });
     }
-    Summary batch;
-    QList<Failure> failures;
-    const auto committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-        for (WebhookQueueItem &item : items) {
-            if (auto r = applyOne(*m_queue, item, now, batch, failures); !r)
-                return r;
+    // First the whole batch in one go: no savepoint per event, and the outcomes written together at
+    // the end (PERF-2: on PostgreSQL each savepoint and each outcome is a round trip). When a handler
+    // fails, that pass is rolled back whole and the batch applied again knowing the failure: the
+    // events before it in one go again (nothing of the first pass was kept, and handlers are
+    // idempotent), the failed one only recorded (its handler is not run twice), and the events after
+    // it each inside a savepoint of its own, so that a second failure costs no third pass.
+    // When work handlers left for the end of the pass (atEndOfPass) fails, or an error comes while
+    // such work is waiting, it belongs to no one event: then every event is applied again, each in
+    // a savepoint of its own.
+    QHash<qint64, Result<WebhookOutcome>> failed; // by row id: what its handler answered
+    bool carefulAll = false;
+    for (;;) {
+        Summary batch;
+        QList<Failure> failures;
+        std::optional<std::pair<qint64, Result<WebhookOutcome>>> failedNow;
+        bool endFailed = false;
+        const bool inOneGo = failed.isEmpty() && !carefulAll;
+        currentPassOfThread = {++passCounter, inOneGo ? &items : nullptr};
+        endOfPassOfThread.clear();
+        const auto endPass = qScopeGuard([] {
+            currentPassOfThread = {};
+            endOfPassOfThread.clear();
+        });
+        const auto committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+            QList<WebhookQueueItem> settled;
+            bool careful = carefulAll;
+            for (WebhookQueueItem item : std::as_const(items)) {
+                if (const auto known = failed.constFind(item.id); known != failed.cend()) {
+                    careful = true;
+                    settle(item, *known, now, batch, failures);
+                    settled.append(item);
+                } else if (careful) {
+                    if (auto r = applyOne(*m_queue, item, now, batch, failures); !r)
+                        return r;
+                } else {
+                    const Result<WebhookOutcome> outcome = runHandler(item);
+                    if (!outcome && !endOfPassOfThread.isEmpty()) {
+                        // The error may come from writes another event left for the end of the
+                        // pass, sent before this event's read: it belongs to no one event.
+                        endFailed = true;
+                        return makeError(outcome.error());
+                    }
+                    if (!outcome || outcome->rejected) {
+                        failedNow.emplace(item.id, outcome);
+                        return makeError(u"webhook %1 failed: the batch is applied again"_s.arg(item.id));
+                    }
+                    settle(item, outcome, now, batch, failures);
+                    settled.append(item);
+                }
+            }
+            for (const auto &work : std::as_const(endOfPassOfThread)) {
+                if (auto r = work(); !r) {
+                    endFailed = true;
+                    return r;
+                }
+            }
+            endOfPassOfThread.clear();
+            return m_queue->updateAll(settled);
+        });
+        if (!committed && failedNow) {
+            failed.insert(failedNow->first, failedNow->second);
+            continue;
         }
+        if (!committed && endFailed) {
+            carefulAll = true;
+            continue;
+        }
+        if (!committed)
+            return committed;
+        summary.done += batch.done;
+        summary.ignored += batch.ignored;
+        summary.retried += batch.retried;
+        summary.failed += batch.failed;
+        for (const Failure &failure : std::as_const(failures))
+            Q_EMIT itemFailed(failure.id, failure.error);
         return {};
-    });
-    if (!committed)
-        return committed;
-    summary.done += batch.done;
-    summary.ignored += batch.ignored;
-    summary.retried += batch.retried;
-    summary.failed += batch.failed;
-    for (const Failure &failure : std::as_const(failures))
-        Q_EMIT itemFailed(failure.id, failure.error);
-    return {};
+    }
 }
 
 void WebhookProcessor::finishFetched(WebhookQueueItem item, const Result<Handler> &step)
@@ -158,42 +238,32 @@ void WebhookProcessor::finishFetched(WebhookQueueItem item, const Result<Handler
     Q_EMIT processed(summary);
 }
 
-Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQueueItem &item,
-                                        const QDateTime &now, Summary &summary, QList<Failure> &failures,
-                                        const Result<Handler> *fetched)
+Result<WebhookOutcome> WebhookProcessor::runHandler(WebhookQueueItem &item, const Result<Handler> *fetched)
 {
-    const auto handler = m_handlers.constFind(handlerKey(item.source, item.event));
     item.claimedBy.clear();
     item.claimedAt = QDateTime();
+    if (fetched)
+        return fetched->ok() ? (**fetched)(item) : Result<WebhookOutcome>(makeError(fetched->error()));
+    const auto handler = m_handlers.constFind(handlerKey(item.source, item.event));
+    if (handler == m_handlers.cend())
+        return WebhookOutcome::ignore(Message::of(u"webhook.no-handler"_s, {item.source, item.event}));
+    return (*handler)(item);
+}
 
-    // A savepoint per event: a handler that fails halfway leaves nothing behind, and the other
-    // events of the batch keep what they did.
-    Savepoint savepoint(m_database, u"webhook_event"_s);
-    if (auto r = savepoint.begin(); !r)
-        return r;
-    const Result<WebhookOutcome> outcome = fetched
-            ? (fetched->ok() ? (**fetched)(item) : Result<WebhookOutcome>(makeError(fetched->error())))
-            : handler == m_handlers.cend() ? Result<WebhookOutcome>(
-                      WebhookOutcome::ignore(Message::of(u"webhook.no-handler"_s, {item.source, item.event})))
-                                           : (*handler)(item);
+void WebhookProcessor::settle(WebhookQueueItem &item, const Result<WebhookOutcome> &outcome,
+                              const QDateTime &now, Summary &summary, QList<Failure> &failures)
+{
+    item.claimedBy.clear();
+    item.claimedAt = QDateTime();
     if (outcome && !outcome->rejected) {
         item.state = outcome->ignored ? WebhookQueueItem::State::Ignored : WebhookQueueItem::State::Done;
         item.note = outcome->note.toStored();
         item.lastError.clear();
         item.nextAttemptAt = QDateTime();
         item.processedAt = now;
-        // The handler's changes and the row's outcome are committed together or not at all; a
-        // row that cannot be written is a database problem, which ends the batch.
-        if (auto r = queue.update(item); !r)
-            return r;
-        if (auto r = savepoint.release(); !r)
-            return r;
         ++(outcome->ignored ? summary.ignored : summary.done);
-        return {};
+        return;
     }
-
-    if (auto r = savepoint.rollback(); !r)
-        return r;
     // An error is retried until maxAttempts; a call its handler refused (a broken payload, which
     // will not get better) is Failed at once. Either way nothing the handler did stays.
     const bool rejected = outcome.ok();
@@ -208,6 +278,28 @@ Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQu
         item.nextAttemptAt = nextAttemptAfter(item.attempts, now);
         ++summary.retried;
     }
+}
+
+Result<void> WebhookProcessor::applyOne(WebhookQueueRepository &queue, WebhookQueueItem &item,
+                                        const QDateTime &now, Summary &summary, QList<Failure> &failures,
+                                        const Result<Handler> *fetched)
+{
+    // A savepoint per event: a handler that fails halfway leaves nothing behind, and the other
+    // events of the batch keep what they did.
+    Savepoint savepoint(m_database, u"webhook_event"_s);
+    if (auto r = savepoint.begin(); !r)
+        return r;
+    const Result<WebhookOutcome> outcome = runHandler(item, fetched);
+    settle(item, outcome, now, summary, failures);
+    if (outcome && !outcome->rejected) {
+        // The handler's changes and the row's outcome are committed together or not at all; a
+        // row that cannot be written is a database problem, which ends the batch.
+        if (auto r = queue.update(item); !r)
+            return r;
+        return savepoint.release();
+    }
+    if (auto r = savepoint.rollback(); !r)
+        return r;
     return queue.update(item);
 }
 

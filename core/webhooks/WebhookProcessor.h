@@ -75,6 +75,22 @@ public:
     // instead of adding two fsyncs to every one of them (PERF-1).
     void setNudgeDelayMs(int ms);
 
+    // The batch this thread is applying in one go, for handlers that read ahead, in one query, what
+    // all its events need (PERF-2): a number naming this pass over it (0 outside one) and its rows
+    // (none when its events are applied each in a savepoint, after a failure: then nothing may be
+    // read ahead, since what a rolled-back savepoint locked is not locked any more).
+    struct Pass
+    {
+        quint64 serial = 0;
+        const QList<WebhookQueueItem> *items = nullptr;
+    };
+    static Pass currentPass();
+    // In a pass applied in one go (currentPass().items set): work run after its last event and
+    // before its outcomes are written, in its transaction (a handler sends there the writes it
+    // collected over the pass's events). A failure there belongs to no one event: the batch is then
+    // applied again, each event in a savepoint of its own. Returns false (nothing kept) otherwise.
+    static bool atEndOfPass(std::function<Result<void>()> work);
+
     // When the next attempt after a failed one is due: 30 s, 1 min, 2 min, 4 min...
     static QDateTime nextAttemptAfter(int attempts, const QDateTime &now);
     QString owner() const { return m_owner; }
@@ -91,9 +107,15 @@ private:
         QString error;
     };
 
-    // Applies the claimed items in one transaction, each inside a savepoint of its own, and
-    // records their outcomes in the same transaction. Adds to summary only once committed.
+    // Applies the claimed items in one transaction and records their outcomes in the same
+    // transaction (see the .cpp for how a failing handler is kept apart from the others). Adds to
+    // summary only once committed.
     Result<void> processBatch(QList<WebhookQueueItem> items, Summary &summary);
+    // Runs the item's handler (or the fetched step), the claim cleared first.
+    Result<WebhookOutcome> runHandler(WebhookQueueItem &item, const Result<Handler> *fetched = nullptr);
+    // Sets the item's processing fields to what its handler answered and counts it.
+    static void settle(WebhookQueueItem &item, const Result<WebhookOutcome> &outcome, const QDateTime &now,
+                       Summary &summary, QList<Failure> &failures);
     // Runs the item's handler inside a savepoint and updates the item to its outcome.
     Result<void> applyOne(WebhookQueueRepository &queue, WebhookQueueItem &item, const QDateTime &now,
                           Summary &summary, QList<Failure> &failures,

@@ -8,6 +8,7 @@
 #include "core/webhooks/WebhookProcessor.h"
 #include "tests/core/webhooks/WebhookTestBase.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -273,6 +274,163 @@ TEST_P(GelatoEventHandlerTest, UnknownOrdersTestCallsAndStockEventsAreIgnoredWit
             << qPrintable(testCall.note);
     EXPECT_EQ(stock.state, WebhookQueueItem::State::Ignored);
     EXPECT_TRUE(MessageText::renderStored(stock.note).contains("stock"_L1)) << qPrintable(stock.note);
+}
+
+// A batch's events are read ahead and applied in one go (PERF-2): the outcome must be exactly that
+// of the same events applied one at a time, also with several events for one order in the batch,
+// connected orders, an order Bottega does not have, and a broken payload in the middle (which
+// makes the batch be applied a second time).
+namespace {
+
+QByteArray statusEvent(const QString &gelatoOrderId, const QString &reference, const QString &status,
+                       const QStringList &trackingCodes = {})
+{
+    QJsonArray fulfillments;
+    for (const QString &code : trackingCodes)
+        fulfillments.append(QJsonObject {{u"trackingCode"_s, code},
+                                         {u"trackingUrl"_s, QString(u"https://track.example/"_s + code)},
+                                         {u"shipmentMethodName"_s, u"DHL"_s}});
+    const QJsonObject event {
+            {u"id"_s, QString(u"os_"_s + gelatoOrderId + u'_' + status)},
+            {u"event"_s, u"order_status_updated"_s},
+            {u"orderId"_s, gelatoOrderId},
+            {u"orderReferenceId"_s, reference},
+            {u"fulfillmentStatus"_s, status},
+            {u"comment"_s, QString()},
+            {u"items"_s,
+             QJsonArray {QJsonObject {{u"itemReferenceId"_s, QString(reference + u"-1"_s)},
+                                      {u"fulfillmentStatus"_s, status},
+                                      {u"fulfillments"_s, fulfillments}}}}};
+    return QJsonDocument(event).toJson(QJsonDocument::Compact);
+}
+
+void createOrders(Database &database)
+{
+    SalesOrderRepository orders(database);
+    SalesOrder single;
+    single.reference = u"R-A"_s;
+    single.state = u"sent"_s;
+    single.gelatoOrderId = u"batch-a"_s;
+    single.isGelato = true;
+    OrderLine line;
+    line.productName = line.sku = line.itemReferenceId = u"R-A-1"_s;
+    single.lines.append(line);
+    ASSERT_TRUE(orders.create(single).ok());
+
+    SalesOrder split;
+    split.reference = u"R-P"_s;
+    split.state = u"sent"_s;
+    split.gelatoOrderId = u"parent-order"_s;
+    split.isGelato = true;
+    for (const auto reference : {"poster-13x18"_L1, "phone-case"_L1, "mug-15-oz"_L1}) {
+        OrderLine part;
+        part.productName = part.sku = part.itemReferenceId = QString(reference);
+        split.lines.append(part);
+    }
+    const auto id = orders.create(split);
+    ASSERT_TRUE(id.ok()) << qPrintable(id.error());
+    for (const auto gelatoId :
+         {"c3c8f7f5-a0e8-4014-a3fb-38a5375d2af8"_L1, "2b8b2b0d-1383-44ac-a650-17619b30a0dc"_L1}) {
+        GelatoConnectedOrder connected;
+        connected.orderId = *id;
+        connected.gelatoOrderId = gelatoId;
+        connected.status = u"created"_s;
+        ASSERT_TRUE(OrderPackageRepository(database).saveConnectedOrder(connected).ok());
+    }
+}
+
+// Everything the events can change, without times and ids.
+QStringList fingerprint(Database &database)
+{
+    QStringList lines;
+    SalesOrderRepository orders(database);
+    for (const auto reference : {"R-A"_L1, "R-P"_L1}) {
+        const auto id = orders.findByReference(QString(reference));
+        if (!id.ok() || !id->has_value())
+            return {QString(u"no order "_s + reference)};
+        const auto order = orders.get(**id);
+        if (!order.ok())
+            return {order.error()};
+        lines.append(order->reference + u": "_s + order->state + u' ' + order->gelatoFulfillmentStatus);
+        for (const OrderLine &line : order->lines)
+            lines.append(u"  line "_s + line.itemReferenceId + u'=' + line.gelatoItemStatus);
+        for (const OrderPackage &package : order->packages)
+            lines.append(u"  package "_s + package.trackingCode + u' ' + package.trackingUrl + u' ' + package.carrier
+                         + u' ' + package.status);
+        for (const GelatoConnectedOrder &connected : order->connectedOrders)
+            lines.append(u"  part "_s + connected.gelatoOrderId + u'=' + connected.status);
+        for (const OrderEvent &event : order->events)
+            lines.append(u"  event "_s + event.kind + u' ' + event.oldState + u'>' + event.newState + u' '
+                         + event.message.toStored());
+    }
+    const auto queued = WebhookQueueRepository(database).list({});
+    if (!queued.ok())
+        return {queued.error()};
+    for (auto it = queued->crbegin(); it != queued->crend(); ++it)
+        lines.append(u"queue "_s + it->eventId + u' ' + WebhookQueueItem::stateName(it->state) + u' '
+                     + it->note + u' ' + it->lastError);
+    return lines;
+}
+
+} // namespace
+
+TEST_P(GelatoEventHandlerTest, ABatchEndsAsTheSameEventsAppliedOneByOne)
+{
+    const QList<QByteArray> events {
+            statusEvent(u"batch-a"_s, u"R-A"_s, u"created"_s),
+            readTestData(u"gelato/webhooks/order_status_updated_part1.json"_s),
+            statusEvent(u"batch-a"_s, u"R-A"_s, u"passed"_s),
+            readTestData(u"gelato/webhooks/order_status_updated_part2.json"_s),
+            statusEvent(u"batch-a"_s, u"R-A"_s, u"printed"_s),
+            QByteArray(R"({"id":"broken","event":"order_status_updated","orderId":12,"fulfillmentStatus":1})"),
+            readTestData(u"gelato/webhooks/order_item_status_updated_poster.json"_s),
+            statusEvent(u"batch-a"_s, u"R-A"_s, u"shipped"_s, {u"T1"_s}),
+            statusEvent(u"batch-a"_s, u"R-A"_s, u"shipped"_s, {u"T1"_s}),
+            readTestData(u"gelato/webhooks/order_item_status_updated_phone_case.json"_s),
+            statusEvent(u"nobody"_s, u"R-X"_s, u"passed"_s),
+            statusEvent(u"batch-a"_s, u"R-A"_s, u"delivered"_s, {u"T1"_s, u"T2"_s}),
+            readTestData(u"gelato/webhooks/order_delivery_estimate_updated.json"_s),
+    };
+    const auto enqueue = [](Database &database, int index, const QByteArray &body) {
+        WebhookQueueItem item;
+        item.source = u"gelato"_s;
+        item.event = QJsonDocument::fromJson(body).object().value("event"_L1).toString(u"order_status_updated"_s);
+        item.eventId = u"e%1"_s.arg(index, 2, 10, QChar(u'0'));
+        item.body = body;
+        ASSERT_TRUE(WebhookQueueRepository(database).insert(item).ok());
+    };
+
+    // One by one, on a database of its own.
+    auto other = TestDatabase::create(GetParam());
+    ASSERT_TRUE(other.ok()) << qPrintable(other.error());
+    Database &oneByOne = (*other)->database();
+    createOrders(oneByOne);
+    {
+        WebhookProcessor single(oneByOne);
+        GelatoEventHandler(oneByOne).registerWith(
+                [&single](const QString &source, const QString &event, WebhookProcessor::Handler handler) {
+                    single.registerHandler(source, event, std::move(handler));
+                });
+        for (int i = 0; i < events.size(); ++i) {
+            enqueue(oneByOne, i, events[i]);
+            const auto summary = single.processDue();
+            ASSERT_TRUE(summary.ok()) << qPrintable(summary.error());
+            ASSERT_EQ(summary->total(), 1);
+        }
+    }
+
+    // All in one batch.
+    createOrders(db());
+    for (int i = 0; i < events.size(); ++i)
+        enqueue(db(), i, events[i]);
+    const auto summary = processor->processDue();
+    ASSERT_TRUE(summary.ok()) << qPrintable(summary.error());
+    EXPECT_EQ(summary->total(), events.size());
+    EXPECT_EQ(summary->failed, 1);
+
+    const QStringList expected = fingerprint(oneByOne);
+    EXPECT_EQ(fingerprint(db()), expected) << qPrintable(expected.join(u'\n'));
+    EXPECT_TRUE(expected.contains(u"R-A: delivered delivered"_s)) << qPrintable(expected.join(u'\n'));
 }
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(GelatoEventHandlerTest);

@@ -247,6 +247,53 @@ TEST_P(WebhookProcessorTest, OneFailingEventOfABatchLosesNothingOfTheOthers)
     EXPECT_EQ(names, (QStringList {u"os_1"_s, u"os_3"_s}));
 }
 
+TEST_P(WebhookProcessorTest, AFailingHandlerRunsOnceAndTheBatchAroundItIsKept)
+{
+    // A batch is first applied in one go; the failure rolls that pass back and the batch is
+    // applied again knowing it: the failed handler is not run a second time, and a second failure
+    // after it is kept apart by its own savepoint.
+    WebhookProcessor processor(db());
+    QHash<QString, int> calls;
+    processor.registerHandler(u"gelato"_s, u"order_status_updated"_s, [&](const WebhookQueueItem &item) {
+        ++calls[item.eventId];
+        WebhookRecord record;
+        record.name = item.eventId;
+        if (auto r = WebhookRecordRepository(db()).create(record); !r)
+            return Result<WebhookOutcome>(makeError(r.error()));
+        if (item.eventId == u"os_2"_s)
+            return Result<WebhookOutcome>(makeError(u"order 2: not today"_s));
+        if (item.eventId == u"os_4"_s)
+            return Result<WebhookOutcome>(WebhookOutcome::reject(Message::of(u"webhook.no-handler"_s, {u"x"_s, u"y"_s})));
+        return Result<WebhookOutcome>(WebhookOutcome::done());
+    });
+    QList<qint64> ids;
+    for (int i = 1; i <= 5; ++i)
+        ids.append(enqueue(u"order_status_updated"_s, u"os_"_s + QString::number(i)));
+
+    const auto summary = processor.processDue();
+
+    ASSERT_TRUE(summary.ok()) << qPrintable(summary.error());
+    EXPECT_EQ(summary->done, 3);
+    EXPECT_EQ(summary->retried, 1);
+    EXPECT_EQ(summary->failed, 1);
+    EXPECT_EQ(calls.value(u"os_2"_s), 1);
+    EXPECT_EQ(calls.value(u"os_4"_s), 1);
+    EXPECT_EQ(calls.value(u"os_5"_s), 1);
+    EXPECT_EQ(item(ids[0]).state, WebhookQueueItem::State::Done);
+    EXPECT_EQ(item(ids[1]).state, WebhookQueueItem::State::Pending);
+    EXPECT_EQ(item(ids[1]).lastError, u"order 2: not today"_s);
+    EXPECT_EQ(item(ids[2]).state, WebhookQueueItem::State::Done);
+    EXPECT_EQ(item(ids[3]).state, WebhookQueueItem::State::Failed);
+    EXPECT_EQ(item(ids[4]).state, WebhookQueueItem::State::Done);
+    const auto records = WebhookRecordRepository(db()).list();
+    ASSERT_TRUE(records.ok());
+    QStringList names;
+    for (const WebhookRecord &record : *records)
+        names.append(record.name);
+    names.sort();
+    EXPECT_EQ(names, (QStringList {u"os_1"_s, u"os_3"_s, u"os_5"_s}));
+}
+
 TEST_P(WebhookProcessorTest, BacklogsAreClaimedInBatchesInTheOrderTheyArrived)
 {
     const int count = WebhookProcessor::batchSize + 7;
