@@ -184,6 +184,18 @@ void Runtime::startWorkerThread()
 {
     m_workerThread = std::make_unique<ServiceThread>(u"bottega-worker"_s);
     m_workerThread->start();
+    // The window's API log rows are written on the worker, not by a commit of the window's thread
+    // (which would wait there for the write lock of long work running on the worker, PERF-7).
+    if (m_apiLog) {
+        m_apiLog->setFlushElsewhere([this] {
+            m_workerThread->post([this] {
+                (void)m_database->transaction([this](QSqlDatabase &) -> Result<void> {
+                    m_apiLog->writeBufferedInTransaction();
+                    return {};
+                });
+            });
+        });
+    }
     m_workerThread->run([this] {
         m_webhookProcessor = std::make_unique<WebhookProcessor>(*m_database);
         m_webhookProcessor->setNudgeDelayMs(100); // prompt, yet one commit for many calls
@@ -248,6 +260,8 @@ void Runtime::endWorkerThread()
     if (!m_workerThread)
         return;
     *m_workerAlive = false;
+    if (m_apiLog)
+        m_apiLog->setFlushElsewhere({}); // from here on its own flush() writes its rows
     // After the work already queued on it (a running job finishes, its result is dropped).
     // The processor first (its fetches in flight are then dropped), then the services it used.
     m_workerThread->run([this] { m_webhookProcessor.reset(); });

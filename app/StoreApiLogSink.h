@@ -4,6 +4,7 @@
 // the webhook intake's batch commit when there is one, otherwise 50 ms later, and on destruction.
 // While the intake's commits keep taking the rows, the 50 ms flush waits for them to stop: it would
 // otherwise be a commit of its own on the server thread, holding it up for an fsync (PERF-1's p99).
+// The window's sink hands its rows to the worker thread the same way (setFlushElsewhere).
 // Thread: one per thread that logs (the main thread's HTTP client; the server thread's own), each
 // created, flushed and destroyed on its thread with that thread's connection; record() is any thread;
 // writeBufferedInTransaction() runs on the thread of the transaction it joins (for the server's

@@ -385,6 +385,18 @@
         <source>cannot find the order of API log entry %1</source>
         <translation>cannot find the order of API log entry %1</translation>
     </message>
+    <message>
+        <source>cannot index the API log</source>
+        <translation>cannot index the API log</translation>
+    </message>
+    <message>
+        <source>cannot index the API log: no index state</source>
+        <translation>cannot index the API log: no index state</translation>
+    </message>
+    <message>
+        <source>cannot search the API log</source>
+        <translation>cannot search the API log</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::ApiLogTableModel</name>
@@ -2168,18 +2180,6 @@ Global options:
         <translation>No API errors in the last %1 days.</translation>
     </message>
     <message>
-        <source>Webhooks received</source>
-        <translation>Webhooks received</translation>
-    </message>
-    <message>
-        <source>Files served</source>
-        <translation>Files served</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
         <source>No database: the dashboard is unavailable.</source>
         <translation>No database: the dashboard is unavailable.</translation>
     </message>
@@ -3349,6 +3349,10 @@ Global options:
         <source>Poleepo shipping %1 delivered to the carrier</source>
         <translation>Poleepo shipping %1 delivered to the carrier</translation>
     </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Cancelled: %1</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderAddressRepository</name>
@@ -3861,10 +3865,6 @@ Global options:
         <translation>Importing orders…</translation>
     </message>
     <message>
-        <source>Importing orders: %1 of %2</source>
-        <translation>Importing orders: %1 of %2</translation>
-    </message>
-    <message>
         <source>Importing orders from %1</source>
         <translation>Importing orders from %1</translation>
     </message>
@@ -3890,6 +3890,41 @@ Global options:
     <message>
         <source>Cancelling the import…</source>
         <translation>Cancelling the import…</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>Checking %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row problem(s)</source>
+        <translation>
+            <numerusform>%n row problem</numerusform>
+            <numerusform>%n row problems</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Checking rows: %1</source>
+        <translation>Checking rows: %1</translation>
+    </message>
+    <message>
+        <source>Importing orders: %1</source>
+        <translation>Importing orders: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling the check…</source>
+        <translation>Cancelling the check…</translation>
     </message>
 </context>
 <context>
@@ -4929,6 +4964,17 @@ Global options:
         <source>cannot save Poleepo shipping %1</source>
         <translation>cannot save Poleepo shipping %1</translation>
     </message>
+    <message>
+        <source>order %1 is no longer %2</source>
+        <translation>order %1 is no longer %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot look up %n Gelato orders</source>
+        <translation>
+            <numerusform>cannot look up %n Gelato order</numerusform>
+            <numerusform>cannot look up %n Gelato orders</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bottega::PackageTypeRepository</name>
@@ -5940,6 +5986,18 @@ Global options:
             <numerusform>%n variants no longer published on Poleepo.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cancelling the synchronization…</source>
+        <translation>Cancelling the synchronization…</translation>
+    </message>
+    <message>
+        <source>Wait until the synchronization has ended.</source>
+        <translation>Wait until the synchronization has ended.</translation>
+    </message>
+    <message>
+        <source>Synchronization cancelled: nothing was changed.</source>
+        <translation>Synchronization cancelled: nothing was changed.</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::ProductListPage</name>
@@ -5999,14 +6057,6 @@ Global options:
         <source>Template Reference (the template&apos;s id in Gelato&apos;s dashboard):</source>
         <translation>Template Reference (the template&apos;s id in Gelato&apos;s dashboard):</translation>
     </message>
-    <message>
-        <source>Synchronizing Gelato template %1…</source>
-        <translation>Synchronizing Gelato template %1…</translation>
-    </message>
-    <message>
-        <source>%1 (%2 of %3)</source>
-        <translation>%1 (%2 of %3)</translation>
-    </message>
     <message numerus="yes">
         <source>%n product(s)</source>
         <translation>
@@ -6054,6 +6104,29 @@ Global options:
         <translation>
             <numerusform>%n product no longer published on Poleepo.</numerusform>
             <numerusform>%n products no longer published on Poleepo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop the synchronization: nothing of it is kept.</source>
+        <translation>Stop the synchronization: nothing of it is kept.</translation>
+    </message>
+    <message>
+        <source>Cancelling the synchronization…</source>
+        <translation>Cancelling the synchronization…</translation>
+    </message>
+    <message>
+        <source>Synchronization cancelled: nothing was stored.</source>
+        <translation>Synchronization cancelled: nothing was stored.</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
         </translation>
     </message>
 </context>
@@ -6381,6 +6454,30 @@ Global options:
         <source>Import Poleepo orders</source>
         <translation>Import Poleepo orders</translation>
     </message>
+    <message>
+        <source>Cleaning the API log</source>
+        <translation>Cleaning the API log</translation>
+    </message>
+    <message>
+        <source>Generating Poleepo product batches</source>
+        <translation>Generating Poleepo product batches</translation>
+    </message>
+    <message>
+        <source>Polling Poleepo product batches</source>
+        <translation>Polling Poleepo product batches</translation>
+    </message>
+    <message>
+        <source>Importing Poleepo orders</source>
+        <translation>Importing Poleepo orders</translation>
+    </message>
+    <message>
+        <source>Reconciling Gelato orders</source>
+        <translation>Reconciling Gelato orders</translation>
+    </message>
+    <message>
+        <source>Cleaning the webhook queue</source>
+        <translation>Cleaning the webhook queue</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::SchedulerPage</name>
@@ -6431,6 +6528,10 @@ Global options:
     <message>
         <source>the scheduler page is closed</source>
         <translation>the scheduler page is closed</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot;: %2</translation>
     </message>
 </context>
 <context>
@@ -7043,10 +7144,6 @@ Global options:
         <translation>Fetching Gelato template &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Storing &quot;%1&quot;</source>
-        <translation>Storing &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -7065,6 +7162,21 @@ Global options:
     <message>
         <source>cannot store Gelato template &quot;%1&quot;: %2</source>
         <translation>cannot store Gelato template &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Storing &quot;%1&quot;: %2 of %3 variants</source>
+        <translation>Storing &quot;%1&quot;: %2 of %3 variants</translation>
+    </message>
+    <message>
+        <source>Synchronizing Gelato template &quot;%1&quot;</source>
+        <translation>Synchronizing Gelato template &quot;%1&quot;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot;: %n variant(s) created</source>
+        <translation>
+            <numerusform>&quot;%1&quot;: %n variant created</numerusform>
+            <numerusform>&quot;%1&quot;: %n variants created</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7405,6 +7517,10 @@ Global options:
         <source>webhook secret not read yet; try again</source>
         <translation>webhook secret not read yet; try again</translation>
     </message>
+    <message>
+        <source>too many webhook calls waiting to be stored; try again</source>
+        <translation>too many webhook calls waiting to be stored; try again</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::WebhookQueuePage</name>
@@ -7506,6 +7622,14 @@ Global options:
     <message>
         <source>Select one or more calls in the list to retry them</source>
         <translation>Select one or more calls in the list to retry them</translation>
+    </message>
+    <message>
+        <source>Only calls received from this time on</source>
+        <translation>Only calls received from this time on</translation>
+    </message>
+    <message>
+        <source>Only calls received before this time</source>
+        <translation>Only calls received before this time</translation>
     </message>
 </context>
 <context>
@@ -7745,6 +7869,13 @@ Global options:
     <message>
         <source>the window needs a desktop session (no display found); on a server, run `bottega serve`</source>
         <translation>the window needs a desktop session (no display found); on a server, run `bottega serve`</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>No webhook calls received yet.</source>
+        <translation>No webhook calls received yet.</translation>
     </message>
 </context>
 </TS>

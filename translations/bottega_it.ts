@@ -385,6 +385,18 @@
         <source>cannot find the order of API log entry %1</source>
         <translation>impossibile trovare l&apos;ordine della voce %1 del registro API</translation>
     </message>
+    <message>
+        <source>cannot index the API log</source>
+        <translation>impossibile indicizzare il registro API</translation>
+    </message>
+    <message>
+        <source>cannot index the API log: no index state</source>
+        <translation>impossibile indicizzare il registro API: nessuno stato dell&apos;indice</translation>
+    </message>
+    <message>
+        <source>cannot search the API log</source>
+        <translation>impossibile cercare nel registro API</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::ApiLogTableModel</name>
@@ -2168,18 +2180,6 @@ Opzioni globali:
         <translation>Nessun errore API negli ultimi %1 giorni.</translation>
     </message>
     <message>
-        <source>Webhooks received</source>
-        <translation>Webhook ricevuti</translation>
-    </message>
-    <message>
-        <source>Files served</source>
-        <translation>File serviti</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
         <source>No database: the dashboard is unavailable.</source>
         <translation>Nessun database: la dashboard non è disponibile.</translation>
     </message>
@@ -3349,6 +3349,10 @@ Opzioni globali:
         <source>Poleepo shipping %1 delivered to the carrier</source>
         <translation>Spedizione Poleepo %1 consegnata al corriere</translation>
     </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Annullato: %1</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderAddressRepository</name>
@@ -3861,10 +3865,6 @@ Opzioni globali:
         <translation>Importazione degli ordini…</translation>
     </message>
     <message>
-        <source>Importing orders: %1 of %2</source>
-        <translation>Importazione degli ordini: %1 di %2</translation>
-    </message>
-    <message>
         <source>Importing orders from %1</source>
         <translation>Importazione degli ordini da %1</translation>
     </message>
@@ -3890,6 +3890,41 @@ Opzioni globali:
     <message>
         <source>Cancelling the import…</source>
         <translation>Annullamento dell&apos;importazione…</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Controllo di %1…</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>Controllo di %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annullato</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row problem(s)</source>
+        <translation>
+            <numerusform>%n problema nelle righe</numerusform>
+            <numerusform>%n problemi nelle righe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 di %2</translation>
+    </message>
+    <message>
+        <source>Checking rows: %1</source>
+        <translation>Controllo delle righe: %1</translation>
+    </message>
+    <message>
+        <source>Importing orders: %1</source>
+        <translation>Importazione degli ordini: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling the check…</source>
+        <translation>Annullamento del controllo…</translation>
     </message>
 </context>
 <context>
@@ -4929,6 +4964,17 @@ Opzioni globali:
         <source>cannot save Poleepo shipping %1</source>
         <translation>impossibile salvare la spedizione Poleepo %1</translation>
     </message>
+    <message>
+        <source>order %1 is no longer %2</source>
+        <translation>l&apos;ordine %1 non è più %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot look up %n Gelato orders</source>
+        <translation>
+            <numerusform>impossibile cercare %n ordine Gelato</numerusform>
+            <numerusform>impossibile cercare %n ordini Gelato</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bottega::PackageTypeRepository</name>
@@ -5940,6 +5986,18 @@ Opzioni globali:
             <numerusform>%n varianti non più pubblicate su Poleepo.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cancelling the synchronization…</source>
+        <translation>Annullamento della sincronizzazione…</translation>
+    </message>
+    <message>
+        <source>Wait until the synchronization has ended.</source>
+        <translation>Attendi la fine della sincronizzazione.</translation>
+    </message>
+    <message>
+        <source>Synchronization cancelled: nothing was changed.</source>
+        <translation>Sincronizzazione annullata: non è stato modificato nulla.</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::ProductListPage</name>
@@ -5999,14 +6057,6 @@ Opzioni globali:
         <source>Template Reference (the template&apos;s id in Gelato&apos;s dashboard):</source>
         <translation>Riferimento template (Template Reference, l&apos;id del template nella dashboard di Gelato):</translation>
     </message>
-    <message>
-        <source>Synchronizing Gelato template %1…</source>
-        <translation>Sincronizzazione del template Gelato %1…</translation>
-    </message>
-    <message>
-        <source>%1 (%2 of %3)</source>
-        <translation>%1 (%2 di %3)</translation>
-    </message>
     <message numerus="yes">
         <source>%n product(s)</source>
         <translation>
@@ -6054,6 +6104,29 @@ Opzioni globali:
         <translation>
             <numerusform>%n prodotto non più pubblicato su Poleepo.</numerusform>
             <numerusform>%n prodotti non più pubblicati su Poleepo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Stop the synchronization: nothing of it is kept.</source>
+        <translation>Interrompe la sincronizzazione: non ne viene conservato nulla.</translation>
+    </message>
+    <message>
+        <source>Cancelling the synchronization…</source>
+        <translation>Annullamento della sincronizzazione…</translation>
+    </message>
+    <message>
+        <source>Synchronization cancelled: nothing was stored.</source>
+        <translation>Sincronizzazione annullata: non è stato salvato nulla.</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…e %n altro.</numerusform>
+            <numerusform>…e altri %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -6381,6 +6454,30 @@ Opzioni globali:
         <source>Import Poleepo orders</source>
         <translation>Importa gli ordini Poleepo</translation>
     </message>
+    <message>
+        <source>Cleaning the API log</source>
+        <translation>Pulizia del registro API</translation>
+    </message>
+    <message>
+        <source>Generating Poleepo product batches</source>
+        <translation>Generazione dei lotti di prodotti Poleepo</translation>
+    </message>
+    <message>
+        <source>Polling Poleepo product batches</source>
+        <translation>Verifica dei lotti di prodotti Poleepo</translation>
+    </message>
+    <message>
+        <source>Importing Poleepo orders</source>
+        <translation>Importazione degli ordini Poleepo</translation>
+    </message>
+    <message>
+        <source>Reconciling Gelato orders</source>
+        <translation>Riconciliazione degli ordini Gelato</translation>
+    </message>
+    <message>
+        <source>Cleaning the webhook queue</source>
+        <translation>Pulizia della coda webhook</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::SchedulerPage</name>
@@ -6431,6 +6528,10 @@ Opzioni globali:
     <message>
         <source>the scheduler page is closed</source>
         <translation>la pagina della pianificazione è chiusa</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot;: %2</translation>
     </message>
 </context>
 <context>
@@ -7043,10 +7144,6 @@ Opzioni globali:
         <translation>Lettura del template Gelato &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Storing &quot;%1&quot;</source>
-        <translation>Salvataggio di &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation>Fatto</translation>
     </message>
@@ -7065,6 +7162,21 @@ Opzioni globali:
     <message>
         <source>cannot store Gelato template &quot;%1&quot;: %2</source>
         <translation>impossibile salvare il template Gelato &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Storing &quot;%1&quot;: %2 of %3 variants</source>
+        <translation>Salvataggio di &quot;%1&quot;: %2 di %3 varianti</translation>
+    </message>
+    <message>
+        <source>Synchronizing Gelato template &quot;%1&quot;</source>
+        <translation>Sincronizzazione del template Gelato &quot;%1&quot;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot;: %n variant(s) created</source>
+        <translation>
+            <numerusform>&quot;%1&quot;: %n variante creata</numerusform>
+            <numerusform>&quot;%1&quot;: %n varianti create</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7405,6 +7517,10 @@ Opzioni globali:
         <source>webhook secret not read yet; try again</source>
         <translation>segreto del webhook non ancora letto; riprova</translation>
     </message>
+    <message>
+        <source>too many webhook calls waiting to be stored; try again</source>
+        <translation>troppe chiamate webhook in attesa di essere salvate; riprova</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::WebhookQueuePage</name>
@@ -7506,6 +7622,14 @@ Opzioni globali:
     <message>
         <source>Select one or more calls in the list to retry them</source>
         <translation>Seleziona una o più chiamate nell&apos;elenco per ritentarle</translation>
+    </message>
+    <message>
+        <source>Only calls received from this time on</source>
+        <translation>Solo le chiamate ricevute da quest&apos;ora in poi</translation>
+    </message>
+    <message>
+        <source>Only calls received before this time</source>
+        <translation>Solo le chiamate ricevute prima di quest&apos;ora</translation>
     </message>
 </context>
 <context>
@@ -7745,6 +7869,13 @@ Opzioni globali:
     <message>
         <source>the window needs a desktop session (no display found); on a server, run `bottega serve`</source>
         <translation>la finestra ha bisogno di una sessione desktop (nessuno schermo trovato); su un server usa `bottega serve`</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>No webhook calls received yet.</source>
+        <translation>Nessuna chiamata webhook ricevuta finora.</translation>
     </message>
 </context>
 </TS>

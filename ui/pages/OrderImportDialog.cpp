@@ -43,7 +43,7 @@ OrderImportDialog::OrderImportDialog(OrderService *orders, const QString &path, 
 void OrderImportDialog::setUp()
 {
     setObjectName(u"orderImportDialog"_s);
-    setWindowTitle(tr("Import orders from %1").arg(QFileInfo(path).fileName()));
+    setWindowTitle(tr("Import orders from %1").arg(QFileInfo(m_path).fileName()));
     m_summary->setObjectName(u"importSummary"_s);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
