@@ -150,9 +150,10 @@ Result<void> OrderUpdateRepository::changeOrder(qint64 orderId, const QStringLis
     if (m_orderUpdate && m_orderUpdate->orderId != orderId)
         addOrderUpdate();
     if (!m_orderUpdate) {
-        m_orderUpdate.emplace();
-        m_orderUpdate->orderId = orderId;
-        m_orderUpdate->what = std::move(what);
+        OrderChange change; // not emplace(): clang-14 refuses it for a nested struct with initializers
+        change.orderId = orderId;
+        change.what = std::move(what);
+        m_orderUpdate = std::move(change);
     }
     for (qsizetype i = 0; i < columns.size(); ++i)
         m_orderUpdate->columns.insert(columns.at(i), values.at(i));
