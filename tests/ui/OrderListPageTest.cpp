@@ -201,6 +201,16 @@ TEST_F(OrderListPageTest, TheCheckRunsOnTheWorkerThreadAndShowsItsReport)
     EXPECT_EQ(preview.errorTable()->item(0, OrderImportDialog::FieldColumn)->text(), u"sku"_s);
     EXPECT_FALSE(preview.importButton()->isEnabled());
     EXPECT_FALSE(done.isEmpty()) << "progress in rows";
+}
+
+TEST_F(OrderListPageTest, APreviewOfManyOrdersNamesTheFirstOnesAndCountsTheRest)
+{
+    OrderImportDialog preview(&service(), writeCsv(u"many.csv"_s, ordersCsv(50)));
+    const QString summary = preview.summary()->text();
+    EXPECT_TRUE(summary.contains(u"50 order(s) will be created"_s)) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(u"BULK-20"_s)) << summary.toStdString();
+    EXPECT_FALSE(summary.contains(u"BULK-21"_s)) << summary.toStdString();
+    EXPECT_TRUE(summary.contains(u"and 30 more"_s)) << summary.toStdString();
     EXPECT_EQ(SalesOrderRepository(db()).count({}).value(), 0) << "a check stores nothing";
 }
 
