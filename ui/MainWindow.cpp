@@ -62,6 +62,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     m_pages->setObjectName(u"pages"_s);
 
     auto *dashboard = new DashboardPage(m_context.database);
+    dashboard->setTasks(m_context.tasks); // counted on the worker thread
     addPage(Page::Dashboard, tr("Dashboard"), u"view-grid"_s, QStyle::SP_ComputerIcon, dashboard);
     auto *products = new ProductListPage(m_context.database, m_context.gelato);
     products->setFileStore(m_context.files);

@@ -1,5 +1,7 @@
 #include "core/scheduler/BackgroundTasks.h"
 
+#include <QPointer>
+
 #include <QMutex>
 #include <QTimer>
 
@@ -65,6 +67,25 @@ int BackgroundTasks::start(const QString &title, Work work, bool cancellable)
                 Qt::QueuedConnection);
     });
     return id;
+}
+
+void BackgroundTasks::read(QObject *context, Read work)
+{
+    // Read (and compared with null) on the main thread only.
+    QPointer<QObject> guard(context);
+    m_post([work = std::move(work), guard, inbox = m_inbox] {
+        std::function<void()> show = work();
+        const QMutexLocker lock(&inbox->mutex);
+        if (!inbox->target || !show)
+            return;
+        QMetaObject::invokeMethod(
+                inbox->target,
+                [guard, show = std::move(show)] {
+                    if (guard)
+                        show();
+                },
+                Qt::QueuedConnection);
+    });
 }
 
 int BackgroundTasks::track(const QString &title, std::shared_ptr<TaskProgress> progress, bool cancellable)

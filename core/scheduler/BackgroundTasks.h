@@ -74,6 +74,11 @@ public:
     // Asks a cancellable task to stop; false when it is unknown, finished or not cancellable.
     bool cancel(int id);
     QList<Task> running() const; // in start order, with their latest progress
+    // A read for the window (a page's figures), not listed as a task: `work` runs on the worker with
+    // its own connection and returns what to do with what it read; that runs here, on the main
+    // thread, unless `context` or this object has gone by then.
+    using Read = std::function<std::function<void()>()>;
+    void read(QObject *context, Read work);
     // How often progress is reported while tasks run (default 200 ms).
     void setProgressIntervalMs(int ms);
 

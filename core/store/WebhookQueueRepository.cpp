@@ -173,6 +173,15 @@ Result<QMap<WebhookQueueItem::State, qint64>> WebhookQueueRepository::countBySta
     return counts;
 }
 
+Result<qint64> WebhookQueueRepository::countInState(WebhookQueueItem::State state)
+{
+    SqlStatement select(m_database.connection(), u"SELECT COUNT(*) AS n FROM webhook_queue WHERE state = ?"_s);
+    select.bind(WebhookQueueItem::stateName(state));
+    if (auto r = select.exec(tr("cannot count the webhook queue")); !r)
+        return makeError(r.error());
+    return select.next() ? select.integer(u"n"_s) : 0;
+}
+
 Result<std::optional<WebhookQueueItem>> WebhookQueueRepository::claimNext(const QString &owner,
                                                                           const QDateTime &now)
 {

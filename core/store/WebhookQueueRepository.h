@@ -55,6 +55,9 @@ public:
     // Newest first.
     Result<QList<WebhookQueueItem>> list(const Query &query);
     Result<QMap<WebhookQueueItem::State, qint64>> countByState();
+    // The calls in one state, through the state index: cheap however long the queue is (the
+    // window asks for the failed ones every few seconds).
+    Result<qint64> countInState(WebhookQueueItem::State state);
 
     // Takes the oldest due Pending item for owner: Processing, claimed now, one more attempt. Two
     // processes never get the same item (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer).

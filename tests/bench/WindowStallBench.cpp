@@ -260,6 +260,13 @@ void printLoad(const Scenario &scenario, const Load &load)
                 load.sent, double(load.sent) / double(seconds), load.acknowledged, load.errors,
                 static_cast<long long>(load.pending));
     printStall("event-loop stall (10 ms timer lateness), whole run", stallOf(load.ticks));
+    // Where the longest ones were, to find what the window's thread did then.
+    std::vector<Tick> longest = load.ticks;
+    std::sort(longest.begin(), longest.end(), [](const Tick &a, const Tick &b) { return a.lateMs > b.lateMs; });
+    std::printf("  the longest stalls ended at:");
+    for (size_t i = 0; i < std::min<size_t>(3, longest.size()); ++i)
+        std::printf(" %.2f s (%.1f ms)", double(longest[i].at) / 1e9, longest[i].lateMs);
+    std::printf("\n");
 }
 
 // A 5,000-row order CSV of one local (non-Gelato) good.

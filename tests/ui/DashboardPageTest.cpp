@@ -8,7 +8,9 @@
 #include "core/store/ProductBatchRepository.h"
 #include "core/store/SalesOrderRepository.h"
 #include "core/store/WebhookQueueRepository.h"
+#include "core/scheduler/BackgroundTasks.h"
 #include "tests/support/TestClock.h"
+#include "tests/support/WorkerThread.h"
 #include "tests/support/database/TestDatabase.h"
 #include "ui/AppContext.h"
 #include "ui/MainWindow.h"
@@ -361,6 +363,37 @@ TEST_F(DashboardPageTest, CountsAgainOnlyWhenTheDataChanged)
     EXPECT_EQ(page.countCount(), 5);
     EXPECT_EQ(page.days().days.last(), QDate(2026, 6, 4));
     EXPECT_EQ(page.card(DashboardPage::Card::Webhooks)->count(u"Failed"_s, 12), 3);
+}
+
+// In the window the figures are counted on the worker thread: the page shows them when they come,
+// is not listed as a task, and a refresh asked for while counting counts once more afterwards.
+TEST_F(DashboardPageTest, WithTheWorkerItCountsThereAndShowsTheFiguresWhenTheyCome)
+{
+    fill();
+    WorkerThread worker;
+    BackgroundTasks tasks(worker.post());
+    QSignalSpy listed(&tasks, &BackgroundTasks::started);
+    DashboardPage page(&db());
+    page.setTasks(&tasks);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY(!page.isCounting());
+    EXPECT_EQ(page.countCount(), 1);
+    EXPECT_EQ(page.card(DashboardPage::Card::Orders)->numberButton()->text(), u"9"_s);
+    EXPECT_EQ(page.card(DashboardPage::Card::Webhooks)->numberButton()->text(), u"10"_s);
+    EXPECT_EQ(page.card(DashboardPage::Card::ApiErrors)->numberButton()->text(), u"6"_s);
+
+    addWebhooks(WebhookQueueItem::State::Failed, 1);
+    page.refresh();
+    EXPECT_TRUE(page.isCounting());
+    EXPECT_EQ(page.card(DashboardPage::Card::Webhooks)->numberButton()->text(), u"10"_s) << "not shown yet";
+    page.refresh(); // while counting: once more afterwards, not twice more
+    page.refresh();
+    QTRY_VERIFY(page.countCount() == 3 && !page.isCounting());
+    QTest::qWait(50);
+    EXPECT_EQ(page.countCount(), 3);
+    EXPECT_EQ(page.card(DashboardPage::Card::Webhooks)->numberButton()->text(), u"11"_s);
+    EXPECT_EQ(listed.count(), 0);
 }
 
 TEST_F(DashboardPageTest, ChartsTakeTheirColoursFromADarkPalette)

@@ -5,6 +5,7 @@
 #include "core/orders/OrderState.h"
 #include "core/store/Database.h"
 #include "core/store/ProductBatchRepository.h"
+#include "core/scheduler/BackgroundTasks.h"
 #include "ui/models/ApiLogText.h"
 #include "ui/models/BatchTableModel.h"
 #include "ui/models/WebhookTableModel.h"
@@ -205,41 +206,80 @@ void DashboardPage::refresh()
         return;
     }
     m_stale = false;
+    if (!m_tasks) {
+        ++m_countCount;
+        showFigures(count(*m_database));
+        return;
+    }
+    if (m_counting) { // what changed meanwhile may be missed by the count under way
+        m_countAgain = true;
+        return;
+    }
     ++m_countCount;
-    DashboardQueries queries(*m_database);
-    QStringList errors;
+    m_counting = true;
+    m_tasks->read(this, [this, database = m_database]() -> std::function<void()> {
+        auto figures = std::make_shared<Figures>(count(*database)); // on the worker
+        return [this, figures] { // back here
+            m_counting = false;
+            showFigures(*figures);
+            if (std::exchange(m_countAgain, false))
+                refresh();
+        };
+    });
+}
+
+DashboardPage::Figures DashboardPage::count(Database &database)
+{
+    Figures figures;
+    DashboardQueries queries(database);
     // The marker first: whatever changes while counting moves it again for the next check.
     if (auto marker = queries.changeMarker())
-        m_marker = *marker;
+        figures.marker = *marker;
     else
-        errors.append(marker.error());
-    m_range = DayRange::lastDays(m_database->clock().now(), DayCount);
-
+        figures.errors.append(marker.error());
+    figures.range = DayRange::lastDays(database.clock().now(), DayCount);
     if (auto orders = queries.ordersByState())
-        showOrders(*orders);
+        figures.orders = *orders;
     else
-        errors.append(orders.error());
-    if (auto webhooks = queries.webhooksByStateAndDay(m_range))
-        showWebhooks(*webhooks);
+        figures.errors.append(orders.error());
+    if (auto webhooks = queries.webhooksByStateAndDay(figures.range))
+        figures.webhooks = *webhooks;
     else
-        errors.append(webhooks.error());
+        figures.errors.append(webhooks.error());
     ProductBatchRepository::Query withErrors;
     withErrors.withErrors = true;
     auto batches = queries.batchesByState();
-    auto batchErrors = ProductBatchRepository(*m_database).count(withErrors);
-    if (batches && batchErrors)
-        showBatches(*batches, *batchErrors);
+    auto batchErrors = ProductBatchRepository(database).count(withErrors);
+    if (batches && batchErrors) {
+        figures.batches = *batches;
+        figures.batchErrors = *batchErrors;
+    } else {
+        figures.errors.append(batches ? batchErrors.error() : batches.error());
+    }
+    if (auto apiErrors = queries.apiErrorsByServiceAndDay(figures.range))
+        figures.apiErrors = *apiErrors;
     else
-        errors.append(batches ? batchErrors.error() : batches.error());
-    if (auto apiErrors = queries.apiErrorsByServiceAndDay(m_range))
-        showApiErrors(*apiErrors);
-    else
-        errors.append(apiErrors.error());
+        figures.errors.append(apiErrors.error());
+    return figures;
+}
 
-    if (errors.isEmpty())
+void DashboardPage::showFigures(const Figures &figures)
+{
+    if (figures.marker)
+        m_marker = figures.marker;
+    m_range = figures.range;
+    if (figures.orders)
+        showOrders(*figures.orders);
+    if (figures.webhooks)
+        showWebhooks(*figures.webhooks);
+    if (figures.batches)
+        showBatches(*figures.batches, figures.batchErrors);
+    if (figures.apiErrors)
+        showApiErrors(*figures.apiErrors);
+    if (figures.errors.isEmpty())
         m_message->clearMessage();
     else
-        m_message->showMessage(InlineMessage::Type::Error, errors.join(u'\n'));
+        m_message->showMessage(InlineMessage::Type::Error, figures.errors.join(u'\n'));
 }
 
 void DashboardPage::dataChanged()

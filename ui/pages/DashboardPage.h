@@ -3,7 +3,9 @@
 // or a number asks the window for the page behind it with the matching filter. The figures are
 // counted by DashboardQueries; they are read again when the page is shown after something changed,
 // when the window says data changed, or when a cheap change marker (read every few seconds while
-// the page is shown) moved, never by re-counting on a timer. Lives on the window's thread.
+// the page is shown) moved, never by re-counting on a timer. With BackgroundTasks the counting runs
+// on the worker thread (tens of ms over a long webhook queue) and the page shows it when it comes.
+// Lives on the window's thread.
 #pragma once
 
 #include "core/store/DashboardQueries.h"
@@ -15,6 +17,7 @@ class QTimer;
 
 namespace Bottega {
 
+class BackgroundTasks;
 class ChartCard;
 class Database;
 class InlineMessage;
@@ -34,13 +37,17 @@ public:
     explicit DashboardPage(Database *database, QWidget *parent = nullptr);
     ~DashboardPage() override;
 
+    // Counting then runs on the worker through tasks (not owned); without, on this thread.
+    void setTasks(BackgroundTasks *tasks) { m_tasks = tasks; }
+    // A count is running on the worker; its figures are not shown yet.
+    bool isCounting() const { return m_counting; }
     ChartCard *card(Card card) const;
     // The days the daily charts show, as last counted.
     const DayRange &days() const { return m_range; }
     // How many times the figures were counted (tests check that nothing re-counts needlessly).
     int countCount() const { return m_countCount; }
 
-    // Counts every figure now.
+    // Counts every figure now (on the worker with tasks: shown when counted).
     void refresh();
     // Something changed: counts again shortly when shown, otherwise when next shown.
     void dataChanged();
@@ -64,6 +71,20 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    // Every figure as read at one time, with the errors met reading them.
+    struct Figures
+    {
+        std::optional<DashboardQueries::ChangeMarker> marker;
+        DayRange range;
+        std::optional<QMap<QString, qint64>> orders;
+        std::optional<DailyCounts> webhooks;
+        std::optional<QMap<QString, qint64>> batches;
+        qint64 batchErrors = 0;
+        std::optional<DailyCounts> apiErrors;
+        QStringList errors;
+    };
+    static Figures count(Database &database); // any thread, with its connection
+    void showFigures(const Figures &figures);
     void showOrders(const QMap<QString, qint64> &counts);
     void showWebhooks(const DailyCounts &counts);
     void showBatches(const QMap<QString, qint64> &counts, qint64 withErrors);
@@ -71,6 +92,9 @@ private:
     void showUnavailable();
 
     Database *m_database;
+    BackgroundTasks *m_tasks = nullptr;
+    bool m_counting = false;
+    bool m_countAgain = false; // asked for while counting: once more when it is shown
     InlineMessage *m_message;
     ChartCard *m_orders;
     ChartCard *m_webhooks;

@@ -128,6 +128,9 @@ TEST_P(WebhookQueueRepositoryTest, ClaimUpdateRequeueAndCleanUp)
     EXPECT_EQ(counts->value(State::Failed), 1);
     EXPECT_EQ(counts->value(State::Done), 1);
     EXPECT_EQ(counts->value(State::Pending), 0);
+    EXPECT_EQ(*queue.countInState(State::Failed), 1);
+    EXPECT_EQ(*queue.countInState(State::Done), 1);
+    EXPECT_EQ(*queue.countInState(State::Pending), 0);
 
     EXPECT_EQ(*queue.requeue({a}), 1);
     const WebhookQueueItem retried = *queue.get(a);
