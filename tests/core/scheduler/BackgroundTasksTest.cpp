@@ -91,6 +91,47 @@ TEST_P(BackgroundTasksTest, WorkRunsOnTheWorkerWithItsOwnConnectionAndReportsPro
     EXPECT_TRUE(tasks->running().isEmpty());
 }
 
+TEST_P(BackgroundTasksTest, AReadRunsOnTheWorkerAndShowsOnTheMainThreadUnlessItsContextWent)
+{
+    tasks = std::make_unique<BackgroundTasks>(post());
+    QSignalSpy started(tasks.get(), &BackgroundTasks::started);
+    std::atomic<QThread *> readOn {nullptr};
+    QThread *shownOn = nullptr;
+    qint64 shown = -1;
+    QObject page;
+    tasks->read(&page, [&]() -> std::function<void()> {
+        readOn = QThread::currentThread();
+        SqlStatement select(db().connection(), u"SELECT 41 + 1 AS n"_s);
+        const qint64 n = select.exec(u"probe"_s) && select.next() ? select.integer(u"n"_s) : -2;
+        return [&, n] {
+            shownOn = QThread::currentThread();
+            shown = n;
+        };
+    });
+    ASSERT_TRUE(waitUntil([&] { return shown != -1; }));
+    EXPECT_EQ(shown, 42);
+    EXPECT_EQ(readOn.load(), &worker);
+    EXPECT_EQ(shownOn, QThread::currentThread());
+    EXPECT_EQ(started.size(), 0) << "a read is not a task";
+
+    // The page goes while its read runs: what it read is dropped, nothing runs on a dead page.
+    std::atomic<bool> release {false};
+    std::atomic<bool> read {false};
+    bool shownAfterGone = false;
+    auto gone = std::make_unique<QObject>();
+    tasks->read(gone.get(), [&]() -> std::function<void()> {
+        while (!release)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        read = true;
+        return [&] { shownAfterGone = true; };
+    });
+    gone.reset();
+    release = true;
+    ASSERT_TRUE(waitUntil([&] { return read.load(); }));
+    (void)waitUntil([&] { return shownAfterGone; }, 100); // events delivered meanwhile
+    EXPECT_FALSE(shownAfterGone);
+}
+
 TEST_P(BackgroundTasksTest, ACancellableTaskStopsWhenAskedAndOthersCannotBeCancelled)
 {
     tasks = std::make_unique<BackgroundTasks>(post());
