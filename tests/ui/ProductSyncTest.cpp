@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QDir>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -201,6 +202,9 @@ TEST_F(ProductSyncTest, ALargeSyncFromTheWindowStoresOnTheWorkerWithItsProgress)
     EXPECT_TRUE(status->isVisibleTo(&window));
     EXPECT_TRUE(page->syncStatus()->text().contains(ofTotal)) << page->syncStatus()->text().toStdString();
     EXPECT_TRUE(window.findChild<QWidget *>(u"cancelTask"_s)->isVisibleTo(&window));
+    // To look at the page and the status bar while the sync runs (screenshots on request).
+    if (const QString shots = qEnvironmentVariable("BOTTEGA_UI_SCREENSHOT_DIR"); !shots.isEmpty())
+        window.grab().save(QDir(shots).filePath(u"en-products-sync-in-progress.png"_s));
     clock.release();
 
     ASSERT_TRUE(waitUntil([&] { return created.count() == 1; }, 60000));
