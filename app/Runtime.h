@@ -13,6 +13,8 @@
 // order import, the Gelato bridge (ORD-11) and the Poleepo fetches of the processor's handlers: a
 // job's network answers and database work both stay there. A running job's progress is shown in
 // the task list (tasks()), where the cancellable ones can be stopped.
+// The main thread's HTTP client logs into an API-log sink whose rows are written on the worker too
+// (the window's thread never commits them, so it never waits for long work's write lock).
 // Shutdown: stopServer() closes the port and commits what was verified; the destructor then ends
 // the server thread, then the worker (after the work already queued on it), before anything they
 // use goes.
