@@ -196,14 +196,6 @@
         <translation>Body: %1, %2</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>To</translation>
-    </message>
-    <message>
         <source>Newest</source>
         <translation>Newest</translation>
     </message>
@@ -306,10 +298,6 @@
     <message>
         <source>No database: the API log is unavailable.</source>
         <translation>No database: the API log is unavailable.</translation>
-    </message>
-    <message>
-        <source>The time range ends (%1) before it starts (%2): change From or To.</source>
-        <translation>The time range ends (%1) before it starts (%2): change From or To.</translation>
     </message>
     <message>
         <source>No calls match these filters.</source>
@@ -3926,6 +3914,13 @@ Global options:
         <source>Cancelling the check…</source>
         <translation>Cancelling the check…</translation>
     </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderInput</name>
@@ -7177,6 +7172,21 @@ Global options:
             <numerusform>&quot;%1&quot;: %n variant created</numerusform>
             <numerusform>&quot;%1&quot;: %n variants created</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::TimeRangeFilter</name>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>The time range ends (%1) before it starts (%2): change From or To.</source>
+        <translation>The time range ends (%1) before it starts (%2): change From or To.</translation>
     </message>
 </context>
 <context>

@@ -196,14 +196,6 @@
         <translation>Corpo: %1, %2</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>Da</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>A</translation>
-    </message>
-    <message>
         <source>Newest</source>
         <translation>Più recenti</translation>
     </message>
@@ -306,10 +298,6 @@
     <message>
         <source>No database: the API log is unavailable.</source>
         <translation>Nessun database: il registro API non è disponibile.</translation>
-    </message>
-    <message>
-        <source>The time range ends (%1) before it starts (%2): change From or To.</source>
-        <translation>L&apos;intervallo di tempo finisce (%1) prima di iniziare (%2): modifica Da o A.</translation>
     </message>
     <message>
         <source>No calls match these filters.</source>
@@ -3926,6 +3914,13 @@ Opzioni globali:
         <source>Cancelling the check…</source>
         <translation>Annullamento del controllo…</translation>
     </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…e %n altro.</numerusform>
+            <numerusform>…e altri %n.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bottega::OrderInput</name>
@@ -7177,6 +7172,21 @@ Opzioni globali:
             <numerusform>&quot;%1&quot;: %n variante creata</numerusform>
             <numerusform>&quot;%1&quot;: %n varianti create</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::TimeRangeFilter</name>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>The time range ends (%1) before it starts (%2): change From or To.</source>
+        <translation>L&apos;intervallo di tempo finisce (%1) prima di iniziare (%2): modifica Da o A.</translation>
     </message>
 </context>
 <context>

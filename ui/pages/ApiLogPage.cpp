@@ -2,6 +2,7 @@
 
 #include "core/store/Database.h"
 #include "ui/DisplayFormat.h"
+#include "ui/widgets/TimeRangeFilter.h"
 #include "ui/models/ApiLogTableModel.h"
 #include "ui/models/ApiLogText.h"
 #include "ui/widgets/InlineMessage.h"
@@ -79,8 +80,7 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
     : QWidget(parent), m_database(database), m_model(new ApiLogTableModel(database, this)),
       m_message(new InlineMessage(this)), m_service(new QComboBox(this)), m_direction(new QComboBox(this)),
       m_status(new QComboBox(this)), m_endpoint(new QLineEdit(this)),
-      m_fromEnabled(new QCheckBox(tr("From"), this)), m_from(new QDateTimeEdit(this)),
-      m_toEnabled(new QCheckBox(tr("To"), this)), m_to(new QDateTimeEdit(this)),
+      m_range(new TimeRangeFilter(this)),
       m_newest(new QPushButton(tr("Newest"), this)), m_oldest(new QPushButton(tr("Oldest"), this)),
       m_empty(new QLabel(this)), m_view(new QTableView(this)), m_summary(new QLabel(this)),
       m_copyCurl(new QPushButton(tr("Copy as curl"), this)), m_related(new QPushButton(this)),
@@ -121,27 +121,12 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
     filters->addWidget(m_endpoint, 1);
     layout->addLayout(filters);
 
-    const QDateTime now = QDateTime::currentDateTime();
-    for (QDateTimeEdit *edit : {m_from, m_to}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat)); // as every date shown
-        edit->setEnabled(false);
-    }
-    m_from->setObjectName(u"fromEdit"_s);
-    m_to->setObjectName(u"toEdit"_s);
-    m_fromEnabled->setObjectName(u"fromEnabled"_s);
-    m_toEnabled->setObjectName(u"toEnabled"_s);
-    m_from->setDateTime(now.addDays(-1));
-    m_to->setDateTime(now);
     m_newest->setObjectName(u"newestButton"_s);
     m_oldest->setObjectName(u"oldestButton"_s);
     m_newest->setToolTip(tr("Back to the newest calls"));
     m_oldest->setToolTip(tr("Jump to the oldest calls, at the end of the log"));
     auto *range = new QHBoxLayout;
-    range->addWidget(m_fromEnabled);
-    range->addWidget(m_from);
-    range->addWidget(m_toEnabled);
-    range->addWidget(m_to);
+    range->addWidget(m_range);
     range->addStretch(1);
     range->addWidget(m_newest);
     range->addWidget(m_oldest);
@@ -221,12 +206,8 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
     connect(m_direction, &QComboBox::currentIndexChanged, this, applyNow);
     connect(m_status, &QComboBox::currentIndexChanged, this, applyNow);
     connect(m_endpoint, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
-    connect(m_fromEnabled, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
-    connect(m_toEnabled, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
-    connect(m_fromEnabled, &QCheckBox::toggled, this, applyNow);
-    connect(m_toEnabled, &QCheckBox::toggled, this, applyNow);
-    connect(m_from, &QDateTimeEdit::dateTimeChanged, m_filterDelay, qOverload<>(&QTimer::start));
-    connect(m_to, &QDateTimeEdit::dateTimeChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_range, &TimeRangeFilter::switched, this, applyNow);
+    connect(m_range, &TimeRangeFilter::edited, m_filterDelay, qOverload<>(&QTimer::start));
     connect(m_newest, &QPushButton::clicked, this, &ApiLogPage::showNewest);
     connect(m_oldest, &QPushButton::clicked, this, &ApiLogPage::showOldest);
     connect(m_copyCurl, &QPushButton::clicked, this, &ApiLogPage::copyCurl);
@@ -258,6 +239,26 @@ ApiLogPage::ApiLogPage(Database *database, QWidget *parent)
 
 ApiLogPage::~ApiLogPage() = default;
 
+QCheckBox *ApiLogPage::fromEnabled() const
+{
+    return m_range->fromEnabled();
+}
+
+QDateTimeEdit *ApiLogPage::fromEdit() const
+{
+    return m_range->fromEdit();
+}
+
+QCheckBox *ApiLogPage::toEnabled() const
+{
+    return m_range->toEnabled();
+}
+
+QDateTimeEdit *ApiLogPage::toEdit() const
+{
+    return m_range->toEdit();
+}
+
 bool ApiLogPage::applyFilters()
 {
     m_filterDelay->stop();
@@ -267,15 +268,10 @@ bool ApiLogPage::applyFilters()
         query.direction = ApiLogEntry::Direction(direction);
     query.statusClass = m_status->currentData().toInt();
     query.text = m_endpoint->text().trimmed();
-    if (m_fromEnabled->isChecked())
-        query.from = m_from->dateTime().toUTC();
-    if (m_toEnabled->isChecked())
-        query.to = m_to->dateTime().toUTC();
-    if (query.from.isValid() && query.to.isValid() && query.to < query.from) {
-        m_message->showMessage(
-                InlineMessage::Type::Error,
-                tr("The time range ends (%1) before it starts (%2): change From or To.")
-                        .arg(DisplayFormat::dateTime(query.to), DisplayFormat::dateTime(query.from)));
+    query.from = m_range->from();
+    query.to = m_range->to();
+    if (const QString problem = m_range->problem(); !problem.isEmpty()) {
+        m_message->showMessage(InlineMessage::Type::Error, problem);
         return false;
     }
     if (m_message->type() == InlineMessage::Type::Error)
@@ -286,21 +282,13 @@ bool ApiLogPage::applyFilters()
 
 void ApiLogPage::showErrors(const QString &service, const QDateTime &from, const QDateTime &to)
 {
-    const QSignalBlocker blockService(m_service), blockStatus(m_status), blockFrom(m_from), blockTo(m_to),
-            blockFromOn(m_fromEnabled), blockToOn(m_toEnabled), blockDirection(m_direction),
+    const QSignalBlocker blockService(m_service), blockStatus(m_status), blockDirection(m_direction),
             blockEndpoint(m_endpoint);
     m_service->setCurrentIndex(std::max(0, m_service->findData(service)));
     m_status->setCurrentIndex(m_status->findData(ApiLogRepository::Query::ErrorsClass));
     m_direction->setCurrentIndex(0);
     m_endpoint->clear();
-    m_fromEnabled->setChecked(from.isValid());
-    m_from->setEnabled(from.isValid());
-    if (from.isValid())
-        m_from->setDateTime(from.toLocalTime());
-    m_toEnabled->setChecked(to.isValid());
-    m_to->setEnabled(to.isValid());
-    if (to.isValid())
-        m_to->setDateTime(to.toLocalTime());
+    m_range->setRange(from, to);
     (void)applyFilters();
 }
 

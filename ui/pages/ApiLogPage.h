@@ -26,6 +26,7 @@ namespace Bottega {
 class ApiLogTableModel;
 class Database;
 class InlineMessage;
+class TimeRangeFilter;
 
 class ApiLogPage final : public QWidget
 {
@@ -43,10 +44,10 @@ public:
     QComboBox *directionFilter() const { return m_direction; }
     QComboBox *statusFilter() const { return m_status; }
     QLineEdit *endpointFilter() const { return m_endpoint; }
-    QCheckBox *fromEnabled() const { return m_fromEnabled; }
-    QDateTimeEdit *fromEdit() const { return m_from; }
-    QCheckBox *toEnabled() const { return m_toEnabled; }
-    QDateTimeEdit *toEdit() const { return m_to; }
+    QCheckBox *fromEnabled() const;
+    QDateTimeEdit *fromEdit() const;
+    QCheckBox *toEnabled() const;
+    QDateTimeEdit *toEdit() const;
     QLabel *emptyLabel() const { return m_empty; }
     InlineMessage *message() const { return m_message; }
     QLabel *summaryLabel() const { return m_summary; }
@@ -94,10 +95,7 @@ private:
     QComboBox *m_direction;
     QComboBox *m_status;
     QLineEdit *m_endpoint;
-    QCheckBox *m_fromEnabled;
-    QDateTimeEdit *m_from;
-    QCheckBox *m_toEnabled;
-    QDateTimeEdit *m_to;
+    TimeRangeFilter *m_range;
     QPushButton *m_newest;
     QPushButton *m_oldest;
     QLabel *m_empty;

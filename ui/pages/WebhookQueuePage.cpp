@@ -7,6 +7,7 @@
 #include "ui/models/WebhookTableModel.h"
 #include "ui/widgets/Confirm.h"
 #include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/TimeRangeFilter.h"
 #include "ui/widgets/PageHeader.h"
 #include "ui/widgets/StateBadgeDelegate.h"
 
@@ -40,11 +41,7 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     : QWidget(parent), m_database(database), m_settings(settings),
       m_model(new WebhookTableModel(database, this)), m_state(new QComboBox(this)),
       m_source(new QComboBox(this)), m_event(new QLineEdit(this)), m_text(new QLineEdit(this)),
-      // The time range says what the API log page's says: its words, and their translations.
-      m_fromEnabled(new QCheckBox(QCoreApplication::translate("Bottega::ApiLogPage", "From"), this)),
-      m_from(new QDateTimeEdit(this)),
-      m_toEnabled(new QCheckBox(QCoreApplication::translate("Bottega::ApiLogPage", "To"), this)),
-      m_to(new QDateTimeEdit(this)), m_empty(new QLabel(this)),
+      m_range(new TimeRangeFilter(this)), m_empty(new QLabel(this)),
       m_table(new QTableView(this)), m_payload(new QPlainTextEdit(this)),
       m_retry(new QPushButton(tr("Retry selected"), this)), m_cleanUp(new QPushButton(tr("Clean up"), this)),
       m_message(new InlineMessage(this)), m_timer(new QTimer(this))
@@ -85,25 +82,10 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     layout->addLayout(filters);
 
     // The time received, as the API log page's range: each end optional, off at first.
-    const QDateTime now = QDateTime::currentDateTime();
-    for (QDateTimeEdit *edit : {m_from, m_to}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat)); // as every date shown
-        edit->setEnabled(false);
-    }
-    m_from->setObjectName(u"fromEdit"_s);
-    m_to->setObjectName(u"toEdit"_s);
-    m_fromEnabled->setObjectName(u"fromEnabled"_s);
-    m_toEnabled->setObjectName(u"toEnabled"_s);
-    m_fromEnabled->setToolTip(tr("Only calls received from this time on"));
-    m_toEnabled->setToolTip(tr("Only calls received before this time"));
-    m_from->setDateTime(now.addDays(-1));
-    m_to->setDateTime(now);
+    m_range->fromEnabled()->setToolTip(tr("Only calls received from this time on"));
+    m_range->toEnabled()->setToolTip(tr("Only calls received before this time"));
     auto *range = new QHBoxLayout;
-    range->addWidget(m_fromEnabled);
-    range->addWidget(m_from);
-    range->addWidget(m_toEnabled);
-    range->addWidget(m_to);
+    range->addWidget(m_range);
     range->addStretch(1);
     layout->addLayout(range);
 
@@ -141,12 +123,8 @@ WebhookQueuePage::WebhookQueuePage(Database *database, Settings *settings, QWidg
     connect(m_source, &QComboBox::currentIndexChanged, this, &WebhookQueuePage::applyFilters);
     connect(m_event, &QLineEdit::textChanged, this, &WebhookQueuePage::applyFilters);
     connect(m_text, &QLineEdit::textChanged, this, &WebhookQueuePage::applyFilters);
-    connect(m_fromEnabled, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
-    connect(m_toEnabled, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
-    connect(m_fromEnabled, &QCheckBox::toggled, this, &WebhookQueuePage::applyFilters);
-    connect(m_toEnabled, &QCheckBox::toggled, this, &WebhookQueuePage::applyFilters);
-    connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &WebhookQueuePage::applyFilters);
-    connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &WebhookQueuePage::applyFilters);
+    connect(m_range, &TimeRangeFilter::switched, this, &WebhookQueuePage::applyFilters);
+    connect(m_range, &TimeRangeFilter::edited, this, &WebhookQueuePage::applyFilters);
     connect(m_model, &QAbstractItemModel::modelReset, this, &WebhookQueuePage::updateEmptyState);
     connect(m_retry, &QPushButton::clicked, this, &WebhookQueuePage::retrySelected);
     connect(m_cleanUp, &QPushButton::clicked, this, &WebhookQueuePage::cleanUp);
@@ -188,16 +166,10 @@ bool WebhookQueuePage::applyFilters()
     query.source = m_source->currentData().toString();
     query.event = m_event->text().trimmed();
     query.text = m_text->text().trimmed();
-    if (m_fromEnabled->isChecked())
-        query.from = m_from->dateTime().toUTC();
-    if (m_toEnabled->isChecked())
-        query.to = m_to->dateTime().toUTC();
-    if (query.from.isValid() && query.to.isValid() && query.to < query.from) {
-        m_message->showMessage(
-                InlineMessage::Type::Error,
-                QCoreApplication::translate("Bottega::ApiLogPage",
-                                            "The time range ends (%1) before it starts (%2): change From or To.")
-                        .arg(DisplayFormat::dateTime(query.to), DisplayFormat::dateTime(query.from)));
+    query.from = m_range->from();
+    query.to = m_range->to();
+    if (const QString problem = m_range->problem(); !problem.isEmpty()) {
+        m_message->showMessage(InlineMessage::Type::Error, problem);
         return false;
     }
     if (m_message->type() == InlineMessage::Type::Error)
@@ -211,20 +183,12 @@ void WebhookQueuePage::showState(const QString &state, const QDateTime &from, co
 {
     {
         const QSignalBlocker blockState(m_state), blockSource(m_source), blockEvent(m_event),
-                blockText(m_text), blockFrom(m_from), blockTo(m_to), blockFromOn(m_fromEnabled),
-                blockToOn(m_toEnabled);
+                blockText(m_text);
         m_state->setCurrentIndex(state.isEmpty() ? 0 : std::max(0, m_state->findData(state)));
         m_source->setCurrentIndex(0);
         m_event->clear();
         m_text->clear();
-        m_fromEnabled->setChecked(from.isValid());
-        m_from->setEnabled(from.isValid());
-        if (from.isValid())
-            m_from->setDateTime(from.toLocalTime());
-        m_toEnabled->setChecked(to.isValid());
-        m_to->setEnabled(to.isValid());
-        if (to.isValid())
-            m_to->setDateTime(to.toLocalTime());
+        m_range->setRange(from, to);
     }
     (void)applyFilters();
 }
@@ -237,7 +201,7 @@ void WebhookQueuePage::updateEmptyState()
     }
     const bool filtered = m_state->currentIndex() > 0 || m_source->currentIndex() > 0
             || !m_event->text().trimmed().isEmpty() || !m_text->text().trimmed().isEmpty()
-            || m_fromEnabled->isChecked() || m_toEnabled->isChecked();
+            || m_range->isOn();
     m_empty->setText(filtered ? QCoreApplication::translate("Bottega::ApiLogPage", "No calls match these filters.")
                               : tr("No webhook calls received yet."));
     m_empty->show();

@@ -8,9 +8,7 @@
 #include <QDateTime>
 #include <QWidget>
 
-class QCheckBox;
 class QComboBox;
-class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -24,6 +22,7 @@ namespace Bottega {
 class Database;
 class InlineMessage;
 class Settings;
+class TimeRangeFilter;
 class WebhookTableModel;
 
 class WebhookQueuePage final : public QWidget
@@ -71,10 +70,7 @@ private:
     QComboBox *m_source;
     QLineEdit *m_event;
     QLineEdit *m_text;
-    QCheckBox *m_fromEnabled;
-    QDateTimeEdit *m_from;
-    QCheckBox *m_toEnabled;
-    QDateTimeEdit *m_to;
+    TimeRangeFilter *m_range;
     QLabel *m_empty;
     QTableView *m_table;
     QPlainTextEdit *m_payload;
