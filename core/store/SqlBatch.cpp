@@ -15,15 +15,6 @@ namespace Bottega {
 
 namespace {
 
-QString errorText(const QSqlError &error)
-{
-    QString text = error.databaseText().trimmed();
-    const QString driver = error.driverText().trimmed();
-    if (text.isEmpty())
-        return driver.isEmpty() ? u"unknown database error"_s : driver;
-    return text;
-}
-
 // The same test as Qt's drivers make before writing a value: NULL, or a null string or bytes.
 bool isNullValue(const QVariant &value)
 {
@@ -177,7 +168,7 @@ Result<void> SqlBatch::flushScript(const QList<Write> &writes)
     const auto failure = [&query](const Write &write) -> Result<void> {
         const QSqlError error = query.lastError();
         return makeError(write.what() + u": "_s
-                         + (error.isValid() ? errorText(error) : u"no result from the database"_s));
+                         + (error.isValid() ? SqlStatement::errorText(error) : u"no result from the database"_s));
     };
     Result<void> result;
     for (qsizetype i = 0; i < writes.size() && result; ++i) {

@@ -9,9 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace Bottega {
 
-namespace {
-
-QString errorText(const QSqlError &error)
+QString SqlStatement::errorText(const QSqlError &error)
 {
     QString text = error.databaseText().trimmed();
     const QString driver = error.driverText().trimmed();
@@ -19,8 +17,6 @@ QString errorText(const QSqlError &error)
         return driver.isEmpty() ? u"unknown database error"_s : driver;
     return text;
 }
-
-} // namespace
 
 SqlStatement::SqlStatement(const QSqlDatabase &connection, const QString &sql)
     : m_query(connection), m_sql(sql)

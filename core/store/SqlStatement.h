@@ -11,6 +11,8 @@
 #include <QString>
 #include <QVariant>
 
+class QSqlError;
+
 namespace Bottega {
 
 class SqlStatement final
@@ -26,6 +28,8 @@ public:
     SqlStatement &bindAll(const QVariantList &values);
 
     // Appends " LIMIT ? OFFSET ?" and its two values when limit > 0 (0: every row).
+    // The database's words for an error (the driver's when it has none).
+    static QString errorText(const QSqlError &error);
     static void appendPage(QString &sql, QVariantList &values, int limit, int offset);
     // SELECT COUNT(*) FROM <table><where>, with the WHERE clause's values. On failure: "<what>: …".
     static Result<qint64> count(const QSqlDatabase &connection, const QString &table, const QString &where,
