@@ -162,61 +162,53 @@ void OrderImportDialog::startImport()
 {
     if (!m_orders || !m_report.errors.isEmpty() || m_taskId != 0)
         return;
-    m_import->setEnabled(false);
-    m_message->clearMessage();
     m_summary->setText(tr("Importing orders…"));
-    m_taskReport = std::make_shared<OrderImportReport>();
-    m_taskKind = TaskKind::Import;
-    // The work runs on the worker thread with its own database connection; it shares nothing with
-    // this dialog but the report it fills, read here only after finished().
-    OrderService *orders = m_orders;
-    const QString path = m_path;
-    const std::shared_ptr<OrderImportReport> report = m_taskReport;
-    m_taskId = m_tasks->start(
-            tr("Importing orders from %1").arg(QFileInfo(path).fileName()),
-            [orders, path, report](TaskProgress &progress) -> Result<QString> {
-                auto imported = orders->importCsv(path, false, [&progress](qint64 done, qint64 total) {
-                    progress.setTotal(total);
-                    progress.setDone(done);
-                    return !progress.cancelRequested();
-                });
-                if (!imported)
-                    return makeError(imported.error());
-                *report = *imported;
-                if (imported->cancelled)
-                    return makeError(tr("cancelled: nothing was imported"));
-                if (!imported->applied)
-                    return makeError(tr("nothing was imported"));
-                return tr("%n order(s) imported", nullptr, int(imported->references.size()));
-            },
-            true);
+    startTask(TaskKind::Import, tr("Importing orders from %1").arg(QFileInfo(m_path).fileName()),
+              [](const OrderImportReport &imported) -> Result<QString> {
+                  if (imported.cancelled)
+                      return makeError(tr("cancelled: nothing was imported"));
+                  if (!imported.applied)
+                      return makeError(tr("nothing was imported"));
+                  return tr("%n order(s) imported", nullptr, int(imported.references.size()));
+              });
 }
 
 void OrderImportDialog::startCheck()
 {
+    m_summary->setText(tr("Checking %1…").arg(QDir::toNativeSeparators(m_path)));
+    startTask(TaskKind::Check, tr("Checking %1").arg(QFileInfo(m_path).fileName()),
+              [](const OrderImportReport &checked) -> Result<QString> {
+                  if (checked.cancelled)
+                      return makeError(tr("cancelled"));
+                  return tr("%n row problem(s)", nullptr, int(checked.errors.size()));
+              });
+}
+
+void OrderImportDialog::startTask(TaskKind kind, const QString &title,
+                                  std::function<Result<QString>(const OrderImportReport &)> result)
+{
     m_import->setEnabled(false);
     m_message->clearMessage();
-    m_summary->setText(tr("Checking %1…").arg(QDir::toNativeSeparators(m_path)));
-    m_taskKind = TaskKind::Check;
+    m_taskKind = kind;
     m_taskReport = std::make_shared<OrderImportReport>();
-    // As the import: on the worker thread, sharing only the report, read once finished() came.
+    // The work runs on the worker thread with its own database connection; it shares nothing with
+    // this dialog but the report it fills, read here only after finished().
     OrderService *orders = m_orders;
     const QString path = m_path;
+    const bool dryRun = kind == TaskKind::Check;
     const std::shared_ptr<OrderImportReport> report = m_taskReport;
     m_taskId = m_tasks->start(
-            tr("Checking %1").arg(QFileInfo(path).fileName()),
-            [orders, path, report](TaskProgress &progress) -> Result<QString> {
-                auto checked = orders->importCsv(path, true, [&progress](qint64 done, qint64 total) {
+            title,
+            [orders, path, dryRun, report, result = std::move(result)](TaskProgress &progress) -> Result<QString> {
+                auto read = orders->importCsv(path, dryRun, [&progress](qint64 done, qint64 total) {
                     progress.setTotal(total);
                     progress.setDone(done);
                     return !progress.cancelRequested();
                 });
-                if (!checked)
-                    return makeError(checked.error());
-                *report = *checked;
-                if (checked->cancelled)
-                    return makeError(tr("cancelled"));
-                return tr("%n row problem(s)", nullptr, int(checked->errors.size()));
+                if (!read)
+                    return makeError(read.error());
+                *report = *read;
+                return result(*read);
             },
             true);
 }

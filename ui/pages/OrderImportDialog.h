@@ -8,6 +8,7 @@
 #include "core/orders/OrderService.h"
 
 #include <QDialog>
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -56,6 +57,10 @@ private:
     void setUp();
     void startImport();
     void startCheck();
+    // Runs the import (or, for Check, its dry run) on the worker; result() turns its report into the
+    // task's result there.
+    void startTask(TaskKind kind, const QString &title,
+                   std::function<Result<QString>(const OrderImportReport &)> result);
     void taskProgressed(int id, qint64 done, qint64 total);
     void taskFinished(int id, bool ok, const QString &result);
     void checkFinished(bool ok, const QString &result);
