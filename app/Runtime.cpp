@@ -364,18 +364,22 @@ Result<void> Runtime::startServer(const QString &listenOverride)
         (void)m_webhookProcessor->recoverAbandoned(shared);
         m_webhookProcessor->nudge();
     });
-    // HOOK-1..4: the webhook routes; each committed batch nudges the processor (a queued signal from
-    // the server thread to the worker; one per batch, not per call).
-    QObject::connect(m_webhookIntake.get(), &WebhookIntake::batchFinished, m_webhookProcessor.get(),
-                     [processor = m_webhookProcessor.get()](int, bool committed) {
-                         if (committed)
-                             processor->nudge();
-                     });
+    // HOOK-1..4: the webhook routes; calls reaching the queue nudge the processor (a queued signal
+    // from the server thread to the worker; one per move from the inbox, not per call).
+    QObject::connect(m_webhookIntake.get(), &WebhookIntake::queued, m_webhookProcessor.get(),
+                     [processor = m_webhookProcessor.get()](int) { processor->nudge(); });
+    // During a burst of calls processing slows down for the intake (PERF-1), and catches up after.
+    m_workerThread->run([this, accepted = m_webhookIntake->acceptedCounter()] {
+        m_webhookProcessor->setBurstProbe([accepted] { return accepted->load(std::memory_order_relaxed); });
+    });
     QString error;
     m_serverThread->run([this, &address, &error] {
         m_files->registerRoutes(*m_server);
         m_webhookIntake->registerRoutes(*m_server);
         m_webhookIntake->loadSecrets();
+        // Calls answered before a crash but not yet moved on from the inbox (REL-1).
+        if (const auto moved = m_webhookIntake->moveLeftovers(); !moved)
+            qWarning("%s", qUtf8Printable(moved.error()));
         const auto listening = m_server->listen(address);
         if (!listening)
             error = listening.error();

@@ -56,7 +56,6 @@ struct Exchange
     QPointer<QTcpSocket> socket;
     GuardedTcpServer::RequestHead head;
     ServerRequest request;
-    QUrl url;
     QString service;
     QDateTime startedAt; // from the server's clock, for the API log
     QElapsedTimer elapsed; // only measures how long the answer took (the log's duration)
@@ -92,6 +91,12 @@ struct Server::Private
                     qint64 receivedBytes, const QByteArray &headBytes);
     void log(ApiLogEntry entry, const QByteArray &requestBody, const QByteArray &responseBody,
              const QList<std::pair<QByteArray, QByteArray>> &requestHeaders) const;
+    // The row write() logs, without its time and duration.
+    ApiLogEntry entryFor(const ServerRequest &request, const QString &service, const ServerResponse &response,
+                         qint64 contentLength) const;
+    // Headers, bodies and error redacted and capped.
+    void redactInto(ApiLogEntry &entry, const QByteArray &requestBody, const QByteArray &responseBody,
+                    const QList<std::pair<QByteArray, QByteArray>> &requestHeaders) const;
 };
 
 Server::Server(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
@@ -295,12 +300,12 @@ void Server::Private::dispatch(const QHttpServerRequest &httpRequest, QTcpSocket
     request.method = HttpWire::methodName(httpRequest.method());
     if (request.method.isEmpty())
         request.method = exchange->head.method; // a method QtHttpServer has no name for (PROPFIND, …)
-    request.path = httpRequest.url().path();
+    request.url = httpRequest.url();
+    request.path = request.url.path();
     request.query = httpRequest.query();
     request.headers = httpRequest.headers();
     request.body = httpRequest.body();
     request.peer = httpRequest.remoteAddress();
-    exchange->url = httpRequest.url();
     exchange->service = RouteTable::serviceFor(request.path);
 
     if (!inFlight.contains(socket)) {
@@ -380,21 +385,10 @@ void Server::Private::write(Exchange &exchange)
         }
     }
 
-    if (sink) {
-        ApiLogEntry entry;
+    if (sink && !response.loggedByHandler) {
+        ApiLogEntry entry = entryFor(request, exchange.service, response, contentLength);
         entry.time = exchange.startedAt;
-        entry.direction = ApiLogEntry::Direction::Inbound;
-        entry.service = exchange.service;
-        entry.method = request.method;
-        entry.url = redactor.redactUrl(endpointOf(exchange.url));
-        entry.status = response.status;
         entry.durationMs = exchange.elapsed.elapsed();
-        entry.requestSize = request.body.size();
-        entry.responseSize = contentLength;
-        entry.error = response.logNote;
-        QList<std::pair<QByteArray, QByteArray>> answerHeaders {{"Content-Type", response.contentType}};
-        answerHeaders += response.headers;
-        entry.responseHeaders = redactor.formatHeaders(answerHeaders);
         log(std::move(entry), request.body, response.filePath.isEmpty() ? response.body : QByteArray(),
             request.headers);
     }
@@ -420,15 +414,48 @@ void Server::Private::onRejected(const GuardedTcpServer::RequestHead &head, int 
     Q_EMIT q->requestHandled(head.method, target.path(), status);
 }
 
-void Server::Private::log(ApiLogEntry entry, const QByteArray &requestBody, const QByteArray &responseBody,
-                          const QList<std::pair<QByteArray, QByteArray>> &requestHeaders) const
+ApiLogEntry Server::Private::entryFor(const ServerRequest &request, const QString &service,
+                                      const ServerResponse &response, qint64 contentLength) const
+{
+    ApiLogEntry entry;
+    entry.direction = ApiLogEntry::Direction::Inbound;
+    entry.service = service;
+    entry.method = request.method;
+    entry.url = redactor.redactUrl(endpointOf(request.url));
+    entry.status = response.status;
+    entry.requestSize = request.body.size();
+    entry.responseSize = contentLength;
+    entry.error = response.logNote;
+    QList<std::pair<QByteArray, QByteArray>> answerHeaders {{"Content-Type", response.contentType}};
+    answerHeaders += response.headers;
+    entry.responseHeaders = redactor.formatHeaders(answerHeaders);
+    return entry;
+}
+
+void Server::Private::redactInto(ApiLogEntry &entry, const QByteArray &requestBody, const QByteArray &responseBody,
+                                 const QList<std::pair<QByteArray, QByteArray>> &requestHeaders) const
 {
     entry.requestHeaders = redactor.formatHeaders(requestHeaders);
     entry.requestBody = Redactor::capBody(redactor.redact(requestBody), bodyCap);
     entry.responseBody = Redactor::capBody(redactor.redact(responseBody), bodyCap);
     entry.error = redactor.redact(entry.error);
     entry.responseSize = entry.responseSize ? entry.responseSize : responseBody.size();
+}
+
+void Server::Private::log(ApiLogEntry entry, const QByteArray &requestBody, const QByteArray &responseBody,
+                          const QList<std::pair<QByteArray, QByteArray>> &requestHeaders) const
+{
+    redactInto(entry, requestBody, responseBody, requestHeaders);
     sink->record(entry);
+}
+
+ApiLogEntry Server::inboundLogEntry(const ServerRequest &request, const ServerResponse &response) const
+{
+    const RouteTable::Match match = d->routes.match(request.method, request.path);
+    const QString service = match.route ? match.route->service : RouteTable::serviceFor(request.path);
+    ApiLogEntry entry = d->entryFor(request, service, response, response.body.size());
+    d->redactInto(entry, request.body, response.body, request.headers);
+    return entry;
 }
 
 } // namespace Bottega

@@ -7,6 +7,7 @@
 // status bar); requestHandled reaches other threads' receivers as a queued signal.
 #pragma once
 
+#include "core/domain/ApiLogEntry.h"
 #include "core/domain/Result.h"
 #include "core/server/ServerReply.h"
 #include "core/server/ServerTypes.h"
@@ -56,6 +57,10 @@ public:
     // appears. Headers such as signature and X-Poleepo-Signature are always redacted.
     void addRedactedValue(const QByteArray &secret);
     void setBodyCap(int bytes); // API-log body cap, default 64 KiB
+    // The API-log row of an inbound call answered with response, as the server writes it (service
+    // of its route, endpoint, headers and bodies redacted and capped); time and duration are the
+    // caller's. For handlers that store the row themselves (ServerResponse::loggedByHandler).
+    ApiLogEntry inboundLogEntry(const ServerRequest &request, const ServerResponse &response) const;
     // A connection silent for this long is closed (slow senders, forgotten keep-alives); default 30 s.
     void setIdleTimeoutMs(int ms);
 

@@ -5,6 +5,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QString>
+#include <QUrl>
 #include <QUrlQuery>
 #include <utility>
 
@@ -14,6 +15,7 @@ struct ServerRequest
 {
     QByteArray method; // "GET", "POST", ...
     QString path; // decoded path, e.g. "/files/abc"
+    QUrl url; // the request target as parsed (path and query), for the API log
     QUrlQuery query;
     QList<std::pair<QByteArray, QByteArray>> headers; // as received
     QByteArray body;
@@ -29,6 +31,9 @@ struct ServerResponse
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers; // extra headers
     QString logNote; // goes to the API log's error column
+    // The handler stores this call's API-log row itself (the webhook intake: with the call, built by
+    // Server::inboundLogEntry before the answer); the server then writes none for it.
+    bool loggedByHandler = false;
     // When set, the body is this file, streamed from disk (print files can be large); `body` is
     // ignored and the connection is closed after it.
     QString filePath;

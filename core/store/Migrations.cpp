@@ -21,6 +21,8 @@ const QList<Migration> &Migrations::all()
             {8, u"API log: key paging and filters over one index, the answer's headers"_s,
              schemaVersion8Statements()},
             {9, u"API log: a trigram index for the endpoint-text filter"_s, schemaVersion9Statements()},
+            {10, u"webhook intake: an inbox of accepted calls, moved in bulk to the queue and the API log"_s,
+             schemaVersion10Statements()},
     };
     return migrations;
 }

@@ -38,5 +38,6 @@ QStringList schemaVersion6Statements();
 QStringList schemaVersion7Statements();
 QStringList schemaVersion8Statements();
 QStringList schemaVersion9Statements();
+QStringList schemaVersion10Statements();
 
 } // namespace Bottega

@@ -5,7 +5,6 @@
 #include "core/secrets/SecretStore.h"
 #include "core/server/Server.h"
 #include "core/store/Database.h"
-#include "core/store/WebhookQueueRepository.h"
 #include "core/store/WebhookRecordRepository.h"
 #include "core/webhooks/WebhookIntakeWriter.h"
 
@@ -65,8 +64,7 @@ struct WebhookIntake::Inbox
 };
 
 WebhookIntake::WebhookIntake(Database &database, SecretStore &secrets, QObject *parent)
-    : QObject(parent), m_database(database), m_secrets(secrets),
-      m_queue(std::make_unique<WebhookQueueRepository>(database)), m_inbox(std::make_shared<Inbox>())
+    : QObject(parent), m_database(database), m_secrets(secrets), m_inbox(std::make_shared<Inbox>())
 {
     m_inbox->target = this;
     m_flushTimer.setSingleShot(true);
@@ -204,6 +202,7 @@ void WebhookIntake::loadSecrets()
 
 void WebhookIntake::registerRoutes(Server &server)
 {
+    m_server = &server;
     server.addDeferredRoute(
             "POST", u"/gelato/webhook"_s, u"webhook"_s,
             [this](const ServerRequest &request, const ServerReply &reply) { handleGelato(request, reply); });
@@ -322,9 +321,13 @@ void WebhookIntake::enqueue(const ServerRequest &request, const ServerReply &rep
         return reply.send(std::move(busy));
     }
     Pending pending {{}, reply};
-    if (auto refused = parse(request, source, recordName, pending.item))
+    if (auto refused = parse(request, source, recordName, pending.call.item))
         return reply.send(std::move(*refused));
-    pending.item.receivedAt = m_database.clock().now();
+    pending.call.item.receivedAt = m_database.clock().now();
+    m_accepted->fetch_add(1, std::memory_order_relaxed);
+    // Its API-log row goes into the inbox with it (one row written per call, not two).
+    if (m_server)
+        pending.call.log = m_server->inboundLogEntry(request, queuedAnswer());
     m_batch.append(std::move(pending));
     if (m_batch.size() >= m_maxBatch)
         endOfTurn();
@@ -372,14 +375,14 @@ void WebhookIntake::submitBatch()
     if (m_batch.isEmpty())
         return;
     ensureWriter();
-    QList<WebhookQueueItem> items;
-    items.reserve(m_batch.size());
+    QList<WebhookInbox::Call> calls;
+    calls.reserve(m_batch.size());
     for (Pending &pending : m_batch) {
-        items.append(std::move(pending.item));
+        calls.append(std::move(pending.call));
         m_awaitingCommit.append(std::move(pending.reply));
     }
     m_batch.clear();
-    m_writer->submit(std::move(items));
+    m_writer->submit(std::move(calls));
 }
 
 void WebhookIntake::answerFinished()
@@ -387,8 +390,13 @@ void WebhookIntake::answerFinished()
     if (!m_writer)
         return;
     const QList<WebhookIntakeWriter::Finished> finished = m_writer->takeFinished();
-    if (finished.isEmpty())
+    // The nudge for calls the writer moved on into the queue (after the answers below, if any).
+    const int moved = m_writer->takeMoved();
+    if (finished.isEmpty()) {
+        if (moved > 0)
+            Q_EMIT queued(moved);
         return;
+    }
     // The calls verified meanwhile go to the writer before these answers are written: their commit
     // overlaps the answering.
     submitBatch();
@@ -397,6 +405,8 @@ void WebhookIntake::answerFinished()
         m_awaitingCommit.remove(0, batch.calls);
         answer(replies, batch.outcomes);
     }
+    if (moved > 0)
+        Q_EMIT queued(moved);
 }
 
 void WebhookIntake::flush()
@@ -410,21 +420,26 @@ void WebhookIntake::flush()
         }
         return;
     }
-    if (m_batch.isEmpty())
+    if (m_batch.isEmpty()) {
+        moveHere(); // what an earlier failed move left
         return;
+    }
     const QList<Pending> batch = std::exchange(m_batch, {});
-    QList<WebhookQueueRepository::InsertOutcome> outcomes;
-    outcomes.reserve(batch.size());
+    if (!m_inboxHere)
+        m_inboxHere = std::make_unique<WebhookInbox>(m_database);
+    QList<WebhookInbox::Call> calls;
+    calls.reserve(batch.size());
+    for (const Pending &pending : batch)
+        calls.append(pending.call);
+    QList<WebhookInbox::Outcome> outcomes;
     // One transaction, one fsync (WAL, synchronous=FULL; PostgreSQL's commit) for the whole batch;
-    // nobody is answered before it is on disk. Duplicates, also within the batch, are found by
-    // ON CONFLICT and acknowledged without a second row.
+    // nobody is answered before it is on disk. Repeated event ids, also within the batch, are
+    // acknowledged without a row.
     const Result<void> committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-        for (const Pending &pending : batch) {
-            const auto inserted = m_queue->insert(pending.item);
-            if (!inserted)
-                return makeError(inserted.error());
-            outcomes.append(*inserted);
-        }
+        auto stored = m_inboxHere->store(calls);
+        if (!stored)
+            return makeError(stored.error());
+        outcomes = std::move(*stored);
         if (m_commitCompanion)
             m_commitCompanion();
         return {};
@@ -433,14 +448,47 @@ void WebhookIntake::flush()
     replies.reserve(batch.size());
     for (const Pending &pending : batch)
         replies.append(pending.reply);
-    if (committed)
+    if (committed) {
+        m_inboxHere->committed();
         answer(replies, outcomes);
-    else
+    } else {
+        m_inboxHere->rolledBack();
         answer(replies, makeError(committed.error()));
+    }
+    moveHere();
+}
+
+void WebhookIntake::moveHere()
+{
+    if (!m_inboxHere || !m_inboxHere->hasUnmoved())
+        return;
+    const auto moved = m_inboxHere->move();
+    if (!moved) {
+        qWarning("webhook intake: %s", qUtf8Printable(moved.error())); // tried again at the next batch
+        return;
+    }
+    if (*moved > 0)
+        Q_EMIT queued(*moved);
+}
+
+Result<int> WebhookIntake::moveLeftovers()
+{
+    WebhookInbox inbox(m_database);
+    if (auto r = inbox.findLeftovers(); !r)
+        return makeError(r.error());
+    const auto moved = inbox.move();
+    if (moved && *moved > 0)
+        Q_EMIT queued(*moved);
+    return moved;
+}
+
+ServerResponse WebhookIntake::queuedAnswer()
+{
+    return ServerResponse::json(200, R"({"status":"queued"})");
 }
 
 void WebhookIntake::answer(const QList<ServerReply> &replies,
-                           const Result<QList<WebhookQueueRepository::InsertOutcome>> &outcomes)
+                           const Result<QList<WebhookInbox::Outcome>> &outcomes)
 {
     if (!outcomes) {
         // Rolled back: nothing of the batch is stored, so nothing is acknowledged; senders retry.
@@ -450,18 +498,14 @@ void WebhookIntake::answer(const QList<ServerReply> &replies,
         return;
     }
     for (qsizetype i = 0; i < replies.size(); ++i) {
-        const WebhookQueueRepository::InsertOutcome &outcome = outcomes->at(i);
-        if (outcome.duplicate) {
+        if (outcomes->at(i).duplicate) {
             replies.at(i).send(ServerResponse::json(200, R"({"status":"duplicate"})"));
             continue;
         }
-        replies.at(i).send(ServerResponse::json(
-                200, R"({"id":)" + QByteArray::number(outcome.id) + R"(,"status":"queued"})"));
-    }
-    // The nudges after the answers: processing never delays an acknowledgement.
-    for (const WebhookQueueRepository::InsertOutcome &outcome : *outcomes) {
-        if (!outcome.duplicate)
-            Q_EMIT queued(outcome.id);
+        ServerResponse response = queuedAnswer();
+        // Its API-log row was stored with it in the inbox.
+        response.loggedByHandler = !m_server.isNull();
+        replies.at(i).send(std::move(response));
     }
     Q_EMIT batchFinished(int(replies.size()), true);
 }

@@ -1,7 +1,8 @@
 // WebhookIntake: the webhook routes of the built-in server (HOOK-1, HOOK-3): verifies the sender's
-// signature, then writes the call to the durable queue before answering. The verified calls of one
-// event-loop turn share one transaction (group commit, PERF-1): each is answered once that commit is
-// on disk, 503 if it failed. With setCommitThread(true) (the app's server) the commits run on a
+// signature, then stores the call durably (WebhookInbox: a row of the inbox, moved on into the queue
+// and the API log in bulk) before answering. The verified calls of one event-loop turn share one
+// transaction (group commit, PERF-1): each is answered once that commit is on disk, 503 if it
+// failed. An accepted call's API-log row is built here (Server::inboundLogEntry) and stored with it. With setCommitThread(true) (the app's server) the commits run on a
 // writer thread of their own (WebhookIntakeWriter), so the next calls are read and verified while
 // the last ones are written; the calls that came meanwhile share the next commit.
 // Processing is WebhookProcessor's job, nudged through queued() and batchFinished().
@@ -12,14 +13,16 @@
 #pragma once
 
 #include "core/domain/WebhookQueueItem.h"
-#include "core/store/WebhookQueueRepository.h"
+#include "core/webhooks/WebhookInbox.h"
 #include "core/server/ServerReply.h"
 #include "core/server/ServerTypes.h"
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -67,6 +70,9 @@ public:
     // How many verified calls may wait for their commit (default 4096); more are answered 503 (the
     // sender retries): a burst larger than the queue can commit is refused, never dropped.
     void setMaxUncommitted(int calls);
+    // How many calls were accepted (verified, to be stored) so far; read from any thread, as long as
+    // the pointer is kept (the processor's burst probe).
+    std::shared_ptr<const std::atomic<quint64>> acceptedCounter() const { return m_accepted; }
     // The writer thread's figures (calls per commit, wait for the write lock, commit time); empty
     // without a writer thread.
     QString commitStatistics() const;
@@ -80,13 +86,18 @@ public:
     // thread it waits for the commits under way.
     void flush();
 
+    // At start, before the first call: moves on into the queue the calls a crash left in the inbox
+    // (answered, not yet moved). Returns how many.
+    Result<int> moveLeftovers();
+
     // Same length and same bytes, in a time that does not depend on where they differ.
     static bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
 Q_SIGNALS:
     void secretsReady();
-    // A new call was queued (not for duplicates): the processor's nudge.
-    void queued(qint64 id);
+    // Calls reached the webhook queue (moved from the inbox; repeats not counted): the processor's
+    // nudge.
+    void queued(int calls);
     // A batch of calls was committed (or, committed false, rolled back and answered 503).
     void batchFinished(int calls, bool committed);
 
@@ -100,7 +111,9 @@ private:
     void ensureWriter();
     void submitBatch(); // to the writer thread
     void answerFinished(); // the writer's finished batches
-    void answer(const QList<ServerReply> &replies, const Result<QList<WebhookQueueRepository::InsertOutcome>> &outcomes);
+    void answer(const QList<ServerReply> &replies, const Result<QList<WebhookInbox::Outcome>> &outcomes);
+    void moveHere(); // without a writer thread: the inbox into the queue, now
+    static ServerResponse queuedAnswer();
     void readSecret(const QString &key, std::function<void(const QString &)> store);
     void finishRead();
     void handlePoleepoCall(const ServerRequest &request, const ServerReply &reply, bool mayRead);
@@ -120,7 +133,8 @@ private:
 
     Database &m_database;
     SecretStore &m_secrets;
-    std::unique_ptr<WebhookQueueRepository> m_queue; // its insert prepared once, not per call
+    QPointer<Server> m_server; // the server whose routes this serves (for the API-log rows)
+    std::unique_ptr<WebhookInbox> m_inboxHere; // without a writer thread; made at the first commit
     // Where answers of secret reads are posted; cleared (under its lock) when this object goes, so a
     // read finishing on another thread never posts to a deleted intake.
     struct Inbox;
@@ -131,7 +145,7 @@ private:
     QHash<QString, QByteArray> m_poleepoSecrets; // by record name
     struct Pending
     {
-        WebhookQueueItem item;
+        WebhookInbox::Call call;
         ServerReply reply;
     };
     QList<Pending> m_batch; // verified, waiting for the turn's commit
@@ -142,6 +156,7 @@ private:
     bool m_commitThread = false;
     std::unique_ptr<WebhookIntakeWriter> m_writer; // made at the first commit, with the companion
     QList<ServerReply> m_awaitingCommit; // submitted to the writer, in its order
+    std::shared_ptr<std::atomic<quint64>> m_accepted = std::make_shared<std::atomic<quint64>>(0);
 };
 
 } // namespace Bottega

@@ -17,6 +17,9 @@ namespace {
 // write lock gets it (about 1 % of the writer's time under a sustained burst).
 constexpr qint64 fairnessPeriodMs = 20;
 constexpr unsigned long fairnessPauseUs = 200;
+// Idle this long with rows in the inbox: they are moved on now (a quiet server's calls reach the
+// queue within milliseconds; under load the moves come by WebhookInbox::moveDue instead).
+constexpr unsigned long idleMoveMs = 2;
 
 } // namespace
 
@@ -40,12 +43,12 @@ WebhookIntakeWriter::~WebhookIntakeWriter()
     delete m_thread;
 }
 
-void WebhookIntakeWriter::submit(QList<WebhookQueueItem> items)
+void WebhookIntakeWriter::submit(QList<WebhookInbox::Call> calls)
 {
-    if (items.isEmpty())
+    if (calls.isEmpty())
         return;
     const QMutexLocker lock(&m_mutex);
-    m_queued.append(std::move(items));
+    m_queued.append(std::move(calls));
     m_changed.wakeAll();
 }
 
@@ -61,6 +64,12 @@ QList<WebhookIntakeWriter::Finished> WebhookIntakeWriter::takeFinished()
     return std::exchange(m_finished, {});
 }
 
+int WebhookIntakeWriter::takeMoved()
+{
+    const QMutexLocker lock(&m_mutex);
+    return std::exchange(m_moved, 0);
+}
+
 void WebhookIntakeWriter::commitCompanion()
 {
     const QMutexLocker lock(&m_mutex);
@@ -71,31 +80,63 @@ void WebhookIntakeWriter::commitCompanion()
 void WebhookIntakeWriter::waitUntilIdle()
 {
     QMutexLocker lock(&m_mutex);
-    while (m_busy || !m_queued.isEmpty() || m_companionWanted)
+    // The inbox moved on too, or at least tried (a failing move must not hold the caller forever).
+    const quint64 attempts = m_moveAttempts;
+    m_moveWanted = true;
+    m_changed.wakeAll();
+    while (m_busy || !m_queued.isEmpty() || m_companionWanted || (m_unmoved && m_moveAttempts == attempts))
         m_changed.wait(&m_mutex);
+    m_moveWanted = false;
 }
 
 void WebhookIntakeWriter::run()
 {
-    m_queue = std::make_unique<WebhookQueueRepository>(m_database);
+    m_inbox = std::make_unique<WebhookInbox>(m_database);
     QElapsedTimer backToBack; // since the writer last waited for work
     backToBack.start();
+    bool finalMoveTried = false; // stopping: one more try, then the rows wait for the next start
     for (;;) {
-        QList<WebhookQueueItem> items;
+        QList<WebhookInbox::Call> calls;
+        bool move = false;
+        bool companion = false;
         {
             QMutexLocker lock(&m_mutex);
-            if (m_queued.isEmpty() && !m_companionWanted && !m_stopping)
+            m_unmoved = m_inbox->hasUnmoved();
+            const auto nothingToDo = [this] { return m_queued.isEmpty() && !m_companionWanted && !m_stopping; };
+            if (nothingToDo())
                 backToBack.restart();
-            while (m_queued.isEmpty() && !m_companionWanted && !m_stopping)
-                m_changed.wait(&m_mutex);
-            if (m_queued.isEmpty() && !m_companionWanted)
+            bool idleMove = false;
+            while (nothingToDo()) {
+                if (m_unmoved && m_moveWanted) { // waitUntilIdle(): now
+                    idleMove = true;
+                    break;
+                }
+                if (!m_unmoved) {
+                    m_changed.wait(&m_mutex);
+                    continue;
+                }
+                // Rows to move on: once the writer has been idle for a moment (after a failed move,
+                // once it may be tried again).
+                const bool allowed = m_inbox->moveAllowed();
+                if (!m_changed.wait(&m_mutex, allowed ? idleMoveMs : 100) && nothingToDo() && allowed) {
+                    idleMove = true;
+                    break;
+                }
+            }
+            if (m_stopping && m_queued.isEmpty() && !m_companionWanted && (!m_unmoved || finalMoveTried))
                 break; // stopping, and nothing left to write
-            m_companionWanted = false; // a commit of calls runs the companion too
+            companion = std::exchange(m_companionWanted, false); // a commit of calls runs it too
             if (m_queued.size() <= m_maxCalls) {
-                items = std::exchange(m_queued, {});
+                calls = std::exchange(m_queued, {});
             } else {
-                items = m_queued.first(m_maxCalls);
+                calls = m_queued.first(m_maxCalls);
                 m_queued.remove(0, m_maxCalls);
+            }
+            if (calls.isEmpty()) {
+                move = idleMove || (m_stopping && m_unmoved);
+                finalMoveTried = finalMoveTried || (m_stopping && move);
+            } else {
+                move = m_inbox->moveDue(); // between two batches, when enough has gathered
             }
             m_busy = true;
         }
@@ -106,19 +147,45 @@ void WebhookIntakeWriter::run()
             QThread::usleep(fairnessPauseUs);
             backToBack.restart();
         }
-        if (items.isEmpty())
+        if (move)
+            moveInbox();
+        if (!calls.isEmpty())
+            commit(calls);
+        else if (companion)
             commitCompanionAlone();
-        else
-            commit(items);
         {
             const QMutexLocker lock(&m_mutex);
             m_busy = false;
+            m_unmoved = m_inbox->hasUnmoved();
             m_changed.wakeAll();
         }
-        if (m_wake && !items.isEmpty())
+        if (m_wake && (!calls.isEmpty() || move))
             m_wake();
     }
-    m_queue.reset(); // its statements go with this thread's connection
+    m_inbox.reset(); // its statements go with this thread's connection
+}
+
+void WebhookIntakeWriter::moveInbox()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto moved = m_inbox->move();
+    {
+        const QMutexLocker lock(&m_mutex);
+        ++m_moveAttempts;
+        if (m_moveTimings.size() >= 100000)
+            m_moveTimings.remove(0, 50000);
+        m_moveTimings.append({moved ? *moved : 0, double(timer.nsecsElapsed()) / 1e6});
+    }
+    if (!moved) {
+        // The rows stay in the inbox (durable, already answered); the move is tried again later.
+        qWarning("webhook intake: %s", qUtf8Printable(moved.error()));
+        const QMutexLocker lock(&m_mutex);
+        m_moveWanted = false; // the waiter has its try
+        return;
+    }
+    const QMutexLocker lock(&m_mutex);
+    m_moved += *moved;
 }
 
 void WebhookIntakeWriter::commitCompanionAlone()
@@ -132,42 +199,42 @@ void WebhookIntakeWriter::commitCompanionAlone()
     });
 }
 
-void WebhookIntakeWriter::commit(const QList<WebhookQueueItem> &items)
+void WebhookIntakeWriter::commit(const QList<WebhookInbox::Call> &calls)
 {
     Finished finished;
-    finished.calls = int(items.size());
-    QList<WebhookQueueRepository::InsertOutcome> outcomes;
-    outcomes.reserve(items.size());
+    finished.calls = int(calls.size());
+    QList<WebhookInbox::Outcome> outcomes;
     QElapsedTimer timer;
     timer.start();
     qint64 begun = -1, written = -1;
     // One transaction, one fsync for the whole batch; nobody is answered before it is on disk.
-    // Duplicates, also within the batch, are found by ON CONFLICT and acknowledged without a row.
+    // Repeated event ids, also within the batch, are acknowledged without a row.
     const Result<void> committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
         begun = timer.nsecsElapsed();
-        for (const WebhookQueueItem &item : items) {
-            const auto inserted = m_queue->insert(item);
-            if (!inserted)
-                return makeError(inserted.error());
-            outcomes.append(*inserted);
-        }
+        auto stored = m_inbox->store(calls);
+        if (!stored)
+            return makeError(stored.error());
+        outcomes = std::move(*stored);
         if (m_companion)
             m_companion();
         written = timer.nsecsElapsed();
         return {};
     });
     const qint64 ended = timer.nsecsElapsed();
-    if (committed)
+    if (committed) {
+        m_inbox->committed();
         finished.outcomes = std::move(outcomes);
-    else
+    } else {
+        m_inbox->rolledBack();
         finished.outcomes = makeError(committed.error());
+    }
 
     const QMutexLocker lock(&m_mutex);
     m_finished.append(std::move(finished));
     if (begun >= 0 && written >= 0) {
         if (m_timings.size() >= 100000) // a long run keeps its recent batches
             m_timings.remove(0, 50000);
-        m_timings.append({int(items.size()), double(begun) / 1e6, double(written - begun) / 1e6,
+        m_timings.append({int(calls.size()), double(begun) / 1e6, double(written - begun) / 1e6,
                           double(ended - written) / 1e6});
     }
 }
@@ -191,10 +258,25 @@ QString WebhookIntakeWriter::statistics() const
     qint64 calls = 0;
     for (const Timing &timing : m_timings)
         calls += timing.calls;
-    return u"batches %1, calls/batch %2; ms: wait for the write lock %3; inserts %4; commit %5"_s
-            .arg(m_timings.size())
-            .arg(double(calls) / double(m_timings.size()), 0, 'f', 1)
-            .arg(summary(&Timing::waitMs), summary(&Timing::writeMs), summary(&Timing::commitMs));
+    QString text = u"batches %1, calls/batch %2; ms: wait for the write lock %3; inserts %4; commit %5"_s
+                           .arg(m_timings.size())
+                           .arg(double(calls) / double(m_timings.size()), 0, 'f', 1)
+                           .arg(summary(&Timing::waitMs), summary(&Timing::writeMs), summary(&Timing::commitMs));
+    if (!m_moveTimings.isEmpty()) {
+        QList<double> times;
+        qint64 rows = 0;
+        for (const MoveTiming &timing : m_moveTimings) {
+            times.append(timing.ms);
+            rows += timing.rows;
+        }
+        std::sort(times.begin(), times.end());
+        text += u"; moves %1, rows/move %2, ms p50 %3 p99 %4 max %5"_s.arg(m_moveTimings.size())
+                        .arg(double(rows) / double(m_moveTimings.size()), 0, 'f', 1)
+                        .arg(times.at(times.size() / 2), 0, 'f', 2)
+                        .arg(times.at(std::min<qsizetype>(times.size() - 1, times.size() * 99 / 100)), 0, 'f', 2)
+                        .arg(times.last(), 0, 'f', 2);
+    }
+    return text;
 }
 
 } // namespace Bottega

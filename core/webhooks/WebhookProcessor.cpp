@@ -84,11 +84,12 @@ void WebhookProcessor::nudge()
     if (m_nudged)
         return;
     m_nudged = true;
-    QTimer::singleShot(m_nudgeDelayMs, this, [this] {
+    QTimer::singleShot(inBurst() ? std::max(m_nudgeDelayMs, burstPauseMs) : m_nudgeDelayMs, this, [this] {
         m_nudged = false;
-        const auto summary = processDue(batchSize);
+        const int limit = inBurst() ? burstBatchSize : batchSize;
+        const auto summary = processDue(limit);
         // A full batch: there may be more; the next one after the events waiting meanwhile.
-        if (summary && summary->total() >= batchSize)
+        if (summary && summary->total() >= limit)
             nudge();
     });
 }
@@ -96,6 +97,33 @@ void WebhookProcessor::nudge()
 void WebhookProcessor::setNudgeDelayMs(int ms)
 {
     m_nudgeDelayMs = std::max(0, ms);
+}
+
+void WebhookProcessor::setBurstProbe(std::function<quint64()> callsSoFar)
+{
+    m_burstProbe = std::move(callsSoFar);
+    m_burstClock.invalidate();
+    m_burst = false;
+}
+
+bool WebhookProcessor::inBurst()
+{
+    if (!m_burstProbe)
+        return false;
+    if (!m_burstClock.isValid()) {
+        m_burstCalls = m_burstProbe();
+        m_burstClock.start();
+        return m_burst;
+    }
+    // The rate over at least 20 ms; in between, the last verdict.
+    const qint64 elapsed = m_burstClock.elapsed();
+    if (elapsed >= 20) {
+        const quint64 calls = m_burstProbe();
+        m_burst = (calls - m_burstCalls) * 1000 >= quint64(burstCallsPerSecond) * quint64(elapsed);
+        m_burstCalls = calls;
+        m_burstClock.restart();
+    }
+    return m_burst;
 }
 
 Result<WebhookProcessor::Summary> WebhookProcessor::processDue(int maxItems)

@@ -92,6 +92,13 @@ protected:
         ASSERT_TRUE(query.exec(sql)) << qPrintable(sql) << ": " << qPrintable(query.lastError().text());
     }
 
+    qint64 scalar(const QString &sql)
+    {
+        QSqlQuery query(db().connection());
+        EXPECT_TRUE(query.exec(sql) && query.next()) << qPrintable(sql) << ": " << qPrintable(query.lastError().text());
+        return query.value(0).toLongLong();
+    }
+
     bool isPostgres() { return db().engine() == Database::Engine::PostgreSql; }
 
     std::vector<std::unique_ptr<QTcpSocket>> clients;

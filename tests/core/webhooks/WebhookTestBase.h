@@ -9,6 +9,8 @@
 #include "tests/support/TestClock.h"
 #include "tests/support/TestUtil.h"
 #include "tests/support/database/TestDatabase.h"
+#include "core/store/ApiLogRepository.h"
+#include <QSignalSpy>
 #include "tests/support/fakes/RecordingApiLogSink.h"
 
 #include <QMessageAuthenticationCode>
@@ -95,6 +97,36 @@ protected:
         const auto items = WebhookQueueRepository(db()).list({});
         EXPECT_TRUE(items.ok()) << qPrintable(items.error());
         return items.ok() ? *items : QList<WebhookQueueItem>();
+    }
+
+    // The queue once the intake has moved on what it stored (its inbox is moved after each commit
+    // without a writer thread, within milliseconds with one; flush() waits for that).
+    QList<WebhookQueueItem> storedQueue()
+    {
+        if (intake)
+            intake->flush();
+        return queued();
+    }
+
+    // The API-log rows in the database (an accepted call's row is stored with the call), oldest
+    // first, once the intake has moved on what it stored.
+    QList<ApiLogEntry> storedLog()
+    {
+        if (intake)
+            intake->flush();
+        ApiLogRepository::Query query;
+        query.oldestFirst = true;
+        const auto rows = ApiLogRepository(db()).list(query);
+        EXPECT_TRUE(rows.ok()) << qPrintable(rows.error());
+        return rows.ok() ? *rows : QList<ApiLogEntry>();
+    }
+
+    static int sumOf(const QSignalSpy &spy)
+    {
+        int sum = 0;
+        for (const QList<QVariant> &arguments : spy)
+            sum += arguments.at(0).toInt();
+        return sum;
     }
 
     TestClock clock; // not used unless a test sets it: db().setClock(&clock), server.setClock(&clock)

@@ -90,10 +90,11 @@ TEST_P(WebhookWriterThreadTest, CallsAreAnsweredAfterTheirCommitOnTheWriterThrea
     std::atomic<int> companionInTransaction = 0;
     intake->setCommitCompanion([&] {
         companionThread = QThread::currentThread();
-        // Inside the batch's transaction: the rows of the batch are visible to its own connection.
+        // Inside the batch's transaction: the rows of the batch (in the inbox, not yet moved on) are
+        // visible to its own connection.
         QSqlQuery count(db().connection());
-        if (count.exec(u"SELECT COUNT(*) FROM webhook_queue"_s) && count.next())
-            companionInTransaction = count.value(0).toInt();
+        if (count.exec(u"SELECT COUNT(*) FROM webhook_inbox"_s) && count.next())
+            companionInTransaction = std::max(companionInTransaction.load(), count.value(0).toInt());
     });
     QSignalSpy batches(intake.get(), &WebhookIntake::batchFinished);
     QSignalSpy nudges(intake.get(), &WebhookIntake::queued);
@@ -105,7 +106,6 @@ TEST_P(WebhookWriterThreadTest, CallsAreAnsweredAfterTheirCommitOnTheWriterThrea
     for (const PostAnswer &answer : answers()) {
         EXPECT_EQ(answer.status, 200) << answer.body.constData();
         EXPECT_EQ(QJsonDocument::fromJson(answer.body).object().value("status"_L1).toString(), u"queued"_s);
-        EXPECT_GT(QJsonDocument::fromJson(answer.body).object().value("id"_L1).toInteger(), 0);
     }
     int committed = 0;
     for (const QList<QVariant> &batch : std::as_const(batches)) {
@@ -113,12 +113,12 @@ TEST_P(WebhookWriterThreadTest, CallsAreAnsweredAfterTheirCommitOnTheWriterThrea
         committed += batch[0].toInt();
     }
     EXPECT_EQ(committed, 24);
-    EXPECT_EQ(queued().size(), 24);
-    EXPECT_EQ(nudges.size(), 24);
+    EXPECT_EQ(storedQueue().size(), 24);
+    EXPECT_EQ(sumOf(nudges), 24);
     ASSERT_NE(companionThread.load(), nullptr);
     EXPECT_NE(companionThread.load(), QThread::currentThread()) << "the commit ran on the server's thread";
-    EXPECT_EQ(companionInTransaction.load(), 24);
-    EXPECT_EQ(log.size(), 24);
+    EXPECT_GT(companionInTransaction.load(), 0);
+    EXPECT_EQ(storedLog().size(), 24);
 }
 
 TEST_P(WebhookWriterThreadTest, NoCommitHasMoreCallsThanTheCap)
@@ -135,7 +135,7 @@ TEST_P(WebhookWriterThreadTest, NoCommitHasMoreCallsThanTheCap)
     EXPECT_GE(batches.size(), 3);
     for (const QList<QVariant> &batch : std::as_const(batches))
         EXPECT_LE(batch[0].toInt(), 5);
-    EXPECT_EQ(queued().size(), 12);
+    EXPECT_EQ(storedQueue().size(), 12);
 }
 
 TEST_P(WebhookWriterThreadTest, AFailedCommitAnswers503ToEachCallOfItsBatchAndStoresNothing)
@@ -143,10 +143,10 @@ TEST_P(WebhookWriterThreadTest, AFailedCommitAnswers503ToEachCallOfItsBatchAndSt
     if (isPostgres()) {
         exec(u"CREATE FUNCTION fail_bad_event() RETURNS trigger AS $$ BEGIN IF NEW.event_id = 'bad' THEN "
              "RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"_s);
-        exec(u"CREATE CONSTRAINT TRIGGER fail_bad AFTER INSERT ON webhook_queue DEFERRABLE INITIALLY "
+        exec(u"CREATE CONSTRAINT TRIGGER fail_bad AFTER INSERT ON webhook_inbox DEFERRABLE INITIALLY "
              u"DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_bad_event()"_s);
     } else {
-        exec(u"CREATE TRIGGER fail_bad BEFORE INSERT ON webhook_queue WHEN NEW.event_id = 'bad' "
+        exec(u"CREATE TRIGGER fail_bad BEFORE INSERT ON webhook_inbox WHEN NEW.event_id = 'bad' "
              "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"_s);
     }
     QSignalSpy batches(intake.get(), &WebhookIntake::batchFinished);
@@ -160,15 +160,16 @@ TEST_P(WebhookWriterThreadTest, AFailedCommitAnswers503ToEachCallOfItsBatchAndSt
     ASSERT_EQ(batches.size(), 1);
     EXPECT_EQ(batches[0][0].toInt(), 3);
     EXPECT_FALSE(batches[0][1].toBool());
-    EXPECT_TRUE(queued().isEmpty());
+    EXPECT_TRUE(storedQueue().isEmpty());
+    EXPECT_EQ(scalar(u"SELECT COUNT(*) FROM webhook_inbox"_s), 0);
     EXPECT_EQ(nudges.size(), 0);
 
-    exec(u"DROP TRIGGER fail_bad"_s + (isPostgres() ? u" ON webhook_queue"_s : QString()));
+    exec(u"DROP TRIGGER fail_bad"_s + (isPostgres() ? u" ON webhook_inbox"_s : QString()));
     clients.clear();
     sendAll({"good-1", "bad", "good-2"});
     for (const PostAnswer &answer : answers())
         EXPECT_EQ(answer.status, 200) << answer.body.constData();
-    EXPECT_EQ(queued().size(), 3);
+    EXPECT_EQ(storedQueue().size(), 3);
 }
 
 TEST_P(WebhookWriterThreadTest, ABurstLargerThanTheQueueCanCommitIsAnswered503NotDropped)
@@ -206,7 +207,7 @@ TEST_P(WebhookWriterThreadTest, ABurstLargerThanTheQueueCanCommitIsAnswered503No
     EXPECT_EQ(acknowledged.size(), 3);
     // Exactly the acknowledged calls are stored.
     QStringList stored;
-    for (const WebhookQueueItem &item : queued())
+    for (const WebhookQueueItem &item : storedQueue())
         stored.append(item.eventId);
     stored.sort();
     QStringList expected;

@@ -1,0 +1,197 @@
+#include "core/store/WebhookInboxRepository.h"
+
+#include "core/store/Database.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/SqlValues.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Bottega {
+
+namespace {
+
+constexpr auto queueColumns
+        = "source, record_name, event, event_id, body, headers, received_at, state, attempts, next_attempt_at"_L1;
+constexpr auto queueValues
+        = "source, record_name, event, event_id, body, headers, received_at, 'Pending', 0, NULL"_L1;
+constexpr auto logColumns
+        = "at, direction, service, method, url, status, duration_ms, request_size, response_size, "
+          "request_headers, response_headers, request_body, response_body, error, attempts"_L1;
+
+// The API-log columns of the moved rows; answeredAt is an SQL expression giving each row's answer
+// time (NULL when unknown).
+QString logValues(const QString &answeredAt, bool sqlite)
+{
+    const QString duration = (sqlite ? u"MAX(0, %1 - received_at)"_s : u"GREATEST(0, %1 - received_at)"_s)
+                                     .arg(answeredAt);
+    return u"received_at, 1, log_service, log_method, log_url, log_status, COALESCE(%1, 0), "
+           "log_request_size, log_response_size, COALESCE(log_request_headers, headers), "
+           "log_response_headers, COALESCE(log_request_body, body), log_response_body, '', 1"_s.arg(duration);
+}
+
+// "CASE WHEN id <= ? THEN ? ... END": each row's answer time from the list of (last id, time).
+QString answeredAtCase(int entries)
+{
+    QString sql = u"CASE"_s;
+    for (int i = 0; i < entries; ++i)
+        sql += u" WHEN id <= CAST(? AS BIGINT) THEN CAST(? AS BIGINT)"_s;
+    return sql + u" END"_s;
+}
+
+} // namespace
+
+WebhookInboxRepository::WebhookInboxRepository(const Database &database)
+    : m_database(database), m_sqlite(database.engine() == Database::Engine::Sqlite)
+{
+}
+
+WebhookInboxRepository::~WebhookInboxRepository() = default;
+
+SqlStatement &WebhookInboxRepository::prepared(std::unique_ptr<SqlStatement> &slot, const QString &sql)
+{
+    if (!slot)
+        slot = std::make_unique<SqlStatement>(m_database.connection(), sql);
+    // A result read earlier (SQLite: an open read cursor) is let go before the next run.
+    slot->query().finish();
+    return *slot;
+}
+
+Result<bool> WebhookInboxRepository::isQueued(const QString &source, const QString &eventId)
+{
+    if (eventId.isEmpty())
+        return false;
+    SqlStatement &select = prepared(
+            m_isQueued, u"SELECT 1 FROM webhook_queue WHERE source = ? AND event_id = ?"_s);
+    select.bind(Sql::text(source)).bind(eventId);
+    if (auto r = select.exec(QString()); !r)
+        return makeError(tr("cannot look for the %1 event %2 in the webhook queue").arg(source, eventId)
+                         + r.error());
+    const bool found = select.next();
+    select.query().finish();
+    return found;
+}
+
+Result<qint64> WebhookInboxRepository::add(const WebhookQueueItem &call, const ApiLogEntry &log)
+{
+    SqlStatement &insert = prepared(
+            m_add,
+            u"INSERT INTO webhook_inbox (source, record_name, event, event_id, body, headers, received_at, "
+            "log_service, log_method, log_url, log_status, log_request_size, log_response_size, "
+            "log_request_headers, log_response_headers, log_request_body, log_response_body) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
+                    + (m_sqlite ? QString() : u" RETURNING id"_s));
+    insert.bind(Sql::text(call.source))
+            .bind(Sql::text(call.recordName))
+            .bind(Sql::text(call.event))
+            .bind(Sql::textOrNull(call.eventId))
+            .bind(Sql::bytes(call.body))
+            .bind(Sql::text(call.headers))
+            .bind(call.receivedAt.toMSecsSinceEpoch());
+    if (log.status == 0) {
+        for (int i = 0; i < 10; ++i)
+            insert.bind(QVariant());
+    } else {
+        // The API-log row's headers and body are mostly the call's own: not stored twice.
+        insert.bind(Sql::text(log.service))
+                .bind(Sql::text(QString::fromLatin1(log.method)))
+                .bind(Sql::text(log.url))
+                .bind(log.status)
+                .bind(log.requestSize)
+                .bind(log.responseSize)
+                .bind(log.requestHeaders == call.headers ? Sql::null<QString>() : Sql::text(log.requestHeaders))
+                .bind(Sql::text(log.responseHeaders))
+                .bind(log.requestBody == call.body ? Sql::null<QByteArray>() : Sql::bytes(log.requestBody))
+                .bind(Sql::bytes(log.responseBody));
+    }
+    if (auto r = insert.exec(QString()); !r) // the message only on failure: this runs per call
+        return makeError(tr("cannot store the %1 webhook %2").arg(call.source, call.event) + r.error());
+    qint64 id = 0;
+    if (m_sqlite)
+        id = insert.query().lastInsertId().toLongLong();
+    else if (insert.next())
+        id = insert.integer(u"id"_s);
+    insert.query().finish();
+    if (id <= 0)
+        return makeError(tr("cannot store the %1 webhook %2").arg(call.source, call.event)
+                         + tr(": no id came back"));
+    return id;
+}
+
+Result<int> WebhookInboxRepository::move(qint64 upTo, QList<Answered> answered)
+{
+    // Too many answer times for one statement: neighbours merge, the later time kept.
+    while (answered.size() > maxAnswered) {
+        QList<Answered> merged;
+        for (qsizetype i = 0; i < answered.size(); i += 2)
+            merged.append(answered.at(std::min(i + 1, answered.size() - 1)));
+        answered = std::move(merged);
+    }
+    const int entries = int(answered.size());
+    const QString answeredAt = entries == 0 ? u"NULL"_s : answeredAtCase(entries);
+    const auto bindAnswered = [&answered](SqlStatement &statement) {
+        for (const Answered &entry : std::as_const(answered))
+            statement.bind(entry.lastId).bind(entry.atMs);
+    };
+    const QString failed = tr("cannot move the accepted webhook calls into the queue");
+
+    std::shared_ptr<SqlStatement> &toLog = m_moveToLog[entries];
+    if (m_sqlite) {
+        // One writer at a time on SQLite: three statements over the same rows are safe.
+        SqlStatement &toQueue = prepared(m_moveToQueue,
+                                         u"INSERT INTO webhook_queue ("_s + queueColumns + u") SELECT "_s
+                                                 + queueValues
+                                                 + u" FROM webhook_inbox WHERE id <= ? ORDER BY id "
+                                                   "ON CONFLICT (source, event_id) DO NOTHING"_s);
+        toQueue.bind(upTo);
+        if (auto r = toQueue.exec(failed); !r)
+            return makeError(r.error());
+        if (!toLog) {
+            toLog = std::make_shared<SqlStatement>(
+                    m_database.connection(),
+                    u"INSERT INTO api_log ("_s + logColumns + u") SELECT "_s + logValues(answeredAt, true)
+                            + u" FROM webhook_inbox WHERE id <= ? AND log_status IS NOT NULL ORDER BY id"_s);
+        }
+        toLog->query().finish();
+        bindAnswered(*toLog);
+        toLog->bind(upTo);
+        if (auto r = toLog->exec(failed); !r)
+            return makeError(r.error());
+        SqlStatement &remove = prepared(m_delete, u"DELETE FROM webhook_inbox WHERE id <= ?"_s);
+        remove.bind(upTo);
+        if (auto r = remove.exec(failed); !r)
+            return makeError(r.error());
+        return remove.rowsAffected();
+    }
+    // PostgreSQL: another process may move the same rows; the DELETE takes them first, so each row
+    // is moved once (a second mover waits for the rows' locks, then finds them gone).
+    if (!toLog) {
+        toLog = std::make_shared<SqlStatement>(
+                m_database.connection(),
+                u"WITH moved AS (DELETE FROM webhook_inbox WHERE id <= ? RETURNING *), "
+                "queued AS (INSERT INTO webhook_queue ("_s
+                        + queueColumns + u") SELECT "_s + queueValues
+                        + u" FROM moved ORDER BY id ON CONFLICT (source, event_id) DO NOTHING), "
+                          "logged AS (INSERT INTO api_log ("_s
+                        + logColumns + u") SELECT "_s + logValues(answeredAt, false)
+                        + u" FROM moved WHERE log_status IS NOT NULL ORDER BY id) "
+                          "SELECT COUNT(*) AS moved FROM moved"_s);
+    }
+    toLog->query().finish();
+    toLog->bind(upTo);
+    bindAnswered(*toLog);
+    if (auto r = toLog->exec(failed); !r)
+        return makeError(r.error());
+    const int moved = toLog->next() ? int(toLog->integer(u"moved"_s)) : 0;
+    toLog->query().finish();
+    return moved;
+}
+
+Result<qint64> WebhookInboxRepository::lastId()
+{
+    SqlStatement select(m_database.connection(), u"SELECT COALESCE(MAX(id), 0) AS last_id FROM webhook_inbox"_s);
+    if (auto r = select.exec(tr("cannot read the webhook inbox")); !r)
+        return makeError(r.error());
+    return select.next() ? select.integer(u"last_id"_s) : 0;
+}
+
+} // namespace Bottega
