@@ -37,7 +37,7 @@ public:
     };
     using Outcome = WebhookQueueRepository::InsertOutcome; // id: the inbox row
 
-    static constexpr int moveRows = 256;
+    static constexpr int moveRows = 64;
     static constexpr int moveAgeMs = 20;
 
     explicit WebhookInbox(const Database &database);
