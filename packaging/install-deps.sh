@@ -13,6 +13,8 @@ packages=(
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
     # Qt6Charts' CMake package needs Qt6OpenGL, which is only a Recommends of qt6-base-dev.
     qtkeychain-qt6-dev libqt6opengl6-dev libgl-dev
+    # SQLite's own API for the webhook intake's hot path (the library Qt's driver loads)
+    libsqlite3-dev
     # run
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n
     # test

@@ -51,10 +51,11 @@ std::optional<bool> asciiMayNameSecretField(QByteArrayView text)
         if (static_cast<unsigned char>(c) >= 0x80)
             return std::nullopt;
     }
-    const QByteArray lower = text.toByteArray().toLower();
-    static const QByteArrayView hints[] = {"secret", "password", "token", "api_key", "apikey"};
+    // Searched in place, ignoring case: no lower-case copy (this runs for every logged body).
+    const QLatin1StringView latin1(text.data(), text.size());
+    static const QLatin1StringView hints[] = {"secret"_L1, "password"_L1, "token"_L1, "api_key"_L1, "apikey"_L1};
     for (const auto hint : hints) {
-        if (lower.contains(hint))
+        if (latin1.contains(hint, Qt::CaseInsensitive))
             return true;
     }
     return false;
@@ -101,8 +102,11 @@ QByteArray Redactor::redact(const QByteArray &text) const
     if (text.isEmpty()) // most calls' error, and bodyless answers
         return text;
     QByteArray result = text;
-    for (const QByteArray &value : m_values)
-        result.replace(value, placeholder.toByteArray());
+    for (const QByteArray &value : m_values) {
+        // Looked for first: replace() builds a matcher (and a copy) even when nothing matches.
+        if (result.contains(value))
+            result.replace(value, placeholder);
+    }
     // The usual webhook body: ASCII naming no secret field, so nothing more to look for.
     if (const auto mayName = asciiMayNameSecretField(result); mayName && !*mayName)
         return result;

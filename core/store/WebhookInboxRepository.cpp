@@ -2,6 +2,7 @@
 
 #include "core/store/Database.h"
 #include "core/store/SqlStatement.h"
+#include "core/store/SqliteStatement.h"
 #include "core/store/SqlValues.h"
 
 using namespace Qt::StringLiterals;
@@ -14,6 +15,13 @@ constexpr auto queueColumns
         = "source, record_name, event, event_id, body, headers, received_at, state, attempts, next_attempt_at"_L1;
 constexpr auto queueValues
         = "source, record_name, event, event_id, body, headers, received_at, 'Pending', 0, NULL"_L1;
+constexpr auto isQueuedSql = "SELECT 1 FROM webhook_queue WHERE source = ? AND event_id = ?"_L1;
+constexpr auto addSql
+        = "INSERT INTO webhook_inbox (source, record_name, event, event_id, body, headers, received_at, "
+          "log_service, log_method, log_url, log_status, log_request_size, log_response_size, "
+          "log_request_headers, log_response_headers, log_request_body, log_response_body) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_L1;
+
 constexpr auto logColumns
         = "at, direction, service, method, url, status, duration_ms, request_size, response_size, "
           "request_headers, response_headers, request_body, response_body, error, attempts"_L1;
@@ -60,12 +68,23 @@ Result<bool> WebhookInboxRepository::isQueued(const QString &source, const QStri
 {
     if (eventId.isEmpty())
         return false;
-    SqlStatement &select = prepared(
-            m_isQueued, u"SELECT 1 FROM webhook_queue WHERE source = ? AND event_id = ?"_s);
+    const auto failed = [&] {
+        return tr("cannot look for the %1 event %2 in the webhook queue: ").arg(source, eventId);
+    };
+    if (m_sqlite) {
+        if (!m_isQueuedHere)
+            m_isQueuedHere = std::make_unique<SqliteStatement>(m_database.connection(), QByteArray(isQueuedSql.data(), isQueuedSql.size()));
+        m_isQueuedHere->bind(source).bind(eventId);
+        const auto found = m_isQueuedHere->step();
+        m_isQueuedHere->reset();
+        if (!found)
+            return makeError(failed() + found.error());
+        return *found;
+    }
+    SqlStatement &select = prepared(m_isQueued, QString(isQueuedSql));
     select.bind(Sql::text(source)).bind(eventId);
     if (auto r = select.exec(QString()); !r)
-        return makeError(tr("cannot look for the %1 event %2 in the webhook queue").arg(source, eventId)
-                         + r.error());
+        return makeError(failed() + r.error());
     const bool found = select.next();
     select.query().finish();
     return found;
@@ -73,13 +92,41 @@ Result<bool> WebhookInboxRepository::isQueued(const QString &source, const QStri
 
 Result<qint64> WebhookInboxRepository::add(const WebhookQueueItem &call, const ApiLogEntry &log)
 {
-    SqlStatement &insert = prepared(
-            m_add,
-            u"INSERT INTO webhook_inbox (source, record_name, event, event_id, body, headers, received_at, "
-            "log_service, log_method, log_url, log_status, log_request_size, log_response_size, "
-            "log_request_headers, log_response_headers, log_request_body, log_response_body) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
-                    + (m_sqlite ? QString() : u" RETURNING id"_s));
+    const auto failed = [&] { return tr("cannot store the %1 webhook %2: ").arg(call.source, call.event); };
+    // The API-log row's headers and body are mostly the call's own: not stored twice (NULL).
+    const bool logged = log.status != 0;
+    const bool ownHeaders = logged && log.requestHeaders != call.headers;
+    const bool ownBody = logged && log.requestBody != call.body;
+    const QString method = QString::fromLatin1(log.method);
+    if (m_sqlite) {
+        if (!m_addHere)
+            m_addHere = std::make_unique<SqliteStatement>(m_database.connection(), QByteArray(addSql.data(), addSql.size()));
+        SqliteStatement &insert = *m_addHere;
+        insert.bind(call.source)
+                .bind(call.recordName)
+                .bind(call.event)
+                .bindTextOrNull(call.eventId)
+                .bind(call.body)
+                .bind(call.headers)
+                .bind(call.receivedAt.toMSecsSinceEpoch());
+        if (logged) {
+            insert.bind(log.service).bind(method).bind(log.url).bind(qint64(log.status));
+            insert.bind(log.requestSize).bind(log.responseSize);
+            ownHeaders ? insert.bind(log.requestHeaders) : insert.bindNull();
+            insert.bind(log.responseHeaders);
+            ownBody ? insert.bind(log.requestBody) : insert.bindNull();
+            insert.bind(log.responseBody);
+        } else {
+            for (int i = 0; i < 10; ++i)
+                insert.bindNull();
+        }
+        const auto stepped = insert.step();
+        insert.reset();
+        if (!stepped)
+            return makeError(failed() + stepped.error());
+        return insert.lastInsertRowId();
+    }
+    SqlStatement &insert = prepared(m_add, QString(addSql) + u" RETURNING id"_s);
     insert.bind(Sql::text(call.source))
             .bind(Sql::text(call.recordName))
             .bind(Sql::text(call.event))
@@ -87,33 +134,27 @@ Result<qint64> WebhookInboxRepository::add(const WebhookQueueItem &call, const A
             .bind(Sql::bytes(call.body))
             .bind(Sql::text(call.headers))
             .bind(call.receivedAt.toMSecsSinceEpoch());
-    if (log.status == 0) {
+    if (!logged) {
         for (int i = 0; i < 10; ++i)
             insert.bind(QVariant());
     } else {
-        // The API-log row's headers and body are mostly the call's own: not stored twice.
         insert.bind(Sql::text(log.service))
-                .bind(Sql::text(QString::fromLatin1(log.method)))
+                .bind(Sql::text(method))
                 .bind(Sql::text(log.url))
                 .bind(log.status)
                 .bind(log.requestSize)
                 .bind(log.responseSize)
-                .bind(log.requestHeaders == call.headers ? Sql::null<QString>() : Sql::text(log.requestHeaders))
+                .bind(ownHeaders ? Sql::text(log.requestHeaders) : Sql::null<QString>())
                 .bind(Sql::text(log.responseHeaders))
-                .bind(log.requestBody == call.body ? Sql::null<QByteArray>() : Sql::bytes(log.requestBody))
+                .bind(ownBody ? Sql::bytes(log.requestBody) : Sql::null<QByteArray>())
                 .bind(Sql::bytes(log.responseBody));
     }
     if (auto r = insert.exec(QString()); !r) // the message only on failure: this runs per call
-        return makeError(tr("cannot store the %1 webhook %2").arg(call.source, call.event) + r.error());
-    qint64 id = 0;
-    if (m_sqlite)
-        id = insert.query().lastInsertId().toLongLong();
-    else if (insert.next())
-        id = insert.integer(u"id"_s);
+        return makeError(failed() + r.error());
+    const qint64 id = insert.next() ? insert.integer(u"id"_s) : 0;
     insert.query().finish();
     if (id <= 0)
-        return makeError(tr("cannot store the %1 webhook %2").arg(call.source, call.event)
-                         + tr(": no id came back"));
+        return makeError(failed() + tr("no id came back"));
     return id;
 }
 

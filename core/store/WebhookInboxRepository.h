@@ -19,6 +19,7 @@
 namespace Bottega {
 
 class Database;
+class SqliteStatement;
 class SqlStatement;
 
 class WebhookInboxRepository final
@@ -60,6 +61,9 @@ private:
     bool m_sqlite = true;
     std::unique_ptr<SqlStatement> m_isQueued;
     std::unique_ptr<SqlStatement> m_add;
+    // SQLite: the two statements run per call, through SQLite's own API (SqliteStatement).
+    std::unique_ptr<SqliteStatement> m_isQueuedHere;
+    std::unique_ptr<SqliteStatement> m_addHere;
     std::unique_ptr<SqlStatement> m_moveToQueue; // SQLite
     std::unique_ptr<SqlStatement> m_delete; // SQLite
     QHash<int, std::shared_ptr<SqlStatement>> m_moveToLog; // by the number of answer times

@@ -16,7 +16,7 @@ NGINX=$(wrk -t2 -c16 -d5s --latency -s $(dirname "$0")/wrk-gelato.lua http://127
 echo -n "nginx: "; echo "$NGINX" | grep -E "Requests/sec|^ +99%" | tr '\n' ' '; echo
 kill $NP; wait $NP 2>/dev/null
 D=$(mktemp -d)
-QT_LOGGING_RULES=bottega.intake.info=true BOTTEGA_GELATO_WEBHOOK_SECRET=perf1-secret $B --data-dir $D serve --listen 127.0.0.1:18761 > $D/out 2>&1 & PID=$!
+env ${EXTRA_ENV} QT_LOGGING_RULES=bottega.intake.info=true BOTTEGA_GELATO_WEBHOOK_SECRET=perf1-secret $B --data-dir $D serve --listen 127.0.0.1:18761 > $D/out 2>&1 & PID=$!
 sleep 2
 BOTTEGA_RUN=$(wrk -t2 -c16 -d5s --latency -s $(dirname "$0")/wrk-gelato.lua http://127.0.0.1:18761/gelato/webhook)
 echo -n "bottega: "; echo "$BOTTEGA_RUN" | grep -E "Requests/sec|^ +(50|90|99)%|Non-2xx|Socket errors" | tr '\n' ' '; echo
