@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
@@ -38,6 +39,11 @@ void GuardedTcpServer::setBodyLimit(qint64 bytes)
     m_bodyLimit = bytes;
 }
 
+void GuardedTcpServer::setRequestHandler(RequestHandler handler)
+{
+    m_handler = std::move(handler);
+}
+
 void GuardedTcpServer::setIdleTimeoutMs(int ms)
 {
     m_idleTimeoutMs = std::max(1, ms);
@@ -62,7 +68,6 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     Connection connection;
     connection.lastActivityMs = m_clock.elapsed();
     m_connections.insert(socket, connection);
-    // Connected before QAbstractHttpServer connects its own slot, so the guard sees the bytes first.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
     connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
         if (auto it = m_connections.find(socket); it != m_connections.end())
@@ -71,7 +76,9 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
     if (!m_sweep.isActive())
         m_sweep.start(std::clamp(m_idleTimeoutMs / 4, 10, 5000));
-    addPendingConnection(socket);
+    // Bytes that came with the connection (before readyRead was connected) are read now.
+    if (socket->bytesAvailable() > 0)
+        onReadyRead(socket);
 }
 
 GuardedTcpServer::RequestHead GuardedTcpServer::parseHead(const QByteArray &headBytes)
@@ -97,8 +104,7 @@ GuardedTcpServer::RequestHead GuardedTcpServer::parseHead(const QByteArray &head
         return head;
     }
 
-    // One pass over the header lines, without a copy per line: QtHttpServer reads the same head
-    // again, so this reading only looks for what the guard needs (PERF-1).
+    // One pass over the header lines, without a copy per line.
     bool hasLength = false;
     while (lineEnd >= 0) {
         const qsizetype start = lineEnd + 1;
@@ -108,13 +114,14 @@ GuardedTcpServer::RequestHead GuardedTcpServer::parseHead(const QByteArray &head
         if (colon <= 0)
             continue;
         const QByteArrayView name = line.first(colon).trimmed();
+        head.headers.emplaceBack(name.toByteArray(), line.sliced(colon + 1).trimmed().toByteArray());
         const auto is = [&name](QByteArrayView known) {
             return name.compare(known, Qt::CaseInsensitive) == 0;
         };
         const bool isLength = is("content-length");
         if (!isLength && !is("transfer-encoding") && !is("expect") && !is("connection"))
             continue;
-        const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray().toLower();
+        const QByteArray value = head.headers.constLast().second.toLower();
         if (isLength) {
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
@@ -154,48 +161,144 @@ void GuardedTcpServer::onReadyRead(QTcpSocket *socket)
             connection.closeTimer->start(quietMs);
         return;
     }
+    const QByteArray bytes = socket->readAll();
+    connection.received += bytes.size();
+    if (connection.buffer.isEmpty())
+        connection.buffer = bytes;
+    else
+        connection.buffer += bytes;
+    readRequests(socket, connection);
+}
 
-    const qint64 available = socket->bytesAvailable();
-    connection.received += available;
-    if (!connection.headComplete) {
-        // QtHttpServer has read everything before this readyRead, so peek() starts at the new bytes.
-        connection.head += socket->peek(std::min<qint64>(available, maxHeadBytes - connection.head.size()));
-        // Blank lines between keep-alive requests are allowed before a request line.
-        while (connection.head.startsWith("\r\n"))
-            connection.head.remove(0, 2);
-        const qsizetype end = connection.head.indexOf("\r\n\r\n");
-        if (end >= 0) {
-            connection.headComplete = true;
-            connection.head.truncate(end);
+bool GuardedTcpServer::readRequests(QTcpSocket *socket, Connection &connection)
+{
+    // Several requests may have come at once (pipelining): each is handed on in its order.
+    while (!connection.buffer.isEmpty() || connection.headComplete) {
+        if (!connection.headComplete) {
+            // Blank lines between keep-alive requests are allowed before a request line.
+            qsizetype start = 0;
+            while (connection.buffer.sliced(start).startsWith("\r\n"))
+                start += 2;
+            const qsizetype end = connection.buffer.indexOf("\r\n\r\n", start);
+            if (end < 0) {
+                connection.buffer.remove(0, start);
+                if (connection.buffer.size() < maxHeadBytes)
+                    return true; // the rest of the head is still to come
+                connection.head = connection.buffer.first(maxHeadBytes);
+                connection.parsed = parseHead(connection.head);
+                reject(socket, connection, 400,
+                       connection.parsed.problem.isEmpty()
+                               ? QCoreApplication::translate("Bottega::Server", "the request head is too large")
+                               : connection.parsed.problem);
+                return false;
+            }
+            connection.head = connection.buffer.sliced(start, end - start);
+            connection.buffer.remove(0, end + 4);
+            connection.received = connection.head.size() + 4 + connection.buffer.size();
             connection.parsed = parseHead(connection.head);
             if (!connection.parsed.problem.isEmpty()) {
                 reject(socket, connection, 400, connection.parsed.problem);
-                return;
+                return false;
             }
             if (connection.parsed.contentLength > m_bodyLimit) {
                 reject(socket, connection, 413, bodyTooLargeMessage(m_bodyLimit));
-                return;
+                return false;
             }
             if (connection.parsed.expectContinue)
                 socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        } else if (connection.head.size() >= maxHeadBytes) {
             connection.headComplete = true;
-            connection.parsed = parseHead(connection.head);
+            connection.body.clear();
+            connection.chunkLeft = -1;
+            connection.chunkTrailer = false;
         }
+        if (connection.parsed.chunked) {
+            const bool complete = readChunks(connection);
+            if (!connection.parsed.problem.isEmpty()) {
+                reject(socket, connection, 400, connection.parsed.problem);
+                return false;
+            }
+            // Chunked bodies carry no length: their size is checked as it arrives.
+            if (connection.body.size() > m_bodyLimit || connection.buffer.size() > m_bodyLimit + maxHeadBytes) {
+                reject(socket, connection, 413, bodyTooLargeMessage(m_bodyLimit));
+                return false;
+            }
+            if (!complete)
+                return true;
+        } else {
+            const qint64 length = std::max<qint64>(0, connection.parsed.contentLength);
+            if (connection.buffer.size() < length)
+                return true; // the rest of the body is still to come
+            connection.body = connection.buffer.first(length);
+            connection.buffer.remove(0, length);
+        }
+        connection.headComplete = false;
+        const RequestHead head = std::move(connection.parsed);
+        const QByteArray body = std::exchange(connection.body, {});
+        connection.parsed = {};
+        connection.received = connection.buffer.size();
+        // The handler may close the connection (and so end this object's record of it).
+        const QPointer<QTcpSocket> guard(socket);
+        if (m_handler)
+            m_handler(socket, head, body);
+        if (!guard || !m_connections.contains(socket))
+            return false;
     }
-    // Chunked bodies carry no length: their size is checked as it arrives.
-    if (connection.received > m_bodyLimit + maxHeadBytes)
-        reject(socket, connection, 413, bodyTooLargeMessage(m_bodyLimit));
+    return true;
+}
+
+bool GuardedTcpServer::readChunks(Connection &connection)
+{
+    QByteArray &buffer = connection.buffer;
+    for (;;) {
+        if (connection.chunkTrailer) {
+            // Trailer lines up to an empty one; their contents are not used.
+            const qsizetype end = buffer.indexOf("\r\n");
+            if (end < 0)
+                return false;
+            buffer.remove(0, end + 2);
+            if (end == 0)
+                return true;
+            continue;
+        }
+        if (connection.chunkLeft < 0) {
+            const qsizetype end = buffer.indexOf("\r\n");
+            if (end < 0)
+                return false;
+            QByteArrayView sizeLine = QByteArrayView(buffer).first(end);
+            if (const qsizetype extension = sizeLine.indexOf(';'); extension >= 0)
+                sizeLine = sizeLine.first(extension);
+            bool ok = false;
+            const qint64 size = sizeLine.trimmed().toLongLong(&ok, 16);
+            buffer.remove(0, end + 2);
+            if (!ok || size < 0) {
+                connection.parsed.problem
+                        = QCoreApplication::translate("Bottega::Server", "the chunked body is not well formed");
+                return false;
+            }
+            if (size == 0) {
+                connection.chunkTrailer = true;
+                continue;
+            }
+            connection.chunkLeft = size;
+        }
+        if (connection.chunkLeft > m_bodyLimit) {
+            connection.body.resize(m_bodyLimit + 1); // over the limit: refused by the caller
+            return false;
+        }
+        // The chunk's data and its CRLF.
+        if (buffer.size() < connection.chunkLeft + 2)
+            return false;
+        connection.body += QByteArrayView(buffer).first(connection.chunkLeft);
+        buffer.remove(0, connection.chunkLeft + 2);
+        connection.chunkLeft = -1;
+    }
 }
 
 void GuardedTcpServer::reject(QTcpSocket *socket, Connection &connection, int status, const QString &message)
 {
     connection.rejected = true;
-    // QtHttpServer must not see this request at all: take the bytes away from it.
-    QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-    if (socket->isTransactionStarted())
-        socket->rollbackTransaction();
+    connection.buffer.clear();
+    connection.body.clear();
     socket->readAll();
 
     const QByteArray body = QJsonDocument(QJsonObject {{u"error"_s, message}}).toJson(QJsonDocument::Compact);
@@ -206,23 +309,6 @@ void GuardedTcpServer::reject(QTcpSocket *socket, Connection &connection, int st
     connect(connection.closeTimer, &QTimer::timeout, socket, [socket] { socket->disconnectFromHost(); });
     connection.closeTimer->start(quietMs);
     Q_EMIT requestRejected(connection.parsed, status, message, connection.received, connection.head);
-}
-
-void GuardedTcpServer::requestCompleted(QTcpSocket *socket)
-{
-    const auto it = m_connections.find(socket);
-    if (it == m_connections.end())
-        return;
-    it->head.clear();
-    it->headComplete = false;
-    it->received = 0;
-    it->lastActivityMs = m_clock.elapsed();
-}
-
-GuardedTcpServer::RequestHead GuardedTcpServer::headOf(QTcpSocket *socket) const
-{
-    const auto it = m_connections.constFind(socket);
-    return it == m_connections.cend() ? RequestHead {} : it->parsed;
 }
 
 void GuardedTcpServer::closeIdleConnections()

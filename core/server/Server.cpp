@@ -7,13 +7,11 @@
 #include "core/server/GuardedTcpServer.h"
 #include "core/server/HttpWire.h"
 #include "core/server/RouteTable.h"
-#include "core/server/ServerEngine.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
-#include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
@@ -72,7 +70,6 @@ struct Server::Private
     const Clock *clock = Clock::system();
     Redactor redactor;
     qsizetype bodyCap = 64 * 1024;
-    ServerEngine *engine = nullptr;
     QPointer<GuardedTcpServer> listener;
     // What other threads may read (the window's status bar): under the mutex.
     mutable QMutex stateMutex;
@@ -82,7 +79,7 @@ struct Server::Private
     // first waits for the earlier ones (HTTP/1.1 answers go in request order).
     QHash<QTcpSocket *, QList<std::shared_ptr<Exchange>>> inFlight;
 
-    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket);
+    void dispatch(QTcpSocket *socket, const GuardedTcpServer::RequestHead &head, const QByteArray &body);
     void route(const std::shared_ptr<Exchange> &exchange);
     void complete(const std::shared_ptr<Exchange> &exchange, ServerResponse response);
     void writeReady(QTcpSocket *socket);
@@ -102,9 +99,6 @@ struct Server::Private
 Server::Server(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
 {
     d->q = this;
-    d->engine = new ServerEngine(
-            [this](const QHttpServerRequest &request, QTcpSocket *socket) { d->dispatch(request, socket); },
-            this);
     addRoute("GET", u"/health"_s, [](const ServerRequest &) {
         const QJsonObject health {{u"status"_s, u"ok"_s},
                                   {u"version"_s, QCoreApplication::applicationVersion()}};
@@ -114,9 +108,9 @@ Server::Server(QObject *parent) : QObject(parent), d(std::make_unique<Private>()
 
 Server::~Server()
 {
-    // The engine (and with it the listener and its connections) goes while the route table and the
-    // sink are still there.
-    delete d->engine;
+    // The listener (and with it its connections) goes while the route table and the sink are still
+    // there.
+    delete d->listener;
 }
 
 void Server::addRoute(const QByteArray &method, const QString &pathPattern, Handler handler)
@@ -208,7 +202,8 @@ Result<ListenAddress> Server::listen(const ListenAddress &address)
                    qint64 received, const QByteArray &headBytes) {
                 d->onRejected(head, status, message, received, headBytes);
             });
-    d->engine->bind(listener); // reparents the listener to the engine
+    listener->setRequestHandler([this](QTcpSocket *socket, const GuardedTcpServer::RequestHead &head,
+                                       const QByteArray &body) { d->dispatch(socket, head, body); });
     d->listener = listener;
     const QMutexLocker lock(&d->stateMutex);
     d->listening = true;
@@ -286,26 +281,22 @@ void Server::Private::route(const std::shared_ptr<Exchange> &exchange)
     complete(exchange, std::move(response));
 }
 
-void Server::Private::dispatch(const QHttpServerRequest &httpRequest, QTcpSocket *socket)
+void Server::Private::dispatch(QTcpSocket *socket, const GuardedTcpServer::RequestHead &head, const QByteArray &body)
 {
     auto exchange = std::make_shared<Exchange>();
     exchange->elapsed.start();
     exchange->startedAt = clock->now();
     exchange->socket = socket;
-    exchange->head = listener ? listener->headOf(socket) : GuardedTcpServer::RequestHead {};
-    if (listener)
-        listener->requestCompleted(socket);
+    exchange->head = head;
 
     ServerRequest &request = exchange->request;
-    request.method = HttpWire::methodName(httpRequest.method());
-    if (request.method.isEmpty())
-        request.method = exchange->head.method; // a method QtHttpServer has no name for (PROPFIND, …)
-    request.url = httpRequest.url();
+    request.method = head.method;
+    request.url = QUrl::fromEncoded(head.target);
     request.path = request.url.path();
-    request.query = httpRequest.query();
-    request.headers = httpRequest.headers();
-    request.body = httpRequest.body();
-    request.peer = httpRequest.remoteAddress();
+    request.query = QUrlQuery(request.url);
+    request.headers = head.headers;
+    request.body = body;
+    request.peer = socket->peerAddress();
     exchange->service = RouteTable::serviceFor(request.path);
 
     if (!inFlight.contains(socket)) {

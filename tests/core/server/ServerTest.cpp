@@ -235,6 +235,47 @@ TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection)
     EXPECT_FALSE(closed);
 }
 
+TEST_F(ServerTest, PipelinedRequestsWithBodiesAreEachReadWholeAndAnsweredInOrder)
+{
+    QStringList bodies;
+    server.addRoute("POST", u"/echo"_s, [&bodies](const ServerRequest &request) {
+        bodies.append(QString::fromUtf8(request.body));
+        return ServerResponse::json(200, "{\"len\":" + QByteArray::number(request.body.size()) + "}");
+    });
+    // Three requests in one write: a Content-Length body, a chunked one (an extension, a trailer),
+    // an empty one.
+    bool closed = true;
+    const QByteArray answer = raw("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+                                  "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                  "3;note=x\r\nabc\r\n4\r\ndefg\r\n0\r\nX-Trailer: y\r\n\r\n"
+                                  "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n",
+                                  500, &closed);
+
+    EXPECT_EQ(bodies, QStringList({u"hello"_s, u"abcdefg"_s, QString()}));
+    const qsizetype first = answer.indexOf(R"({"len":5})");
+    const qsizetype second = answer.indexOf(R"({"len":7})");
+    const qsizetype third = answer.indexOf(R"({"len":0})");
+    EXPECT_TRUE(first >= 0 && second > first && third > second) << answer.constData();
+    EXPECT_FALSE(closed);
+}
+
+TEST_F(ServerTest, AMalformedChunkSizeIs400AndNoHandlerRuns)
+{
+    int handled = 0;
+    server.addRoute("POST", u"/echo"_s, [&handled](const ServerRequest &) {
+        ++handled;
+        return ServerResponse::json(200, "{}");
+    });
+    bool closed = false;
+    const QByteArray answer = raw("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                  "zz\r\nabc\r\n0\r\n\r\n",
+                                  2000, &closed);
+    EXPECT_TRUE(answer.startsWith("HTTP/1.1 400 Bad Request\r\n")) << answer.constData();
+    EXPECT_EQ(errorOf(answer.mid(answer.indexOf("\r\n\r\n") + 4)), u"the chunked body is not well formed"_s);
+    EXPECT_TRUE(closed);
+    EXPECT_EQ(handled, 0);
+}
+
 TEST_F(ServerTest, IdleConnectionsAreClosed)
 {
     server.setIdleTimeoutMs(150);
