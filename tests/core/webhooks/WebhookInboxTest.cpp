@@ -1,0 +1,210 @@
+// WebhookInbox, the intake's write path (HOOK-3, PERF-1), on SQLite and PostgreSQL: a call is one
+// inbox row until moved on into the queue and the API log; repeats are told apart; the API-log
+// row's duration runs from receipt to the answer; two processes moving the same inbox move each row
+// once; what a crash left in the inbox is moved by the next process.
+#include "core/webhooks/WebhookInbox.h"
+
+#include "core/store/ApiLogRepository.h"
+#include "core/store/Database.h"
+#include "core/store/WebhookQueueRepository.h"
+#include "tests/support/TestClock.h"
+#include "tests/support/database/TestDatabase.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <gtest/gtest.h>
+
+using namespace Bottega;
+using namespace Bottega::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class WebhookInboxTest : public DatabaseTest
+{
+protected:
+    WebhookInbox::Call call(const QString &eventId) const
+    {
+        WebhookInbox::Call call;
+        call.item.source = u"gelato"_s;
+        call.item.event = u"order_status_updated"_s;
+        call.item.eventId = eventId;
+        call.item.body = R"({"id":")" + eventId.toUtf8() + R"("})";
+        call.item.headers = u"signature: [redacted]"_s;
+        call.item.receivedAt = clock.now();
+        call.log.service = u"webhook"_s;
+        call.log.method = "POST";
+        call.log.url = u"/gelato/webhook"_s;
+        call.log.status = 200;
+        call.log.requestSize = call.item.body.size();
+        call.log.requestHeaders = call.item.headers;
+        call.log.requestBody = call.item.body;
+        call.log.responseHeaders = u"Content-Type: application/json"_s;
+        call.log.responseBody = R"({"status":"queued"})";
+        call.log.responseSize = call.log.responseBody.size();
+        return call;
+    }
+
+    // Stores the calls in one committed transaction, as the intake's writer does.
+    QList<WebhookInbox::Outcome> store(const Database &database, WebhookInbox &inbox,
+                                       const QList<WebhookInbox::Call> &calls)
+    {
+        QList<WebhookInbox::Outcome> outcomes;
+        const auto done = database.transaction([&](QSqlDatabase &) -> Result<void> {
+            auto stored = inbox.store(calls);
+            if (!stored)
+                return makeError(stored.error());
+            outcomes = *stored;
+            return {};
+        });
+        EXPECT_TRUE(done.ok()) << qPrintable(done.error());
+        inbox.committed();
+        return outcomes;
+    }
+
+    qint64 count(const QString &table)
+    {
+        QSqlQuery query(db().connection());
+        EXPECT_TRUE(query.exec(u"SELECT COUNT(*) FROM "_s + table) && query.next());
+        return query.value(0).toLongLong();
+    }
+
+    QList<ApiLogEntry> logRows()
+    {
+        ApiLogRepository::Query query;
+        query.oldestFirst = true;
+        const auto rows = ApiLogRepository(db()).list(query);
+        EXPECT_TRUE(rows.ok()) << qPrintable(rows.error());
+        return rows.ok() ? *rows : QList<ApiLogEntry>();
+    }
+
+    TestClock clock;
+};
+
+TEST_P(WebhookInboxTest, ACallIsOneInboxRowUntilMovedThenAQueueRowAndAnApiLogRow)
+{
+    db().setClock(&clock);
+    WebhookInbox inbox(db());
+    const auto outcomes = store(db(), inbox, {call(u"e-1"_s), call(u"e-2"_s)});
+    ASSERT_EQ(outcomes.size(), 2);
+    EXPECT_FALSE(outcomes[0].duplicate);
+    EXPECT_GT(outcomes[1].id, outcomes[0].id);
+    EXPECT_EQ(count(u"webhook_inbox"_s), 2);
+    EXPECT_EQ(count(u"webhook_queue"_s), 0);
+    EXPECT_TRUE(inbox.hasUnmoved());
+
+    const auto moved = inbox.move();
+    ASSERT_TRUE(moved.ok()) << qPrintable(moved.error());
+    EXPECT_EQ(*moved, 2);
+    EXPECT_FALSE(inbox.hasUnmoved());
+    EXPECT_EQ(count(u"webhook_inbox"_s), 0);
+    const auto queued = WebhookQueueRepository(db()).list({});
+    ASSERT_TRUE(queued.ok());
+    ASSERT_EQ(queued->size(), 2);
+    for (const WebhookQueueItem &item : *queued) {
+        EXPECT_EQ(item.state, WebhookQueueItem::State::Pending);
+        EXPECT_EQ(item.receivedAt, clock.now());
+        EXPECT_EQ(item.body, R"({"id":")" + item.eventId.toUtf8() + R"("})");
+    }
+    const QList<ApiLogEntry> rows = logRows();
+    ASSERT_EQ(rows.size(), 2);
+    EXPECT_EQ(rows[0].direction, ApiLogEntry::Direction::Inbound);
+    EXPECT_EQ(rows[0].url, u"/gelato/webhook"_s);
+    EXPECT_EQ(rows[0].requestHeaders, u"signature: [redacted]"_s); // the call's own, stored once
+    EXPECT_EQ(rows[0].requestBody, R"({"id":"e-1"})");
+    EXPECT_EQ(rows[0].responseBody, R"({"status":"queued"})");
+    EXPECT_EQ(rows[0].time, clock.now());
+}
+
+TEST_P(WebhookInboxTest, RepeatsOfQueuedOrStoredEventsAreToldApartAndNotStored)
+{
+    WebhookInbox inbox(db());
+    store(db(), inbox, {call(u"old"_s)});
+    ASSERT_TRUE(inbox.move().ok());
+
+    // Queued before, stored in an earlier batch, repeated within this batch; a call without an id
+    // is never a repeat.
+    store(db(), inbox, {call(u"kept"_s)});
+    WebhookInbox::Call anonymous = call(QString());
+    const auto outcomes
+            = store(db(), inbox, {call(u"old"_s), call(u"kept"_s), call(u"new"_s), call(u"new"_s), anonymous, anonymous});
+    ASSERT_EQ(outcomes.size(), 6);
+    EXPECT_TRUE(outcomes[0].duplicate);
+    EXPECT_TRUE(outcomes[1].duplicate);
+    EXPECT_FALSE(outcomes[2].duplicate);
+    EXPECT_TRUE(outcomes[3].duplicate);
+    EXPECT_FALSE(outcomes[4].duplicate);
+    EXPECT_FALSE(outcomes[5].duplicate);
+    EXPECT_EQ(count(u"webhook_inbox"_s), 4); // kept, new and the two without an id
+
+    ASSERT_TRUE(inbox.move().ok());
+    EXPECT_EQ(count(u"webhook_queue"_s), 5);
+    EXPECT_EQ(count(u"api_log"_s), 5);
+}
+
+TEST_P(WebhookInboxTest, TheApiLogDurationRunsFromReceiptToTheAnswerOfEachBatch)
+{
+    db().setClock(&clock);
+    WebhookInbox inbox(db());
+    WebhookInbox::Call first = call(u"d-1"_s); // received now, answered 40 ms later
+    clock.advanceMs(40);
+    store(db(), inbox, {first});
+    WebhookInbox::Call second = call(u"d-2"_s); // received now, answered 7 ms later
+    WebhookInbox::Call third = call(u"d-3"_s);
+    clock.advanceMs(7);
+    store(db(), inbox, {second, third});
+    clock.advanceMs(500); // the move's own time counts for nothing
+    ASSERT_TRUE(inbox.move().ok());
+
+    const QList<ApiLogEntry> rows = logRows();
+    ASSERT_EQ(rows.size(), 3);
+    EXPECT_EQ(rows[0].durationMs, 40);
+    EXPECT_EQ(rows[1].durationMs, 7);
+    EXPECT_EQ(rows[2].durationMs, 7);
+}
+
+TEST_P(WebhookInboxTest, TwoProcessesMovingTheSameInboxMoveEachRowOnce)
+{
+    auto other = Database::open(testDatabase().location());
+    ASSERT_TRUE(other.ok()) << qPrintable(other.error());
+    WebhookInbox mine(db());
+    WebhookInbox theirs(**other);
+    store(db(), mine, {call(u"p-1"_s)});
+    store(**other, theirs, {call(u"p-2"_s)});
+    store(db(), mine, {call(u"p-3"_s)});
+
+    const auto movedHere = mine.move(); // takes the other process's row too (an older id)
+    ASSERT_TRUE(movedHere.ok()) << qPrintable(movedHere.error());
+    const auto movedThere = theirs.move(); // finds its row gone
+    ASSERT_TRUE(movedThere.ok()) << qPrintable(movedThere.error());
+    EXPECT_EQ(*movedHere + *movedThere, 3);
+    EXPECT_EQ(count(u"webhook_inbox"_s), 0);
+    EXPECT_EQ(count(u"webhook_queue"_s), 3);
+    EXPECT_EQ(count(u"api_log"_s), 3);
+}
+
+TEST_P(WebhookInboxTest, RowsACrashLeftAreMovedByTheNextProcess)
+{
+    {
+        WebhookInbox crashed(db());
+        store(db(), crashed, {call(u"c-1"_s), call(u"c-2"_s)});
+        // ...and the process ends before its move.
+    }
+    EXPECT_EQ(count(u"webhook_inbox"_s), 2);
+
+    WebhookInbox next(db());
+    EXPECT_FALSE(next.hasUnmoved()); // not looked yet
+    ASSERT_TRUE(next.findLeftovers().ok());
+    EXPECT_TRUE(next.hasUnmoved());
+    EXPECT_TRUE(next.moveDue());
+    const auto moved = next.move();
+    ASSERT_TRUE(moved.ok()) << qPrintable(moved.error());
+    EXPECT_EQ(*moved, 2);
+    EXPECT_EQ(count(u"webhook_queue"_s), 2);
+    for (const ApiLogEntry &row : logRows())
+        EXPECT_EQ(row.durationMs, 0); // when they were answered died with the process
+}
+
+BOTTEGA_INSTANTIATE_BACKEND_TESTS(WebhookInboxTest);
+
+} // namespace
