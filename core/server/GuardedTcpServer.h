@@ -7,6 +7,8 @@
 // and cost about 60,000 instructions a request: PERF-1.)
 #pragma once
 
+#include "core/server/HttpRequestReader.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
@@ -25,20 +27,7 @@ class GuardedTcpServer final : public QTcpServer
     Q_DISABLE_COPY_MOVE(GuardedTcpServer)
 
 public:
-    // What the guard read of a request's head (request line and headers).
-    struct RequestHead
-    {
-        QByteArray method;
-        QByteArray target; // path and query, as sent
-        bool http10 = false;
-        bool keepAlive = false; // "Connection: keep-alive" (matters for HTTP/1.0)
-        bool close = false; // "Connection: close"
-        qint64 contentLength = -1;
-        bool chunked = false;
-        bool expectContinue = false;
-        QString problem; // why the head is not acceptable HTTP (answered with 400); empty if fine
-        QList<std::pair<QByteArray, QByteArray>> headers; // every header line, name and value trimmed
-    };
+    using RequestHead = HttpRequestReader::Head;
     // A request read whole.
     using RequestHandler = std::function<void(QTcpSocket *socket, const RequestHead &head, const QByteArray &body)>;
 
@@ -49,9 +38,9 @@ public:
     void setIdleTimeoutMs(int ms);
     void setRequestHandler(RequestHandler handler);
 
-    static RequestHead parseHead(const QByteArray &head);
+    static RequestHead parseHead(const QByteArray &head) { return HttpRequestReader::parseHead(head); }
     // "the request body is larger than the limit of 1048576 bytes"
-    static QString bodyTooLargeMessage(qint64 limit);
+    static QString bodyTooLargeMessage(qint64 limit) { return HttpRequestReader::bodyTooLargeMessage(limit); }
 
 Q_SIGNALS:
     // A request refused (400, 413) before QtHttpServer saw it; the answer is already on its way.
@@ -64,14 +53,7 @@ protected:
 private:
     struct Connection
     {
-        QByteArray buffer; // read and not yet taken into a request
-        QByteArray head; // the current request's head (for the API log of a refusal)
-        bool headComplete = false;
-        RequestHead parsed;
-        QByteArray body; // of the current request, so far
-        qint64 chunkLeft = -1; // chunked: bytes left of the current chunk; -1 before a chunk's size line
-        bool chunkTrailer = false; // chunked: the last chunk came, its trailer is being read
-        qint64 received = 0; // bytes of the current request so far
+        HttpRequestReader reader;
         qint64 lastActivityMs = 0;
         bool rejected = false;
         qint64 rejectedAtMs = 0;
@@ -79,10 +61,6 @@ private:
     };
 
     void onReadyRead(QTcpSocket *socket);
-    // Takes what the buffer holds into requests; false when the connection was refused.
-    bool readRequests(QTcpSocket *socket, Connection &connection);
-    // Chunked body: decodes what the buffer holds; true once the body is complete.
-    bool readChunks(Connection &connection);
     void reject(QTcpSocket *socket, Connection &connection, int status, const QString &message);
     void closeIdleConnections();
 

@@ -1,5 +1,5 @@
 // Fuzz target: the built-in server's own reading of a request head (GuardedTcpServer::parseHead),
-// which sees every connection's bytes before QtHttpServer does (REL-3, REL-6). Besides sanitizer
+// which reads every request head once (REL-3, REL-6). Besides sanitizer
 // findings, a head it accepts must make sense: an upper-case method, a length of -1 (none) or more,
 // never both a length and chunked (request smuggling).
 #include "core/server/GuardedTcpServer.h"

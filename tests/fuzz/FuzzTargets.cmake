@@ -14,6 +14,7 @@ macro(bottega_fuzz_target name source)
 endmacro()
 
 bottega_fuzz_target(http_head FuzzHttpHead.cpp DICTIONARY http.dict)
+bottega_fuzz_target(http_requests FuzzHttpRequests.cpp DICTIONARY http.dict)
 bottega_fuzz_target(webhook_intake FuzzWebhookIntake.cpp DICTIONARY json.dict)
 bottega_fuzz_target(gelato_answers FuzzGelatoAnswers.cpp DICTIONARY json.dict
     SEEDS tests/data/gelato/order tests/data/gelato/product tests/data/gelato/shipment tests/data/gelato/templates)
