@@ -6680,6 +6680,14 @@ Global options:
         <source>the request was not answered</source>
         <translation>the request was not answered</translation>
     </message>
+    <message>
+        <source>the request head is too large</source>
+        <translation>the request head is too large</translation>
+    </message>
+    <message>
+        <source>the chunked body is not well formed</source>
+        <translation>the chunked body is not well formed</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::Settings</name>
@@ -7479,6 +7487,29 @@ Global options:
     <message>
         <source>Poleepo product id</source>
         <translation>Poleepo product id</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookInboxRepository</name>
+    <message>
+        <source>cannot look for the %1 event %2 in the webhook queue: </source>
+        <translation>cannot look for the %1 event %2 in the webhook queue: </translation>
+    </message>
+    <message>
+        <source>cannot store the %1 webhook %2: </source>
+        <translation>cannot store the %1 webhook %2: </translation>
+    </message>
+    <message>
+        <source>no id came back</source>
+        <translation>no id came back</translation>
+    </message>
+    <message>
+        <source>cannot move the accepted webhook calls into the queue</source>
+        <translation>cannot move the accepted webhook calls into the queue</translation>
+    </message>
+    <message>
+        <source>cannot read the webhook inbox</source>
+        <translation>cannot read the webhook inbox</translation>
     </message>
 </context>
 <context>

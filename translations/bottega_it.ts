@@ -6680,6 +6680,14 @@ Opzioni globali:
         <source>the request was not answered</source>
         <translation>la richiesta non ha ricevuto risposta</translation>
     </message>
+    <message>
+        <source>the request head is too large</source>
+        <translation>l&apos;intestazione della richiesta è troppo grande</translation>
+    </message>
+    <message>
+        <source>the chunked body is not well formed</source>
+        <translation>il corpo a blocchi (chunked) non è ben formato</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::Settings</name>
@@ -7479,6 +7487,29 @@ Opzioni globali:
     <message>
         <source>Poleepo product id</source>
         <translation>ID prodotto Poleepo</translation>
+    </message>
+</context>
+<context>
+    <name>Bottega::WebhookInboxRepository</name>
+    <message>
+        <source>cannot look for the %1 event %2 in the webhook queue: </source>
+        <translation>impossibile cercare l&apos;evento %2 di %1 nella coda dei webhook: </translation>
+    </message>
+    <message>
+        <source>cannot store the %1 webhook %2: </source>
+        <translation>impossibile salvare il webhook %2 di %1: </translation>
+    </message>
+    <message>
+        <source>no id came back</source>
+        <translation>non è tornato alcun id</translation>
+    </message>
+    <message>
+        <source>cannot move the accepted webhook calls into the queue</source>
+        <translation>impossibile spostare nella coda le chiamate webhook accettate</translation>
+    </message>
+    <message>
+        <source>cannot read the webhook inbox</source>
+        <translation>impossibile leggere la casella d&apos;arrivo dei webhook</translation>
     </message>
 </context>
 <context>

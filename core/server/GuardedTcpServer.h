@@ -43,7 +43,7 @@ public:
     static QString bodyTooLargeMessage(qint64 limit) { return HttpRequestReader::bodyTooLargeMessage(limit); }
 
 Q_SIGNALS:
-    // A request refused (400, 413) before QtHttpServer saw it; the answer is already on its way.
+    // A request refused (400, 413) before any handler saw it; the answer is already on its way.
     void requestRejected(const Bottega::GuardedTcpServer::RequestHead &head, int status,
                          const QString &message, qint64 receivedBytes, const QByteArray &headBytes);
 

@@ -1,10 +1,9 @@
 // HttpWire: HTTP/1.1 answers as bytes on the socket. The built-in server and the test fakes write
-// their answers themselves (instead of QHttpServerResponder) to control every header, the connection
-// and, in the fakes, to send deliberately broken answers.
+// their answers themselves (the fakes instead of QHttpServerResponder) to control every header, the
+// connection and, in the fakes, to send deliberately broken answers.
 #pragma once
 
 #include <QByteArray>
-#include <QHttpServerRequest>
 #include <QList>
 #include <utility>
 
@@ -20,8 +19,5 @@ QByteArray statusLine(int status);
 // blank line and the body.
 QByteArray response(int status, const QByteArray &contentType, const Headers &headers, const QByteArray &body,
                     bool closeConnection = false, qint64 contentLength = -1);
-
-// "GET", "POST", …; empty for a method QtHttpServer has no name for.
-QByteArray methodName(QHttpServerRequest::Method method);
 
 } // namespace Bottega::HttpWire

@@ -130,7 +130,7 @@ SettingsPage::SettingsPage(const AppContext &context, QWidget *parent)
         });
     }
     if (m_context.server) {
-        // QHttpServer has no "listening changed" signal; a handled request at least proves it runs.
+        // Server has no "listening changed" signal; a handled request at least proves it runs.
         connect(m_context.server, &Server::requestHandled, this, &SettingsPage::updateServerState);
     }
 

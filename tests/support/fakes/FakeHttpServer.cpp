@@ -156,10 +156,41 @@ void FakeHttpServer::writeResponse(QTcpSocket *socket, const FakeResponse &respo
                                      contentLength >= 0 ? contentLength : body.size()));
 }
 
+namespace {
+
+// "GET", "POST", …; empty for a method QtHttpServer has no name for.
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
 bool FakeHttpServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSocket *socket)
 {
     RecordedRequest request;
-    request.method = HttpWire::methodName(httpRequest.method());
+    request.method = methodName(httpRequest.method());
     request.path = httpRequest.url().path();
     request.query = httpRequest.query();
     request.headers = httpRequest.headers();
