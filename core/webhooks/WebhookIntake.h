@@ -2,10 +2,11 @@
 // signature, then stores the call durably (WebhookInbox: a row of the inbox, moved on into the queue
 // and the API log in bulk) before answering. The verified calls of one event-loop turn share one
 // transaction (group commit, PERF-1): each is answered once that commit is on disk, 503 if it
-// failed. An accepted call's API-log row is built here (Server::inboundLogEntry) and stored with it. With setCommitThread(true) (the app's server) the commits run on a
-// writer thread of their own (WebhookIntakeWriter), so the next calls are read and verified while
-// the last ones are written; the calls that came meanwhile share the next commit.
-// Processing is WebhookProcessor's job, nudged through queued() and batchFinished().
+// failed. An accepted call's API-log row is built here (Server::inboundLogEntry) and stored with
+// it. With setCommitThread(true) (the app's server) the commits run on a writer thread of their own
+// (WebhookIntakeWriter), so the next calls are read and verified while the last ones are written;
+// the calls that came meanwhile share the next commit.
+// Processing is WebhookProcessor's job, nudged through queued().
 // Thread: owned by the server thread (it lives where the Server lives and uses that thread's own
 // database connection; its writer, when there is one, uses the writer thread's). Secrets are read on the secret store's thread (setSecretsContext) and
 // handed back by queued calls; a call whose secret is still being read waits for it (deferred

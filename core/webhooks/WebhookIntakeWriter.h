@@ -7,7 +7,7 @@
 // writer has been idle for a moment; the intake is then woken too (takeMoved).
 // Thread: the object is owned by the server thread (the intake's), which creates it, submits to
 // it, takes its results and destroys it; the commits run on the writer's own thread
-// ("bottega-intake-writer"), which owns the queue repository and the database connection they use,
+// ("bottega-intake-writer"), which owns the inbox (WebhookInbox) and the database connection they use,
 // and runs the commit companion (the API-log rows that ride along in each commit).
 #pragma once
 
@@ -39,7 +39,7 @@ public:
         Result<QList<WebhookQueueRepository::InsertOutcome>> outcomes = makeError(QString());
     };
 
-    // companion: run inside every batch transaction after the queue rows, on the writer's thread.
+    // companion: run inside every batch transaction after the inbox rows, on the writer's thread.
     // wake: called on the writer's thread after each batch and each move; it posts to the owner,
     // which then calls takeFinished() and takeMoved().
     WebhookIntakeWriter(const Database &database, std::function<void()> companion, std::function<void()> wake);
