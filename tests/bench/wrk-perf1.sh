@@ -2,6 +2,7 @@
 # PERF-1 measured from outside (issue 14): nginx answering a bare 200, then `bottega serve`, each
 # loaded by wrk (2 threads, 16 connections, 5 s) in the same run; prints both and the queued rows.
 # Run from the source dir after building: bash tests/bench/wrk-perf1.sh
+# EXTRA_ENV="NAME=value ..." adds environment variables to `bottega serve` (e.g. QT_NO_GLIB=1).
 
 B=${BOTTEGA:-build/app/bottega}
 P=$(mktemp -d); cat > $P/nginx.conf <<NG
