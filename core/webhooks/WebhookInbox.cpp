@@ -24,15 +24,53 @@ QString WebhookInbox::keyOf(const WebhookQueueItem &item)
     return item.source + QChar(u'\x1f') + item.eventId;
 }
 
-Result<QList<WebhookInbox::Outcome>> WebhookInbox::store(const QList<Call> &calls)
+Result<QList<WebhookInbox::Outcome>> WebhookInbox::commit(const QList<Call> &calls,
+                                                           const std::function<void()> &alongside,
+                                                           std::optional<Timings> *timings)
 {
     if (!m_checkedForLeftovers) {
         if (auto r = findLeftovers(); !r)
             return makeError(r.error());
     }
-    m_newKeys.clear();
-    m_newRows = 0;
-    m_newLastId = m_lastId;
+    QElapsedTimer timer;
+    timer.start();
+    qint64 begun = -1, written = -1;
+    Stored stored;
+    QList<Outcome> outcomes;
+    // One transaction, one fsync for the whole batch (WAL with synchronous=FULL; PostgreSQL's
+    // commit): nobody is answered before it is on disk.
+    const Result<void> committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        begun = timer.nsecsElapsed();
+        auto result = store(calls, stored);
+        if (!result)
+            return makeError(result.error());
+        outcomes = std::move(*result);
+        if (alongside)
+            alongside();
+        written = timer.nsecsElapsed();
+        return {};
+    });
+    if (timings && begun >= 0 && written >= 0) {
+        *timings = Timings {double(begun) / 1e6, double(written - begun) / 1e6,
+                            double(timer.nsecsElapsed() - written) / 1e6};
+    }
+    if (!committed)
+        return makeError(committed.error());
+    if (stored.rows > 0) {
+        if (m_unmoved == 0)
+            m_oldestUnmoved.start();
+        m_unmoved += stored.rows;
+        m_lastId = stored.lastId;
+        m_answered.append({stored.lastId, m_database.clock().now().toMSecsSinceEpoch()});
+        for (const QString &key : std::as_const(stored.keys))
+            m_keys.insert(key);
+    }
+    return outcomes;
+}
+
+Result<QList<WebhookInbox::Outcome>> WebhookInbox::store(const QList<Call> &calls, Stored &stored)
+{
+    stored.lastId = m_lastId;
     QList<Outcome> outcomes;
     outcomes.reserve(calls.size());
     for (const Call &call : calls) {
@@ -40,7 +78,7 @@ Result<QList<WebhookInbox::Outcome>> WebhookInbox::store(const QList<Call> &call
         const QString key = identified ? keyOf(call.item) : QString();
         if (identified) {
             // A repeat of a call in the inbox (this batch's included), or of one queued before.
-            bool repeat = m_keys.contains(key) || m_newKeys.contains(key);
+            bool repeat = m_keys.contains(key) || stored.keys.contains(key);
             if (!repeat) {
                 const auto queued = m_repository.isQueued(call.item.source, call.item.eventId);
                 if (!queued)
@@ -56,34 +94,12 @@ Result<QList<WebhookInbox::Outcome>> WebhookInbox::store(const QList<Call> &call
         if (!id)
             return makeError(id.error());
         if (identified)
-            m_newKeys.append(key);
-        m_newLastId = std::max(m_newLastId, *id);
-        ++m_newRows;
+            stored.keys.append(key);
+        stored.lastId = std::max(stored.lastId, *id);
+        ++stored.rows;
         outcomes.append({*id, false});
     }
     return outcomes;
-}
-
-void WebhookInbox::committed()
-{
-    if (m_newRows > 0) {
-        if (m_unmoved == 0)
-            m_oldestUnmoved.start();
-        m_unmoved += m_newRows;
-        m_lastId = m_newLastId;
-        m_answered.append({m_newLastId, m_database.clock().now().toMSecsSinceEpoch()});
-        for (const QString &key : std::as_const(m_newKeys))
-            m_keys.insert(key);
-    }
-    m_newKeys.clear();
-    m_newRows = 0;
-}
-
-void WebhookInbox::rolledBack()
-{
-    m_newKeys.clear();
-    m_newRows = 0;
-    m_newLastId = m_lastId;
 }
 
 Result<void> WebhookInbox::findLeftovers()

@@ -1,7 +1,7 @@
-// WebhookInbox: how the intake stores the calls it accepted (HOOK-3, PERF-1). store() writes a
-// batch into the inbox table, one row per call, inside the caller's transaction, and says which
+// WebhookInbox: how the intake stores the calls it accepted (HOOK-3, PERF-1). commit() writes a
+// batch into the inbox table, one row per call, in one transaction (one fsync), and says which
 // calls repeat an event already queued (or already in the inbox): those are acknowledged without a
-// row. After the commit, committed() notes when the batch was answered (the API log's duration).
+// row. The time it returns is when the batch is answered (the API log's duration).
 // moveDue() says when the rows should go on into the webhook queue and the API log: once
 // moveRows have gathered, or the oldest has waited moveAgeMs; move() does it, in bulk, in a
 // transaction of its own (its failure never fails a batch: the rows stay durable in the inbox and
@@ -20,6 +20,8 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QSet>
+#include <functional>
+#include <optional>
 
 namespace Bottega {
 
@@ -42,14 +44,20 @@ public:
 
     explicit WebhookInbox(const Database &database);
 
-    // Looks for rows a crash left in the inbox (done by the first store() otherwise); the next
+    // How long commit() waited for the write lock (and BEGIN), wrote, and committed.
+    struct Timings
+    {
+        double lockMs = 0, writeMs = 0, commitMs = 0;
+    };
+
+    // Looks for rows a crash left in the inbox (done by the first commit() otherwise); the next
     // move() takes them along.
     Result<void> findLeftovers();
-    // In the caller's transaction. An error: the transaction must be rolled back (then call
-    // rolledBack()).
-    Result<QList<Outcome>> store(const QList<Call> &calls);
-    void committed(); // the last store() is on disk and its calls are answered now
-    void rolledBack(); // the last store() was not committed
+    // Stores the calls in one transaction of its own, alongside (when set) run in it after them;
+    // one outcome per call, in order. An error: nothing was stored. timings, when given, is filled
+    // once the calls were written (also when the COMMIT then failed).
+    Result<QList<Outcome>> commit(const QList<Call> &calls, const std::function<void()> &alongside = {},
+                                  std::optional<Timings> *timings = nullptr);
 
     bool hasUnmoved() const { return m_unmoved > 0 || m_leftByCrash; }
     bool moveDue() const;
@@ -58,7 +66,17 @@ public:
     Result<int> move();
 
 private:
+    // What one commit() stored, applied to the inbox's state once it is on disk.
+    struct Stored
+    {
+        QList<QString> keys; // source and event id of its rows
+        qint64 lastId = 0;
+        int rows = 0;
+    };
+
     static QString keyOf(const WebhookQueueItem &item);
+    // In commit()'s transaction.
+    Result<QList<Outcome>> store(const QList<Call> &calls, Stored &stored);
 
     const Database &m_database;
     WebhookInboxRepository m_repository;
@@ -69,10 +87,6 @@ private:
     QElapsedTimer m_oldestUnmoved; // since the first of them was committed
     QList<WebhookInboxRepository::Answered> m_answered;
     QSet<QString> m_keys; // source and event id of the rows not moved yet
-    // Of the store() not yet committed or rolled back.
-    QList<QString> m_newKeys;
-    qint64 m_newLastId = 0;
-    int m_newRows = 0;
     QDeadlineTimer m_retryAfter; // after a failed move
 };
 

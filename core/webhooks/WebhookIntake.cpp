@@ -428,33 +428,15 @@ void WebhookIntake::flush()
     if (!m_inboxHere)
         m_inboxHere = std::make_unique<WebhookInbox>(m_database);
     QList<WebhookInbox::Call> calls;
-    calls.reserve(batch.size());
-    for (const Pending &pending : batch)
-        calls.append(pending.call);
-    QList<WebhookInbox::Outcome> outcomes;
-    // One transaction, one fsync (WAL, synchronous=FULL; PostgreSQL's commit) for the whole batch;
-    // nobody is answered before it is on disk. Repeated event ids, also within the batch, are
-    // acknowledged without a row.
-    const Result<void> committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-        auto stored = m_inboxHere->store(calls);
-        if (!stored)
-            return makeError(stored.error());
-        outcomes = std::move(*stored);
-        if (m_commitCompanion)
-            m_commitCompanion();
-        return {};
-    });
     QList<ServerReply> replies;
+    calls.reserve(batch.size());
     replies.reserve(batch.size());
-    for (const Pending &pending : batch)
+    for (const Pending &pending : batch) {
+        calls.append(pending.call);
         replies.append(pending.reply);
-    if (committed) {
-        m_inboxHere->committed();
-        answer(replies, outcomes);
-    } else {
-        m_inboxHere->rolledBack();
-        answer(replies, makeError(committed.error()));
     }
+    // Repeated event ids, also within the batch, are acknowledged without a row.
+    answer(replies, m_inboxHere->commit(calls, m_commitCompanion));
     moveHere();
 }
 

@@ -203,39 +203,15 @@ void WebhookIntakeWriter::commit(const QList<WebhookInbox::Call> &calls)
 {
     Finished finished;
     finished.calls = int(calls.size());
-    QList<WebhookInbox::Outcome> outcomes;
-    QElapsedTimer timer;
-    timer.start();
-    qint64 begun = -1, written = -1;
-    // One transaction, one fsync for the whole batch; nobody is answered before it is on disk.
-    // Repeated event ids, also within the batch, are acknowledged without a row.
-    const Result<void> committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-        begun = timer.nsecsElapsed();
-        auto stored = m_inbox->store(calls);
-        if (!stored)
-            return makeError(stored.error());
-        outcomes = std::move(*stored);
-        if (m_companion)
-            m_companion();
-        written = timer.nsecsElapsed();
-        return {};
-    });
-    const qint64 ended = timer.nsecsElapsed();
-    if (committed) {
-        m_inbox->committed();
-        finished.outcomes = std::move(outcomes);
-    } else {
-        m_inbox->rolledBack();
-        finished.outcomes = makeError(committed.error());
-    }
+    std::optional<WebhookInbox::Timings> timings;
+    finished.outcomes = m_inbox->commit(calls, m_companion, &timings);
 
     const QMutexLocker lock(&m_mutex);
     m_finished.append(std::move(finished));
-    if (begun >= 0 && written >= 0) {
+    if (timings) {
         if (m_timings.size() >= 100000) // a long run keeps its recent batches
             m_timings.remove(0, 50000);
-        m_timings.append({int(calls.size()), double(begun) / 1e6, double(written - begun) / 1e6,
-                          double(ended - written) / 1e6});
+        m_timings.append({int(calls.size()), timings->lockMs, timings->writeMs, timings->commitMs});
     }
 }
 
@@ -244,16 +220,20 @@ QString WebhookIntakeWriter::statistics() const
     const QMutexLocker lock(&m_mutex);
     if (m_timings.isEmpty())
         return u"no batches"_s;
-    const auto summary = [this](double Timing::*field) {
-        QList<double> values;
-        values.reserve(m_timings.size());
-        for (const Timing &timing : m_timings)
-            values.append(timing.*field);
+    // "p50 x p99 y max z" of a list of times.
+    const auto summary = [](QList<double> values) {
         std::sort(values.begin(), values.end());
         const auto at = [&values](double share) {
             return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(share * double(values.size()))));
         };
         return u"p50 %1 p99 %2 max %3"_s.arg(at(0.5), 0, 'f', 2).arg(at(0.99), 0, 'f', 2).arg(values.last(), 0, 'f', 2);
+    };
+    const auto batchSummary = [this, &summary](double Timing::*field) {
+        QList<double> values;
+        values.reserve(m_timings.size());
+        for (const Timing &timing : m_timings)
+            values.append(timing.*field);
+        return summary(std::move(values));
     };
     qint64 calls = 0;
     for (const Timing &timing : m_timings)
@@ -261,20 +241,19 @@ QString WebhookIntakeWriter::statistics() const
     QString text = u"batches %1, calls/batch %2; ms: wait for the write lock %3; inserts %4; commit %5"_s
                            .arg(m_timings.size())
                            .arg(double(calls) / double(m_timings.size()), 0, 'f', 1)
-                           .arg(summary(&Timing::waitMs), summary(&Timing::writeMs), summary(&Timing::commitMs));
+                           .arg(batchSummary(&Timing::waitMs), batchSummary(&Timing::writeMs),
+                                batchSummary(&Timing::commitMs));
     if (!m_moveTimings.isEmpty()) {
         QList<double> times;
+        times.reserve(m_moveTimings.size());
         qint64 rows = 0;
         for (const MoveTiming &timing : m_moveTimings) {
             times.append(timing.ms);
             rows += timing.rows;
         }
-        std::sort(times.begin(), times.end());
-        text += u"; moves %1, rows/move %2, ms p50 %3 p99 %4 max %5"_s.arg(m_moveTimings.size())
+        text += u"; moves %1, rows/move %2, ms %3"_s.arg(m_moveTimings.size())
                         .arg(double(rows) / double(m_moveTimings.size()), 0, 'f', 1)
-                        .arg(times.at(times.size() / 2), 0, 'f', 2)
-                        .arg(times.at(std::min<qsizetype>(times.size() - 1, times.size() * 99 / 100)), 0, 'f', 2)
-                        .arg(times.last(), 0, 'f', 2);
+                        .arg(summary(std::move(times)));
     }
     return text;
 }

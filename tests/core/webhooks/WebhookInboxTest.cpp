@@ -10,7 +10,6 @@
 #include "tests/support/TestClock.h"
 #include "tests/support/database/TestDatabase.h"
 
-#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <gtest/gtest.h>
 
@@ -46,20 +45,11 @@ protected:
     }
 
     // Stores the calls in one committed transaction, as the intake's writer does.
-    QList<WebhookInbox::Outcome> store(const Database &database, WebhookInbox &inbox,
-                                       const QList<WebhookInbox::Call> &calls)
+    QList<WebhookInbox::Outcome> store(WebhookInbox &inbox, const QList<WebhookInbox::Call> &calls)
     {
-        QList<WebhookInbox::Outcome> outcomes;
-        const auto done = database.transaction([&](QSqlDatabase &) -> Result<void> {
-            auto stored = inbox.store(calls);
-            if (!stored)
-                return makeError(stored.error());
-            outcomes = *stored;
-            return {};
-        });
-        EXPECT_TRUE(done.ok()) << qPrintable(done.error());
-        inbox.committed();
-        return outcomes;
+        const auto outcomes = inbox.commit(calls);
+        EXPECT_TRUE(outcomes.ok()) << qPrintable(outcomes.error());
+        return outcomes.ok() ? *outcomes : QList<WebhookInbox::Outcome>();
     }
 
     qint64 count(const QString &table)
@@ -85,7 +75,7 @@ TEST_P(WebhookInboxTest, ACallIsOneInboxRowUntilMovedThenAQueueRowAndAnApiLogRow
 {
     db().setClock(&clock);
     WebhookInbox inbox(db());
-    const auto outcomes = store(db(), inbox, {call(u"e-1"_s), call(u"e-2"_s)});
+    const auto outcomes = store(inbox, {call(u"e-1"_s), call(u"e-2"_s)});
     ASSERT_EQ(outcomes.size(), 2);
     EXPECT_FALSE(outcomes[0].duplicate);
     EXPECT_GT(outcomes[1].id, outcomes[0].id);
@@ -119,15 +109,15 @@ TEST_P(WebhookInboxTest, ACallIsOneInboxRowUntilMovedThenAQueueRowAndAnApiLogRow
 TEST_P(WebhookInboxTest, RepeatsOfQueuedOrStoredEventsAreToldApartAndNotStored)
 {
     WebhookInbox inbox(db());
-    store(db(), inbox, {call(u"old"_s)});
+    store(inbox, {call(u"old"_s)});
     ASSERT_TRUE(inbox.move().ok());
 
     // Queued before, stored in an earlier batch, repeated within this batch; a call without an id
     // is never a repeat.
-    store(db(), inbox, {call(u"kept"_s)});
+    store(inbox, {call(u"kept"_s)});
     WebhookInbox::Call anonymous = call(QString());
     const auto outcomes
-            = store(db(), inbox, {call(u"old"_s), call(u"kept"_s), call(u"new"_s), call(u"new"_s), anonymous, anonymous});
+            = store(inbox, {call(u"old"_s), call(u"kept"_s), call(u"new"_s), call(u"new"_s), anonymous, anonymous});
     ASSERT_EQ(outcomes.size(), 6);
     EXPECT_TRUE(outcomes[0].duplicate);
     EXPECT_TRUE(outcomes[1].duplicate);
@@ -148,11 +138,11 @@ TEST_P(WebhookInboxTest, TheApiLogDurationRunsFromReceiptToTheAnswerOfEachBatch)
     WebhookInbox inbox(db());
     WebhookInbox::Call first = call(u"d-1"_s); // received now, answered 40 ms later
     clock.advanceMs(40);
-    store(db(), inbox, {first});
+    store(inbox, {first});
     WebhookInbox::Call second = call(u"d-2"_s); // received now, answered 7 ms later
     WebhookInbox::Call third = call(u"d-3"_s);
     clock.advanceMs(7);
-    store(db(), inbox, {second, third});
+    store(inbox, {second, third});
     clock.advanceMs(500); // the move's own time counts for nothing
     ASSERT_TRUE(inbox.move().ok());
 
@@ -169,9 +159,9 @@ TEST_P(WebhookInboxTest, TwoProcessesMovingTheSameInboxMoveEachRowOnce)
     ASSERT_TRUE(other.ok()) << qPrintable(other.error());
     WebhookInbox mine(db());
     WebhookInbox theirs(**other);
-    store(db(), mine, {call(u"p-1"_s)});
-    store(**other, theirs, {call(u"p-2"_s)});
-    store(db(), mine, {call(u"p-3"_s)});
+    store(mine, {call(u"p-1"_s)});
+    store(theirs, {call(u"p-2"_s)});
+    store(mine, {call(u"p-3"_s)});
 
     const auto movedHere = mine.move(); // takes the other process's row too (an older id)
     ASSERT_TRUE(movedHere.ok()) << qPrintable(movedHere.error());
@@ -187,7 +177,7 @@ TEST_P(WebhookInboxTest, RowsACrashLeftAreMovedByTheNextProcess)
 {
     {
         WebhookInbox crashed(db());
-        store(db(), crashed, {call(u"c-1"_s), call(u"c-2"_s)});
+        store(crashed, {call(u"c-1"_s), call(u"c-2"_s)});
         // ...and the process ends before its move.
     }
     EXPECT_EQ(count(u"webhook_inbox"_s), 2);
