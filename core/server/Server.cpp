@@ -54,7 +54,6 @@ struct Exchange
     QPointer<QTcpSocket> socket;
     GuardedTcpServer::RequestHead head;
     ServerRequest request;
-    QString service;
     QDateTime startedAt; // from the server's clock, for the API log
     QElapsedTimer elapsed; // only measures how long the answer took (the log's duration)
     std::optional<ServerResponse> response; // set once answered
@@ -89,8 +88,7 @@ struct Server::Private
     void log(ApiLogEntry entry, const QByteArray &requestBody, const QByteArray &responseBody,
              const QList<std::pair<QByteArray, QByteArray>> &requestHeaders) const;
     // The row write() logs, without its time and duration.
-    ApiLogEntry entryFor(const ServerRequest &request, const QString &service, const ServerResponse &response,
-                         qint64 contentLength) const;
+    ApiLogEntry entryFor(const ServerRequest &request, const ServerResponse &response, qint64 contentLength) const;
     // Headers, bodies and error redacted and capped.
     void redactInto(ApiLogEntry &entry, const QByteArray &requestBody, const QByteArray &responseBody,
                     const QList<std::pair<QByteArray, QByteArray>> &requestHeaders) const;
@@ -250,7 +248,7 @@ void Server::Private::route(const std::shared_ptr<Exchange> &exchange)
 
     const RouteTable::Match match = routes.match(request.method, request.path);
     if (match.route) {
-        exchange->service = match.route->service;
+        exchange->request.service = match.route->service;
         // The reply holds the exchange, not the server: answered after the server has gone, it
         // writes nothing.
         QPointer<Server> server = q;
@@ -297,7 +295,7 @@ void Server::Private::dispatch(QTcpSocket *socket, const GuardedTcpServer::Reque
     request.headers = head.headers;
     request.body = body;
     request.peer = socket->peerAddress();
-    exchange->service = RouteTable::serviceFor(request.path);
+    request.service = RouteTable::serviceFor(request.path);
 
     if (!inFlight.contains(socket)) {
         // Forgotten with its connection; answers still to come for it are logged, not written.
@@ -377,7 +375,7 @@ void Server::Private::write(Exchange &exchange)
     }
 
     if (sink && !response.loggedByHandler) {
-        ApiLogEntry entry = entryFor(request, exchange.service, response, contentLength);
+        ApiLogEntry entry = entryFor(request, response, contentLength);
         entry.time = exchange.startedAt;
         entry.durationMs = exchange.elapsed.elapsed();
         log(std::move(entry), request.body, response.filePath.isEmpty() ? response.body : QByteArray(),
@@ -405,12 +403,12 @@ void Server::Private::onRejected(const GuardedTcpServer::RequestHead &head, int 
     Q_EMIT q->requestHandled(head.method, target.path(), status);
 }
 
-ApiLogEntry Server::Private::entryFor(const ServerRequest &request, const QString &service,
-                                      const ServerResponse &response, qint64 contentLength) const
+ApiLogEntry Server::Private::entryFor(const ServerRequest &request, const ServerResponse &response,
+                                      qint64 contentLength) const
 {
     ApiLogEntry entry;
     entry.direction = ApiLogEntry::Direction::Inbound;
-    entry.service = service;
+    entry.service = request.service;
     entry.method = request.method;
     entry.url = redactor.redactUrl(endpointOf(request.url));
     entry.status = response.status;
@@ -442,9 +440,7 @@ void Server::Private::log(ApiLogEntry entry, const QByteArray &requestBody, cons
 
 ApiLogEntry Server::inboundLogEntry(const ServerRequest &request, const ServerResponse &response) const
 {
-    const RouteTable::Match match = d->routes.match(request.method, request.path);
-    const QString service = match.route ? match.route->service : RouteTable::serviceFor(request.path);
-    ApiLogEntry entry = d->entryFor(request, service, response, response.body.size());
+    ApiLogEntry entry = d->entryFor(request, response, response.body.size());
     d->redactInto(entry, request.body, response.body, request.headers);
     return entry;
 }

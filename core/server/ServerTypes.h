@@ -16,6 +16,7 @@ struct ServerRequest
     QByteArray method; // "GET", "POST", ...
     QString path; // decoded path, e.g. "/files/abc"
     QUrl url; // the request target as parsed (path and query), for the API log
+    QString service; // the API-log service of the route that took it ("webhook", "files", ...)
     QUrlQuery query;
     QList<std::pair<QByteArray, QByteArray>> headers; // as received
     QByteArray body;
