@@ -175,7 +175,8 @@ Result<int> WebhookInboxRepository::move(qint64 upTo, QList<Answered> answered)
     };
     const QString failed = tr("cannot move the accepted webhook calls into the queue");
 
-    std::shared_ptr<SqlStatement> &toLog = m_moveToLog[entries];
+    // One statement per number of answer times: SQLite's API-log insert, PostgreSQL's whole move.
+    std::unique_ptr<SqlStatement> &byAnswered = m_moveByAnswered[entries];
     if (m_sqlite) {
         // One writer at a time on SQLite: three statements over the same rows are safe.
         SqlStatement &toQueue = prepared(m_moveToQueue,
@@ -186,16 +187,12 @@ Result<int> WebhookInboxRepository::move(qint64 upTo, QList<Answered> answered)
         toQueue.bind(upTo);
         if (auto r = toQueue.exec(failed); !r)
             return makeError(r.error());
-        if (!toLog) {
-            toLog = std::make_shared<SqlStatement>(
-                    m_database.connection(),
-                    u"INSERT INTO api_log ("_s + logColumns + u") SELECT "_s + logValues(answeredAt, true)
-                            + u" FROM webhook_inbox WHERE id <= ? AND log_status IS NOT NULL ORDER BY id"_s);
-        }
-        toLog->query().finish();
-        bindAnswered(*toLog);
-        toLog->bind(upTo);
-        if (auto r = toLog->exec(failed); !r)
+        SqlStatement &toLog = prepared(
+                byAnswered, u"INSERT INTO api_log ("_s + logColumns + u") SELECT "_s + logValues(answeredAt, true)
+                                    + u" FROM webhook_inbox WHERE id <= ? AND log_status IS NOT NULL ORDER BY id"_s);
+        bindAnswered(toLog);
+        toLog.bind(upTo);
+        if (auto r = toLog.exec(failed); !r)
             return makeError(r.error());
         SqlStatement &remove = prepared(m_delete, u"DELETE FROM webhook_inbox WHERE id <= ?"_s);
         remove.bind(upTo);
@@ -205,25 +202,22 @@ Result<int> WebhookInboxRepository::move(qint64 upTo, QList<Answered> answered)
     }
     // PostgreSQL: another process may move the same rows; the DELETE takes them first, so each row
     // is moved once (a second mover waits for the rows' locks, then finds them gone).
-    if (!toLog) {
-        toLog = std::make_shared<SqlStatement>(
-                m_database.connection(),
-                u"WITH moved AS (DELETE FROM webhook_inbox WHERE id <= ? RETURNING *), "
-                "queued AS (INSERT INTO webhook_queue ("_s
-                        + queueColumns + u") SELECT "_s + queueValues
-                        + u" FROM moved ORDER BY id ON CONFLICT (source, event_id) DO NOTHING), "
-                          "logged AS (INSERT INTO api_log ("_s
-                        + logColumns + u") SELECT "_s + logValues(answeredAt, false)
-                        + u" FROM moved WHERE log_status IS NOT NULL ORDER BY id) "
-                          "SELECT COUNT(*) AS moved FROM moved"_s);
-    }
-    toLog->query().finish();
-    toLog->bind(upTo);
-    bindAnswered(*toLog);
-    if (auto r = toLog->exec(failed); !r)
+    SqlStatement &whole = prepared(
+            byAnswered,
+            u"WITH moved AS (DELETE FROM webhook_inbox WHERE id <= ? RETURNING *), "
+            "queued AS (INSERT INTO webhook_queue ("_s
+                    + queueColumns + u") SELECT "_s + queueValues
+                    + u" FROM moved ORDER BY id ON CONFLICT (source, event_id) DO NOTHING), "
+                      "logged AS (INSERT INTO api_log ("_s
+                    + logColumns + u") SELECT "_s + logValues(answeredAt, false)
+                    + u" FROM moved WHERE log_status IS NOT NULL ORDER BY id) "
+                      "SELECT COUNT(*) AS moved FROM moved"_s);
+    whole.bind(upTo);
+    bindAnswered(whole);
+    if (auto r = whole.exec(failed); !r)
         return makeError(r.error());
-    const int moved = toLog->next() ? int(toLog->integer(u"moved"_s)) : 0;
-    toLog->query().finish();
+    const int moved = whole.next() ? int(whole.integer(u"moved"_s)) : 0;
+    whole.query().finish();
     return moved;
 }
 

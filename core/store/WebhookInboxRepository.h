@@ -12,8 +12,8 @@
 #include "core/domain/WebhookQueueItem.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QList>
+#include <map>
 #include <memory>
 
 namespace Bottega {
@@ -66,7 +66,8 @@ private:
     std::unique_ptr<SqliteStatement> m_addHere;
     std::unique_ptr<SqlStatement> m_moveToQueue; // SQLite
     std::unique_ptr<SqlStatement> m_delete; // SQLite
-    QHash<int, std::shared_ptr<SqlStatement>> m_moveToLog; // by the number of answer times
+    // By the number of answer times: SQLite's API-log insert, PostgreSQL's whole move.
+    std::map<int, std::unique_ptr<SqlStatement>> m_moveByAnswered;
 };
 
 } // namespace Bottega
