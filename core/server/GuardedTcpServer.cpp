@@ -80,7 +80,7 @@ void GuardedTcpServer::onReadyRead(QTcpSocket *socket)
         return;
     Connection &connection = *it;
     connection.lastActivityMs = m_clock.elapsed();
-    if (connection.rejected) {
+    if (connection.reader.isRefused()) {
         socket->readAll(); // dropped: see lingerMs
         if (connection.closeTimer && connection.lastActivityMs - connection.rejectedAtMs < lingerMs - quietMs)
             connection.closeTimer->start(quietMs);
@@ -113,7 +113,6 @@ void GuardedTcpServer::onReadyRead(QTcpSocket *socket)
 
 void GuardedTcpServer::reject(QTcpSocket *socket, Connection &connection, int status, const QString &message)
 {
-    connection.rejected = true;
     socket->readAll();
 
     const QByteArray body = QJsonDocument(QJsonObject {{u"error"_s, message}}).toJson(QJsonDocument::Compact);

@@ -38,10 +38,6 @@ public:
     void setIdleTimeoutMs(int ms);
     void setRequestHandler(RequestHandler handler);
 
-    static RequestHead parseHead(const QByteArray &head) { return HttpRequestReader::parseHead(head); }
-    // "the request body is larger than the limit of 1048576 bytes"
-    static QString bodyTooLargeMessage(qint64 limit) { return HttpRequestReader::bodyTooLargeMessage(limit); }
-
 Q_SIGNALS:
     // A request refused (400, 413) before any handler saw it; the answer is already on its way.
     void requestRejected(const Bottega::GuardedTcpServer::RequestHead &head, int status,
@@ -53,9 +49,8 @@ protected:
 private:
     struct Connection
     {
-        HttpRequestReader reader;
+        HttpRequestReader reader; // refused: the connection is closing
         qint64 lastActivityMs = 0;
-        bool rejected = false;
         qint64 rejectedAtMs = 0;
         QPointer<QTimer> closeTimer; // after a 413: closes once the client is quiet
     };

@@ -5,6 +5,7 @@
 #include "core/http/Redactor.h"
 #include "core/server/FileStreamer.h"
 #include "core/server/GuardedTcpServer.h"
+#include "core/server/HttpRequestReader.h"
 #include "core/server/HttpWire.h"
 #include "core/server/RouteTable.h"
 
@@ -242,7 +243,7 @@ void Server::Private::route(const std::shared_ptr<Exchange> &exchange)
     const ServerRequest &request = exchange->request;
     const qint64 declared = request.header("Content-Length").toLongLong();
     if (declared > bodyLimit || request.body.size() > bodyLimit) {
-        complete(exchange, ServerResponse::error(413, GuardedTcpServer::bodyTooLargeMessage(bodyLimit)));
+        complete(exchange, ServerResponse::error(413, HttpRequestReader::bodyTooLargeMessage(bodyLimit)));
         return;
     }
 

@@ -1,8 +1,8 @@
-// Fuzz target: the built-in server's own reading of a request head (GuardedTcpServer::parseHead),
+// Fuzz target: the built-in server's own reading of a request head (HttpRequestReader::parseHead),
 // which reads every request head once (REL-3, REL-6). Besides sanitizer
 // findings, a head it accepts must make sense: an upper-case method, a length of -1 (none) or more,
 // never both a length and chunked (request smuggling).
-#include "core/server/GuardedTcpServer.h"
+#include "core/server/HttpRequestReader.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 using namespace Bottega;
@@ -10,7 +10,7 @@ using namespace Bottega;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     Fuzz::ensureApplication();
-    const GuardedTcpServer::RequestHead head = GuardedTcpServer::parseHead(Fuzz::bytes(data, size));
+    const HttpRequestReader::Head head = HttpRequestReader::parseHead(Fuzz::bytes(data, size));
     if (!head.problem.isEmpty())
         return 0;
     if (head.method.isEmpty())
