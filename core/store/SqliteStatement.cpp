@@ -23,11 +23,6 @@ sqlite3 *handleOf(const QSqlDatabase &connection)
 
 } // namespace
 
-bool SqliteStatement::available(const QSqlDatabase &connection)
-{
-    return handleOf(connection) != nullptr;
-}
-
 SqliteStatement::SqliteStatement(const QSqlDatabase &connection, const QByteArray &sql)
     : m_handle(handleOf(connection))
 {

@@ -2,7 +2,8 @@
 // (QSqlDriver::handle()), for the statements the webhook intake runs per call (PERF-1). Qt 6.4
 // binds each positional value through a generated ":n" name and a hash lookup: about 2,300
 // instructions a value, 40,000 for a 17-column row, several times what SQLite takes to insert it.
-// Only on SQLite connections (available()); the callers keep their SqlStatement for PostgreSQL.
+// Only on SQLite connections (on another, step() fails naming why); the callers keep their
+// SqlStatement for PostgreSQL.
 // Thread: the connection's (prepared, run and finalized on it).
 #pragma once
 
@@ -22,9 +23,6 @@ class SqliteStatement final
     Q_DISABLE_COPY_MOVE(SqliteStatement)
 
 public:
-    // True when connection is an open SQLite connection whose handle Qt gives out.
-    static bool available(const QSqlDatabase &connection);
-
     SqliteStatement(const QSqlDatabase &connection, const QByteArray &sql);
     ~SqliteStatement();
 
