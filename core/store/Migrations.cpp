@@ -23,6 +23,7 @@ const QList<Migration> &Migrations::all()
             {9, u"API log: a trigram index for the endpoint-text filter"_s, schemaVersion9Statements()},
             {10, u"webhook intake: an inbox of accepted calls, moved in bulk to the queue and the API log"_s,
              schemaVersion10Statements()},
+            {11, u"webhook queue: the pending rows in an index of their own"_s, schemaVersion11Statements()},
     };
     return migrations;
 }

@@ -39,5 +39,6 @@ QStringList schemaVersion7Statements();
 QStringList schemaVersion8Statements();
 QStringList schemaVersion9Statements();
 QStringList schemaVersion10Statements();
+QStringList schemaVersion11Statements();
 
 } // namespace Bottega
