@@ -288,7 +288,7 @@ void OrderUpdateRepository::dropReadAhead(qint64 orderId)
 
 Result<void> OrderUpdateRepository::readAhead(const QStringList &gelatoOrderIds)
 {
-    m_readAhead.clear();
+    forgetReadAhead();
     QStringList ids;
     for (const QString &id : gelatoOrderIds) {
         if (!id.isEmpty() && !ids.contains(id))
@@ -352,6 +352,40 @@ Result<void> OrderUpdateRepository::readAhead(const QStringList &gelatoOrderIds)
         else if (own.isEmpty() && connected.size() == 1)
             m_readAhead.insert(it.key(), connected.constFirst()->order);
     }
+    select.query().finish();
+    return readPackagesAhead();
+}
+
+Result<void> OrderUpdateRepository::readPackagesAhead()
+{
+    QList<qint64> orderIds;
+    for (const ReadAhead &order : std::as_const(m_readAhead)) {
+        if (!m_packagesAhead.contains(order.status.id)) {
+            m_packagesAhead.insert(order.status.id, {});
+            orderIds.append(order.status.id);
+        }
+    }
+    if (orderIds.isEmpty())
+        return {};
+    QStringList marks;
+    marks.fill(u"?"_s, orderIds.size());
+    // Not locked: a package changes only under its order's lock, which readAhead holds.
+    SqlStatement select(m_database.connection(),
+                        u"SELECT id, order_id, gelato_order_id, package_id, carrier, tracking_code, tracking_url, "
+                        "status, updated_at FROM order_packages WHERE order_id IN ("_s
+                                + marks.join(u", "_s) + u") ORDER BY order_id, id"_s);
+    for (const qint64 id : std::as_const(orderIds))
+        select.bind(id);
+    if (auto r = run(select, [&] { return tr("cannot read the packages of %n orders", nullptr, int(orderIds.size())); });
+        !r) {
+        m_packagesAhead.clear();
+        return makeError(r.error());
+    }
+    while (select.next()) {
+        OrderPackage package = readPackage(select);
+        m_packagesAhead[package.orderId].append(std::move(package));
+    }
+    select.query().finish();
     return {};
 }
 
@@ -564,6 +598,19 @@ Result<std::optional<OrderPackage>> OrderUpdateRepository::findPackage(qint64 or
                                                                        const QString &packageId,
                                                                        const QString &trackingCode)
 {
+    // Read ahead, and not written since: the same choice as the query below, without a round trip.
+    if (const auto ahead = m_packagesAhead.constFind(orderId); ahead != m_packagesAhead.cend()) {
+        const OrderPackage *byTracking = nullptr;
+        for (const OrderPackage &package : *ahead) {
+            if (package.gelatoOrderId != gelatoOrderId)
+                continue;
+            if (package.packageId == packageId)
+                return std::optional<OrderPackage>(package);
+            if (!byTracking && !package.trackingCode.isEmpty() && package.trackingCode == trackingCode)
+                byTracking = &package;
+        }
+        return byTracking ? std::optional<OrderPackage>(*byTracking) : std::nullopt;
+    }
     // Only this order's packages matter: other orders' collected parcels may wait (PERF-2).
     if (m_pendingPackages.contains(orderId)) {
         if (auto r = flushWrites(Packages); !r)
@@ -590,6 +637,7 @@ Result<std::optional<OrderPackage>> OrderUpdateRepository::findPackage(qint64 or
 
 Result<void> OrderUpdateRepository::insertPackage(const OrderPackage &package)
 {
+    m_packagesAhead.remove(package.orderId);
     if (m_deferring)
         m_pendingPackages.insert(package.orderId);
     const QString packageId = package.packageId;
@@ -604,6 +652,7 @@ Result<void> OrderUpdateRepository::insertPackage(const OrderPackage &package)
 
 Result<void> OrderUpdateRepository::updatePackage(const OrderPackage &package)
 {
+    m_packagesAhead.remove(package.orderId);
     if (m_deferring)
         m_pendingPackages.insert(package.orderId);
     const QString packageId = package.packageId;

@@ -106,8 +106,14 @@ public:
     // that could change which order an id belongs to drop what was read ahead, and a write to an
     // order drops what was read ahead of it. Only what this object writes is known here: read
     // ahead for work that this object alone does (a queue batch's Gelato events).
+    // The packages of the orders read ahead come with them (one more query), for findPackage to
+    // answer from until this object writes a package of that order.
     Result<void> readAhead(const QStringList &gelatoOrderIds);
-    void forgetReadAhead() { m_readAhead.clear(); }
+    void forgetReadAhead()
+    {
+        m_readAhead.clear();
+        m_packagesAhead.clear();
+    }
 
     // From now on writes are collected instead of run at once (see the class comment); setState
     // then answers true, and a move that finds the order in another state fails the flush (the
@@ -194,6 +200,8 @@ private:
         QList<Line> lines;
     };
     QHash<QString, ReadAhead> m_readAhead; // by Gelato order id
+    QHash<qint64, QList<OrderPackage>> m_packagesAhead; // by order id, in id order
+    Result<void> readPackagesAhead();
 };
 
 } // namespace Bottega
