@@ -71,9 +71,9 @@ SqlBatch::~SqlBatch()
     (void)m_script->exec(script);
 }
 
-void SqlBatch::add(const QString &sql, QVariantList values, Text what, Text notFound)
+void SqlBatch::add(const QString &sql, QVariantList values, Text what, Text notFound, qsizetype rows)
 {
-    m_writes.append({sql, std::move(values), std::move(what), std::move(notFound)});
+    m_writes.append({sql, std::move(values), std::move(what), std::move(notFound), rows});
 }
 
 Result<void> SqlBatch::flush()
@@ -102,7 +102,7 @@ Result<void> SqlBatch::flushPrepared(const QList<Write> &writes)
         prepared->bindAll(write.values);
         if (auto r = prepared->exec(QString()); !r)
             return makeError(write.what() + r.error());
-        if (write.notFound && prepared->rowsAffected() == 0)
+        if (write.notFound && prepared->rowsAffected() < write.rows)
             return makeError(write.notFound());
     }
     return {};
@@ -183,7 +183,7 @@ Result<void> SqlBatch::flushScript(const QList<Write> &writes)
         }
         if (!next())
             result = failure(write);
-        else if (write.notFound && query.numRowsAffected() == 0)
+        else if (write.notFound && query.numRowsAffected() < write.rows)
             result = makeError(write.notFound());
     }
     query.finish();

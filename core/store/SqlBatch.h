@@ -40,8 +40,9 @@ public:
 
     // sql: one statement with positional "?" placeholders (none inside quoted literals) for values.
     // On failure the flush answers "<what()>: <database error>"; with notFound set, a statement that
-    // changes no row fails with notFound() instead of being counted as done.
-    void add(const QString &sql, QVariantList values, Text what, Text notFound = {});
+    // changes fewer rows than rows (no row, by default) fails with notFound() instead of being
+    // counted as done.
+    void add(const QString &sql, QVariantList values, Text what, Text notFound = {}, qsizetype rows = 1);
     bool isEmpty() const { return m_writes.isEmpty(); }
     qsizetype size() const { return m_writes.size(); }
     // Forgets the writes not flushed yet (their work is being undone).
@@ -57,6 +58,7 @@ private:
         QVariantList values;
         Text what;
         Text notFound;
+        qsizetype rows = 1;
     };
 
     Result<void> flushPrepared(const QList<Write> &writes);

@@ -62,6 +62,7 @@ SqlStatement &WebhookQueueRepository::prepared(std::unique_ptr<SqlStatement> &sl
         m_insert.reset();
         m_claim.reset();
         m_update.reset();
+        m_lock.reset();
         m_thread = QThread::currentThread();
     }
     if (!slot)
@@ -221,6 +222,63 @@ Result<QList<WebhookQueueItem>> WebhookQueueRepository::claimBatch(const QString
     return items;
 }
 
+Result<QList<WebhookQueueItem>> WebhookQueueRepository::lockDue(const QDateTime &now, int limit)
+{
+    const bool postgres = m_database.engine() == Database::Engine::PostgreSql;
+    // Through the pending rows' own index (schema 11), however long the queue's history.
+    const QString sql = u"SELECT "_s + columns
+            + u" FROM webhook_queue WHERE state = 'Pending' AND (next_attempt_at IS NULL OR "
+              "next_attempt_at <= ?) ORDER BY id LIMIT ?"_s
+            + (postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString());
+    SqlStatement &lock = prepared(m_lock, sql);
+    lock.bind(now.toMSecsSinceEpoch()).bind(qMax(1, limit));
+    if (auto r = lock.exec(tr("cannot take webhooks from the queue")); !r)
+        return makeError(r.error());
+    QList<WebhookQueueItem> items;
+    while (lock.next())
+        items.append(readItem(lock));
+    lock.query().finish();
+    return items;
+}
+
+Result<QSet<qint64>> WebhookQueueRepository::lockPending(const QList<qint64> &ids)
+{
+    QSet<qint64> pending;
+    if (ids.isEmpty())
+        return pending;
+    const bool postgres = m_database.engine() == Database::Engine::PostgreSql;
+    SqlStatement select(m_database.connection(),
+                        u"SELECT id FROM webhook_queue WHERE state = 'Pending' AND id IN ("_s
+                                + placeholders(ids.size()) + u')'
+                                + (postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString()));
+    for (const qint64 id : ids)
+        select.bind(id);
+    if (auto r = select.exec(tr("cannot take webhooks from the queue")); !r)
+        return makeError(r.error());
+    while (select.next())
+        pending.insert(select.integer(u"id"_s));
+    return pending;
+}
+
+Result<void> WebhookQueueRepository::markClaimed(const QList<qint64> &ids, const QString &owner,
+                                                 const QDateTime &now)
+{
+    if (ids.isEmpty())
+        return {};
+    SqlStatement update(m_database.connection(),
+                        u"UPDATE webhook_queue SET state = 'Processing', claimed_by = ?, claimed_at = ?, "
+                        "attempts = attempts + 1 WHERE id IN ("_s
+                                + placeholders(ids.size()) + u')');
+    update.bind(Sql::text(owner)).bind(now.toMSecsSinceEpoch());
+    for (const qint64 id : ids)
+        update.bind(id);
+    if (auto r = update.exec(tr("cannot claim webhooks from the queue")); !r)
+        return makeError(r.error());
+    if (update.rowsAffected() < ids.size())
+        return makeError(tr("some of the webhooks to claim are no longer in the queue"));
+    return {};
+}
+
 namespace {
 
 constexpr auto updateSql
@@ -258,6 +316,35 @@ Result<void> WebhookQueueRepository::updateAll(const QList<WebhookQueueItem> &it
 {
     if (!m_outcomes)
         m_outcomes = std::make_unique<SqlBatch>(m_database);
+    if (m_database.engine() == Database::Engine::PostgreSql) {
+        // One statement for many rows: each statement costs PostgreSQL more than the row it
+        // changes. The values' types are given, as VALUES would otherwise guess text.
+        constexpr qsizetype chunk = 200;
+        for (qsizetype start = 0; start < items.size(); start += chunk) {
+            const qsizetype count = std::min(chunk, items.size() - start);
+            QStringList rows;
+            rows.fill(u"(CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS TEXT), CAST(? AS BIGINT), "
+                      "CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT))"_s,
+                      count);
+            QVariantList values;
+            values.reserve(count * 9);
+            QStringList ids;
+            for (qsizetype i = start; i < start + count; ++i) {
+                values.append(updateValues(items.at(i)));
+                ids.append(QString::number(items.at(i).id));
+            }
+            m_outcomes->add(
+                    u"UPDATE webhook_queue AS q SET state = v.state, attempts = v.attempts, last_error = "
+                    "v.last_error, next_attempt_at = v.next_attempt_at, claimed_by = v.claimed_by, claimed_at = "
+                    "v.claimed_at, processed_at = v.processed_at, note = v.note FROM (VALUES "_s
+                            + rows.join(u", "_s)
+                            + u") AS v (state, attempts, last_error, next_attempt_at, claimed_by, claimed_at, "
+                              "processed_at, note, id) WHERE q.id = v.id"_s,
+                    std::move(values), [ids] { return tr("cannot update webhooks %1").arg(ids.join(u", "_s)); },
+                    [ids] { return tr("webhooks %1 are not all in the queue").arg(ids.join(u", "_s)); }, count);
+        }
+        return m_outcomes->flush();
+    }
     const QString sql(updateSql);
     for (const WebhookQueueItem &item : items) {
         const qint64 id = item.id;

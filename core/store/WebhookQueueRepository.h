@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QMap>
 #include <QString>
 #include <functional>
@@ -65,11 +66,23 @@ public:
     // The same for up to limit items at once, in one statement (PERF-2: one commit claims a whole
     // batch), oldest first.
     Result<QList<WebhookQueueItem>> claimBatch(const QString &owner, const QDateTime &now, int limit);
+    // Inside the caller's transaction, without writing: up to limit due Pending items, oldest first,
+    // held until the transaction ends (PostgreSQL: FOR UPDATE SKIP LOCKED, rows another process
+    // holds are skipped; SQLite: the transaction holds the write lock). The queue processor takes
+    // its batches so, and writes each row once, with its outcome (PERF-2: a claim committed first
+    // wrote every row twice). Attempts are as stored: the outcome counts the attempt.
+    Result<QList<WebhookQueueItem>> lockDue(const QDateTime &now, int limit);
+    // The same for these items again (a batch applied a second time): the ids still Pending and
+    // not held by another process.
+    Result<QSet<qint64>> lockPending(const QList<qint64> &ids);
+    // Inside the caller's transaction: these items Processing, claimed by owner now, one more
+    // attempt (items whose handler answers later, outside the transaction).
+    Result<void> markClaimed(const QList<qint64> &ids, const QString &owner, const QDateTime &now);
     // Writes the processing fields: state, attempts, last error, next attempt, claim, processed at,
     // note.
     Result<void> update(const WebhookQueueItem &item);
-    // update() for each item, in order, sent together (PERF-2: on PostgreSQL one round trip for a
-    // batch's outcomes); the first that fails ends it.
+    // update() for each item (distinct items), sent together (PERF-2): on PostgreSQL one statement
+    // for up to 200 items; fails when an item is no longer in the queue.
     Result<void> updateAll(const QList<WebhookQueueItem> &items);
     // Back to Pending, due at once (retry from the queue page); returns how many were changed.
     Result<int> requeue(const QList<qint64> &ids);
@@ -95,7 +108,7 @@ private:
 
     const Database &m_database;
     QThread *m_thread = nullptr;
-    std::unique_ptr<SqlStatement> m_insert, m_claim, m_update;
+    std::unique_ptr<SqlStatement> m_insert, m_claim, m_update, m_lock;
     std::unique_ptr<SqlBatch> m_outcomes;
 };
 

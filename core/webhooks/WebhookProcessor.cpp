@@ -128,52 +128,39 @@ bool WebhookProcessor::inBurst()
 
 Result<WebhookProcessor::Summary> WebhookProcessor::processDue(int maxItems)
 {
-    WebhookQueueRepository &queue = *m_queue;
     Summary summary;
     while (maxItems <= 0 || summary.total() < maxItems) {
         const int limit = maxItems <= 0 ? batchSize : qMin(batchSize, maxItems - summary.total());
-        auto claimed = queue.claimBatch(m_owner, m_database.clock().now(), limit);
-        if (!claimed)
-            return makeError(claimed.error());
-        if (claimed->isEmpty())
+        const auto taken = processBatch(limit, summary);
+        if (!taken)
+            return makeError(taken.error());
+        if (*taken == 0)
             break;
-        if (auto r = processBatch(std::move(*claimed), summary); !r) {
-            // Nothing of the batch was kept: its rows go back to Pending for the next run instead
-            // of waiting for a restart.
-            (void)queue.releaseClaims(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC), m_owner);
-            return makeError(r.error());
-        }
     }
     if (summary.total() > 0)
         Q_EMIT processed(summary);
     return summary;
 }
 
-Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summary &summary)
+Result<int> WebhookProcessor::processBatch(int limit, Summary &summary)
 {
     const QDateTime now = m_database.clock().now();
-    // Rows whose handler must ask a service first stay claimed and are answered later, outside
-    // the batch's transaction (no write lock is held while waiting for the network).
+    // The batch is taken inside the transaction that applies it and writes each row once, with its
+    // outcome (PERF-2): nothing is claimed in a commit of its own, and a batch that fails or a
+    // process that dies leaves its rows Pending as they were. Rows whose handler must ask a service
+    // first are claimed (Processing) in that same transaction and answered later, outside it (no
+    // write lock is held while waiting for the network); their requests go out once it committed.
+    QList<WebhookQueueItem> items;
     QList<WebhookQueueItem> fetching;
-    for (auto it = items.begin(); it != items.end();) {
-        if (m_fetchingHandlers.contains(handlerKey(it->source, it->event))) {
-            fetching.append(*it);
-            it = items.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    for (const WebhookQueueItem &item : std::as_const(fetching)) {
-        ++m_inFlight;
-        m_fetchingHandlers.value(handlerKey(item.source, item.event))(
-                item, this, [this, item](Result<Handler> step) { finishFetched(item, step); });
-    }
+    bool taken = false;
     // First the whole batch in one go: no savepoint per event, and the outcomes written together at
     // the end (PERF-2: on PostgreSQL each savepoint and each outcome is a round trip). When a handler
     // fails, that pass is rolled back whole and the batch applied again knowing the failure: the
     // events before it in one go again (nothing of the first pass was kept, and handlers are
     // idempotent), the failed one only recorded (its handler is not run twice), and the events after
-    // it each inside a savepoint of its own, so that a second failure costs no third pass.
+    // it each inside a savepoint of its own, so that a second failure costs no third pass. A pass
+    // after the first takes again those of the batch's rows that are still Pending and free (another
+    // process may have taken some meanwhile).
     // When work handlers left for the end of the pass (atEndOfPass) fails, or an error comes while
     // such work is waiting, it belongs to no one event: then every event is applied again, each in
     // a savepoint of its own.
@@ -192,6 +179,33 @@ Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summa
             endOfPassOfThread.clear();
         });
         const auto committed = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+            if (!taken) {
+                auto due = m_queue->lockDue(now, limit);
+                if (!due)
+                    return makeError(due.error());
+                taken = true;
+                for (WebhookQueueItem &item : *due) {
+                    ++item.attempts; // this one
+                    (m_fetchingHandlers.contains(handlerKey(item.source, item.event)) ? fetching : items)
+                            .append(std::move(item));
+                }
+            } else {
+                QList<qint64> ids;
+                for (const auto *list : {&items, &fetching}) {
+                    for (const WebhookQueueItem &item : *list)
+                        ids.append(item.id);
+                }
+                const auto pending = m_queue->lockPending(ids);
+                if (!pending)
+                    return makeError(pending.error());
+                for (auto *list : {&items, &fetching})
+                    list->removeIf([&](const WebhookQueueItem &item) { return !pending->contains(item.id); });
+            }
+            QList<qint64> claims;
+            for (const WebhookQueueItem &item : std::as_const(fetching))
+                claims.append(item.id);
+            if (auto r = m_queue->markClaimed(claims, m_owner, now); !r)
+                return r;
             QList<WebhookQueueItem> settled;
             bool careful = carefulAll;
             for (WebhookQueueItem item : std::as_const(items)) {
@@ -236,14 +250,22 @@ Result<void> WebhookProcessor::processBatch(QList<WebhookQueueItem> items, Summa
             continue;
         }
         if (!committed)
-            return committed;
+            return makeError(committed.error());
         summary.done += batch.done;
         summary.ignored += batch.ignored;
         summary.retried += batch.retried;
         summary.failed += batch.failed;
         for (const Failure &failure : std::as_const(failures))
             Q_EMIT itemFailed(failure.id, failure.error);
-        return {};
+        for (WebhookQueueItem item : std::as_const(fetching)) {
+            item.state = WebhookQueueItem::State::Processing;
+            item.claimedBy = m_owner;
+            item.claimedAt = now;
+            ++m_inFlight;
+            m_fetchingHandlers.value(handlerKey(item.source, item.event))(
+                    item, this, [this, item](Result<Handler> step) { finishFetched(item, step); });
+        }
+        return int(items.size() + fetching.size());
     }
 }
 

@@ -1,7 +1,7 @@
 // WebhookProcessor: works through the webhook queue (HOOK-4): claims due Pending rows, hands each
 // to the handler registered for its source and event, and records Done, Ignored or an error that
 // is retried with backoff until it is Failed. Safe with several processes on one database. Works in
-// batches (PERF-2): one commit claims a batch, one commit applies it and records its outcomes.
+// batches (PERF-2): one transaction takes a batch, applies it and records its outcomes.
 // Claims, backoff and recovery take "now" from the database's clock (Database::clock()).
 // Thread: in the app, owned by the worker thread (created, nudged, run and destroyed there, with that
 // thread's own connection); the intake's queued() reaches its nudge as a queued signal.
@@ -117,10 +117,10 @@ private:
         QString error;
     };
 
-    // Applies the claimed items in one transaction and records their outcomes in the same
-    // transaction (see the .cpp for how a failing handler is kept apart from the others). Adds to
-    // summary only once committed.
-    Result<void> processBatch(QList<WebhookQueueItem> items, Summary &summary);
+    // Takes up to limit due items, applies them and records their outcomes in one transaction (see
+    // the .cpp for how a failing handler is kept apart from the others). Adds to summary only once
+    // committed. Returns how many items it took (0: none was due).
+    Result<int> processBatch(int limit, Summary &summary);
     // Runs the item's handler (or the fetched step), the claim cleared first.
     Result<WebhookOutcome> runHandler(WebhookQueueItem &item, const Result<Handler> *fetched = nullptr);
     // Sets the item's processing fields to what its handler answered and counts it.

@@ -105,6 +105,23 @@ TEST_P(SqlBatchTest, AWriteThatChangesNoRowFailsWithItsOwnMessage)
     EXPECT_EQ(flushed.error(), u"no row 2"_s);
 }
 
+TEST_P(SqlBatchTest, AWriteOfSeveralRowsThatChangesFewerFailsWithItsOwnMessage)
+{
+    SqlBatch batch(db());
+    batch.add(insert, {1, u"one"_s, 1.0, 1}, text(u"cannot save row 1"_s));
+    batch.add(insert, {2, u"two"_s, 2.0, 2}, text(u"cannot save row 2"_s));
+    const QString update = u"UPDATE batch_rows SET counter = counter + 1 WHERE id IN (?, ?)"_s;
+    batch.add(update, {1, 2}, text(u"cannot count 1 and 2"_s), text(u"not both of 1 and 2"_s), 2);
+    ASSERT_TRUE(db().transaction([&](QSqlDatabase &) { return batch.flush(); }).ok());
+    EXPECT_EQ(rows(), (QStringList {u"1|one|1|2"_s, u"2|two|2|3"_s}));
+
+    batch.add(update, {2, 3}, text(u"cannot count 2 and 3"_s), text(u"not both of 2 and 3"_s), 2);
+    const auto flushed = db().transaction([&](QSqlDatabase &) { return batch.flush(); });
+    ASSERT_FALSE(flushed.ok());
+    EXPECT_EQ(flushed.error(), u"not both of 2 and 3"_s);
+    EXPECT_EQ(rows(), (QStringList {u"1|one|1|2"_s, u"2|two|2|3"_s})) << "the transaction was rolled back";
+}
+
 TEST_P(SqlBatchTest, AStatementSentAgainIsPreparedOnceAndLetGoWithTheBatch)
 {
     // SQLite keeps a prepared statement per text from the first flush: only the rows are checked.

@@ -6,7 +6,11 @@
 #include "core/store/WebhookRecordRepository.h"
 #include "tests/core/webhooks/WebhookTestBase.h"
 
+#include <QDeadlineTimer>
+#include <QMutex>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -190,6 +194,63 @@ TEST_P(WebhookProcessorTest, TwoProcessesNeverHandleTheSameRow)
     EXPECT_EQ(total, 20);
     EXPECT_EQ(handled.size(), 20);
     EXPECT_EQ(QSet<QString>(handled.cbegin(), handled.cend()).size(), 20);
+}
+
+// A batch is taken inside the transaction that applies it: while one process is applying its
+// batch, another one running at the same time (its own thread and connection) handles only the
+// rows the first did not take, never one of the first's, and each row is handled once. On
+// PostgreSQL the second one goes past the first's rows at once (SKIP LOCKED); on SQLite it waits for
+// the write lock and takes the rest when the first has committed.
+TEST_P(WebhookProcessorTest, AProcessRunningBesideABatchTakesOnlyTheRowsLeft)
+{
+    for (int i = 0; i < 5; ++i)
+        enqueue(u"order_status_updated"_s, u"os_"_s + QString::number(i));
+    QMutex mutex;
+    QStringList handledByFirst, handledBySecond;
+    std::unique_ptr<QThread> second;
+    QSemaphore secondDone;
+    WebhookProcessor first(db());
+    first.registerHandler(u"gelato"_s, u"order_status_updated"_s, [&](const WebhookQueueItem &item) {
+        {
+            QMutexLocker locker(&mutex);
+            handledByFirst.append(item.eventId);
+        }
+        if (!second) {
+            second.reset(QThread::create([&] {
+                WebhookProcessor other(db());
+                other.registerHandler(u"gelato"_s, u"order_status_updated"_s, [&](const WebhookQueueItem &row) {
+                    QMutexLocker locker(&mutex);
+                    handledBySecond.append(row.eventId);
+                    return Result<WebhookOutcome>(WebhookOutcome::done());
+                });
+                const auto summary = other.processDue();
+                EXPECT_TRUE(summary.ok()) << qPrintable(summary.error());
+                EXPECT_EQ(summary.ok() ? summary->done : -1, 3);
+                secondDone.release();
+            }));
+            second->start();
+            // PostgreSQL: the other process is done before this batch is; SQLite: it waits.
+            const bool doneMeanwhile = secondDone.tryAcquire(1, 10'000 * (GetParam() == Backend::PostgreSql));
+            EXPECT_EQ(doneMeanwhile, GetParam() == Backend::PostgreSql);
+            if (doneMeanwhile)
+                secondDone.release();
+        }
+        return Result<WebhookOutcome>(WebhookOutcome::done());
+    });
+
+    const auto summary = first.processDue(2);
+    ASSERT_TRUE(summary.ok()) << qPrintable(summary.error());
+    EXPECT_EQ(summary->done, 2);
+    ASSERT_TRUE(second);
+    EXPECT_TRUE(second->wait(QDeadlineTimer(20'000)));
+
+    EXPECT_EQ(handledByFirst, (QStringList {u"os_0"_s, u"os_1"_s}));
+    EXPECT_EQ(handledBySecond, (QStringList {u"os_2"_s, u"os_3"_s, u"os_4"_s}));
+    const auto counts = WebhookQueueRepository(db()).countByState();
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->value(WebhookQueueItem::State::Done), 5);
+    for (const WebhookQueueItem &row : *WebhookQueueRepository(db()).list({}))
+        EXPECT_EQ(row.attempts, 1) << qPrintable(row.eventId);
 }
 
 TEST_P(WebhookProcessorTest, TheIntakeNudgesTheProcessorAfterEachCall)
