@@ -173,6 +173,8 @@ private:
     Result<void> changeOrder(qint64 orderId, const QStringList &columns, const QVariantList &values, Text what,
                              const std::optional<QString> &stateFrom = std::nullopt);
     void addOrderUpdate();
+    // While deferring: the collected timeline entries as INSERTs of many rows.
+    void addTimeline();
     void dropReadAhead(qint64 orderId);
     qint64 nowMs() const;
     Result<void> updateOrder(qint64 orderId, const QString &assignments, const QVariantList &values,
@@ -194,6 +196,7 @@ private:
     int m_pending = 0; // Table flags of the collected writes
     QSet<qint64> m_pendingPackages; // orders whose packages the collected writes change
     std::optional<OrderChange> m_orderUpdate;
+    QList<QVariantList> m_timeline; // collected order_events rows, in order
     struct ReadAhead
     {
         OrderStatus status;
