@@ -11,6 +11,9 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTranslator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -120,6 +123,32 @@ TEST_F(MessageTextTest, AStoredMessageComesBackAsTheSameFactAndOtherTextStaysAsI
     // A code from a newer Bottega: readable, with its arguments.
     EXPECT_EQ(MessageText::render(Message::of(u"order.teleported"_s, {u"Mars"_s})),
               u"order.teleported: Mars"_s);
+}
+
+// toStored writes the JSON itself (PERF-2): the same text as Qt's JSON writer, so that stored
+// messages compare and read back as before, whatever characters the arguments hold.
+TEST_F(MessageTextTest, AStoredMessageIsSpelledAsQtsJsonWriterSpellsIt)
+{
+    const QString surrogates = QString(QChar(0xd83d)) + QChar(0xde00) + u'|' + QChar(0xd800) + u'|' + QChar(0xdc00)
+            + QChar(0xd800);
+    const QList<QStringList> argumentLists {
+            {},
+            {QString()},
+            {u"plain"_s, u"two words"_s},
+            {u"quote \" backslash \\ slash / tab \t newline \n return \r"_s},
+            {QString(u"\b\f"_s) + QChar(0x01) + QChar(0x1f) + QChar(0x7f) + QChar(0)},
+            {u"perch\u00e9 \u65e5\u672c \u20ac"_s, surrogates},
+            {u"{\"code\":\"nested\"}"_s, u"[1,2]"_s},
+    };
+    for (const QStringList &args : argumentLists) {
+        for (const QString &code : {u"order.parcel"_s, u"code \"with\" \\ odd\u00e8"_s}) {
+            const Message message = Message::of(code, args);
+            const QJsonObject object {{u"code"_s, code}, {u"args"_s, QJsonArray::fromStringList(args)}};
+            EXPECT_EQ(message.toStored(), QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)))
+                    << qPrintable(args.join(u'|'));
+            EXPECT_EQ(Message::fromStored(message.toStored()), message) << qPrintable(args.join(u'|'));
+        }
+    }
 }
 
 TEST_F(MessageTextTest, AWebhookNoteListsEachChangeInTheReadersLanguage)
