@@ -3,6 +3,7 @@
 #include "core/domain/Clock.h"
 #include "core/store/Migrations.h"
 #include "core/store/SqlStatement.h"
+#include "core/store/SqliteStatement.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -143,8 +144,10 @@ Database::~Database()
     for (const QString &name : std::as_const(names)) {
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isValid())
+            if (db.isValid()) {
+                SqliteStatement::finalizeAll(db);
                 db.close();
+            }
         }
         QSqlDatabase::removeDatabase(name);
     }
@@ -239,8 +242,10 @@ QSqlDatabase Database::connection() const
                 [name] {
                     {
                         QSqlDatabase db = QSqlDatabase::database(name, false);
-                        if (db.isValid())
+                        if (db.isValid()) {
+                            SqliteStatement::finalizeAll(db);
                             db.close();
+                        }
                     }
                     QSqlDatabase::removeDatabase(name);
                 },

@@ -2,6 +2,7 @@
 
 #include "core/store/Database.h"
 #include "core/store/SqlStatement.h"
+#include "core/store/SqliteStatement.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -97,12 +98,17 @@ Result<void> SqlBatch::flushPrepared(const QList<Write> &writes)
     for (const Write &write : writes) {
         auto &prepared = m_statements[write.sql];
         if (!prepared)
-            prepared = std::make_shared<SqlStatement>(m_database.connection(), write.sql);
-        prepared->query().finish();
-        prepared->bindAll(write.values);
-        if (auto r = prepared->exec(QString()); !r)
-            return makeError(write.what() + r.error());
-        if (write.notFound && prepared->rowsAffected() < write.rows)
+            prepared = std::make_shared<SqliteStatement>(m_database.connection(), write.sql.toUtf8());
+        SqliteStatement &statement = *prepared;
+        statement.reset();
+        for (const QVariant &value : write.values)
+            statement.bind(value);
+        const auto stepped = statement.step();
+        const int changed = statement.changes();
+        statement.reset(); // done: nothing of it stays open until the next flush
+        if (!stepped)
+            return makeError(write.what() + u": "_s + stepped.error());
+        if (write.notFound && changed < write.rows)
             return makeError(write.notFound());
     }
     return {};

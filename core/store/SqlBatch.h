@@ -5,7 +5,8 @@
 // values of an EXECUTE. A statement this batch sends a second time is PREPAREd in the same message
 // and EXECUTEd from then on (the server plans it once, not per event); they are DEALLOCATEd when
 // the batch is destroyed on its thread. On SQLite, where a statement costs no round trip, each
-// runs as a prepared statement kept for the next flush. The first write that fails ends the flush
+// runs as a prepared statement kept for the next flush, through SQLite's own API (SqliteStatement:
+// Qt's binding cost more than the writes). The first write that fails ends the flush
 // with its error.
 // Owned by the thread that uses it (statements belong to that thread's connection).
 #pragma once
@@ -26,6 +27,7 @@ namespace Bottega {
 
 class Database;
 class SqlStatement;
+class SqliteStatement;
 
 class SqlBatch final
 {
@@ -67,7 +69,7 @@ private:
     const Database &m_database;
     QList<Write> m_writes;
     QThread *m_thread = nullptr;
-    QHash<QString, std::shared_ptr<SqlStatement>> m_statements; // SQLite
+    QHash<QString, std::shared_ptr<SqliteStatement>> m_statements; // SQLite
     // PostgreSQL: each statement's text between its placeholders, how often it was sent, the name
     // it is prepared under on this thread's connection, and the query that sends the messages.
     QHash<QString, QStringList> m_pieces;

@@ -1,6 +1,10 @@
 #include "core/store/SqliteStatement.h"
 
 #include <QSqlDatabase>
+#include <QDateTime>
+#include <QHash>
+#include <QMutex>
+#include <QSet>
 #include <QSqlDriver>
 #include <QVariant>
 #include <sqlite3.h>
@@ -21,7 +25,34 @@ sqlite3 *handleOf(const QSqlDatabase &connection)
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
+// The statements prepared on each connection, so that they are finalized before Qt closes it
+// (SQLite refuses to close a connection with statements left; Qt would then leak it).
+QMutex registryMutex;
+QHash<sqlite3 *, QSet<SqliteStatement *>> &registry()
+{
+    static QHash<sqlite3 *, QSet<SqliteStatement *>> statements;
+    return statements;
+}
+
 } // namespace
+
+void SqliteStatement::finalizeAll(const QSqlDatabase &connection)
+{
+    sqlite3 *handle = handleOf(connection);
+    if (!handle)
+        return;
+    QSet<SqliteStatement *> statements;
+    {
+        QMutexLocker lock(&registryMutex);
+        statements = registry().take(handle);
+    }
+    for (SqliteStatement *statement : std::as_const(statements)) {
+        sqlite3_finalize(statement->m_statement);
+        statement->m_statement = nullptr;
+        statement->m_handle = nullptr;
+        statement->m_prepareError = u"the database connection was closed"_s;
+    }
+}
 
 SqliteStatement::SqliteStatement(const QSqlDatabase &connection, const QByteArray &sql)
     : m_handle(handleOf(connection))
@@ -37,11 +68,24 @@ SqliteStatement::SqliteStatement(const QSqlDatabase &connection, const QByteArra
         m_prepareError = error();
         sqlite3_finalize(m_statement);
         m_statement = nullptr;
+        return;
     }
+    QMutexLocker lock(&registryMutex);
+    registry()[m_handle].insert(this);
 }
 
 SqliteStatement::~SqliteStatement()
 {
+    if (!m_statement)
+        return;
+    {
+        QMutexLocker lock(&registryMutex);
+        if (auto found = registry().find(m_handle); found != registry().end()) {
+            found->remove(this);
+            if (found->isEmpty())
+                registry().erase(found);
+        }
+    }
     sqlite3_finalize(m_statement);
 }
 
@@ -92,6 +136,58 @@ SqliteStatement &SqliteStatement::bindNull()
         sqlite3_bind_null(m_statement, m_next);
     ++m_next;
     return *this;
+}
+
+SqliteStatement &SqliteStatement::bind(double value)
+{
+    if (m_statement)
+        sqlite3_bind_double(m_statement, m_next, value);
+    ++m_next;
+    return *this;
+}
+
+SqliteStatement &SqliteStatement::bind(const QVariant &value)
+{
+    if (value.isNull())
+        return bindNull();
+    switch (value.typeId()) {
+    case QMetaType::QString: {
+        const auto *text = static_cast<const QString *>(value.constData());
+        return text->isNull() ? bindNull() : bind(*text);
+    }
+    case QMetaType::QByteArray: {
+        const auto *bytes = static_cast<const QByteArray *>(value.constData());
+        return bytes->isNull() ? bindNull() : bind(*bytes);
+    }
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+        return bind(value.toLongLong());
+    case QMetaType::Double:
+        return bind(value.toDouble());
+    case QMetaType::QDateTime: {
+        const QDateTime time = value.toDateTime();
+        if (!time.isValid())
+            return bindNull();
+        return bindCopy(time.toString(Qt::ISODateWithMs));
+    }
+    default:
+        return bindCopy(value.toString());
+    }
+}
+
+SqliteStatement &SqliteStatement::bindCopy(const QString &text)
+{
+    if (m_statement)
+        sqlite3_bind_text16(m_statement, m_next, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+    ++m_next;
+    return *this;
+}
+
+int SqliteStatement::changes() const
+{
+    return m_handle ? sqlite3_changes(m_handle) : 0;
 }
 
 Result<bool> SqliteStatement::step()

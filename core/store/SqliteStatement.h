@@ -1,5 +1,6 @@
 // SqliteStatement: a statement run through SQLite's own API on the connection Qt opened
-// (QSqlDriver::handle()), for the statements the webhook intake runs per call (PERF-1). Qt 6.4
+// (QSqlDriver::handle()), for the statements the webhook intake runs per call (PERF-1) and the
+// writes SqlBatch collects (PERF-2). Qt 6.4
 // binds each positional value through a generated ":n" name and a hash lookup: about 2,300
 // instructions a value, 40,000 for a 17-column row, several times what SQLite takes to insert it.
 // Only on SQLite connections (on another, step() fails naming why); the callers keep their
@@ -13,6 +14,7 @@
 #include <QString>
 
 class QSqlDatabase;
+class QVariant;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -33,6 +35,11 @@ public:
     SqliteStatement &bindTextOrNull(const QString &text); // empty: NULL
     SqliteStatement &bind(const QByteArray &bytes); // a BLOB ('' for a null QByteArray)
     SqliteStatement &bindNull();
+    SqliteStatement &bind(double value);
+    // As Qt's SQLite driver binds a value: NULL for a null variant, string, bytes or time; integers
+    // and booleans as integers, doubles, text, bytes as a BLOB, anything else as its text. A string
+    // or bytes variant is read when step() runs: it must live until then.
+    SqliteStatement &bind(const QVariant &value);
 
     // Runs the statement to its first row: true when there is one (its columns then readable),
     // false when it is done. An error names the database's words for it.
@@ -40,11 +47,18 @@ public:
     qint64 integer(int column) const;
     // Ready for the next run: the row let go, the values unbound.
     void reset();
+    // Finalizes every statement prepared on this connection (Database calls it before closing
+    // one); they answer an error from then on.
+    static void finalizeAll(const QSqlDatabase &connection);
+
+    // How many rows the last statement run on this connection changed.
+    int changes() const;
     // The rowid of the last row this connection inserted.
     qint64 lastInsertRowId() const;
 
 private:
     QString error() const;
+    SqliteStatement &bindCopy(const QString &text); // SQLite keeps its own copy
 
     sqlite3 *m_handle = nullptr;
     sqlite3_stmt *m_statement = nullptr;
