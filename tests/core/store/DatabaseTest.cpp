@@ -2,6 +2,8 @@
 // transactions and per-thread connections.
 #include "core/store/Database.h"
 
+#include "core/store/SqlBatch.h"
+
 #include "tests/core/store/QtPrinters.h"
 #include "tests/support/database/TestDatabase.h"
 
@@ -135,6 +137,32 @@ TEST(SqliteDatabase, CreatesTheDirectoryAndFileWithWalAndForeignKeys)
     EXPECT_EQ(scalar(db, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
     EXPECT_EQ(scalar(db, u"PRAGMA foreign_keys"_s).toInt(), 1);
     EXPECT_EQ(scalar(db, u"PRAGMA busy_timeout"_s).toInt(), 5000);
+}
+
+// Statements run through SQLite's own API (SqlBatch's writes) may outlive the connection they were
+// prepared on: the database still closes cleanly (SQLite removes the WAL file when its last
+// connection closes; a statement left would keep it open and leaked), and the batch is destroyed
+// afterwards without finalizing its statements a second time.
+TEST(SqliteDatabase, ClosesCleanlyWhileABatchStillHoldsItsStatements)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"bottega.sqlite"_s);
+    auto database = openSqlite(path);
+    ASSERT_TRUE(database.ok()) << database.error().toStdString();
+    ASSERT_TRUE(QSqlQuery((*database)->connection()).exec(u"CREATE TABLE pairs (key TEXT, value TEXT)"_s));
+    auto batch = std::make_unique<SqlBatch>(**database);
+    const QString insert = u"INSERT INTO pairs (key, value) VALUES (?, ?)"_s;
+    batch->add(insert, {u"a"_s, u"1"_s}, [] { return u"a"_s; });
+    ASSERT_TRUE((*database)->transaction([&](QSqlDatabase &) { return batch->flush(); }).ok());
+    EXPECT_TRUE(QFile::exists(path + u"-wal"_s));
+
+    database->reset();
+    EXPECT_FALSE(QFile::exists(path + u"-wal"_s)) << "the connection was not closed";
+    batch.reset(); // its statements were finalized with the connection: not a second time
+
+    auto reopened = openSqlite(path);
+    ASSERT_TRUE(reopened.ok()) << reopened.error().toStdString();
+    EXPECT_EQ(scalar((*reopened)->connection(), u"SELECT value FROM pairs WHERE key = 'a'"_s).toString(), u"1"_s);
 }
 
 TEST(SqliteDatabase, FileThatIsNotADatabaseIsLeftUntouched)
