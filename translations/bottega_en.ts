@@ -4970,6 +4970,17 @@ Global options:
             <numerusform>cannot look up %n Gelato orders</numerusform>
         </translation>
     </message>
+    <message>
+        <source>cannot add to the timeline of orders %1</source>
+        <translation>cannot add to the timeline of orders %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot read the packages of %n orders</source>
+        <translation>
+            <numerusform>cannot read the packages of %n order</numerusform>
+            <numerusform>cannot read the packages of %n orders</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bottega::PackageTypeRepository</name>
@@ -7714,6 +7725,22 @@ Global options:
     <message>
         <source>cannot claim webhooks from the queue</source>
         <translation>cannot claim webhooks from the queue</translation>
+    </message>
+    <message>
+        <source>cannot take webhooks from the queue</source>
+        <translation>cannot take webhooks from the queue</translation>
+    </message>
+    <message>
+        <source>some of the webhooks to claim are no longer in the queue</source>
+        <translation>some of the webhooks to claim are no longer in the queue</translation>
+    </message>
+    <message>
+        <source>cannot update webhooks %1</source>
+        <translation>cannot update webhooks %1</translation>
+    </message>
+    <message>
+        <source>webhooks %1 are not all in the queue</source>
+        <translation>webhooks %1 are not all in the queue</translation>
     </message>
 </context>
 <context>

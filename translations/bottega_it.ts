@@ -4970,6 +4970,17 @@ Opzioni globali:
             <numerusform>impossibile cercare %n ordini Gelato</numerusform>
         </translation>
     </message>
+    <message>
+        <source>cannot add to the timeline of orders %1</source>
+        <translation>impossibile aggiungere alla cronologia degli ordini %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot read the packages of %n orders</source>
+        <translation>
+            <numerusform>impossibile leggere i pacchi di %n ordine</numerusform>
+            <numerusform>impossibile leggere i pacchi di %n ordini</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Bottega::PackageTypeRepository</name>
@@ -7714,6 +7725,22 @@ Opzioni globali:
     <message>
         <source>cannot claim webhooks from the queue</source>
         <translation>impossibile prelevare webhook dalla coda</translation>
+    </message>
+    <message>
+        <source>cannot take webhooks from the queue</source>
+        <translation>impossibile prendere i webhook dalla coda</translation>
+    </message>
+    <message>
+        <source>some of the webhooks to claim are no longer in the queue</source>
+        <translation>alcuni dei webhook da prendere in carico non sono più nella coda</translation>
+    </message>
+    <message>
+        <source>cannot update webhooks %1</source>
+        <translation>impossibile aggiornare i webhook %1</translation>
+    </message>
+    <message>
+        <source>webhooks %1 are not all in the queue</source>
+        <translation>i webhook %1 non sono tutti nella coda</translation>
     </message>
 </context>
 <context>
