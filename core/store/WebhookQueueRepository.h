@@ -45,8 +45,8 @@ public:
         bool duplicate = false; // the same (source, event id) is already queued
     };
 
-    // insert, claimBatch and update prepare their statements once per repository object (on the
-    // calling thread's connection): the intake and the processor keep one (PERF-1, PERF-2).
+    // insert, claimBatch, lockDue and update prepare their statements once per repository object
+    // (on the calling thread's connection): the intake and the processor keep one (PERF-1, PERF-2).
     explicit WebhookQueueRepository(const Database &database);
     ~WebhookQueueRepository();
 
@@ -60,11 +60,12 @@ public:
     // window asks for the failed ones every few seconds).
     Result<qint64> countInState(WebhookQueueItem::State state);
 
-    // Takes the oldest due Pending item for owner: Processing, claimed now, one more attempt. Two
-    // processes never get the same item (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer).
+    // Takes the oldest due Pending item for owner and commits the claim: Processing, claimed now,
+    // one more attempt. Two processes never get the same item (PostgreSQL: FOR UPDATE SKIP LOCKED;
+    // SQLite: one writer). The processor takes its batches with lockDue instead; a claim is what a
+    // run that answers later leaves (markClaimed), and what recovery gives back (releaseClaims).
     Result<std::optional<WebhookQueueItem>> claimNext(const QString &owner, const QDateTime &now);
-    // The same for up to limit items at once, in one statement (PERF-2: one commit claims a whole
-    // batch), oldest first.
+    // The same for up to limit items at once, in one statement, oldest first.
     Result<QList<WebhookQueueItem>> claimBatch(const QString &owner, const QDateTime &now, int limit);
     // Inside the caller's transaction, without writing: up to limit due Pending items, oldest first,
     // held until the transaction ends (PostgreSQL: FOR UPDATE SKIP LOCKED, rows another process
