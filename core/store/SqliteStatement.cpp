@@ -168,9 +168,15 @@ SqliteStatement &SqliteStatement::bind(const QVariant &value)
         return bind(value.toDouble());
     case QMetaType::QDateTime: {
         const QDateTime time = value.toDateTime();
-        if (!time.isValid())
-            return bindNull();
-        return bindCopy(time.toString(Qt::ISODateWithMs));
+        return time.isValid() ? bindCopy(time.toString(Qt::ISODateWithMs)) : bindNull();
+    }
+    case QMetaType::QDate: {
+        const QDate date = value.toDate();
+        return date.isValid() ? bindCopy(date.toString(Qt::ISODate)) : bindNull();
+    }
+    case QMetaType::QTime: {
+        const QTime time = value.toTime();
+        return time.isValid() ? bindCopy(time.toString(u"hh:mm:ss.zzz")) : bindNull();
     }
     default:
         return bindCopy(value.toString());

@@ -36,9 +36,10 @@ public:
     SqliteStatement &bind(const QByteArray &bytes); // a BLOB ('' for a null QByteArray)
     SqliteStatement &bindNull();
     SqliteStatement &bind(double value);
-    // As Qt's SQLite driver binds a value: NULL for a null variant, string, bytes or time; integers
-    // and booleans as integers, doubles, text, bytes as a BLOB, anything else as its text. A string
-    // or bytes variant is read when step() runs: it must live until then.
+    // As Qt's SQLite driver binds a value: NULL for a null variant, string or bytes and an invalid
+    // date or time; dates and times as ISO text; integers and booleans as integers, doubles, text,
+    // bytes as a BLOB, anything else as its text. A string or bytes variant is read when step()
+    // runs: it must live until then.
     SqliteStatement &bind(const QVariant &value);
 
     // Runs the statement to its first row: true when there is one (its columns then readable),

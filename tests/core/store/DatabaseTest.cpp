@@ -3,6 +3,7 @@
 #include "core/store/Database.h"
 
 #include "core/store/SqlBatch.h"
+#include "core/store/SqliteStatement.h"
 
 #include "tests/core/store/QtPrinters.h"
 #include "tests/support/database/TestDatabase.h"
@@ -14,6 +15,7 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimeZone>
 #include <gtest/gtest.h>
 #include <sys/fsuid.h>
 #include <unistd.h>
@@ -163,6 +165,48 @@ TEST(SqliteDatabase, ClosesCleanlyWhileABatchStillHoldsItsStatements)
     auto reopened = openSqlite(path);
     ASSERT_TRUE(reopened.ok()) << reopened.error().toStdString();
     EXPECT_EQ(scalar((*reopened)->connection(), u"SELECT value FROM pairs WHERE key = 'a'"_s).toString(), u"1"_s);
+}
+
+// SqliteStatement binds a QVariant exactly as Qt's SQLite driver does (SqlBatch's writes went
+// through Qt before): the same storage class and the same stored value for every kind of value.
+TEST(SqliteDatabase, SqliteStatementBindsValuesAsQtsDriverDoes)
+{
+    QTemporaryDir dir;
+    auto database = openSqlite(dir.filePath(u"bottega.sqlite"_s));
+    ASSERT_TRUE(database.ok()) << database.error().toStdString();
+    const QSqlDatabase db = (*database)->connection();
+    ASSERT_TRUE(QSqlQuery(db).exec(u"CREATE TABLE bound (how TEXT, n INTEGER, v)"_s));
+    const QList<QVariant> values {
+            QVariant(), QVariant(QString()), QVariant(u""_s), QVariant(u"perch\u00e9 'x' \U0001F600"_s),
+            QVariant(QByteArray()), QVariant(QByteArray("")), QVariant(QByteArray("\0\x01\xff", 3)),
+            QVariant(42), QVariant(true), QVariant(false), QVariant(Q_INT64_C(9007199254740993)),
+            QVariant(4294967295U), QVariant(-0.25), QVariant(1e300),
+            QVariant(QDateTime(QDate(2026, 12, 5), QTime(11, 30, 0, 250), QTimeZone::utc())),
+            QVariant(QDateTime()), QVariant(QDate(2026, 12, 5)), QVariant(QDate()),
+            QVariant(QTime(23, 59, 58, 7)), QVariant(QTime()), QVariant(QStringList {u"a"_s, u"b"_s})};
+    for (int i = 0; i < values.size(); ++i) {
+        QSqlQuery qt(db);
+        ASSERT_TRUE(qt.prepare(u"INSERT INTO bound (how, n, v) VALUES ('qt', ?, ?)"_s));
+        qt.addBindValue(i);
+        qt.addBindValue(values[i]);
+        ASSERT_TRUE(qt.exec()) << i;
+        SqliteStatement own(db, "INSERT INTO bound (how, n, v) VALUES ('own', ?, ?)");
+        own.bind(qint64(i)).bind(values[i]);
+        const auto stepped = own.step();
+        ASSERT_TRUE(stepped.ok()) << i << qPrintable(stepped.error());
+    }
+    const auto stored = [&db](const QString &how) {
+        QSqlQuery select(db);
+        EXPECT_TRUE(select.exec(u"SELECT n, typeof(v), quote(v) FROM bound WHERE how = '"_s + how + u"' ORDER BY n"_s));
+        QStringList rows;
+        while (select.next())
+            rows.append(select.value(0).toString() + u' ' + select.value(1).toString() + u' '
+                        + select.value(2).toString());
+        return rows;
+    };
+    const QStringList byQt = stored(u"qt"_s);
+    EXPECT_EQ(byQt.size(), values.size());
+    EXPECT_EQ(stored(u"own"_s), byQt);
 }
 
 TEST(SqliteDatabase, FileThatIsNotADatabaseIsLeftUntouched)
