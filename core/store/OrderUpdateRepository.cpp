@@ -330,9 +330,7 @@ Result<void> OrderUpdateRepository::readAhead(const QStringList &gelatoOrderIds)
         return {};
     if (auto r = flushWrites(Orders | Lines | Connected); !r)
         return makeError(r.error());
-    QStringList marks;
-    marks.fill(u"?"_s, ids.size());
-    const QString in = marks.join(u", "_s);
+    const QString in = SqlStatement::placeholders(ids.size());
     QString sql = u"SELECT k.asked, k.own, "_s + statusColumns
             + u", l.id AS line_id, l.item_reference_id AS line_item_reference_id, "
               "l.gelato_item_id AS line_gelato_item_id, l.gelato_item_status AS line_gelato_item_status "
@@ -405,13 +403,11 @@ Result<void> OrderUpdateRepository::readPackagesAhead()
     }
     if (orderIds.isEmpty())
         return {};
-    QStringList marks;
-    marks.fill(u"?"_s, orderIds.size());
     // Not locked: a package changes only under its order's lock, which readAhead holds.
     SqlStatement &select = statement(
             u"SELECT id, order_id, gelato_order_id, package_id, carrier, tracking_code, tracking_url, "
             "status, updated_at FROM order_packages WHERE order_id IN ("_s
-            + marks.join(u", "_s) + u") ORDER BY order_id, id"_s);
+            + SqlStatement::placeholders(orderIds.size()) + u") ORDER BY order_id, id"_s);
     for (const qint64 id : std::as_const(orderIds))
         select.bind(id);
     if (auto r = run(select, [&] { return tr("cannot read the packages of %n orders", nullptr, int(orderIds.size())); });

@@ -29,12 +29,9 @@ QString whereClause(const ProductBatchRepository::Query &query, QVariantList &va
 {
     QStringList conditions;
     if (!query.statuses.isEmpty()) {
-        QStringList marks;
-        for (const QString &status : query.statuses) {
-            marks.append(u"?"_s);
+        for (const QString &status : query.statuses)
             values.append(status);
-        }
-        conditions.append(u"status IN ("_s + marks.join(u',') + u')');
+        conditions.append(u"status IN ("_s + SqlStatement::placeholders(query.statuses.size()) + u')');
     }
     if (query.withErrors)
         conditions.append(withErrorsCondition);

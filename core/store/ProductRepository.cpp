@@ -168,11 +168,9 @@ Result<qint64> ProductRepository::create(const Product &product)
 {
     qint64 productId = 0;
     auto stored = m_database.transaction([&](QSqlDatabase &db) -> Result<void> {
-        QStringList marks;
-        marks.fill(u"?"_s, writableCount + 3);
         SqlStatement insert(db,
                             u"INSERT INTO products ("_s + writableColumns
-                                    + u", needs_update, created_at, updated_at) VALUES ("_s + marks.join(u',')
+                                    + u", needs_update, created_at, updated_at) VALUES ("_s + SqlStatement::placeholders(writableCount + 3)
                                     + u") RETURNING id"_s);
         bindFields(insert, product);
         const qint64 now = m_database.clock().nowMs();

@@ -141,12 +141,9 @@ QString whereClause(const SalesOrderRepository::Query &query, QVariantList &valu
 {
     QStringList conditions;
     if (!query.states.isEmpty()) {
-        QStringList marks;
-        for (const QString &state : query.states) {
-            marks.append(u"?"_s);
+        for (const QString &state : query.states)
             values.append(state);
-        }
-        conditions.append(u"state IN ("_s + marks.join(u',') + u')');
+        conditions.append(u"state IN ("_s + SqlStatement::placeholders(query.states.size()) + u')');
     }
     if (query.source) {
         conditions.append(u"source = ?"_s);
@@ -157,12 +154,9 @@ QString whereClause(const SalesOrderRepository::Query &query, QVariantList &valu
         values.append(query.channel);
     }
     if (!query.gelatoStatuses.isEmpty()) {
-        QStringList marks;
-        for (const QString &status : query.gelatoStatuses) {
-            marks.append(u"?"_s);
+        for (const QString &status : query.gelatoStatuses)
             values.append(status);
-        }
-        conditions.append(u"gelato_fulfillment_status IN ("_s + marks.join(u',') + u')');
+        conditions.append(u"gelato_fulfillment_status IN ("_s + SqlStatement::placeholders(query.gelatoStatuses.size()) + u')');
     }
     if (query.readyToSend) {
         conditions.append(u"source = 'poleepo' AND fulfilment = 'gelato' AND state = 'draft'"_s);
@@ -222,11 +216,9 @@ Result<qint64> SalesOrderRepository::create(const SalesOrder &order)
         if (existing->has_value())
             return makeError(tr("an order with reference \"%1\" already exists").arg(order.reference));
 
-        QStringList marks;
-        marks.fill(u"?"_s, writableCount + 3);
         SqlStatement insert(db,
                             u"INSERT INTO sales_orders ("_s + writableColumns
-                                    + u", state, created_at, updated_at) VALUES ("_s + marks.join(u',')
+                                    + u", state, created_at, updated_at) VALUES ("_s + SqlStatement::placeholders(writableCount + 3)
                                     + u") RETURNING id"_s);
         bindFields(insert, order);
         const qint64 now = m_database.clock().nowMs();

@@ -115,6 +115,13 @@ SqlStatement &SqlStatement::bindAll(const QVariantList &values)
     return *this;
 }
 
+QString SqlStatement::placeholders(qsizetype count)
+{
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), count);
+    return marks.join(u',');
+}
+
 void SqlStatement::appendPage(QString &sql, QVariantList &values, int limit, int offset)
 {
     if (limit <= 0)

@@ -27,10 +27,12 @@ public:
     // Binds each value in turn, as a built WHERE clause collected them.
     SqlStatement &bindAll(const QVariantList &values);
 
-    // Appends " LIMIT ? OFFSET ?" and its two values when limit > 0 (0: every row).
     // The database's words for an error (the driver's when it has none).
     static QString errorText(const QSqlError &error);
+    // Appends " LIMIT ? OFFSET ?" and its two values when limit > 0 (0: every row).
     static void appendPage(QString &sql, QVariantList &values, int limit, int offset);
+    // "?,?,?": count positional placeholders, for an IN list or a VALUES row.
+    static QString placeholders(qsizetype count);
     // SELECT COUNT(*) FROM <table><where>, with the WHERE clause's values. On failure: "<what>: …".
     static Result<qint64> count(const QSqlDatabase &connection, const QString &table, const QString &where,
                                 const QVariantList &values, const QString &what);

@@ -146,17 +146,14 @@ Result<void> VariantRepository::readOptions(QList<Variant> &variants)
     if (variants.isEmpty())
         return {};
     QHash<qint64, qsizetype> indexById;
-    QStringList marks;
-    for (qsizetype i = 0; i < variants.size(); ++i) {
+    for (qsizetype i = 0; i < variants.size(); ++i)
         indexById.insert(variants[i].id, i);
-        marks.append(u"?"_s);
-    }
     SqlStatement select(
             m_database.connection(),
             u"SELECT o.variant_id, a.name, v.value, v.id AS value_id FROM variant_option_values o "
             "JOIN product_attribute_values v ON v.id = o.value_id "
             "JOIN product_attributes a ON a.id = v.attribute_id WHERE o.variant_id IN ("_s
-                    + marks.join(u',') + u") ORDER BY o.variant_id, a.position, a.id"_s);
+                    + SqlStatement::placeholders(variants.size()) + u") ORDER BY o.variant_id, a.position, a.id"_s);
     for (const Variant &variant : std::as_const(variants))
         select.bind(variant.id);
     if (auto r = select.exec(tr("cannot read variant options")); !r)
@@ -258,13 +255,11 @@ Result<int> VariantRepository::setPublished(const QList<qint64> &ids, bool publi
 {
     if (ids.isEmpty())
         return 0;
-    QStringList marks;
-    marks.fill(u"?"_s, ids.size());
     SqlStatement update(
             m_database.connection(),
             u"UPDATE variants SET needs_update = CASE WHEN published_poleepo = 0 AND ? = 1 THEN 1 "
             "ELSE needs_update END, published_poleepo = ?, updated_at = ? WHERE id IN ("_s
-                    + marks.join(u',') + u')');
+                    + SqlStatement::placeholders(ids.size()) + u')');
     update.bind(Sql::flag(published)).bind(Sql::flag(published)).bind(m_database.clock().nowMs());
     for (qint64 id : ids)
         update.bind(id);

@@ -43,13 +43,6 @@ WebhookQueueItem readItem(const SqlStatement &row)
     return item;
 }
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    marks.fill(u"?"_s, count);
-    return marks.join(u',');
-}
-
 } // namespace
 
 WebhookQueueRepository::WebhookQueueRepository(const Database &database) : m_database(database) { }
@@ -249,7 +242,7 @@ Result<QSet<qint64>> WebhookQueueRepository::lockPending(const QList<qint64> &id
     const bool postgres = m_database.engine() == Database::Engine::PostgreSql;
     SqlStatement select(m_database.connection(),
                         u"SELECT id FROM webhook_queue WHERE state = 'Pending' AND id IN ("_s
-                                + placeholders(ids.size()) + u')'
+                                + SqlStatement::placeholders(ids.size()) + u')'
                                 + (postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString()));
     for (const qint64 id : ids)
         select.bind(id);
@@ -268,7 +261,7 @@ Result<void> WebhookQueueRepository::markClaimed(const QList<qint64> &ids, const
     SqlStatement update(m_database.connection(),
                         u"UPDATE webhook_queue SET state = 'Processing', claimed_by = ?, claimed_at = ?, "
                         "attempts = attempts + 1 WHERE id IN ("_s
-                                + placeholders(ids.size()) + u')');
+                                + SqlStatement::placeholders(ids.size()) + u')');
     update.bind(Sql::text(owner)).bind(now.toMSecsSinceEpoch());
     for (const qint64 id : ids)
         update.bind(id);
@@ -363,7 +356,7 @@ Result<int> WebhookQueueRepository::requeue(const QList<qint64> &ids)
             m_database.connection(),
             u"UPDATE webhook_queue SET state = 'Pending', next_attempt_at = NULL, claimed_by = NULL, "
             "claimed_at = NULL, processed_at = NULL WHERE id IN ("_s
-                    + placeholders(ids.size()) + u')');
+                    + SqlStatement::placeholders(ids.size()) + u')');
     for (qint64 id : ids)
         update.bind(id);
     if (auto r = update.exec(tr("cannot retry webhooks")); !r)
