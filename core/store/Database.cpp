@@ -28,6 +28,20 @@ namespace {
 
 QAtomicInteger<quint64> instanceCounter;
 
+// Closes and forgets a connection: the statements run through SQLite's own API first, since SQLite
+// will not close a connection that still has some (Qt would then leak it).
+void dropConnection(const QString &name)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isValid()) {
+            SqliteStatement::finalizeAll(db);
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 // The PostgreSQL advisory lock that serializes migrations of one database ("BOTTEGA" in ASCII).
 constexpr qint64 migrationLockKey = 0x424f5454454741;
 
@@ -141,16 +155,8 @@ Database::~Database()
         QMutexLocker lock(&d->mutex);
         names = d->connectionNames;
     }
-    for (const QString &name : std::as_const(names)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isValid()) {
-                SqliteStatement::finalizeAll(db);
-                db.close();
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-    }
+    for (const QString &name : std::as_const(names))
+        dropConnection(name);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const DatabaseLocation &location)
@@ -237,19 +243,8 @@ QSqlDatabase Database::connection() const
     // A connection belongs to its thread: drop it when the thread ends, so it is not leaked.
     QThread *thread = QThread::currentThread();
     if (QCoreApplication::instance() && thread != QCoreApplication::instance()->thread()) {
-        QObject::connect(
-                thread, &QThread::finished, thread,
-                [name] {
-                    {
-                        QSqlDatabase db = QSqlDatabase::database(name, false);
-                        if (db.isValid()) {
-                            SqliteStatement::finalizeAll(db);
-                            db.close();
-                        }
-                    }
-                    QSqlDatabase::removeDatabase(name);
-                },
-                Qt::DirectConnection);
+        QObject::connect(thread, &QThread::finished, thread, [name] { dropConnection(name); },
+                         Qt::DirectConnection);
     }
     return db;
 }
