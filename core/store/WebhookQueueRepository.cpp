@@ -53,7 +53,6 @@ SqlStatement &WebhookQueueRepository::prepared(std::unique_ptr<SqlStatement> &sl
 {
     if (m_thread != QThread::currentThread()) {
         m_insert.reset();
-        m_claim.reset();
         m_update.reset();
         m_lock.reset();
         m_thread = QThread::currentThread();
@@ -179,40 +178,29 @@ Result<qint64> WebhookQueueRepository::countInState(WebhookQueueItem::State stat
 Result<std::optional<WebhookQueueItem>> WebhookQueueRepository::claimNext(const QString &owner,
                                                                           const QDateTime &now)
 {
-    auto claimed = claimBatch(owner, now, 1);
-    if (!claimed)
-        return makeError(claimed.error());
-    if (claimed->isEmpty())
-        return std::optional<WebhookQueueItem>();
-    return std::optional<WebhookQueueItem>(claimed->takeFirst());
-}
-
-Result<QList<WebhookQueueItem>> WebhookQueueRepository::claimBatch(const QString &owner, const QDateTime &now,
-                                                                   int limit)
-{
-    const bool postgres = m_database.engine() == Database::Engine::PostgreSql;
-    // One statement, so that the choice and the claim cannot be separated by another process; on
-    // PostgreSQL rows another process is claiming are skipped, not waited for (REL-7).
-    const QString sql
-            = u"UPDATE webhook_queue SET state = 'Processing', claimed_by = ?, claimed_at = ?, "
-              "attempts = attempts + 1 WHERE id IN (SELECT id FROM webhook_queue WHERE state = 'Pending' "
-              "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?"_s
-            + (postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString()) + u") RETURNING "_s + columns;
-    SqlStatement &claim = prepared(m_claim, sql);
-    claim.bind(Sql::text(owner))
-            .bind(now.toMSecsSinceEpoch())
-            .bind(now.toMSecsSinceEpoch())
-            .bind(qMax(1, limit));
-    if (auto r = claim.exec(tr("cannot claim webhooks from the queue")); !r)
-        return makeError(r.error());
-    QList<WebhookQueueItem> items;
-    while (claim.next())
-        items.append(readItem(claim));
-    claim.query().finish(); // the claim is committed now, not at the next batch
-    // RETURNING gives no order: handlers see events in the order they arrived.
-    std::sort(items.begin(), items.end(),
-              [](const WebhookQueueItem &a, const WebhookQueueItem &b) { return a.id < b.id; });
-    return items;
+    // The choice and the claim in one transaction, so that no other process comes between them; on
+    // PostgreSQL a row another process holds is skipped, not waited for (REL-7).
+    std::optional<WebhookQueueItem> claimed;
+    const auto done = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
+        auto due = lockDue(now, 1);
+        if (!due)
+            return makeError(due.error());
+        if (due->isEmpty())
+            return {};
+        if (auto r = markClaimed({due->constFirst().id}, owner, now); !r)
+            return r;
+        claimed = due->takeFirst();
+        return {};
+    });
+    if (!done)
+        return makeError(done.error());
+    if (claimed) { // as markClaimed wrote it
+        claimed->state = WebhookQueueItem::State::Processing;
+        claimed->claimedBy = owner;
+        claimed->claimedAt = now;
+        ++claimed->attempts;
+    }
+    return claimed;
 }
 
 Result<QList<WebhookQueueItem>> WebhookQueueRepository::lockDue(const QDateTime &now, int limit)

@@ -45,7 +45,7 @@ public:
         bool duplicate = false; // the same (source, event id) is already queued
     };
 
-    // insert, claimBatch, lockDue and update prepare their statements once per repository object
+    // insert, lockDue and update prepare their statements once per repository object
     // (on the calling thread's connection): the intake and the processor keep one (PERF-1, PERF-2).
     explicit WebhookQueueRepository(const Database &database);
     ~WebhookQueueRepository();
@@ -65,8 +65,6 @@ public:
     // SQLite: one writer). The processor takes its batches with lockDue instead; a claim is what a
     // run that answers later leaves (markClaimed), and what recovery gives back (releaseClaims).
     Result<std::optional<WebhookQueueItem>> claimNext(const QString &owner, const QDateTime &now);
-    // The same for up to limit items at once, in one statement, oldest first.
-    Result<QList<WebhookQueueItem>> claimBatch(const QString &owner, const QDateTime &now, int limit);
     // Inside the caller's transaction, without writing: up to limit due Pending items, oldest first,
     // held until the transaction ends (PostgreSQL: FOR UPDATE SKIP LOCKED, rows another process
     // holds are skipped; SQLite: the transaction holds the write lock). The queue processor takes
@@ -109,7 +107,7 @@ private:
 
     const Database &m_database;
     QThread *m_thread = nullptr;
-    std::unique_ptr<SqlStatement> m_insert, m_claim, m_update, m_lock;
+    std::unique_ptr<SqlStatement> m_insert, m_update, m_lock;
     std::unique_ptr<SqlBatch> m_outcomes;
 };
 
