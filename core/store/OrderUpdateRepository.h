@@ -176,6 +176,8 @@ private:
     // While deferring: the collected timeline entries as INSERTs of many rows.
     void addTimeline();
     void dropReadAhead(qint64 orderId);
+    // The packages of the orders read ahead and not yet in m_packagesAhead, in one query.
+    Result<void> readPackagesAhead();
     qint64 nowMs() const;
     Result<void> updateOrder(qint64 orderId, const QString &assignments, const QVariantList &values,
                              const char *what);
@@ -204,7 +206,6 @@ private:
     };
     QHash<QString, ReadAhead> m_readAhead; // by Gelato order id
     QHash<qint64, QList<OrderPackage>> m_packagesAhead; // by order id, in id order
-    Result<void> readPackagesAhead();
 };
 
 } // namespace Bottega

@@ -152,8 +152,8 @@ Result<int> WebhookProcessor::processBatch(int limit, Summary &summary)
     // write lock is held while waiting for the network); their requests go out once it committed.
     QList<WebhookQueueItem> items;
     QList<WebhookQueueItem> fetching;
-    bool taken = false;
-    int takenCount = 0; // rows the first pass took (later passes may lose some to other processes)
+    // The rows the first pass took (later passes may lose some to other processes); unset until then.
+    std::optional<int> taken;
     // First the whole batch in one go: no savepoint per event, and the outcomes written together at
     // the end (PERF-2: on PostgreSQL each savepoint and each outcome is a round trip). When a handler
     // fails, that pass is rolled back whole and the batch applied again knowing the failure: the
@@ -184,8 +184,7 @@ Result<int> WebhookProcessor::processBatch(int limit, Summary &summary)
                 auto due = m_queue->lockDue(now, limit);
                 if (!due)
                     return makeError(due.error());
-                taken = true;
-                takenCount = int(due->size());
+                taken = int(due->size());
                 for (WebhookQueueItem &item : *due) {
                     ++item.attempts; // this one
                     (m_fetchingHandlers.contains(handlerKey(item.source, item.event)) ? fetching : items)
@@ -267,7 +266,7 @@ Result<int> WebhookProcessor::processBatch(int limit, Summary &summary)
             m_fetchingHandlers.value(handlerKey(item.source, item.event))(
                     item, this, [this, item](Result<Handler> step) { finishFetched(item, step); });
         }
-        return takenCount;
+        return *taken;
     }
 }
 
