@@ -75,6 +75,7 @@ private:
     };
 
     static QString keyOf(const WebhookQueueItem &item);
+    Result<void> setSynchronous(const QString &level); // SQLite, this thread's connection
     // In commit()'s transaction.
     Result<QList<Outcome>> store(const QList<Call> &calls, Stored &stored);
 

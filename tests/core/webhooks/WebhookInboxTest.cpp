@@ -195,6 +195,29 @@ TEST_P(WebhookInboxTest, RowsACrashLeftAreMovedByTheNextProcess)
         EXPECT_EQ(row.durationMs, 0); // when they were answered died with the process
 }
 
+TEST_P(WebhookInboxTest, AMoveLeavesTheNextCommitsSyncedToDisk)
+{
+    // On SQLite a move commits without waiting for the disk (the next commit syncs it); the calls'
+    // own commits that follow still reach the disk before their answers (synchronous=FULL, HOOK-3).
+    // PostgreSQL's setting is never touched.
+    const bool sqlite = db().engine() == Database::Engine::Sqlite;
+    const auto level = [&] {
+        QSqlQuery query(db().connection());
+        EXPECT_TRUE(query.exec(sqlite ? u"PRAGMA synchronous"_s : u"SHOW synchronous_commit"_s) && query.next());
+        return query.value(0).toString();
+    };
+    const QString before = level(); // the test cluster's own setting on PostgreSQL
+    if (sqlite)
+        EXPECT_EQ(before, u"2"_s); // FULL
+    WebhookInbox inbox(db());
+    store(inbox, {call(u"s-1"_s)});
+    ASSERT_TRUE(inbox.move().ok());
+    EXPECT_EQ(level(), before);
+    store(inbox, {call(u"s-2"_s)});
+    EXPECT_EQ(level(), before);
+    EXPECT_EQ(count(u"webhook_queue"_s), 1);
+}
+
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(WebhookInboxTest);
 
 } // namespace
