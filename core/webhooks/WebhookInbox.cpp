@@ -35,6 +35,12 @@ Result<QList<WebhookInbox::Outcome>> WebhookInbox::commit(const QList<Call> &cal
         if (auto r = findLeftovers(); !r)
             return makeError(r.error());
     }
+    // Never answer a call whose commit would not wait for the disk (a move relaxed it, see move()).
+    if (m_fullSyncPending) {
+        if (auto r = setSynchronous(u"FULL"_s); !r)
+            return makeError(r.error());
+        m_fullSyncPending = false;
+    }
     QElapsedTimer timer;
     timer.start();
     qint64 begun = -1, written = -1;
@@ -141,8 +147,11 @@ Result<int> WebhookInbox::move()
         (void)setSynchronous(u"NORMAL"_s);
     const auto restore = qScopeGuard([&] {
         if (sqlite) {
-            if (auto r = setSynchronous(u"FULL"_s); !r)
-                qWarning("webhook inbox: %s", qUtf8Printable(r.error())); // the next commit fails
+            if (auto r = setSynchronous(u"FULL"_s); !r) {
+                // commit() tries again first and stores nothing until it succeeds.
+                m_fullSyncPending = true;
+                qWarning("webhook inbox: %s", qUtf8Printable(r.error()));
+            }
         }
     });
     const Result<void> done = m_database.transaction([&](QSqlDatabase &) -> Result<void> {

@@ -89,6 +89,7 @@ private:
     QList<WebhookInboxRepository::Answered> m_answered;
     QSet<QString> m_keys; // source and event id of the rows not moved yet
     QDeadlineTimer m_retryAfter; // after a failed move
+    bool m_fullSyncPending = false; // a move could not set SQLite's synchronous back to FULL
 };
 
 } // namespace Bottega
