@@ -42,6 +42,9 @@ void dropConnection(const QString &name)
     QSqlDatabase::removeDatabase(name);
 }
 
+// Every SQLite commit waits for the disk unless a transaction asks otherwise (Durability::Deferred).
+constexpr auto syncedCommits = "PRAGMA synchronous = FULL"_L1;
+
 // The PostgreSQL advisory lock that serializes migrations of one database ("BOTTEGA" in ASCII).
 constexpr qint64 migrationLockKey = 0x424f5454454741;
 
@@ -95,6 +98,9 @@ struct Database::Private
     mutable QMutex sqliteWriter;
     mutable QSet<QString> connectionNames;
     mutable QHash<QThread *, int> transactionDepth;
+    // SQLite connections (by name) a Deferred transaction could not set back to synced commits:
+    // their next transaction does it first, or fails.
+    mutable QSet<QString> unsyncedConnections;
 
     QString connectionName() const
     {
@@ -135,7 +141,7 @@ struct Database::Private
             if (auto r = execute(db, u"PRAGMA temp_store = MEMORY"_s, u"temp_store"_s); !r)
                 return r;
             // A webhook answered 200 must survive a power cut (HOOK-3): every commit reaches the disk.
-            return execute(db, u"PRAGMA synchronous = FULL"_s, u"synchronous"_s);
+            return execute(db, syncedCommits, u"synchronous"_s);
         }
         // "relation already exists, skipping" and the like are not worth a line on stderr.
         return execute(db, u"SET client_min_messages TO warning"_s, u"client_min_messages"_s);
@@ -352,7 +358,8 @@ Result<void> Database::migrate()
     return {};
 }
 
-Result<void> Database::transaction(const std::function<Result<void>(QSqlDatabase &)> &work) const
+Result<void> Database::transaction(const std::function<Result<void>(QSqlDatabase &)> &work,
+                                   Durability durability) const
 {
     QSqlDatabase db = connection();
     QThread *thread = QThread::currentThread();
@@ -377,6 +384,35 @@ Result<void> Database::transaction(const std::function<Result<void>(QSqlDatabase
     std::optional<QMutexLocker<QMutex>> writer;
     if (sqlite)
         writer.emplace(&d->sqliteWriter);
+    std::optional<QScopeGuard<std::function<void()>>> resync;
+    if (sqlite) {
+        const QString name = db.connectionName();
+        bool unsynced = false;
+        {
+            QMutexLocker lock(&d->mutex);
+            unsynced = d->unsyncedConnections.remove(name);
+        }
+        // Never a synced transaction on a connection left unsynced.
+        if (unsynced) {
+            if (auto r = execute(db, syncedCommits, tr("cannot make the commits on %1 wait for the disk")
+                                                            .arg(d->location.displayName()));
+                !r) {
+                QMutexLocker lock(&d->mutex);
+                d->unsyncedConnections.insert(name);
+                return r;
+            }
+        }
+        if (durability == Durability::Deferred
+            && execute(db, u"PRAGMA synchronous = NORMAL"_s, QString()).ok()) {
+            resync.emplace([this, db, name] {
+                if (auto r = execute(db, syncedCommits, u"synchronous"_s); !r) {
+                    qWarning("Database: %s", qUtf8Printable(r.error()));
+                    QMutexLocker lock(&d->mutex);
+                    d->unsyncedConnections.insert(name);
+                }
+            });
+        }
+    }
     const QString begin = sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
     if (auto begun
         = execute(db, begin, tr("cannot start a transaction on %1").arg(d->location.displayName()));

@@ -68,8 +68,18 @@ public:
     const Clock &clock() const;
     void setClock(const Clock *clock); // nullptr: Clock::system()
 
+    // When a transaction's COMMIT reaches the disk. Synced: before transaction() returns.
+    // Deferred (SQLite; on PostgreSQL as Synced): with the next synced commit of the file (or a
+    // checkpoint), which every later commit of this store is; a crash before that loses the whole
+    // transaction, never part of it. For work that is safe to do again and that nothing durable
+    // may precede (the webhook inbox's moves).
+    enum class Durability { Synced, Deferred };
+
     // Runs work inside one transaction: committed when it returns ok, rolled back otherwise.
-    Result<void> transaction(const std::function<Result<void>(QSqlDatabase &)> &work) const;
+    // Nested in another transaction of the same thread, it is part of that one (and of its
+    // durability).
+    Result<void> transaction(const std::function<Result<void>(QSqlDatabase &)> &work,
+                             Durability durability = Durability::Synced) const;
 
 private:
     explicit Database(DatabaseLocation location);

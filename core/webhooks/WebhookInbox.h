@@ -75,7 +75,6 @@ private:
     };
 
     static QString keyOf(const WebhookQueueItem &item);
-    Result<void> setSynchronous(const QString &level); // SQLite, this thread's connection
     // In commit()'s transaction.
     Result<QList<Outcome>> store(const QList<Call> &calls, Stored &stored);
 
@@ -89,7 +88,6 @@ private:
     QList<WebhookInboxRepository::Answered> m_answered;
     QSet<QString> m_keys; // source and event id of the rows not moved yet
     QDeadlineTimer m_retryAfter; // after a failed move
-    bool m_fullSyncPending = false; // a move could not set SQLite's synchronous back to FULL
 };
 
 } // namespace Bottega
