@@ -2267,6 +2267,10 @@ Global options:
         <source>cannot commit on %1</source>
         <translation>cannot commit on %1</translation>
     </message>
+    <message>
+        <source>cannot make the commits on %1 wait for the disk</source>
+        <translation>cannot make the commits on %1 wait for the disk</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::DatabaseLocation</name>

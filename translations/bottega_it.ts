@@ -2267,6 +2267,10 @@ Opzioni globali:
         <source>cannot commit on %1</source>
         <translation>impossibile eseguire il commit su %1</translation>
     </message>
+    <message>
+        <source>cannot make the commits on %1 wait for the disk</source>
+        <translation>impossibile far attendere il disco ai commit su %1</translation>
+    </message>
 </context>
 <context>
     <name>Bottega::DatabaseLocation</name>
