@@ -21,11 +21,26 @@ pg_run() {
     fi
 }
 
-# Stops a cluster left behind by an interrupted run, then removes its directory.
+# Where the cluster's server files (data, log, socket) are: CLUSTER_DIR itself, or, when the
+# postgres user could not reach it (a private temporary directory above it), the directory named
+# in CLUSTER_DIR/home.
+pg_home() {
+    if [ -f "$1/home" ]; then
+        cat "$1/home"
+    else
+        echo "$1"
+    fi
+}
+
+# Stops a cluster left behind by an interrupted run, then removes its directories.
 pg_remove_cluster() {
     cluster_dir=$1
-    if [ -f "$cluster_dir/data/postmaster.pid" ]; then
-        pg_run "$BINDIR/pg_ctl" stop -D "$cluster_dir/data" -m immediate -w >/dev/null 2>&1 || true
+    home=$(pg_home "$cluster_dir")
+    if [ -f "$home/data/postmaster.pid" ]; then
+        pg_run "$BINDIR/pg_ctl" stop -D "$home/data" -m immediate -w >/dev/null 2>&1 || true
+    fi
+    if [ "$home" != "$cluster_dir" ]; then
+        rm -rf "$home"
     fi
     rm -rf "$cluster_dir"
 }

@@ -14,11 +14,19 @@ BINDIR=$(pg_bindir)
 
 pg_remove_cluster "$cluster_dir"
 mkdir -p "$cluster_dir"
+home=$cluster_dir
 if [ "$(id -u)" = 0 ]; then
     chown postgres: "$cluster_dir"
+    # The postgres user must reach the directory: under a private one (mktemp -d gives 0700) the
+    # server's files go to a directory of their own under /tmp, named in CLUSTER_DIR/home.
+    if ! runuser -u postgres -- test -w "$cluster_dir"; then
+        home=$(mktemp -d /tmp/bottega-pg.XXXXXX)
+        chown postgres: "$home"
+        echo "$home" >"$cluster_dir/home"
+    fi
 fi
 
-if ! pg_run "$BINDIR/initdb" -D "$cluster_dir/data" -A trust -U bottega -E UTF8 --locale=C.UTF-8 --no-sync \
+if ! pg_run "$BINDIR/initdb" -D "$home/data" -A trust -U bottega -E UTF8 --locale=C.UTF-8 --no-sync \
         >"$cluster_dir/initdb.log" 2>&1; then
     echo "postgres fixture: initdb failed:" >&2
     cat "$cluster_dir/initdb.log" >&2
@@ -37,8 +45,8 @@ for attempt in 1 2 3 4 5 6 7 8 9 10; do
     if port_in_use "$port"; then
         continue
     fi
-    if pg_run "$BINDIR/pg_ctl" start -D "$cluster_dir/data" -l "$cluster_dir/server.log" -w -t 30 \
-            -o "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c listen_addresses=127.0.0.1 -k $cluster_dir -p $port" \
+    if pg_run "$BINDIR/pg_ctl" start -D "$home/data" -l "$home/server.log" -w -t 30 \
+            -o "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c listen_addresses=127.0.0.1 -k $home -p $port" \
             >/dev/null 2>&1; then
         started=yes
         break
@@ -46,7 +54,7 @@ for attempt in 1 2 3 4 5 6 7 8 9 10; do
 done
 if [ "$started" != yes ]; then
     echo "postgres fixture: the server did not start; its log:" >&2
-    cat "$cluster_dir/server.log" >&2 || true
+    cat "$home/server.log" >&2 || true
     exit 1
 fi
 
@@ -59,5 +67,5 @@ for i in $(seq 1 100); do
     sleep 0.1
 done
 echo "postgres fixture: the server on port $port never became ready; its log:" >&2
-cat "$cluster_dir/server.log" >&2 || true
+cat "$home/server.log" >&2 || true
 exit 1

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The "postgres" CTest fixture, cleanup half: stops the throwaway cluster and removes its directory.
+# The "postgres" CTest fixture, cleanup half: stops the throwaway cluster and removes its directories.
 set -eu
 
 if [ $# -ne 1 ]; then
@@ -10,8 +10,12 @@ cluster_dir=$1
 . "$(dirname "$0")/pg-common.sh"
 BINDIR=$(pg_bindir)
 
-if [ -f "$cluster_dir/data/postmaster.pid" ]; then
-    pg_run "$BINDIR/pg_ctl" stop -D "$cluster_dir/data" -m fast -w -t 30 >/dev/null
+home=$(pg_home "$cluster_dir")
+if [ -f "$home/data/postmaster.pid" ]; then
+    pg_run "$BINDIR/pg_ctl" stop -D "$home/data" -m fast -w -t 30 >/dev/null
+fi
+if [ "$home" != "$cluster_dir" ]; then
+    rm -rf "$home"
 fi
 rm -rf "$cluster_dir"
 echo "postgres fixture: cluster in $cluster_dir stopped and removed"
