@@ -8,6 +8,11 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <sys/socket.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Bottega {
@@ -47,6 +52,34 @@ void GuardedTcpServer::setIdleTimeoutMs(int ms)
     m_idleTimeoutMs = std::max(1, ms);
     if (m_sweep.isActive())
         m_sweep.start(std::clamp(m_idleTimeoutMs / 4, 10, 5000));
+}
+
+void GuardedTcpServer::write(QTcpSocket *socket, const QByteArray &bytes)
+{
+    // QAbstractSocket sends every write from its buffer on a later turn of the event loop; under the
+    // GLib event dispatcher, switching its write notifier on and off for that wakes the loop twice
+    // (an eventfd write each) and costs a turn of its own. For an answer the kernel takes whole,
+    // that was about a fifth of the server thread's time per call (PERF-1, wrk: 49.5 → 39.9 µs).
+    qsizetype sent = 0;
+#ifdef Q_OS_UNIX
+    if (socket->bytesToWrite() == 0 && socket->state() == QAbstractSocket::ConnectedState) {
+        if (const qintptr descriptor = socket->socketDescriptor(); descriptor >= 0) {
+            ssize_t written = 0;
+            do {
+                written = ::send(int(descriptor), bytes.constData(), size_t(bytes.size()),
+                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+            } while (written < 0 && errno == EINTR);
+            // An error sends nothing here: the socket's own write meets it and reports it.
+            sent = std::max<qsizetype>(0, written);
+        }
+    }
+    if (sent > 0) {
+        if (auto it = m_connections.find(socket); it != m_connections.end())
+            it->lastActivityMs = m_clock.elapsed();
+    }
+#endif
+    if (sent < bytes.size())
+        socket->write(bytes.constData() + sent, bytes.size() - sent);
 }
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
@@ -95,7 +128,7 @@ void GuardedTcpServer::onReadyRead(QTcpSocket *socket)
         case HttpRequestReader::Event::Kind::NeedMore:
             return;
         case HttpRequestReader::Event::Kind::ContinueWanted:
-            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            write(socket, "HTTP/1.1 100 Continue\r\n\r\n");
             continue;
         case HttpRequestReader::Event::Kind::Refused:
             reject(socket, connection, event.status, event.message);
@@ -116,7 +149,7 @@ void GuardedTcpServer::reject(QTcpSocket *socket, Connection &connection, int st
     socket->readAll();
 
     const QByteArray body = QJsonDocument(QJsonObject {{u"error"_s, message}}).toJson(QJsonDocument::Compact);
-    socket->write(HttpWire::response(status, "application/json", {}, body, true));
+    write(socket, HttpWire::response(status, "application/json", {}, body, true));
     connection.rejectedAtMs = m_clock.elapsed();
     connection.closeTimer = new QTimer(socket);
     connection.closeTimer->setSingleShot(true);

@@ -38,6 +38,11 @@ public:
     void setIdleTimeoutMs(int ms);
     void setRequestHandler(RequestHandler handler);
 
+    // Writes to one of its connections, after what the socket still holds: what the kernel takes
+    // now is sent at once, the rest (a large answer, a slow reader) goes through the socket's
+    // buffer. Errors come through the socket as usual.
+    void write(QTcpSocket *socket, const QByteArray &bytes);
+
 Q_SIGNALS:
     // A request refused (400, 413) before any handler saw it; the answer is already on its way.
     void requestRejected(const Bottega::GuardedTcpServer::RequestHead &head, int status,

@@ -342,7 +342,8 @@ void Server::Private::write(Exchange &exchange)
     ServerResponse &response = *exchange.response;
     const ServerRequest &request = exchange.request;
     QTcpSocket *socket = exchange.socket;
-    const bool connected = socket && socket->state() == QAbstractSocket::ConnectedState;
+    // A socket lives as long as its listener (its parent).
+    const bool connected = socket && listener && socket->state() == QAbstractSocket::ConnectedState;
 
     // Files are streamed and end the connection; otherwise keep-alive unless the client said no.
     std::unique_ptr<QFile> file;
@@ -364,9 +365,10 @@ void Server::Private::write(Exchange &exchange)
         const GuardedTcpServer::RequestHead &head = exchange.head;
         const bool isHead = request.method == "HEAD";
         const bool close = head.close || (head.http10 && !head.keepAlive) || file;
-        socket->write(HttpWire::response(response.status, response.contentType, response.headers,
-                                         isHead || file ? QByteArray() : response.body, close,
-                                         contentLength));
+        listener->write(socket,
+                        HttpWire::response(response.status, response.contentType, response.headers,
+                                           isHead || file ? QByteArray() : response.body, close,
+                                           contentLength));
         if (file && !isHead) {
             auto *streamer = new FileStreamer(socket, std::move(file));
             streamer->start();

@@ -5,6 +5,15 @@
 
 #include <QTcpSocket>
 
+#ifdef Q_OS_UNIX
+#include <arpa/inet.h>
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Bottega::Test {
@@ -104,6 +113,67 @@ TEST_F(ServerReplyTest, PipelinedRequestsAnsweredOutOfOrderAreWrittenInRequestOr
     EXPECT_LT(received.indexOf(R"("first")"), received.indexOf(R"("second")")) << received.constData();
     EXPECT_EQ(received.count("HTTP/1.1 200"), 2);
 }
+
+#ifdef Q_OS_UNIX
+// The server sends what the kernel takes at once and keeps the rest in the socket's buffer: an
+// answer must never overtake the rest of an earlier one, even when the kernel has room again.
+TEST_F(ServerReplyTest, ALaterAnswerWaitsBehindTheUnsentRestOfALargeOne)
+{
+    // 8 MiB: more than the kernel takes at once on loopback.
+    QByteArray big(8 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char('a' + i * 7 % 26);
+    server.addRoute("GET", u"/big"_s,
+                    [&big](const ServerRequest &) { return ServerResponse::json(200, big); });
+
+    // A plain socket: the test decides when it reads, with the server's event loop not running.
+    const int client = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(client, 0);
+    const auto closeClient = qScopeGuard([client] { ::close(client); });
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(client, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    ASSERT_EQ(::fcntl(client, F_SETFL, ::fcntl(client, F_GETFL) | O_NONBLOCK), 0);
+    const QByteArray requests = "GET /big HTTP/1.1\r\nHost: x\r\n\r\n" + post("two");
+    ASSERT_EQ(::send(client, requests.constData(), size_t(requests.size()), 0), requests.size());
+    QByteArray received;
+    const auto readWhatIsThere = [client, &received] {
+        char chunk[65536];
+        for (;;) {
+            const ssize_t got = ::recv(client, chunk, sizeof chunk, 0);
+            if (got <= 0)
+                return;
+            received.append(chunk, got);
+        }
+    };
+
+    // Both requests are in; the big answer filled the kernel and the rest waits in the server.
+    ASSERT_TRUE(waitUntil([this] { return replies.size() == 1; }));
+    waitUntil([] { return false; }, 200);
+    // The kernel is emptied without the server's loop running (it cannot send the rest yet), and
+    // the second answer comes now, with room in the kernel for it.
+    readWhatIsThere();
+    ASSERT_GT(received.size(), 0);
+    ASSERT_LT(received.size(), big.size()) << "the whole answer went at once: nothing to test";
+    replies[0].send(ServerResponse::json(202, R"({"later":true})"));
+
+    waitUntil(
+            [&] {
+                readWhatIsThere();
+                return received.endsWith(R"({"later":true})");
+            },
+            10000);
+    const qsizetype bodyStart = received.indexOf("\r\n\r\n") + 4;
+    ASSERT_GT(bodyStart, 4);
+    EXPECT_TRUE(received.startsWith("HTTP/1.1 200 OK")) << received.left(100).constData();
+    EXPECT_TRUE(received.mid(bodyStart, big.size()) == big) << "the big answer arrived altered or cut";
+    const QByteArray after = received.mid(bodyStart + big.size());
+    EXPECT_TRUE(after.startsWith("HTTP/1.1 202")) << after.left(100).constData();
+    EXPECT_TRUE(after.endsWith(R"({"later":true})")) << after.constData();
+}
+#endif
 
 TEST_F(ServerReplyTest, AClientThatLeftBeforeTheAnswerIsLoggedAndTheServerGoesOn)
 {
