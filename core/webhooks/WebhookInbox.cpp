@@ -17,6 +17,7 @@ constexpr int retryMs = 1000; // after a failed move
 
 WebhookInbox::WebhookInbox(const Database &database) : m_database(database), m_repository(database)
 {
+    m_clock.start();
 }
 
 QString WebhookInbox::keyOf(const WebhookQueueItem &item)
@@ -57,15 +58,37 @@ Result<QList<WebhookInbox::Outcome>> WebhookInbox::commit(const QList<Call> &cal
     if (!committed)
         return makeError(committed.error());
     if (stored.rows > 0) {
-        if (m_unmoved == 0)
-            m_oldestUnmoved.start();
+        stored.answeredAtMs = m_database.clock().now().toMSecsSinceEpoch();
+        stored.committedAtMs = m_clock.elapsed();
         m_unmoved += stored.rows;
         m_lastId = stored.lastId;
-        m_answered.append({stored.lastId, m_database.clock().now().toMSecsSinceEpoch()});
         for (const QString &key : std::as_const(stored.keys))
             m_keys.insert(key);
+        countRate(stored.rows);
+        m_batches.push_back(std::move(stored));
     }
     return outcomes;
+}
+
+void WebhookInbox::countRate(int rows) const
+{
+    const qint64 second = m_clock.elapsed() / 1000;
+    if (second != m_rateSecond) {
+        m_rowsLastSecond = second == m_rateSecond + 1 ? m_rowsThisSecond : 0;
+        m_rowsThisSecond = 0;
+        m_rateSecond = second;
+    }
+    m_rowsThisSecond += rows;
+}
+
+bool WebhookInbox::paced() const
+{
+    if (m_unmoved >= m_pacing.maxBacklogRows)
+        return false;
+    countRate(0);
+    // The second before counts for the part of it that is still within the last second.
+    const double pastShare = 1.0 - double(m_clock.elapsed() % 1000) / 1000.0;
+    return double(m_rowsThisSecond) + pastShare * double(m_rowsLastSecond) > m_pacing.burstRowsPerSecond;
 }
 
 Result<QList<WebhookInbox::Outcome>> WebhookInbox::store(const QList<Call> &calls, Stored &stored)
@@ -118,13 +141,30 @@ bool WebhookInbox::moveDue() const
 {
     if (!hasUnmoved() || !m_retryAfter.hasExpired())
         return false;
-    return m_leftByCrash || m_unmoved >= moveRows || m_oldestUnmoved.elapsed() >= moveAgeMs;
+    if (m_leftByCrash)
+        return true;
+    const qint64 now = m_clock.elapsed();
+    if (paced())
+        return m_lastMoveMs < 0 || now - m_lastMoveMs >= m_pacing.burstMoveIntervalMs;
+    return m_unmoved >= moveRows || now - m_batches.front().committedAtMs >= moveAgeMs;
 }
 
-Result<int> WebhookInbox::move()
+Result<int> WebhookInbox::move(int maxRows)
 {
     if (!hasUnmoved())
         return 0;
+    // The oldest batches, whole, up to maxRows (at least one); rows a crash left come first (their
+    // ids are below every batch's).
+    std::size_t taken = 0;
+    int rows = 0;
+    QList<WebhookInboxRepository::Answered> answered;
+    while (taken < m_batches.size() && (maxRows <= 0 || taken == 0 || rows < maxRows)) {
+        const Stored &batch = m_batches[taken++];
+        rows += batch.rows;
+        answered.append({batch.lastId, batch.answeredAtMs});
+    }
+    const bool all = taken == m_batches.size();
+    const qint64 upTo = all ? m_lastId : m_batches[taken - 1].lastId;
     int moved = 0;
     // The move's commit does not wait for the disk (Durability::Deferred): its WAL frames come
     // after the calls' and before any later commit's, and every later commit of the store (the
@@ -133,7 +173,7 @@ Result<int> WebhookInbox::move()
     // leaving its calls in the inbox, to be moved again. This spares the disk one flush in nine
     // under load (measured: a move's commit took 1.5 ms where a batch's takes 0.3 ms).
     const Result<void> done = m_database.transaction([&](QSqlDatabase &) -> Result<void> {
-        const auto result = m_repository.move(m_lastId, m_answered);
+        const auto result = m_repository.move(upTo, answered);
         if (!result)
             return makeError(result.error());
         moved = *result;
@@ -143,12 +183,19 @@ Result<int> WebhookInbox::move()
         m_retryAfter.setRemainingTime(retryMs);
         return makeError(done.error());
     }
-    m_unmoved = 0;
+    for (; taken > 0; --taken) {
+        const Stored &batch = m_batches.front();
+        m_unmoved -= batch.rows;
+        for (const QString &key : batch.keys)
+            m_keys.remove(key); // in the queue now, where a repeat is looked for
+        m_batches.pop_front();
+    }
     m_leftByCrash = false;
-    m_answered.clear();
-    m_keys.clear();
-    // SQLite may give the ids of moved rows again: what is stored next starts afresh.
-    m_lastId = 0;
+    m_lastMoveMs = m_clock.elapsed();
+    // SQLite may give the ids of moved rows again once the inbox is empty: what is stored next
+    // starts afresh.
+    if (all)
+        m_lastId = 0;
     return moved;
 }
 

@@ -17,8 +17,8 @@ namespace {
 // write lock gets it (about 1 % of the writer's time under a sustained burst).
 constexpr qint64 fairnessPeriodMs = 20;
 constexpr unsigned long fairnessPauseUs = 200;
-// Idle this long with rows in the inbox: they are moved on now (a quiet server's calls reach the
-// queue within milliseconds; under load the moves come by WebhookInbox::moveDue instead).
+// Idle this long with rows in the inbox: they are moved on now, a chunk at a time (a quiet server's
+// calls reach the queue within milliseconds; under load the moves come by WebhookInbox::moveDue).
 constexpr unsigned long idleMoveMs = 2;
 
 } // namespace
@@ -98,6 +98,7 @@ void WebhookIntakeWriter::run()
     for (;;) {
         QList<WebhookInbox::Call> calls;
         bool move = false;
+        int moveRows = 0; // 0: every row
         bool companion = false;
         {
             QMutexLocker lock(&m_mutex);
@@ -135,8 +136,13 @@ void WebhookIntakeWriter::run()
             if (calls.isEmpty()) {
                 move = idleMove || (m_stopping && m_unmoved);
                 finalMoveTried = finalMoveTried || (m_stopping && move);
+                // Idle: a chunk at a time, so that a call coming meanwhile waits little; all of
+                // them for waitUntilIdle() and at the end.
+                moveRows = m_moveWanted || m_stopping ? 0 : WebhookInbox::moveChunkRows;
             } else {
-                move = m_inbox->moveDue(); // between two batches, when enough has gathered
+                // Between two batches, when enough has gathered (paced during a burst).
+                move = m_inbox->moveDue();
+                moveRows = m_inbox->rowsPerMove();
             }
             m_busy = true;
         }
@@ -148,7 +154,7 @@ void WebhookIntakeWriter::run()
             backToBack.restart();
         }
         if (move)
-            moveInbox();
+            moveInbox(moveRows);
         if (!calls.isEmpty())
             commit(calls);
         else if (companion)
@@ -165,11 +171,11 @@ void WebhookIntakeWriter::run()
     m_inbox.reset(); // its statements go with this thread's connection
 }
 
-void WebhookIntakeWriter::moveInbox()
+void WebhookIntakeWriter::moveInbox(int maxRows)
 {
     QElapsedTimer timer;
     timer.start();
-    const auto moved = m_inbox->move();
+    const auto moved = m_inbox->move(maxRows);
     {
         const QMutexLocker lock(&m_mutex);
         ++m_moveAttempts;

@@ -65,7 +65,7 @@ private:
     void run();
     void commit(const QList<WebhookInbox::Call> &calls);
     void commitCompanionAlone();
-    void moveInbox();
+    void moveInbox(int maxRows); // 0: every row
 
     const Database &m_database;
     std::function<void()> m_companion;

@@ -11,6 +11,7 @@
 #include "tests/support/database/TestDatabase.h"
 
 #include <QSqlQuery>
+#include <QThread>
 #include <gtest/gtest.h>
 
 using namespace Bottega;
@@ -207,8 +208,9 @@ TEST_P(WebhookInboxTest, AMoveLeavesTheNextCommitsSyncedToDisk)
         return query.value(0).toString();
     };
     const QString before = level(); // the test cluster's own setting on PostgreSQL
-    if (sqlite)
+    if (sqlite) {
         EXPECT_EQ(before, u"2"_s); // FULL
+    }
     WebhookInbox inbox(db());
     store(inbox, {call(u"s-1"_s)});
     ASSERT_TRUE(inbox.move().ok());
@@ -216,6 +218,89 @@ TEST_P(WebhookInboxTest, AMoveLeavesTheNextCommitsSyncedToDisk)
     store(inbox, {call(u"s-2"_s)});
     EXPECT_EQ(level(), before);
     EXPECT_EQ(count(u"webhook_queue"_s), 1);
+}
+
+TEST_P(WebhookInboxTest, DuringABurstMovesArePacedOldestBatchFirstAndTheRestFollows)
+{
+    WebhookInbox inbox(db());
+    WebhookInbox::Pacing pacing;
+    pacing.burstRowsPerSecond = 50;
+    pacing.burstMoveRows = 10;
+    pacing.burstMoveIntervalMs = 300;
+    inbox.setPacing(pacing);
+    // Three batches of 40 calls, well within a second: a burst.
+    for (int batch = 0; batch < 3; ++batch) {
+        QList<WebhookInbox::Call> calls;
+        for (int i = 0; i < 40; ++i)
+            calls.append(call(u"b-%1-%2"_s.arg(batch).arg(i)));
+        store(inbox, calls);
+    }
+    ASSERT_TRUE(inbox.paced());
+    EXPECT_EQ(inbox.rowsPerMove(), 10);
+    ASSERT_TRUE(inbox.moveDue()); // a burst's first move comes at once
+
+    const auto first = inbox.move(inbox.rowsPerMove());
+    ASSERT_TRUE(first.ok()) << qPrintable(first.error());
+    EXPECT_EQ(*first, 40); // whole batches, at least one: the oldest
+    EXPECT_EQ(inbox.unmovedRows(), 80);
+    EXPECT_EQ(count(u"webhook_inbox"_s), 80);
+    const auto queued = WebhookQueueRepository(db()).list({});
+    ASSERT_TRUE(queued.ok());
+    ASSERT_EQ(queued->size(), 40);
+    for (const WebhookQueueItem &item : *queued)
+        EXPECT_TRUE(item.eventId.startsWith("b-0-"_L1)) << qPrintable(item.eventId);
+    EXPECT_EQ(count(u"api_log"_s), 40);
+
+    // Paced: no move before the interval, though more than moveRows wait.
+    EXPECT_FALSE(inbox.moveDue());
+    // Repeats are still told apart, of a moved event and of a waiting one.
+    const auto repeats = store(inbox, {call(u"b-0-0"_s), call(u"b-2-39"_s)});
+    ASSERT_EQ(repeats.size(), 2);
+    EXPECT_TRUE(repeats[0].duplicate);
+    EXPECT_TRUE(repeats[1].duplicate);
+
+    QThread::msleep(pacing.burstMoveIntervalMs + 50);
+    EXPECT_TRUE(inbox.moveDue());
+    const auto rest = inbox.move();
+    ASSERT_TRUE(rest.ok()) << qPrintable(rest.error());
+    EXPECT_EQ(*rest, 80);
+    EXPECT_FALSE(inbox.hasUnmoved());
+    EXPECT_EQ(count(u"webhook_inbox"_s), 0);
+    EXPECT_EQ(count(u"webhook_queue"_s), 120);
+    EXPECT_EQ(count(u"api_log"_s), 120);
+}
+
+TEST_P(WebhookInboxTest, ABacklogPastItsBoundIsMovedAtFullPaceEvenDuringABurst)
+{
+    WebhookInbox inbox(db());
+    WebhookInbox::Pacing pacing;
+    pacing.burstRowsPerSecond = 50;
+    pacing.burstMoveRows = 10;
+    pacing.burstMoveIntervalMs = 60000;
+    pacing.maxBacklogRows = 100;
+    inbox.setPacing(pacing);
+    const auto storeBatch = [&](int batch) {
+        QList<WebhookInbox::Call> calls;
+        for (int i = 0; i < 40; ++i)
+            calls.append(call(u"k-%1-%2"_s.arg(batch).arg(i)));
+        store(inbox, calls);
+    };
+    storeBatch(0);
+    storeBatch(1);
+    ASSERT_TRUE(inbox.paced());
+    ASSERT_TRUE(inbox.move(inbox.rowsPerMove()).ok());
+    EXPECT_EQ(inbox.unmovedRows(), 40);
+    EXPECT_FALSE(inbox.moveDue()); // paced: the next move is a minute away
+
+    storeBatch(2);
+    storeBatch(3); // 120 waiting, past the bound of 100
+    EXPECT_FALSE(inbox.paced());
+    EXPECT_TRUE(inbox.moveDue());
+    EXPECT_EQ(inbox.rowsPerMove(), WebhookInbox::moveChunkRows);
+    const auto moved = inbox.move(inbox.rowsPerMove());
+    ASSERT_TRUE(moved.ok()) << qPrintable(moved.error());
+    EXPECT_EQ(*moved, 120);
+    EXPECT_EQ(count(u"webhook_queue"_s), 160);
 }
 
 BOTTEGA_INSTANTIATE_BACKEND_TESTS(WebhookInboxTest);
