@@ -309,11 +309,18 @@ Result<void> WebhookQueueRepository::updateAll(const QList<WebhookQueueItem> &it
                       count);
             QVariantList values;
             values.reserve(count * 9);
-            QStringList ids;
+            QList<qint64> ids; // written out only for an error
+            ids.reserve(count);
             for (qsizetype i = start; i < start + count; ++i) {
                 values.append(updateValues(items.at(i)));
-                ids.append(QString::number(items.at(i).id));
+                ids.append(items.at(i).id);
             }
+            const auto idList = [ids] {
+                QStringList text;
+                for (qint64 id : ids)
+                    text.append(QString::number(id));
+                return text.join(u", "_s);
+            };
             m_outcomes->add(
                     u"UPDATE webhook_queue AS q SET state = v.state, attempts = v.attempts, last_error = "
                     "v.last_error, next_attempt_at = v.next_attempt_at, claimed_by = v.claimed_by, claimed_at = "
@@ -321,8 +328,8 @@ Result<void> WebhookQueueRepository::updateAll(const QList<WebhookQueueItem> &it
                             + rows.join(u", "_s)
                             + u") AS v (state, attempts, last_error, next_attempt_at, claimed_by, claimed_at, "
                               "processed_at, note, id) WHERE q.id = v.id"_s,
-                    std::move(values), [ids] { return tr("cannot update webhooks %1").arg(ids.join(u", "_s)); },
-                    [ids] { return tr("webhooks %1 are not all in the queue").arg(ids.join(u", "_s)); }, count);
+                    std::move(values), [idList] { return tr("cannot update webhooks %1").arg(idList()); },
+                    [idList] { return tr("webhooks %1 are not all in the queue").arg(idList()); }, count);
         }
         return m_outcomes->flush();
     }
