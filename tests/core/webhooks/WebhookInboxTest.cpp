@@ -45,6 +45,25 @@ protected:
         return call;
     }
 
+    // A burst from 50 calls a second; paced moves take 10 rows (whole batches) at most that often.
+    static WebhookInbox::Pacing burstPacing(int intervalMs)
+    {
+        WebhookInbox::Pacing pacing;
+        pacing.burstRowsPerSecond = 50;
+        pacing.burstMoveRows = 10;
+        pacing.burstMoveIntervalMs = intervalMs;
+        return pacing;
+    }
+
+    // Forty calls with ids "<prefix>-0" to "<prefix>-39", stored in one commit.
+    void storeForty(WebhookInbox &inbox, const QString &prefix)
+    {
+        QList<WebhookInbox::Call> calls;
+        for (int i = 0; i < 40; ++i)
+            calls.append(call(prefix + u'-' + QString::number(i)));
+        store(inbox, calls);
+    }
+
     // Stores the calls in one committed transaction, as the intake's writer does.
     QList<WebhookInbox::Outcome> store(WebhookInbox &inbox, const QList<WebhookInbox::Call> &calls)
     {
@@ -223,18 +242,11 @@ TEST_P(WebhookInboxTest, AMoveLeavesTheNextCommitsSyncedToDisk)
 TEST_P(WebhookInboxTest, DuringABurstMovesArePacedOldestBatchFirstAndTheRestFollows)
 {
     WebhookInbox inbox(db());
-    WebhookInbox::Pacing pacing;
-    pacing.burstRowsPerSecond = 50;
-    pacing.burstMoveRows = 10;
-    pacing.burstMoveIntervalMs = 300;
+    const WebhookInbox::Pacing pacing = burstPacing(300);
     inbox.setPacing(pacing);
     // Three batches of 40 calls, well within a second: a burst.
-    for (int batch = 0; batch < 3; ++batch) {
-        QList<WebhookInbox::Call> calls;
-        for (int i = 0; i < 40; ++i)
-            calls.append(call(u"b-%1-%2"_s.arg(batch).arg(i)));
-        store(inbox, calls);
-    }
+    for (const QString &batch : {u"b-0"_s, u"b-1"_s, u"b-2"_s})
+        storeForty(inbox, batch);
     ASSERT_TRUE(inbox.paced());
     EXPECT_EQ(inbox.rowsPerMove(), 10);
     ASSERT_TRUE(inbox.moveDue()); // a burst's first move comes at once
@@ -273,27 +285,18 @@ TEST_P(WebhookInboxTest, DuringABurstMovesArePacedOldestBatchFirstAndTheRestFoll
 TEST_P(WebhookInboxTest, ABacklogPastItsBoundIsMovedAtFullPaceEvenDuringABurst)
 {
     WebhookInbox inbox(db());
-    WebhookInbox::Pacing pacing;
-    pacing.burstRowsPerSecond = 50;
-    pacing.burstMoveRows = 10;
-    pacing.burstMoveIntervalMs = 60000;
+    WebhookInbox::Pacing pacing = burstPacing(60000);
     pacing.maxBacklogRows = 100;
     inbox.setPacing(pacing);
-    const auto storeBatch = [&](int batch) {
-        QList<WebhookInbox::Call> calls;
-        for (int i = 0; i < 40; ++i)
-            calls.append(call(u"k-%1-%2"_s.arg(batch).arg(i)));
-        store(inbox, calls);
-    };
-    storeBatch(0);
-    storeBatch(1);
+    storeForty(inbox, u"k-0"_s);
+    storeForty(inbox, u"k-1"_s);
     ASSERT_TRUE(inbox.paced());
     ASSERT_TRUE(inbox.move(inbox.rowsPerMove()).ok());
     EXPECT_EQ(inbox.unmovedRows(), 40);
     EXPECT_FALSE(inbox.moveDue()); // paced: the next move is a minute away
 
-    storeBatch(2);
-    storeBatch(3); // 120 waiting, past the bound of 100
+    storeForty(inbox, u"k-2"_s);
+    storeForty(inbox, u"k-3"_s); // 120 waiting, past the bound of 100
     EXPECT_FALSE(inbox.paced());
     EXPECT_TRUE(inbox.moveDue());
     EXPECT_EQ(inbox.rowsPerMove(), WebhookInbox::moveChunkRows);
