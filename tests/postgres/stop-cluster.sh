@@ -10,12 +10,10 @@ cluster_dir=$1
 . "$(dirname "$0")/pg-common.sh"
 BINDIR=$(pg_bindir)
 
+# A clean stop first; then the removal start-cluster.sh also uses (nothing is left running for it).
 home=$(pg_home "$cluster_dir")
 if [ -f "$home/data/postmaster.pid" ]; then
     pg_run "$BINDIR/pg_ctl" stop -D "$home/data" -m fast -w -t 30 >/dev/null
 fi
-if [ "$home" != "$cluster_dir" ]; then
-    rm -rf "$home"
-fi
-rm -rf "$cluster_dir"
+pg_remove_cluster "$cluster_dir"
 echo "postgres fixture: cluster in $cluster_dir stopped and removed"
